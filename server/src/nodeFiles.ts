@@ -1,0 +1,56 @@
+// Finds and reads path.cfg / path.dat files on disk for the workspace index.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { NODE_FILE_NAMES } from '../../common/protocol';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache', 'dist', 'out']);
+/** Enough for any real config repository; keeps a stray home-folder workspace from walking forever. */
+const MAX_FOLDERS = 20_000;
+
+export function isNodeFileName(fileName: string): boolean {
+  return (NODE_FILE_NAMES as readonly string[]).includes(path.basename(fileName).toLowerCase());
+}
+
+export function isNodeFileUri(uri: string): boolean {
+  return isNodeFileName(URI.parse(uri).path);
+}
+
+/** Every node file under the folders, as URIs in VS Code's own spelling. */
+export async function findNodeFiles(folderUris: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  let visited = 0;
+  const queue = folderUris.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
+  while (queue.length > 0 && visited < MAX_FOLDERS) {
+    const folder = queue.shift() as string;
+    visited++;
+    let entries;
+    try {
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch {
+      continue; // unreadable or vanished: not ours to report
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) queue.push(full);
+      else if (entry.isFile() && isNodeFileName(entry.name)) found.push(URI.file(full).toString());
+    }
+  }
+  return found.sort();
+}
+
+export type DiskRead = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'missing' };
+
+/** Reads a node file as VS Code would show it: UTF-8, BOM removed. */
+export async function readNodeFile(uri: string, maxSize: number): Promise<DiskRead> {
+  const fsPath = URI.parse(uri).fsPath;
+  try {
+    const stat = await fs.stat(fsPath);
+    if (!stat.isFile()) return { kind: 'missing' };
+    if (stat.size > maxSize) return { kind: 'too-large', size: stat.size };
+    const text = await fs.readFile(fsPath, 'utf8');
+    return { kind: 'text', text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+  } catch {
+    return { kind: 'missing' };
+  }
+}

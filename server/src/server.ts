@@ -1,0 +1,233 @@
+// The LSP adapter: connection, documents, settings and the workspace index in front of the
+// protocol-free service in ./service. Started as `node dist/server.js --stdio` (or over IPC
+// by the client).
+import {
+  createConnection,
+  Diagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, DIAGNOSTIC_SOURCE, Settings, parseSettings } from '../../common/protocol';
+import { ServiceDiagnostic, Workspace, parseNodeFile, tooLargeDiagnostics, validate } from './service/languageService';
+import { NodeFile } from './service/parse';
+import { findNodeFiles, isNodeFileUri, readNodeFile } from './nodeFiles';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new Workspace();
+
+/** Files on disk that are too large to index: they get one diagnostic and nothing else. */
+const oversized = new Map<string, number>();
+let workspaceFolders: string[] = [];
+let canPullConfiguration = false;
+let canRegisterConfigurationChange = false;
+/** Milliseconds to wait after a keystroke before validating; tests and the bench set 0. */
+let validationDelay = 150;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+  const options: unknown = params.initializationOptions;
+  if (isRecord(options) && typeof options.validationDelay === 'number' && options.validationDelay >= 0) {
+    validationDelay = options.validationDelay;
+  }
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'IceWarp Cluster Config' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canRegisterConfigurationChange) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'icewarp' });
+  }
+  if (workspaceFolders.length > 0) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      workspaceFolders = workspaceFolders.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
+      void indexWorkspace();
+    });
+  }
+  await indexWorkspace();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Settings: read per resource, validated with zod, each problem reported once.
+
+const settingsCache = new Map<string, Promise<Settings>>();
+const reportedSettingProblems = new Set<string>();
+
+function settingsFor(uri: string): Promise<Settings> {
+  if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+  let settings = settingsCache.get(uri);
+  if (!settings) {
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'icewarp' }).then(
+      (raw: unknown) => {
+        const { settings: parsed, problems } = parseSettings(raw);
+        for (const problem of problems) {
+          const key = `${problem.setting}: ${problem.message}`;
+          if (reportedSettingProblems.has(key)) continue;
+          reportedSettingProblems.add(key);
+          connection.console.warn(`Invalid setting ${problem.setting} (${problem.message}); using its default.`);
+        }
+        return parsed;
+      },
+      () => DEFAULT_SETTINGS,
+    );
+    settingsCache.set(uri, settings);
+  }
+  return settings;
+}
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  scheduleAll();
+});
+
+// ---------------------------------------------------------------------------------------------
+// The workspace index: every node file under the folders, open or not. Open documents win.
+
+async function indexWorkspace(): Promise<void> {
+  const uris = await findNodeFiles(workspaceFolders);
+  await Promise.all(uris.filter((uri) => !documents.get(uri)).map((uri) => loadFromDisk(uri)));
+  scheduleAll();
+}
+
+async function loadFromDisk(uri: string): Promise<void> {
+  const settings = await settingsFor(uri);
+  const read = await readNodeFile(uri, settings.maxFileSize);
+  if (read.kind === 'text') {
+    oversized.delete(uri);
+    workspace.set(parseNodeFile(uri, read.text));
+  } else if (read.kind === 'too-large') {
+    workspace.delete(uri);
+    oversized.set(uri, read.size);
+  } else {
+    workspace.delete(uri);
+    oversized.delete(uri);
+  }
+}
+
+/** Applies a change to one node and schedules every node whose diagnostics it can change. */
+async function updateNode(uri: string, change: () => Promise<void> | void, delay: number): Promise<void> {
+  const before = workspace.dependents(uri);
+  await change();
+  const after = workspace.dependents(uri);
+  for (const affected of new Set([...before, ...after])) schedule(affected, affected === uri ? delay : 0);
+}
+
+function setOpenDocument(document: TextDocument): void {
+  const text = document.getText();
+  // Oversized open documents stay out of the index; validate() reports them on their own.
+  workspace.set(parseNodeFile(document.uri, text));
+}
+
+documents.onDidOpen((event) => void updateNode(event.document.uri, () => setOpenDocument(event.document), 0));
+documents.onDidChangeContent((event) => void updateNode(event.document.uri, () => setOpenDocument(event.document), validationDelay));
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  void updateNode(
+    uri,
+    async () => {
+      if (isNodeFileUri(uri) && uri.startsWith('file:')) await loadFromDisk(uri);
+      else workspace.delete(uri);
+    },
+    0,
+  ).then(() => {
+    if (!workspace.has(uri) && !oversized.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+});
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  for (const change of params.changes) {
+    if (!isNodeFileUri(change.uri) || documents.get(change.uri)) continue;
+    await updateNode(change.uri, () => (change.type === FileChangeType.Deleted ? void workspace.delete(change.uri) : loadFromDisk(change.uri)), 0);
+    if (change.type === FileChangeType.Deleted) {
+      oversized.delete(change.uri);
+      void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Validation: debounced per document, published for open and unopened node files alike.
+
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+function schedule(uri: string, delay: number): void {
+  const existing = pending.get(uri);
+  if (existing) clearTimeout(existing);
+  pending.set(
+    uri,
+    setTimeout(() => {
+      pending.delete(uri);
+      void publish(uri);
+    }, delay),
+  );
+}
+
+function scheduleAll(): void {
+  for (const node of workspace.all()) schedule(node.uri, 0);
+  for (const uri of oversized.keys()) schedule(uri, 0);
+}
+
+async function publish(uri: string): Promise<void> {
+  const settings = await settingsFor(uri);
+  const diagnostics = settings.validate.enable ? diagnosticsFor(uri, settings) : [];
+  await connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+}
+
+function diagnosticsFor(uri: string, settings: Settings): Diagnostic[] {
+  const options = {
+    severityOverrides: settings.diagnostics.severity,
+    maxFileSize: settings.maxFileSize,
+    onRuleError: (code: string, error: unknown) =>
+      connection.console.error(`Rule ${code} failed: ${error instanceof Error ? error.name : 'error'} (the document text is not logged)`),
+  };
+  const oversizedBytes = oversized.get(uri);
+  if (oversizedBytes !== undefined) {
+    return tooLargeDiagnostics(oversizedBytes, settings.maxFileSize, settings.diagnostics.severity).map(toLspDiagnostic);
+  }
+  const node: NodeFile | undefined = workspace.get(uri);
+  if (!node) return [];
+  return validate(node, workspace, options).map(toLspDiagnostic);
+}
+
+const SEVERITY: Record<ServiceDiagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function toLspDiagnostic(diagnostic: ServiceDiagnostic): Diagnostic {
+  return {
+    range: diagnostic.range,
+    severity: SEVERITY[diagnostic.severity],
+    code: diagnostic.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: diagnostic.message,
+    ...(diagnostic.related ? { relatedInformation: diagnostic.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message })) } : {}),
+    ...(diagnostic.tags ? { tags: diagnostic.tags.map((tag) => (tag === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary)) } : {}),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+documents.listen(connection);
+connection.listen();

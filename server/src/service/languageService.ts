@@ -1,0 +1,98 @@
+// The facade: one parse per document version, handed to every feature. Protocol-free.
+import { SeveritySetting } from '../../../common/protocol';
+import { NodeFile, parseNodeFile } from './parse';
+import { DIAGNOSTIC_CODES, DiagnosticCode } from './rules/codes';
+import { RULES } from './rules/registry';
+import { RelatedLocation } from './rules/rule';
+import { Range, Severity } from './types';
+import { Workspace, WorkspaceFacts } from './workspace';
+
+export { parseNodeFile } from './parse';
+export type { NodeFile } from './parse';
+export { Workspace } from './workspace';
+export { DIAGNOSTIC_CODES } from './rules/codes';
+export type { DiagnosticCode } from './rules/codes';
+
+export interface ServiceDiagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedLocation[];
+  tags?: ('unnecessary' | 'deprecated')[];
+}
+
+export interface ValidationOptions {
+  /** Per-code severity from settings; `off` drops the code. */
+  severityOverrides?: Readonly<Record<string, SeveritySetting>>;
+  /** Bytes; a larger file gets one `file-too-large` diagnostic instead of validation. */
+  maxFileSize?: number;
+  /** Called when a rule throws, so one broken rule never hides the others' findings. */
+  onRuleError?: (code: DiagnosticCode, error: unknown) => void;
+}
+
+export function validate(node: NodeFile, workspace: WorkspaceFacts, options: ValidationOptions = {}): ServiceDiagnostic[] {
+  const overrides = options.severityOverrides ?? {};
+  const size = Buffer.byteLength(node.text, 'utf8');
+  if (options.maxFileSize !== undefined && size > options.maxFileSize) return tooLargeDiagnostics(size, options.maxFileSize, overrides);
+  const diagnostics: ServiceDiagnostic[] = [];
+  for (const rule of RULES) {
+    if (overrides[rule.code] === 'off') continue;
+    let findings;
+    try {
+      findings = rule.check({ node, workspace });
+    } catch (error) {
+      options.onRuleError?.(rule.code, error);
+      continue;
+    }
+    for (const finding of findings) {
+      const severity = effectiveSeverity(rule.code, finding.severity, overrides);
+      if (!severity) continue;
+      diagnostics.push({
+        code: rule.code,
+        severity,
+        message: finding.message,
+        range: finding.range,
+        ...(finding.related?.length ? { related: finding.related } : {}),
+        ...(finding.tags?.length ? { tags: finding.tags } : {}),
+      });
+    }
+  }
+  return diagnostics.sort(compareByPosition);
+}
+
+/** The one finding for a file too large to validate (its text need not have been read). */
+export function tooLargeDiagnostics(size: number, maxFileSize: number, overrides: Readonly<Record<string, SeveritySetting>> = {}): ServiceDiagnostic[] {
+  const severity = effectiveSeverity('file-too-large', undefined, overrides);
+  if (!severity) return [];
+  return [
+    {
+      code: 'file-too-large',
+      severity,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `This file has ${formatBytes(size)}, more than the ${formatBytes(maxFileSize)} set in icewarp.maxFileSize, so it is not validated. A real path.cfg is under 1 KB.`,
+    },
+  ];
+}
+
+/** Validates one text on its own, as if it were the only node: for tests and tools. */
+export function validateText(text: string, uri = 'untitled:path.cfg', options: ValidationOptions = {}): ServiceDiagnostic[] {
+  const workspace = new Workspace();
+  const node = parseNodeFile(uri, text);
+  workspace.set(node);
+  return validate(node, workspace, options);
+}
+
+function effectiveSeverity(code: DiagnosticCode, raised: Severity | undefined, overrides: Readonly<Record<string, SeveritySetting>>): Severity | undefined {
+  const override = overrides[code];
+  if (override === 'off') return undefined;
+  return override ?? raised ?? DIAGNOSTIC_CODES[code].severity;
+}
+
+function compareByPosition(a: ServiceDiagnostic, b: ServiceDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}

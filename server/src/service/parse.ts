@@ -1,0 +1,161 @@
+// Text -> NodeFile. Never throws: every input, however broken, gives a model with exact ranges.
+import { FIELDS, FIELD_COUNT, FieldId, FieldSpec } from './fields';
+import { Piece, Range, lineRange } from './types';
+import { HostList, parseHostList } from './values/hosts';
+import { IpBinding, parseIpBinding } from './values/ipBinding';
+import { PathValue, parsePath } from './values/path';
+import { RemoteLogonEntry, parseRemoteLogon } from './values/remoteLogon';
+import { trimPiece } from './values/pieces';
+
+export type LineEnding = '\r\n' | '\n' | '\r';
+
+/** One physical line of the document. */
+export interface TextLine {
+  /** 0-based line index, as LSP counts. */
+  index: number;
+  /** Offset of the line's first character in the document text. */
+  offset: number;
+  /** The line without its ending (and without a leading BOM on the first line). */
+  text: string;
+  /** Column where `text` starts: 1 on a first line that carries a BOM, else 0. */
+  column: number;
+  /** The ending that closes this line; '' on the last line. */
+  ending: LineEnding | '';
+}
+
+/** One of the 17 fields as this file holds it. */
+export interface FieldLine {
+  field: FieldSpec;
+  /** 0-based line index (field line - 1). */
+  index: number;
+  /** False when the file is shorter than this line: the value is empty. */
+  present: boolean;
+  /** The whole line: IceWarp reads leading and trailing spaces as part of the value. */
+  raw: Piece;
+  /** The value without leading and trailing spaces or tabs. */
+  value: Piece;
+}
+
+export interface NodeFile {
+  uri: string;
+  text: string;
+  lines: TextLine[];
+  /** Exactly 17 entries, field N at index N-1. */
+  fields: FieldLine[];
+  hasBom: boolean;
+  /** How many line endings of each kind the file uses. */
+  endingCounts: Record<LineEnding, number>;
+  /** The ending most lines use ('\n' for a file without any); edits write this one. */
+  ending: LineEnding;
+  /** Directory lines (1, 2, 6, 7, 8, 9, 13) that are set. */
+  paths: Map<FieldId, PathValue>;
+  remoteLogon: RemoteLogonEntry[];
+  ipBinding: IpBinding;
+  masterHosts: HostList;
+  slaveHosts: HostList;
+  /** Lines after 17 that hold anything but whitespace. */
+  extraLines: TextLine[];
+  /** Range of the end of the document, for findings about lines the file lacks. */
+  endOfDocument: Range;
+}
+
+const BOM = '\uFEFF';
+
+export function parseNodeFile(uri: string, text: string): NodeFile {
+  const hasBom = text.startsWith(BOM);
+  const lines = splitLines(text, hasBom);
+  const endingCounts: Record<LineEnding, number> = { '\r\n': 0, '\n': 0, '\r': 0 };
+  for (const line of lines) if (line.ending) endingCounts[line.ending]++;
+  const last = lines[lines.length - 1];
+  const endOfDocument = lineRange(last.index, last.column + last.text.length, last.column + last.text.length);
+
+  const fields = FIELDS.map((field): FieldLine => {
+    const index = field.line - 1;
+    const line = lines[index];
+    if (!line) {
+      const raw = { text: '', range: endOfDocument };
+      return { field, index, present: false, raw, value: raw };
+    }
+    const raw = { text: line.text, range: lineRange(index, line.column, line.column + line.text.length) };
+    return { field, index, present: true, raw, value: trimPiece(raw) };
+  });
+
+  const paths = new Map<FieldId, PathValue>();
+  for (const line of fields) {
+    if (line.field.kind === 'directory' && line.value.text.length > 0) paths.set(line.field.id, parsePath(line.raw));
+  }
+
+  return {
+    uri,
+    text,
+    lines,
+    fields,
+    hasBom,
+    endingCounts,
+    ending: dominantEnding(endingCounts),
+    paths,
+    remoteLogon: parseRemoteLogon(fields[4].raw),
+    ipBinding: parseIpBinding(fields[9].raw),
+    masterHosts: parseHostList(fields[14].raw),
+    slaveHosts: parseHostList(fields[15].raw),
+    extraLines: lines.slice(FIELD_COUNT).filter((line) => line.text.trim().length > 0),
+    endOfDocument,
+  };
+}
+
+/** Splits like LSP does: CRLF, LF and a lone CR each end a line. */
+function splitLines(text: string, hasBom: boolean): TextLine[] {
+  const lines: TextLine[] = [];
+  const lineBreak = /\r\n|\n|\r/g;
+  let offset = 0;
+  for (const match of text.matchAll(lineBreak)) {
+    const end = match.index ?? 0;
+    lines.push(makeLine(text, lines.length, offset, end, match[0] as LineEnding, hasBom));
+    offset = end + match[0].length;
+  }
+  lines.push(makeLine(text, lines.length, offset, text.length, '', hasBom));
+  return lines;
+}
+
+function makeLine(text: string, index: number, offset: number, end: number, ending: LineEnding | '', hasBom: boolean): TextLine {
+  const column = index === 0 && hasBom ? 1 : 0;
+  return { index, offset, text: text.slice(offset + column, end), column, ending };
+}
+
+function dominantEnding(counts: Record<LineEnding, number>): LineEnding {
+  const order: LineEnding[] = ['\n', '\r\n', '\r'];
+  return order.reduce((best, ending) => (counts[ending] > counts[best] ? ending : best), order[0]);
+}
+
+export function fieldLine(node: NodeFile, id: FieldId): FieldLine {
+  const line = node.fields.find((candidate) => candidate.field.id === id);
+  // The table always has every id; this keeps the type honest without a non-null assertion.
+  if (!line) throw new Error(`field ${id} missing from model`);
+  return line;
+}
+
+/** Does the file take part in a cluster (it names a master host or slave hosts)? */
+export function isInCluster(node: NodeFile): boolean {
+  return node.masterHosts.hosts.length > 0 || node.slaveHosts.hosts.length > 0;
+}
+
+/** Line 14: `1` is a slave; `0` or empty is the master; anything else is unknown. */
+export function declaredRole(node: NodeFile): 'master' | 'slave' | 'unknown' {
+  const flag = node.fields[13].value.text;
+  if (flag === '1') return 'slave';
+  if (flag === '0' || flag === '') return 'master';
+  return 'unknown';
+}
+
+/** Every UNC / drive / POSIX path the file names, with the line it is on. */
+export function allPaths(node: NodeFile): { fieldId: FieldId; path: PathValue }[] {
+  const result: { fieldId: FieldId; path: PathValue }[] = [];
+  for (const [fieldId, path] of node.paths) result.push({ fieldId, path });
+  for (const entry of node.remoteLogon) if (entry.path) result.push({ fieldId: 'remoteLogon', path: entry.path });
+  return result.sort((a, b) => a.path.range.start.line - b.path.range.start.line || a.path.range.start.character - b.path.range.start.character);
+}
+
+/** The passwords of line 5, so that anything printed can be scrubbed of them. */
+export function secretsOf(node: NodeFile): string[] {
+  return node.remoteLogon.map((entry) => entry.password?.text ?? '').filter((secret) => secret.length > 0);
+}

@@ -1,0 +1,89 @@
+import { Piece } from '../types';
+import { slicePiece, trimPiece } from './pieces';
+
+/** How a path is rooted. `unc` covers every path that begins with two or more separators, well formed or not. */
+export type PathStyle = 'unc' | 'drive' | 'posix' | 'relative';
+
+export interface UncParts {
+  /** The leading separators as written (`\\`, `//`, `\\\`, or a single `\`). */
+  prefix: Piece;
+  server?: Piece;
+  share?: Piece;
+}
+
+export interface PathValue extends Piece {
+  style: PathStyle;
+  /** A Windows path (UNC, drive letter, or relative with backslashes) rather than POSIX. */
+  windows: boolean;
+  unc?: UncParts;
+}
+
+const SEPARATOR = /[\\/]/;
+
+/** Reads a path value (the piece is trimmed first; whitespace is another rule's business). */
+export function parsePath(raw: Piece): PathValue {
+  const piece = trimPiece(raw);
+  const text = piece.text;
+  const leading = /^[\\/]*/.exec(text)?.[0] ?? '';
+  // Two or more separators, or a lone backslash before a name, are meant as UNC.
+  if (leading.length >= 2 || (leading === '\\' && text.length > 1)) {
+    return { ...piece, style: 'unc', windows: true, unc: parseUnc(piece, leading.length) };
+  }
+  if (/^[A-Za-z]:/.test(text)) return { ...piece, style: 'drive', windows: true };
+  if (leading === '/') return { ...piece, style: 'posix', windows: false };
+  return { ...piece, style: 'relative', windows: text.includes('\\') };
+}
+
+function parseUnc(piece: Piece, prefixLength: number): UncParts {
+  const prefix = slicePiece(piece, 0, prefixLength);
+  const rest = piece.text.slice(prefixLength);
+  const serverEnd = indexOfSeparator(rest);
+  if (serverEnd === 0) return { prefix };
+  const serverLength = serverEnd < 0 ? rest.length : serverEnd;
+  const server = slicePiece(piece, prefixLength, prefixLength + serverLength);
+  if (serverEnd < 0) return { prefix, server };
+  const shareStart = prefixLength + serverLength + 1;
+  const afterServer = piece.text.slice(shareStart);
+  const shareEnd = indexOfSeparator(afterServer);
+  const shareLength = shareEnd < 0 ? afterServer.length : shareEnd;
+  if (shareLength === 0) return { prefix, server };
+  return { prefix, server, share: slicePiece(piece, shareStart, shareStart + shareLength) };
+}
+
+function indexOfSeparator(text: string): number {
+  const match = SEPARATOR.exec(text);
+  return match ? match.index : -1;
+}
+
+/** Is this a Windows-style path (as opposed to POSIX)? Only meaningful for rooted paths. */
+export function isWindowsStyle(path: PathValue): boolean {
+  return path.windows;
+}
+
+/**
+ * A comparable key for "is this the same folder": Windows paths compare case-insensitively
+ * with either slash; a trailing separator does not matter.
+ */
+export function folderKey(path: PathValue): string {
+  if (path.windows) return path.text.replace(/\//g, '\\').replace(/\\+$/, '').toLowerCase();
+  return path.text.replace(/\/+$/, '');
+}
+
+/** `\\server\share` in a comparable form, for UNC paths with both parts. */
+export function shareKey(path: PathValue): string | undefined {
+  if (!path.unc?.server || !path.unc.share) return undefined;
+  return `\\\\${path.unc.server.text}\\${path.unc.share.text}`.toLowerCase();
+}
+
+/** Is `inner` the folder `outer` or inside it? */
+export function isInsideFolder(inner: PathValue, outer: PathValue): boolean {
+  const innerKey = folderKey(inner);
+  const outerKey = folderKey(outer);
+  const separator = outer.windows ? '\\' : '/';
+  return innerKey === outerKey || innerKey.startsWith(outerKey + separator);
+}
+
+/** The folder names of the path, in order. */
+export function pathSegments(path: PathValue): string[] {
+  return path.text.split(/[\\/]+/).filter((segment) => segment.length > 0);
+}

@@ -1,0 +1,41 @@
+import { Piece, lineRange } from '../types';
+
+const EDGE_WHITESPACE = /^[ \t]+|[ \t]+$/g;
+
+/** The piece without leading and trailing spaces or tabs, its range narrowed to match. */
+export function trimPiece(piece: Piece): Piece {
+  const leading = piece.text.length - piece.text.replace(/^[ \t]+/, '').length;
+  const text = piece.text.replace(EDGE_WHITESPACE, '');
+  const start = piece.range.start.character + leading;
+  return { text, range: lineRange(piece.range.start.line, start, start + text.length) };
+}
+
+/**
+ * Splits a piece at every match of `separator`, keeping exact ranges for the parts and the
+ * separators between them. `limit` caps the number of parts: the last part keeps the rest.
+ */
+export function splitPiece(piece: Piece, separator: RegExp, limit = Infinity): { parts: Piece[]; separators: Piece[] } {
+  const flags = separator.flags.includes('g') ? separator.flags : separator.flags + 'g';
+  const pattern = new RegExp(separator.source, flags);
+  const parts: Piece[] = [];
+  const separators: Piece[] = [];
+  const line = piece.range.start.line;
+  const base = piece.range.start.character;
+  let partStart = 0;
+  for (const match of piece.text.matchAll(pattern)) {
+    if (parts.length + 1 >= limit) break;
+    if (match[0].length === 0) continue;
+    const index = match.index ?? 0;
+    parts.push({ text: piece.text.slice(partStart, index), range: lineRange(line, base + partStart, base + index) });
+    separators.push({ text: match[0], range: lineRange(line, base + index, base + index + match[0].length) });
+    partStart = index + match[0].length;
+  }
+  parts.push({ text: piece.text.slice(partStart), range: lineRange(line, base + partStart, base + piece.text.length) });
+  return { parts, separators };
+}
+
+/** A sub-piece by character offsets relative to the piece's start. */
+export function slicePiece(piece: Piece, start: number, end = piece.text.length): Piece {
+  const base = piece.range.start.character;
+  return { text: piece.text.slice(start, end), range: lineRange(piece.range.start.line, base + start, base + end) };
+}

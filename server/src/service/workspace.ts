@@ -1,0 +1,151 @@
+// The set of node files the service knows (open documents and files on disk), with the
+// cross-node facts rules need. Indexes are rebuilt lazily after a change: O(nodes).
+import { Cluster, groupClusters } from './cluster';
+import { NodeFile } from './parse';
+import { folderKey } from './values/path';
+import { hostKey, isIpAddress } from './values/hosts';
+
+/** What a workspace rule may ask about other nodes. */
+export interface WorkspaceFacts {
+  /** The other nodes of this node's cluster. */
+  peersOf(node: NodeFile): NodeFile[];
+  /** The other nodes that hold the same identity key (see `identityKeys`). */
+  nodesSharing(node: NodeFile, key: string): NodeFile[];
+  /** Every node, this one included. */
+  all(): readonly NodeFile[];
+  /** The next numeric Server ID no node of the workspace uses. */
+  nextFreeServerId(): string;
+}
+
+const UNSHARABLE_IPS = new Set(['127.0.0.1', '::1', '0.0.0.0', '::']);
+
+/**
+ * Keys that two nodes must never share: hostname, bound IPs, TeamChat URL, and shared (UNC)
+ * working folders. Each key says what it is before the colon.
+ */
+export function identityKeys(node: NodeFile): string[] {
+  const keys = new Set<string>();
+  const hostname = node.fields[10].value.text;
+  if (hostname) keys.add(`host:${hostKey(hostname)}`);
+  for (const half of node.ipBinding.halves) {
+    for (const entry of half.entries) {
+      const ip = entry.text.toLowerCase();
+      if (isIpAddress(ip) && !UNSHARABLE_IPS.has(ip)) keys.add(`ip:${ip}`);
+    }
+  }
+  const url = node.fields[16].value.text;
+  if (url) keys.add(`url:${url.replace(/\/+$/, '').toLowerCase()}`);
+  for (const path of workingFolders(node)) {
+    if (path.path.style === 'unc') keys.add(`work:${folderKey(path.path)}`);
+  }
+  return [...keys];
+}
+
+/** Lines 8, 9, 13: this server's own queues. */
+export function workingFolders(node: NodeFile) {
+  const result = [];
+  for (const id of ['outgoingQueue', 'retryQueue', 'incomingQueue'] as const) {
+    const path = node.paths.get(id);
+    if (path) result.push({ fieldId: id, path });
+  }
+  return result;
+}
+
+interface Indexes {
+  clusters: Cluster[];
+  clusterByUri: Map<string, Cluster>;
+  nodesByKey: Map<string, NodeFile[]>;
+}
+
+export class Workspace implements WorkspaceFacts {
+  private readonly nodes = new Map<string, NodeFile>();
+  private indexes: Indexes | undefined;
+
+  set(node: NodeFile): void {
+    this.nodes.set(node.uri, node);
+    this.indexes = undefined;
+  }
+
+  delete(uri: string): boolean {
+    const existed = this.nodes.delete(uri);
+    if (existed) this.indexes = undefined;
+    return existed;
+  }
+
+  get(uri: string): NodeFile | undefined {
+    return this.nodes.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.nodes.has(uri);
+  }
+
+  all(): readonly NodeFile[] {
+    return [...this.nodes.values()];
+  }
+
+  clusters(): Cluster[] {
+    return this.index().clusters;
+  }
+
+  clusterOf(uri: string): Cluster | undefined {
+    return this.index().clusterByUri.get(uri);
+  }
+
+  peersOf(node: NodeFile): NodeFile[] {
+    const cluster = this.clusterOf(node.uri);
+    return cluster ? cluster.nodes.filter((other) => other.uri !== node.uri) : [];
+  }
+
+  nodesSharing(node: NodeFile, key: string): NodeFile[] {
+    return (this.index().nodesByKey.get(key) ?? []).filter((other) => other.uri !== node.uri);
+  }
+
+  /**
+   * The nodes whose diagnostics depend on this one: its cluster and every node sharing an
+   * identity key with it. Ask before and after a change to know what to republish.
+   */
+  dependents(uri: string): Set<string> {
+    const result = new Set<string>([uri]);
+    const node = this.nodes.get(uri);
+    if (!node) return result;
+    for (const peer of this.peersOf(node)) result.add(peer.uri);
+    for (const key of identityKeys(node)) for (const other of this.nodesSharing(node, key)) result.add(other.uri);
+    return result;
+  }
+
+  nextFreeServerId(): string {
+    return nextFreeNumericId(this.all().map((node) => node.fields[3].value.text));
+  }
+
+  private index(): Indexes {
+    if (this.indexes) return this.indexes;
+    const nodes = this.all();
+    const clusters = groupClusters(nodes);
+    const clusterByUri = new Map<string, Cluster>();
+    for (const cluster of clusters) for (const node of cluster.nodes) clusterByUri.set(node.uri, cluster);
+    const nodesByKey = new Map<string, NodeFile[]>();
+    for (const node of nodes) {
+      for (const key of identityKeys(node)) {
+        const list = nodesByKey.get(key);
+        if (list) list.push(node);
+        else nodesByKey.set(key, [node]);
+      }
+    }
+    this.indexes = { clusters, clusterByUri, nodesByKey };
+    return this.indexes;
+  }
+}
+
+/**
+ * One above the highest numeric ID in use, two digits wide (IceWarp's examples use 11, 12);
+ * when that would pass 99, the lowest free one.
+ */
+export function nextFreeNumericId(usedIds: readonly string[]): string {
+  const used = new Set(usedIds.filter((id) => /^\d{1,2}$/.test(id)).map(Number));
+  const highest = Math.max(0, ...used);
+  if (highest < 99) return String(highest + 1).padStart(2, '0');
+  for (let candidate = 1; candidate <= 99; candidate++) if (!used.has(candidate)) return String(candidate).padStart(2, '0');
+  // All 99 numeric IDs taken: letters are still valid Server IDs.
+  return 'A1';
+}
