@@ -19,6 +19,8 @@ import { DEFAULT_SETTINGS, DIAGNOSTIC_SOURCE, Settings, parseSettings } from '..
 import { ServiceDiagnostic, Workspace, parseNodeFile, tooLargeDiagnostics, validate } from './service/languageService';
 import { NodeFile } from './service/parse';
 import { findNodeFiles, isNodeFileUri, readNodeFile } from './nodeFiles';
+import { FEATURES } from './features';
+import { ServerContext } from './features/feature';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -42,10 +44,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     validationDelay = options.validationDelay;
   }
   return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
+    capabilities: Object.assign(
+      {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      ...FEATURES.map((feature) => feature.capabilities),
+    ),
     serverInfo: { name: 'IceWarp Cluster Config' },
   };
 });
@@ -147,7 +152,7 @@ documents.onDidClose((event) => {
     },
     0,
   ).then(() => {
-    if (!workspace.has(uri) && !oversized.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!workspace.has(uri) && !oversized.has(uri)) clearDiagnostics(uri);
   });
 });
 
@@ -157,7 +162,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
     await updateNode(change.uri, () => (change.type === FileChangeType.Deleted ? void workspace.delete(change.uri) : loadFromDisk(change.uri)), 0);
     if (change.type === FileChangeType.Deleted) {
       oversized.delete(change.uri);
-      void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      clearDiagnostics(change.uri);
     }
   }
 });
@@ -184,9 +189,18 @@ function scheduleAll(): void {
   for (const uri of oversized.keys()) schedule(uri, 0);
 }
 
+const lastPublished = new Map<string, Diagnostic[]>();
+
+function clearDiagnostics(uri: string): void {
+  lastPublished.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
 async function publish(uri: string): Promise<void> {
   const settings = await settingsFor(uri);
   const diagnostics = settings.validate.enable ? diagnosticsFor(uri, settings) : [];
+  if (diagnostics.length > 0) lastPublished.set(uri, diagnostics);
+  else lastPublished.delete(uri);
   await connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
 }
 
@@ -228,6 +242,16 @@ function toLspDiagnostic(diagnostic: ServiceDiagnostic): Diagnostic {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+const context: ServerContext = {
+  connection,
+  documents,
+  workspace,
+  settingsFor,
+  nodeFor: (uri) => workspace.get(uri),
+  publishedDiagnostics: (uri) => lastPublished.get(uri) ?? [],
+};
+for (const feature of FEATURES) feature.register(context);
 
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,24 @@
+// A language feature's protocol glue. Each feature lives in its own file, declares the
+// capabilities it serves and registers its handlers; server.ts merges them.
+import type { Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../../../common/protocol';
+import type { NodeFile } from '../service/parse';
+import type { Workspace } from '../service/workspace';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** Every node file known: open documents and files on disk. */
+  workspace: Workspace;
+  settingsFor(uri: string): Promise<Settings>;
+  /** The parsed model of an open document or indexed file (one parse per version). */
+  nodeFor(uri: string): NodeFile | undefined;
+  /** The diagnostics last published for a node (for problem counts and code actions). */
+  publishedDiagnostics(uri: string): readonly Diagnostic[];
+}
+
+export interface Feature {
+  capabilities: ServerCapabilities;
+  register(context: ServerContext): void;
+}
