@@ -1,0 +1,131 @@
+// The VS Code side: starts the IceWarp language server and hands its results to the editor.
+// It holds no rules and parses nothing; the server owns the truth.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocol';
+import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
+
+export const OUTPUT_CHANNEL_NAME = 'IceWarp Cluster Config';
+/** The client id is also the settings prefix the library reads `trace.server` from: `icewarp.trace.server`. */
+const CLIENT_ID = 'icewarp';
+
+/** What `activate()` returns: used by the integration tests (and later by the cluster tree). */
+export interface IceWarpExtensionApi {
+  client: LanguageClient;
+  outputChannel: vscode.OutputChannel;
+  /** Resolves once the server has answered `initialize`; rejects if it could not start. */
+  ready: Promise<void>;
+  /** Error notifications the client has shown, oldest first (so tests can check "said so once"). */
+  errorMessagesShown: readonly string[];
+}
+
+let client: LanguageClient | undefined;
+
+/**
+ * Routes the library's forced error pop-ups through our notifier, so the user sees one message
+ * with a "Show Output" button instead of one per failed attempt.
+ */
+class IceWarpLanguageClient extends LanguageClient {
+  /** While the first start is in flight, activate() reports a failure itself, in clearer words. */
+  suppressForcedNotifications = true;
+
+  constructor(
+    serverOptions: ServerOptions,
+    clientOptions: LanguageClientOptions,
+    private readonly notifier: ServerNotifier,
+  ) {
+    super(CLIENT_ID, OUTPUT_CHANNEL_NAME, serverOptions, clientOptions);
+  }
+
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    if (showNotification !== 'force') {
+      super.error(message, data, showNotification);
+      return;
+    }
+    super.error(message, data, false);
+    if (!this.suppressForcedNotifications) {
+      this.notifier.showErrorOnce(`IceWarp language server: ${message}`);
+    }
+  }
+}
+
+export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi {
+  const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
+  context.subscriptions.push(outputChannel);
+  const notifier = new ServerNotifier(outputChannel);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      // Attach a debugger to port 6009 when the extension runs in debug mode.
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+
+  const fileWatcher = vscode.workspace.createFileSystemWatcher(NODE_FILE_GLOB);
+  context.subscriptions.push(fileWatcher);
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    synchronize: {
+      // The server compares every node file of the workspace, open or not, so it must hear
+      // about files created, changed or deleted on disk.
+      fileEvents: fileWatcher,
+      configurationSection: CLIENT_ID,
+    },
+    // No `workspaceFolder`: one server serves every folder of a multi-root workspace; it gets
+    // them at initialize and through workspace/didChangeWorkspaceFolders.
+    outputChannel,
+    traceOutputChannel: outputChannel,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: new CrashAwareErrorHandler(notifier, outputChannel),
+  };
+
+  const languageClient = new IceWarpLanguageClient(serverOptions, clientOptions, notifier);
+  client = languageClient;
+
+  const ready = startClient(languageClient, serverModule, notifier, outputChannel);
+  // activate() must not fail because the server did: the rejection is reported to the user.
+  ready.catch(() => undefined);
+
+  return { client: languageClient, outputChannel, ready, errorMessagesShown: notifier.shown };
+}
+
+async function startClient(
+  languageClient: IceWarpLanguageClient,
+  serverModule: string,
+  notifier: ServerNotifier,
+  outputChannel: vscode.OutputChannel,
+): Promise<void> {
+  if (!fs.existsSync(serverModule)) {
+    const message = `The IceWarp language server could not start: ${serverModule} is missing (run \`npm run build\`). Validation of path.cfg / path.dat is off.`;
+    outputChannel.appendLine(message);
+    notifier.showErrorOnce(message);
+    throw new Error(message);
+  }
+  try {
+    await languageClient.start();
+    notifier.reset();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `The IceWarp language server failed to start (${reason}). Validation of path.cfg / path.dat is off; see the output for details.`;
+    outputChannel.appendLine(message);
+    notifier.showErrorOnce(message);
+    throw error;
+  } finally {
+    languageClient.suppressForcedNotifications = false;
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running?.needsStop()) await running.stop();
+}

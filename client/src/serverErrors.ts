@@ -1,0 +1,73 @@
+// How the client tells the user that the language server is in trouble: at most one notification
+// per episode, always with a "Show Output" button, and no restart storm.
+import * as vscode from 'vscode';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
+import { CrashPolicy } from './crashPolicy';
+
+export const SHOW_OUTPUT = 'Show Output';
+
+/**
+ * Shows one error notification until `reset()` (a successful start) is called again, so a crash
+ * loop or a failed start produces one message, not a stack of them.
+ */
+export class ServerNotifier {
+  private shownInEpisode = false;
+  /** Every message shown, oldest first: the test API exposes it. */
+  readonly shown: string[] = [];
+
+  constructor(private readonly outputChannel: vscode.OutputChannel) {}
+
+  reset(): void {
+    this.shownInEpisode = false;
+  }
+
+  showErrorOnce(message: string): void {
+    if (this.shownInEpisode) return;
+    this.shownInEpisode = true;
+    this.shown.push(message);
+    void vscode.window.showErrorMessage(message, SHOW_OUTPUT).then((choice) => {
+      if (choice === SHOW_OUTPUT) this.outputChannel.show(true);
+    });
+  }
+}
+
+/**
+ * Restarts the server after a crash until 4 crashes fall within 3 minutes, then stops and says
+ * so once (the library's default handler would also show its own messages on every failure).
+ */
+export class CrashAwareErrorHandler implements ErrorHandler {
+  private readonly policy: CrashPolicy;
+
+  constructor(
+    private readonly notifier: ServerNotifier,
+    private readonly outputChannel: vscode.OutputChannel,
+    policy?: CrashPolicy,
+  ) {
+    this.policy = policy ?? new CrashPolicy({ maxCrashes: 4, windowMs: 3 * 60 * 1000 });
+  }
+
+  error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    // A few transport errors in a row are tolerated; a persistent one shuts the connection down.
+    if (count !== undefined && count <= 3) {
+      this.outputChannel.appendLine(`Connection to the IceWarp language server reported an error: ${error.message}`);
+      return { action: ErrorAction.Continue, handled: true };
+    }
+    const message = `The IceWarp language server connection keeps failing (${error.message}); the server was shut down.`;
+    this.outputChannel.appendLine(message);
+    this.notifier.showErrorOnce(message);
+    return { action: ErrorAction.Shutdown, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const decision = this.policy.recordCrash();
+    if (decision.action === 'restart') {
+      this.outputChannel.appendLine('The IceWarp language server stopped unexpectedly; restarting it.');
+      return { action: CloseAction.Restart, handled: true };
+    }
+    const minutes = Math.round(decision.windowMs / 60000);
+    const message = `The IceWarp language server crashed ${decision.crashes} times in the last ${minutes} minutes and will not be restarted. Reload the window to try again.`;
+    this.outputChannel.appendLine(message);
+    this.notifier.showErrorOnce(message);
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
+}

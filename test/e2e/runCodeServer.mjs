@@ -1,0 +1,86 @@
+// Runs the integration suite inside a real VS Code (code-server + Debian's Chromium) and exits
+// with the suite's exit code.
+//
+//   node test/e2e/runCodeServer.mjs            the suite (test/e2e/suite) against the source tree
+//   node test/e2e/runCodeServer.mjs --vsix F   installs F with --install-extension and checks that
+//                                              the installed extension activates on a path.dat
+//
+// `npm run build` must have produced dist/ first (npm run test:e2e does both).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT, ensureCodeServer, installVsix, makeTempDir } from '../../scripts/codeServer.mjs';
+import { E2E_OUT_DIR, buildE2e } from './build.mjs';
+import { openWorkbench } from './workbench.mjs';
+import { prepareWorkspace } from './workspace.mjs';
+
+const TIMEOUT_MS = Number(process.env.ICEWARP_E2E_TIMEOUT_MS ?? 10 * 60_000);
+
+async function main() {
+  const vsixIndex = process.argv.indexOf('--vsix');
+  const vsix = vsixIndex >= 0 ? path.resolve(process.argv[vsixIndex + 1] ?? '') : undefined;
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js')) || !fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js'))) {
+    throw new Error('dist/client.js or dist/server.js is missing: run `npm run build` first');
+  }
+  await buildE2e();
+  const scratch = makeTempDir('icewarp-e2e-');
+  try {
+    return vsix ? await runVsixCheck(vsix, scratch) : await runSuite(scratch);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function runSuite(scratch) {
+  const workspaceFile = prepareWorkspace(path.join(scratch, 'workspace'));
+  return runInWorkbench('integration suite', {
+    workspaceFile,
+    extensionDevelopmentPath: REPO_ROOT,
+    extensionTestsPath: path.join(E2E_OUT_DIR, 'suite', 'index'),
+  });
+}
+
+async function runVsixCheck(vsix, scratch) {
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist (npm run package makes it)`);
+  const entry = ensureCodeServer();
+  const extensionsDir = path.join(scratch, 'extensions');
+  installVsix({ entry, vsix, extensionsDir, userDataDir: path.join(scratch, 'install-user-data') });
+  const folder = path.join(scratch, 'empty-workspace');
+  fs.mkdirSync(folder, { recursive: true });
+  return runInWorkbench(`installed ${path.basename(vsix)}`, {
+    folder,
+    extensionsDir,
+    // VS Code runs extension tests on behalf of an extension under development: an empty probe.
+    extensionDevelopmentPath: path.join(REPO_ROOT, 'test', 'e2e', 'vsix-probe'),
+    extensionTestsPath: path.join(E2E_OUT_DIR, 'vsix-probe', 'suite', 'index'),
+    env: { ICEWARP_E2E_EXTENSIONS_DIR: extensionsDir },
+  });
+}
+
+async function runInWorkbench(label, options) {
+  const started = Date.now();
+  console.log(`[e2e] ${label}: starting code-server and Chromium`);
+  const workbench = await openWorkbench(options);
+  let timer;
+  try {
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(() => {
+        console.error(`[e2e] ${label}: no exit code after ${TIMEOUT_MS} ms`);
+        resolve(1);
+      }, TIMEOUT_MS);
+    });
+    const code = await Promise.race([workbench.exitCode, timeout]);
+    console.log(`[e2e] ${label}: exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return typeof code === 'number' ? code : 1;
+  } finally {
+    clearTimeout(timer);
+    await workbench.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[e2e] ${error instanceof Error ? error.stack : error}`);
+    process.exit(1);
+  },
+);

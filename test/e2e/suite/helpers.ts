@@ -1,0 +1,88 @@
+// Helpers for the integration suite: reach the extension's test API and wait on diagnostics
+// events (never on fixed sleeps).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { IceWarpExtensionApi } from '../../../client/src/extension';
+
+export const EXTENSION_ID = 'icewarp-cluster-config.icewarp-cluster-config';
+export const DIAGNOSTIC_TIMEOUT_MS = 20_000;
+
+export async function activatedApi(): Promise<IceWarpExtensionApi> {
+  const extension = vscode.extensions.getExtension<IceWarpExtensionApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  const api = await extension.activate();
+  await api.ready;
+  return api;
+}
+
+/** The workspace folder with this name (the runner opens a multi-root workspace). */
+export function workspaceFolder(name: string): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
+  assert.ok(folder, `workspace folder "${name}" is not open; folders: ${vscode.workspace.workspaceFolders?.map((f) => f.name).join(', ')}`);
+  return folder;
+}
+
+export function fileIn(folderName: string, ...segments: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder(folderName).uri, ...segments);
+}
+
+/** Our diagnostics only (source "icewarp"), as codes. */
+export function codesOf(uri: vscode.Uri): string[] {
+  return ourDiagnostics(uri).map((diagnostic) => codeOf(diagnostic));
+}
+
+export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'icewarp');
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  if (code === undefined) return '';
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/**
+ * Resolves with the diagnostics of `uri` once `predicate` holds, checking now and on every
+ * diagnostics change for that file; rejects after `timeoutMs` with what was last seen.
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+  description: string,
+  timeoutMs = DIAGNOSTIC_TIMEOUT_MS,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const diagnostics = ourDiagnostics(uri);
+      if (!predicate(diagnostics)) return false;
+      finish();
+      resolve(diagnostics);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${description} on ${uri.toString()}; codes now: [${codesOf(uri).join(', ')}]`));
+    }, timeoutMs);
+    const finish = (): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+    check();
+  });
+}
+
+export const hasCodes = (...codes: string[]) => (diagnostics: vscode.Diagnostic[]): boolean =>
+  codes.every((code) => diagnostics.some((diagnostic) => codeOf(diagnostic) === code));
+
+export const lacksCodes = (...codes: string[]) => (diagnostics: vscode.Diagnostic[]): boolean =>
+  codes.every((code) => !diagnostics.some((diagnostic) => codeOf(diagnostic) === code));
+
+/** Replaces one whole line (0-based) through a WorkspaceEdit, as an extension or refactoring would. */
+export async function replaceLine(document: vscode.TextDocument, line: number, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, document.lineAt(line).range, text);
+  assert.ok(await vscode.workspace.applyEdit(edit), `applyEdit on ${document.uri.toString()} was refused`);
+}

@@ -1,0 +1,74 @@
+// One real VS Code session: code-server on loopback + Debian's Chromium driven by playwright-core.
+// Used by the e2e runner (runCodeServer.mjs) and the screenshot script (scripts/screenshot.mjs).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { ensureCodeServer, launchChromium, makeTempDir, startCodeServer, workbenchUrl } from '../../scripts/codeServer.mjs';
+
+/**
+ * Opens the workbench. With `extensionTestsPath`, `exitCode` resolves with the suite's exit code
+ * (window.codeAutomationExit); `close()` ends the browser and code-server and removes temp folders.
+ * @param {{ folder?: string, workspaceFile?: string, extensionDevelopmentPath?: string, extensionTestsPath?: string,
+ *           extensionsDir?: string, env?: Record<string, string>, onLog?: (line: string) => void,
+ *           viewport?: { width: number, height: number } }} options
+ */
+export async function openWorkbench(options) {
+  const entry = ensureCodeServer();
+  const scratch = makeTempDir('icewarp-workbench-');
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = options.extensionsDir ?? path.join(scratch, 'extensions');
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  writeUserSettings(userDataDir);
+
+  const codeServer = await startCodeServer({ entry, userDataDir, extensionsDir, env: options.env });
+
+  const browser = await launchChromium();
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    await codeServer.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  };
+  try {
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    const onLog = options.onLog ?? ((line) => console.log(line));
+    let resolveExit;
+    const exitCode = new Promise((resolve) => (resolveExit = resolve));
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      // The extension host forwards console calls as (format string, ...values).
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      onLog(type === 'error' ? `[host error] ${text}` : text);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+    const url = workbenchUrl({
+      origin: codeServer.origin,
+      port: codeServer.port,
+      folder: options.folder,
+      workspaceFile: options.workspaceFile,
+      extensionDevelopmentPath: options.extensionDevelopmentPath,
+      extensionTestsPath: options.extensionTestsPath,
+    });
+    await page.goto(url);
+    return { page, browser, codeServer, exitCode, url, close, extensionsDir };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Quiet, deterministic workbench: no welcome page, no tips, no update or telemetry traffic. */
+function writeUserSettings(userDataDir) {
+  const userDir = path.join(userDataDir, 'User');
+  fs.mkdirSync(userDir, { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'extensions.ignoreRecommendations': true,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'security.workspace.trust.enabled': false,
+  };
+  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
+}
