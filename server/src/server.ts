@@ -140,8 +140,15 @@ function setOpenDocument(document: TextDocument): void {
   workspace.set(parseNodeFile(document.uri, text));
 }
 
-documents.onDidOpen((event) => void updateNode(event.document.uri, () => setOpenDocument(event.document), 0));
-documents.onDidChangeContent((event) => void updateNode(event.document.uri, () => setOpenDocument(event.document), validationDelay));
+// TextDocuments reports an open as a content change too; an open is validated at once,
+// only typing waits for the debounce.
+const justOpened = new Set<string>();
+documents.onDidOpen((event) => justOpened.add(event.document.uri));
+documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
+  const delay = justOpened.delete(uri) ? 0 : validationDelay;
+  void updateNode(uri, () => setOpenDocument(event.document), delay);
+});
 documents.onDidClose((event) => {
   const uri = event.document.uri;
   void updateNode(

@@ -65,6 +65,18 @@ describe('diagnostics over LSP', () => {
     }
   });
 
+  test('opening a file validates it at once; only typing waits for the debounce', async () => {
+    // A debounce longer than the test's timeout: diagnostics can only come from the open.
+    const slow = await TestClient.start({ validationDelay: 600_000 });
+    try {
+      const uri = 'untitled:slow/path.dat';
+      await slow.open(uri, '\n\n\n123\n');
+      assert.ok(codes(await slow.diagnosticsAfter(uri, 0)).includes('server-id-too-long'));
+    } finally {
+      await slow.stop();
+    }
+  });
+
   test('garbage input keeps the server alive and answering', async () => {
     const junk = Array.from({ length: 4096 }, (_, index) => String.fromCharCode((index * 7919) % 65536)).join('') + '\0\r\r\n\uFEFF\n\\\\\\|;;|';
     await client.open('untitled:junk/path.dat', junk);
