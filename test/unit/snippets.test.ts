@@ -1,0 +1,297 @@
+// The snippets teach users what a correct node file looks like, so their default expansions must
+// be correct node files: 17 lines, no error or warning from the language service, and a master and
+// a slave from the same platform must form a clean cluster together.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ServiceDiagnostic,
+  Workspace,
+  parseNodeFile,
+  validate,
+  validateText,
+} from '../../server/src/service/languageService';
+import { FIELDS, FIELD_COUNT } from '../../server/src/service/fields';
+
+const SNIPPETS_PATH = join(__dirname, '..', '..', 'snippets', 'pathcfg.code-snippets');
+
+interface Snippet {
+  prefix: string | string[];
+  description: string;
+  body: string | string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small TextMate-snippet expander with VS Code's rules (snippetParser.ts): `\` escapes only
+// `$`, `}` and `\` (inside a choice also `,` and `|`); any other `\` is literal. The first
+// placeholder of an index that has a value defines the value of every placeholder with that
+// index; `$0` is empty; a choice expands to its first option. Variables (`$TM_FILENAME`) and
+// transforms are rejected: VS Code would replace them, so a snippet here must not contain one.
+
+type SnippetNode =
+  | { kind: 'text'; value: string }
+  | { kind: 'placeholder'; index: number; children: SnippetNode[] }
+  | { kind: 'choice'; index: number; options: string[] };
+
+class SnippetSyntaxError extends Error {}
+
+function parseSnippet(source: string): SnippetNode[] {
+  let pos = 0;
+  const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+  const isVariableStart = (ch: string | undefined) => ch !== undefined && /[A-Za-z_]/.test(ch);
+
+  function readInt(): number {
+    const start = pos;
+    while (isDigit(source[pos])) pos++;
+    return Number(source.slice(start, pos));
+  }
+
+  function parseChoiceOptions(): string[] {
+    const options: string[] = [];
+    let current = '';
+    for (;;) {
+      const ch = source[pos];
+      if (ch === undefined) throw new SnippetSyntaxError(`unterminated choice in ${JSON.stringify(source)}`);
+      if (ch === '\\' && [',', '|', '\\'].includes(source[pos + 1] ?? '')) {
+        current += source[pos + 1];
+        pos += 2;
+      } else if (ch === ',') {
+        options.push(current);
+        current = '';
+        pos++;
+      } else if (ch === '|' && source[pos + 1] === '}') {
+        options.push(current);
+        pos += 2;
+        return options;
+      } else {
+        current += ch;
+        pos++;
+      }
+    }
+  }
+
+  // Parses until the end of input (top level) or an unescaped `}` (inside a placeholder).
+  function parseSequence(insidePlaceholder: boolean): SnippetNode[] {
+    const nodes: SnippetNode[] = [];
+    const text = (value: string) => {
+      const last = nodes[nodes.length - 1];
+      if (last?.kind === 'text') last.value += value;
+      else nodes.push({ kind: 'text', value });
+    };
+    while (pos < source.length) {
+      const ch = source[pos];
+      if (ch === '\\') {
+        const next = source[pos + 1];
+        if (next === '$' || next === '}' || next === '\\') {
+          text(next);
+          pos += 2;
+        } else {
+          text('\\');
+          pos++;
+        }
+      } else if (ch === '}' && insidePlaceholder) {
+        pos++;
+        return nodes;
+      } else if (ch === '$' && isDigit(source[pos + 1])) {
+        pos++;
+        nodes.push({ kind: 'placeholder', index: readInt(), children: [] });
+      } else if (ch === '$' && source[pos + 1] === '{' && isDigit(source[pos + 2])) {
+        pos += 2;
+        const index = readInt();
+        const after = source[pos];
+        if (after === '}') {
+          pos++;
+          nodes.push({ kind: 'placeholder', index, children: [] });
+        } else if (after === ':') {
+          pos++;
+          nodes.push({ kind: 'placeholder', index, children: parseSequence(true) });
+        } else if (after === '|' && index > 0) {
+          pos++;
+          nodes.push({ kind: 'choice', index, options: parseChoiceOptions() });
+        } else {
+          throw new SnippetSyntaxError(`unsupported placeholder form at ${pos} in ${JSON.stringify(source)}`);
+        }
+      } else if (ch === '$' && (isVariableStart(source[pos + 1]) || (source[pos + 1] === '{' && isVariableStart(source[pos + 2])))) {
+        throw new SnippetSyntaxError(`snippet variable at ${pos} in ${JSON.stringify(source)}: VS Code would replace it`);
+      } else {
+        text(ch);
+        pos++;
+      }
+    }
+    if (insidePlaceholder) throw new SnippetSyntaxError(`unterminated placeholder in ${JSON.stringify(source)}`);
+    return nodes;
+  }
+
+  return parseSequence(false);
+}
+
+/** The text VS Code inserts when every tab stop keeps its default. */
+function expandSnippet(body: string | string[]): string {
+  const nodes = parseSnippet(Array.isArray(body) ? body.join('\n') : body);
+  const defining = new Map<number, SnippetNode>();
+  const collect = (list: SnippetNode[]) => {
+    for (const node of list) {
+      if (node.kind === 'text') continue;
+      const hasValue = node.kind === 'choice' || node.children.length > 0;
+      if (node.index !== 0 && hasValue && !defining.has(node.index)) defining.set(node.index, node);
+      if (node.kind === 'placeholder') collect(node.children);
+    }
+  };
+  collect(nodes);
+  const render = (list: SnippetNode[], stack: Set<number>): string =>
+    list
+      .map((node) => {
+        if (node.kind === 'text') return node.value;
+        if (node.index === 0 || stack.has(node.index)) return '';
+        const source = defining.get(node.index) ?? node;
+        if (source.kind === 'choice') return source.options[0];
+        if (source.kind === 'text') return source.value;
+        return render(source.children, new Set([...stack, node.index]));
+      })
+      .join('');
+  return render(nodes, new Set());
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function loadSnippets(): Record<string, Snippet> {
+  // JSON.parse, not a JSONC reader: the file is kept strict JSON on purpose.
+  const parsed: unknown = JSON.parse(readFileSync(SNIPPETS_PATH, 'utf8'));
+  assert.ok(parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed), 'the snippet file is an object');
+  for (const [name, value] of Object.entries(parsed)) {
+    assert.ok(value !== null && typeof value === 'object', `${name} is an object`);
+    const snippet = value as Record<string, unknown>;
+    const isStrings = (x: unknown) => typeof x === 'string' || (Array.isArray(x) && x.every((item) => typeof item === 'string'));
+    assert.ok(isStrings(snippet.prefix), `${name} has a prefix`);
+    assert.ok(isStrings(snippet.body), `${name} has a body`);
+    assert.equal(typeof snippet.description, 'string', `${name} has a description`);
+  }
+  return parsed as Record<string, Snippet>;
+}
+
+const SNIPPETS = loadSnippets();
+const prefixesOf = (snippet: Snippet) => (Array.isArray(snippet.prefix) ? snippet.prefix : [snippet.prefix]);
+const byPrefix = (prefix: string): Snippet => {
+  const found = Object.values(SNIPPETS).find((snippet) => prefixesOf(snippet).includes(prefix));
+  assert.ok(found, `a snippet with prefix ${prefix}`);
+  return found;
+};
+
+const FULL_FILE_PREFIXES = ['pathcfg-windows-master', 'pathcfg-windows-slave', 'pathcfg-linux-master', 'pathcfg-linux-slave'];
+/** Single-line snippets and the line each one is written for. */
+const LINE_SNIPPETS: Record<string, number> = { 'pathcfg-remote-logon': 5, 'pathcfg-ip-binding': 10, 'pathcfg-unc': 1 };
+
+/** Codes and lines only: messages are not printed, so nothing of a value leaks into test output. */
+function summary(diagnostics: ServiceDiagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.severity} ${d.code} line ${d.range.start.line + 1}`);
+}
+
+const atLeast = (severity: 'error' | 'warning') => (d: ServiceDiagnostic) =>
+  d.severity === 'error' || (severity === 'warning' && d.severity === 'warning');
+
+// --- the expander itself ---------------------------------------------------------------------
+
+test('expander: defaults, mirrors, choices, nesting, $0 and escapes follow VS Code', () => {
+  assert.equal(expandSnippet('${1:a}-$1-${1}'), 'a-a-a');
+  assert.equal(expandSnippet('$2/${2:x}'), 'x/x', 'a later default fills an earlier bare tab stop');
+  assert.equal(expandSnippet('${1:first}|${1:second}'), 'first|first', 'the first default wins');
+  assert.equal(expandSnippet('${1|0,1|};${2|b\\,c,d|}'), '0;b,c');
+  assert.equal(expandSnippet('${1:outer ${2:inner}} $2'), 'outer inner inner');
+  assert.equal(expandSnippet('a$0b${0}c'), 'abc');
+  assert.equal(expandSnippet('\\$1 \\} \\\\ \\x'), '$1 } \\ \\x');
+  assert.equal(expandSnippet('\\\\\\\\${1:fs01}\\\\share'), '\\\\fs01\\share');
+  assert.equal(expandSnippet('\\${1:a}'), '${1:a}', 'an escaped $ is no tab stop');
+  assert.equal(expandSnippet('}'), '}', 'a } outside a placeholder is text');
+  assert.equal(expandSnippet(['one', '', 'three']), 'one\n\nthree');
+  assert.throws(() => expandSnippet('$TM_FILENAME'), SnippetSyntaxError);
+  assert.throws(() => expandSnippet('${1:open'), SnippetSyntaxError);
+});
+
+// --- the snippet file ------------------------------------------------------------------------
+
+test('every snippet has a prefix, a description and a body that parses', () => {
+  assert.ok(Object.keys(SNIPPETS).length >= 7);
+  const seen = new Set<string>();
+  for (const [name, snippet] of Object.entries(SNIPPETS)) {
+    for (const prefix of prefixesOf(snippet)) {
+      assert.match(prefix, /^pathcfg-[a-z-]+$/, `${name}: prefix ${prefix}`);
+      assert.ok(!seen.has(prefix), `prefix ${prefix} is used once`);
+      seen.add(prefix);
+    }
+    assert.ok(snippet.description.trim().length > 20, `${name} says what it makes`);
+    assert.doesNotThrow(() => expandSnippet(snippet.body), `${name} parses`);
+  }
+  for (const prefix of [...FULL_FILE_PREFIXES, ...Object.keys(LINE_SNIPPETS)]) byPrefix(prefix);
+});
+
+for (const prefix of FULL_FILE_PREFIXES) {
+  test(`${prefix} expands to exactly ${FIELD_COUNT} lines`, () => {
+    const snippet = byPrefix(prefix);
+    assert.ok(Array.isArray(snippet.body), 'a multi-line body is an array of lines');
+    assert.equal(snippet.body.length, FIELD_COUNT);
+    assert.equal(expandSnippet(snippet.body).split('\n').length, FIELD_COUNT);
+  });
+
+  test(`${prefix} gives no error or warning from the language service`, () => {
+    const diagnostics = validateText(expandSnippet(byPrefix(prefix).body));
+    assert.deepEqual(summary(diagnostics.filter(atLeast('error'))), [], 'no error');
+    assert.deepEqual(summary(diagnostics.filter(atLeast('warning'))), [], 'no warning');
+  });
+
+  test(`${prefix}: its description names every line by its field title`, () => {
+    const { description } = byPrefix(prefix);
+    for (const field of FIELDS) assert.ok(description.includes(`${field.line} ${field.title}`), `line ${field.line} (${field.title})`);
+  });
+}
+
+test('the role flag agrees with the hostname, the master host and the slave list', () => {
+  for (const prefix of FULL_FILE_PREFIXES) {
+    const lines = expandSnippet(byPrefix(prefix).body).split('\n');
+    const [hostname, flag, master, slaves] = [lines[10], lines[13], lines[14], lines[15].split(';')];
+    const isSlave = prefix.endsWith('-slave');
+    assert.equal(flag, isSlave ? '1' : '0', `${prefix}: line 14`);
+    assert.equal(hostname === master, !isSlave, `${prefix}: a master names itself on line 15, a slave names another`);
+    assert.equal(slaves.includes(hostname), isSlave, `${prefix}: a slave lists itself on line 16, a master does not`);
+    assert.ok(!slaves.includes(master), `${prefix}: the master is not in the slave list`);
+    assert.match(lines[3], /^[0-9]{1,2}$/, `${prefix}: numeric Server ID`);
+    assert.ok(lines[16] === '' || lines[16].startsWith('https://'), `${prefix}: line 17 empty or https`);
+  }
+});
+
+test('Windows snippets keep the config on a UNC share, Linux ones on /mnt, queues local', () => {
+  for (const prefix of FULL_FILE_PREFIXES) {
+    const lines = expandSnippet(byPrefix(prefix).body).split('\n');
+    const windows = prefix.includes('windows');
+    assert.match(lines[0], windows ? /^\\\\[^\\]+\\[^\\]+\\/ : /^\/mnt\//, `${prefix}: line 1`);
+    for (const line of [8, 9, 13]) {
+      assert.match(lines[line - 1], windows ? /^[A-Za-z]:\\/ : /^\/(?!mnt\/)/, `${prefix}: line ${line} is a local folder`);
+    }
+  }
+});
+
+for (const [platform, ending] of [
+  ['windows', '\r\n'],
+  ['linux', '\n'],
+] as const) {
+  test(`the ${platform} master and slave snippets form a clean cluster together`, () => {
+    const workspace = new Workspace();
+    const nodes = ['master', 'slave'].map((role) =>
+      parseNodeFile(`file:///cluster/${role}/path.cfg`, expandSnippet(byPrefix(`pathcfg-${platform}-${role}`).body).split('\n').join(ending)),
+    );
+    for (const node of nodes) workspace.set(node);
+    for (const node of nodes) {
+      assert.deepEqual(summary(validate(node, workspace).filter(atLeast('warning'))), [], node.uri);
+    }
+  });
+}
+
+for (const [prefix, line] of Object.entries(LINE_SNIPPETS)) {
+  test(`${prefix} on line ${line} of a correct Windows node gives no error or warning`, () => {
+    const lines = expandSnippet(byPrefix('pathcfg-windows-master').body).split('\n');
+    const value = expandSnippet(byPrefix(prefix).body);
+    assert.ok(!value.includes('\n'), 'a single line');
+    lines[line - 1] = value;
+    assert.deepEqual(summary(validateText(lines.join('\n')).filter(atLeast('warning'))), []);
+  });
+}
