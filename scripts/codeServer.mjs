@@ -14,8 +14,11 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CODE_SERVER_DIR = path.join(REPO_ROOT, '.cache', 'code-server');
 export const CHROMIUM = '/usr/bin/chromium';
-/** What code-server's native modules and the browser need (build tools and python3 are assumed). */
-export const DEBIAN_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'libx11-dev', 'pkg-config', 'ripgrep', 'chromium'];
+/** What building code-server's native modules needs (build tools and python3 are assumed). */
+export const CODE_SERVER_DEBIAN_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'libx11-dev', 'pkg-config', 'ripgrep'];
+/** What the tests and screenshots add: a browser to drive the workbench. */
+export const BROWSER_DEBIAN_PACKAGES = ['chromium'];
+export const DEBIAN_PACKAGES = [...CODE_SERVER_DEBIAN_PACKAGES, ...BROWSER_DEBIAN_PACKAGES];
 /** The @vscode/ripgrep release that code-server 4.100.3's postinstall looks for in its cache. */
 const RIPGREP_CACHE_DIR = `vscode-ripgrep-cache-1.15.11`;
 const RIPGREP_VERSION = 'v13.0.0-10';
@@ -23,15 +26,15 @@ const RIPGREP_VERSION = 'v13.0.0-10';
 const log = (message) => console.log(`[code-server] ${message}`);
 
 /** Installs the missing Debian packages when running as root; otherwise says which ones to install. */
-export function ensureDebianPackages() {
-  const missing = DEBIAN_PACKAGES.filter((name) => {
+export function ensureDebianPackages(packages = DEBIAN_PACKAGES) {
+  const missing = packages.filter((name) => {
     const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
     return result.status !== 0 || !result.stdout.includes('install ok installed');
   });
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(
-      `These Debian packages are needed to run code-server and Chromium and are not installed: ${missing.join(' ')}.\n` +
+      `These Debian packages are needed and not installed: ${missing.join(' ')}.\n` +
         `Install them once as root: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
     );
   }
@@ -46,7 +49,7 @@ export function ensureCodeServer() {
   const installedVersion = readJson(path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'package.json'))?.version;
   if (fs.existsSync(entry) && installedVersion === CODE_SERVER_VERSION) return entry;
 
-  ensureDebianPackages();
+  ensureDebianPackages(CODE_SERVER_DEBIAN_PACKAGES);
   seedRipgrepCache();
   fs.mkdirSync(CODE_SERVER_DIR, { recursive: true });
   // A package.json of its own: without it npm would walk up and install into the extension's folder.
@@ -136,13 +139,14 @@ export async function startCodeServer({ entry, folder, userDataDir, extensionsDi
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    if (child.exitCode !== null || child.signalCode !== null) return;
     killGroup(child.pid, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-    // Children that outlived the leader (the group still exists) get no second chance.
+    // The extension host, pty host and language server are in the group too: wait for all of them.
+    const deadline = Date.now() + 5000;
+    while (liveProcessesInGroup(child.pid).length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     killGroup(child.pid, 'SIGKILL');
+    await exited;
   };
 
   const ready = await Promise.race([
@@ -154,6 +158,27 @@ export async function startCodeServer({ entry, folder, userDataDir, extensionsDi
     throw new Error(`${ready.message}\n${output.join('')}`);
   }
   return { port: chosenPort, origin, pid: child.pid, stop, exited, output };
+}
+
+/**
+ * Process ids of the group that are still alive. Zombies do not count: they have exited, and
+ * on some containers the init process is slow to reap what it inherits.
+ */
+export function liveProcessesInGroup(pgid) {
+  const live = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // pid (comm) state ppid pgrp ...: comm may hold spaces, so split after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid && fields[0] !== 'Z') live.push(Number(entry));
+  }
+  return live;
 }
 
 function killGroup(pid, signal) {
@@ -207,6 +232,7 @@ export function installVsix({ entry, vsix, extensionsDir, userDataDir }) {
 
 /** Debian's Chromium through playwright-core (which downloads no browser of its own). */
 export async function launchChromium() {
+  ensureDebianPackages(BROWSER_DEBIAN_PACKAGES);
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,

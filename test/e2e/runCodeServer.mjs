@@ -2,8 +2,9 @@
 // with the suite's exit code.
 //
 //   node test/e2e/runCodeServer.mjs            the suite (test/e2e/suite) against the source tree
-//   node test/e2e/runCodeServer.mjs --vsix F   installs F with --install-extension and checks that
-//                                              the installed extension activates on a path.dat
+//   node test/e2e/runCodeServer.mjs --vsix [F]  installs F (default: the <name>-<version>.vsix that
+//                                              `npm run package` writes) with --install-extension and
+//                                              checks that the installed extension activates on a path.dat
 //
 // `npm run build` must have produced dist/ first (npm run test:e2e does both).
 import * as fs from 'node:fs';
@@ -17,7 +18,7 @@ const TIMEOUT_MS = Number(process.env.ICEWARP_E2E_TIMEOUT_MS ?? 10 * 60_000);
 
 async function main() {
   const vsixIndex = process.argv.indexOf('--vsix');
-  const vsix = vsixIndex >= 0 ? path.resolve(process.argv[vsixIndex + 1] ?? '') : undefined;
+  const vsix = vsixIndex >= 0 ? path.resolve(process.argv[vsixIndex + 1] ?? defaultVsixPath()) : undefined;
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js')) || !fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js'))) {
     throw new Error('dist/client.js or dist/server.js is missing: run `npm run build` first');
   }
@@ -28,6 +29,11 @@ async function main() {
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+function defaultVsixPath() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  return path.join(REPO_ROOT, `${manifest.name}-${manifest.version}.vsix`);
 }
 
 async function runSuite(scratch) {

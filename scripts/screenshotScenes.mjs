@@ -1,0 +1,59 @@
+// The scenes `npm run screenshot` can take, each saved as docs/<file>.
+//
+// To add a scene (inlay hints + hover, the cluster tree, a highlighted file...), append an entry:
+//   { name: 'hover', file: 'screenshot-hover.png', description: '...', async run(workbench) { ... } }
+// `run` receives the helpers below (`page` is the playwright-core Page of the workbench, already
+// loaded on a temp copy of examples/cluster/ with this extension under development) and returns
+// when the scene is ready; the runner then takes the picture. Wait on what you need to see
+// (`page.locator(...).waitFor()`), never on fixed sleeps. Take one with
+// `npm run screenshot -- <name>`; a scene starts from a freshly opened workbench.
+
+/** Helpers handed to every scene. */
+export function sceneHelpers(page) {
+  return {
+    page,
+    /** Opens a workspace file through Quick Open, e.g. 'mx3/path.dat', and waits for its tab. */
+    async openFile(relativePath) {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(relativePath);
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+      await page.keyboard.press('Enter');
+      const fileName = relativePath.split('/').at(-1);
+      await page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`).waitFor();
+      await page.locator('.monaco-editor .view-lines').first().waitFor();
+    },
+    /** Runs a command by its title from the Command Palette, e.g. 'View: Toggle Problems'. */
+    async runCommand(title) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+      await page.keyboard.press('Enter');
+    },
+    /** Moves the mouse away and closes notifications, so nothing covers the scene. */
+    async tidy() {
+      await page.mouse.move(1, 1);
+      const clearAll = page.locator('.notifications-toasts .codicon-notifications-clear-all');
+      if ((await clearAll.count()) > 0) await clearAll.first().click().catch(() => undefined);
+    },
+  };
+}
+
+export const SCENES = [
+  {
+    name: 'problems',
+    file: 'screenshot-problems.png',
+    description: 'the demo cluster, mx3/path.dat open with its mistakes underlined, and the Problems panel',
+    async run({ page, openFile, tidy }) {
+      await openFile('mx3/path.dat');
+      await page.keyboard.press('Control+Shift+M');
+      // The server validates all three nodes; wait until mx3's problems are listed and underlined.
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'server-id-too-long' }).first().waitFor();
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+      await tidy();
+    },
+  },
+];

@@ -1,0 +1,105 @@
+// `npm start`: builds the extension, installs code-server on first use, and opens the extension
+// (from this folder, not installed) on the demo workspace examples/cluster/ in that real VS Code.
+// Open the printed URL in a browser; Ctrl+C stops code-server and everything it started.
+//
+//   npm start                       port 8080, or a free one when 8080 is taken
+//   npm start -- --port 9000
+//   npm start -- --smoke            (CI) start, load the workbench in Chromium, check that the
+//                                   extension activated, stop, and check nothing is left running
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { CODE_SERVER_DIR, REPO_ROOT, ensureCodeServer, freePort, launchChromium, liveProcessesInGroup, startCodeServer, workbenchUrl } from './codeServer.mjs';
+
+const DEMO_WORKSPACE = path.join(REPO_ROOT, 'examples', 'cluster');
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const portArgument = args.includes('--port') ? Number(args[args.indexOf('--port') + 1]) : undefined;
+
+async function main() {
+  console.log('Building the extension (npm run build)...');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+
+  const entry = ensureCodeServer();
+  // Kept between runs, so the demo remembers its layout and settings; the workspace is the repo's own.
+  const userDataDir = path.join(CODE_SERVER_DIR, smoke ? 'smoke-user-data' : 'user-data');
+  const extensionsDir = path.join(CODE_SERVER_DIR, 'extensions');
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const port = portArgument ?? ((await isFree(8080)) ? 8080 : await freePort());
+
+  const codeServer = await startCodeServer({ entry, userDataDir, extensionsDir, port, quiet: !process.env.ICEWARP_VERBOSE });
+  let stopping;
+  const stop = (reason) => {
+    stopping ??= (async () => {
+      if (reason) console.log(`\n${reason}: stopping code-server...`);
+      await codeServer.stop();
+      console.log(`code-server (process group ${codeServer.pid}) stopped; nothing left running.`);
+    })();
+    return stopping;
+  };
+  process.on('SIGINT', () => stop('Ctrl+C').then(() => process.exit(0)));
+  process.on('SIGTERM', () => stop('SIGTERM').then(() => process.exit(0)));
+  process.on('SIGHUP', () => stop('SIGHUP').then(() => process.exit(0)));
+
+  const url = workbenchUrl({ origin: codeServer.origin, port: codeServer.port, folder: DEMO_WORKSPACE, extensionDevelopmentPath: REPO_ROOT });
+  if (smoke) {
+    let failed = false;
+    try {
+      await smokeCheck(url);
+    } catch (error) {
+      failed = true;
+      console.error(error instanceof Error ? error.message : error);
+    }
+    await stop();
+    const left = liveProcessesInGroup(codeServer.pid);
+    if (left.length > 0) throw new Error(`processes ${left.join(', ')} of code-server's group are still running after stop`);
+    if (failed) throw new Error('npm start smoke check failed');
+    console.log('npm start smoke check passed.');
+    return;
+  }
+
+  console.log(`
+IceWarp Cluster Config is running in VS Code (code-server ${'4.100.3'}) on the demo cluster.
+Open this URL in your browser (from another machine: ssh -L ${codeServer.port}:127.0.0.1:${codeServer.port} first):
+
+  ${url}
+
+Open mx3/path.dat to see the diagnostics. Press Ctrl+C to stop.`);
+  const { code, signal } = await codeServer.exited;
+  if (!stopping) {
+    console.error(`code-server exited on its own (code ${code}, signal ${signal}).`);
+    await stop();
+    process.exit(1);
+  }
+}
+
+/** Loads the printed URL in Chromium and waits for the extension's diagnostics on mx3 in the Problems panel. */
+async function smokeCheck(url) {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The extension activates on the workspace's path.dat files and the server validates all of them.
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'mx3' }).first().waitFor({ timeout: 60_000 });
+    console.log('Workbench loaded; the Problems panel lists mx3/path.dat.');
+  } finally {
+    await browser.close();
+  }
+}
+
+function isFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
