@@ -259,3 +259,23 @@ function readJson(file) {
     return undefined;
   }
 }
+
+// CLI for CI and set-up: `node scripts/codeServer.mjs install` installs the Debian packages (as
+// root) and code-server into .cache/; `node scripts/codeServer.mjs packages` prints the package list.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const command = process.argv[2];
+  if (command === 'packages') {
+    console.log(DEBIAN_PACKAGES.join(' '));
+  } else if (command === 'install') {
+    try {
+      ensureDebianPackages(DEBIAN_PACKAGES);
+      log(`ready: ${ensureCodeServer()}`);
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    }
+  } else {
+    console.error('usage: node scripts/codeServer.mjs install | packages');
+    process.exit(2);
+  }
+}

@@ -75,7 +75,10 @@ async function runInWorkbench(label, options) {
       }, TIMEOUT_MS);
     });
     const code = await Promise.race([workbench.exitCode, timeout]);
-    console.log(`[e2e] ${label}: exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`[e2e] ${label}: exit code ${code} after ${seconds} s`);
+    // .ci/run collects these into its stage table.
+    if (process.env.ICEWARP_STAGE_TIMES) fs.appendFileSync(process.env.ICEWARP_STAGE_TIMES, `  e2e: ${label}: ${seconds} s (exit ${code})\n`);
     return typeof code === 'number' ? code : 1;
   } finally {
     clearTimeout(timer);
