@@ -51,3 +51,35 @@ export function isValidHost(text: string): boolean {
 export function hostKey(text: string): string {
   return text.toLowerCase().replace(/\.$/, '');
 }
+
+/**
+ * Why a host is neither a DNS name nor an IP address, in words a user can act on; undefined
+ * for a valid host. Never throws.
+ */
+export function hostProblem(text: string): string | undefined {
+  if (isValidHost(text)) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return 'it is a URL; write only the host name';
+  if (/^[^:]+:\d+$/.test(text)) return 'it carries a port; write only the host name';
+  if (text.includes('@')) return 'it holds "@"; write only the host name';
+  const nonAscii = /[^\x00-\x7F]/.exec(text);
+  if (nonAscii) return `it holds "${nonAscii[0]}"; write an international name in its xn-- (punycode) form`;
+  const name = text.endsWith('.') ? text.slice(0, -1) : text;
+  const labels = name.split('.');
+  if (labels.length === 4 && labels.every((label) => /^\d+$/.test(label))) return 'it reads as an IPv4 address, but a part is above 255 or has a leading zero';
+  if (text.includes(':')) return 'it reads as an IPv6 address, but is not a valid one';
+  const badCharacter = /[^A-Za-z0-9.-]/.exec(text);
+  if (badCharacter) return `it holds ${describeCharacter(badCharacter[0])}, which a host name cannot`;
+  if (name.length > 253) return 'it is longer than 253 characters';
+  if (labels.some((label) => label.length === 0)) return 'it has an empty part between dots';
+  if (labels.some((label) => label.length > 63)) return 'a part between dots is longer than 63 characters';
+  if (labels.some((label) => label.startsWith('-') || label.endsWith('-'))) return 'a part between dots starts or ends with "-"';
+  return 'it is not a valid host name';
+}
+
+function describeCharacter(character: string): string {
+  if (character === ' ') return 'a space';
+  if (character === '\t') return 'a tab';
+  const code = character.codePointAt(0) ?? 0;
+  if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  return `"${character}"`;
+}

@@ -1,0 +1,59 @@
+import { NodeFile } from '../parse';
+import { Piece } from '../types';
+import { hostKey } from '../values/hosts';
+import { identityKeys } from '../workspace';
+import { Finding, Rule } from './rule';
+import { MAX_RELATED } from './clusterPeers';
+import { nodeLabel, otherNodes, quote } from './mention';
+
+/**
+ * Each node uses its own hostname (line 11), its own IP addresses (line 10; loopback and
+ * "any" excluded by identityKeys) and its own TeamChat URL (line 17). Looked up through the
+ * identity index (nodesSharing), never by scanning every node.
+ */
+export const duplicateIdentity: Rule = {
+  code: 'duplicate-identity',
+  scope: 'workspace',
+  check({ node, workspace }) {
+    const findings: Finding[] = [];
+    for (const key of identityKeys(node)) {
+      const kind = key.slice(0, key.indexOf(':'));
+      if (kind !== 'host' && kind !== 'ip' && kind !== 'url') continue;
+      const others = workspace.nodesSharing(node, key);
+      if (others.length === 0) continue;
+      const what = kind === 'host' ? 'hostname' : kind === 'ip' ? 'IP address' : 'TeamChat URL';
+      const why =
+        kind === 'host'
+          ? 'servers find each other by hostname, so each needs its own'
+          : kind === 'ip'
+            ? 'two servers cannot bind the same address'
+            : 'each node publishes its own TeamChat API';
+      const related = others.slice(0, MAX_RELATED).flatMap((other) => {
+        const piece = partsFor(other, key)[0];
+        return piece ? [{ uri: other.uri, range: piece.range, message: `${nodeLabel(other)} uses ${quote(piece.text)} too` }] : [];
+      });
+      for (const piece of partsFor(node, key)) {
+        findings.push({
+          range: piece.range,
+          message: `The ${what} ${quote(piece.text)} is also used by ${otherNodes(others.length)} of this workspace; ${why}.`,
+          related,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** The pieces of a node that produce an identity key (an IP may stand in both halves of line 10). */
+function partsFor(node: NodeFile, key: string): Piece[] {
+  if (key.startsWith('host:')) {
+    const hostname = node.fields[10].value;
+    return `host:${hostKey(hostname.text)}` === key ? [hostname] : [];
+  }
+  if (key.startsWith('ip:')) {
+    const ip = key.slice('ip:'.length);
+    return node.ipBinding.halves.flatMap((half) => half.entries.filter((entry) => entry.text.toLowerCase() === ip));
+  }
+  if (key.startsWith('url:')) return [node.fields[16].value];
+  return [];
+}

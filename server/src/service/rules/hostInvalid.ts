@@ -1,0 +1,50 @@
+import { FieldLine } from '../parse';
+import { Piece } from '../types';
+import { hostProblem } from '../values/hosts';
+import { Finding, Rule } from './rule';
+import { quote } from './mention';
+
+/**
+ * Lines 11, 15 and 16 name hosts other servers must reach: each must be a DNS name or an IP
+ * address. One finding per bad host, on that host.
+ */
+export const hostInvalid: Rule = {
+  code: 'host-invalid',
+  scope: 'file',
+  check({ node }) {
+    const findings: Finding[] = [];
+    const hostname = node.fields[10];
+    if (hostname.value.text.length > 0) findings.push(...checkHost(hostname, hostname.value));
+
+    const master = node.fields[14];
+    for (const host of node.masterHosts.hosts) findings.push(...checkHost(master, host));
+    // Line 15 holds one host and IceWarp reads the whole line as its name, so a separator
+    // before or after it (`mx1.example.net;`) makes the name invalid. Between two hosts it is
+    // master-host-multiple's business.
+    for (const separator of node.masterHosts.separators) {
+      const between = node.masterHosts.hosts.some((host) => host.range.end.character === separator.range.start.character) &&
+        node.masterHosts.hosts.some((host) => host.range.start.character === separator.range.end.character);
+      if (between) continue;
+      findings.push({
+        range: separator.range,
+        message: `${master.field.title} (line ${master.field.line}) has a stray ${quote(separator.text)}; IceWarp reads the whole line as one host name, which then is not valid.`,
+      });
+    }
+
+    const slaves = node.fields[15];
+    for (const host of node.slaveHosts.hosts) findings.push(...checkHost(slaves, host));
+    return findings;
+  },
+};
+
+function checkHost(line: FieldLine, host: Piece): Finding[] {
+  const problem = hostProblem(host.text);
+  if (!problem) return [];
+  const where = `${line.field.title} (line ${line.field.line})`;
+  return [
+    {
+      range: host.range,
+      message: `${quote(host.text)} in ${where} is neither a valid DNS name nor an IP address (${problem}), so other servers cannot reach this host.`,
+    },
+  ];
+}

@@ -1,0 +1,36 @@
+// How rules name values and other nodes in messages: short, quoted, never a whole huge line.
+import { NodeFile } from '../parse';
+
+const MAX_QUOTED = 60;
+
+/** A value in quotes, shortened with an ellipsis when it is long. Never use it for line 5. */
+export function quote(text: string): string {
+  const shown = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
+  return `"${shown}"`;
+}
+
+/** A node as a user recognises it: its folder and file name (`mx2/path.dat`). */
+export function nodeLabel(node: NodeFile): string {
+  const path = node.uri.replace(/^[a-z][a-z0-9+.-]*:/i, '').replace(/[?#].*$/, '');
+  const parts = path.split('/').filter((part) => part.length > 0);
+  const label = parts.slice(-2).join('/') || node.uri;
+  try {
+    return decodeURIComponent(label);
+  } catch {
+    // A malformed escape: show it as written rather than fail the rule.
+    return label;
+  }
+}
+
+/** "another node" / "3 other nodes", for messages about peers. */
+export function otherNodes(count: number): string {
+  return count === 1 ? 'another node' : `${count} other nodes`;
+}
+
+/** A list of names for a message: `a, b and c`, shortened past a few. */
+export function listNames(names: readonly string[], max = 3): string {
+  if (names.length === 0) return '';
+  if (names.length > max) return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  if (names.length === 1) return names[0];
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,29 @@
+import { Piece } from '../types';
+import { hostKey } from '../values/hosts';
+import { Finding, Rule } from './rule';
+import { quote } from './mention';
+
+/** A host listed twice in line 16: the repeat is flagged, related to the first mention. */
+export const slaveDuplicate: Rule = {
+  code: 'slave-duplicate',
+  scope: 'file',
+  check({ node }) {
+    const { field } = node.fields[15];
+    const firstByKey = new Map<string, Piece>();
+    const findings: Finding[] = [];
+    for (const host of node.slaveHosts.hosts) {
+      const key = hostKey(host.text);
+      const first = firstByKey.get(key);
+      if (!first) {
+        firstByKey.set(key, host);
+        continue;
+      }
+      findings.push({
+        range: host.range,
+        message: `${quote(host.text)} appears more than once in ${field.title} (line ${field.line}); host names compare without regard to case, so this repeat adds nothing.`,
+        related: [{ uri: node.uri, range: first.range, message: `First listed here as ${quote(first.text)}` }],
+      });
+    }
+    return findings;
+  },
+};

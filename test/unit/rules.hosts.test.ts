@@ -1,0 +1,155 @@
+// Hosts and roles in one file: lines 11 and 14-16.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LINUX_MASTER, WINDOWS_SLAVE, diagnose, nodeText, only, spans, withValues } from './helpers';
+
+const master = (changes: Record<number, string>) => diagnose(nodeText(withValues(LINUX_MASTER, changes)));
+const slave = (changes: Record<number, string>) => diagnose(nodeText(withValues(WINDOWS_SLAVE, changes), '\r\n'));
+
+test('role-invalid flags a slave flag other than empty, 0 or 1, on the whole value', () => {
+  const diagnostics = master({ 14: 'yes' });
+  assert.deepEqual(spans(diagnostics, 'role-invalid'), [[14, 0, 3]]);
+  const [finding] = only(diagnostics, 'role-invalid');
+  assert.equal(finding.severity, 'error');
+  assert.match(finding.message, /Slave flag \(line 14\).*"yes"/);
+  assert.deepEqual(spans(master({ 14: '2' }), 'role-invalid'), [[14, 0, 1]]);
+});
+
+test('role-invalid stays silent for 0, 1 and an empty flag', () => {
+  for (const flag of ['0', '1', '']) {
+    const values: Record<number, string> = flag === '1' ? { 14: flag, 11: 'mx2.example.net' } : { 14: flag };
+    assert.deepEqual(spans(master(values), 'role-invalid'), [], `flag ${JSON.stringify(flag)}`);
+  }
+  // Padding is the whitespace rule's business, not an invalid role.
+  assert.deepEqual(spans(master({ 14: ' 0' }), 'role-invalid'), []);
+});
+
+test('slave-without-master flags the 1 of a slave whose master host is empty, pointing at line 15', () => {
+  const diagnostics = slave({ 15: '' });
+  assert.deepEqual(spans(diagnostics, 'slave-without-master'), [[14, 0, 1]]);
+  const [finding] = only(diagnostics, 'slave-without-master');
+  assert.match(finding.message, /line 15/);
+  assert.equal(finding.related?.[0].range.start.line, 14);
+});
+
+test('slave-without-master also fires when the file ends before line 15', () => {
+  const text = nodeText(withValues(WINDOWS_SLAVE, { 15: '', 16: '' }), '\n', 14);
+  assert.deepEqual(spans(diagnose(text), 'slave-without-master'), [[14, 0, 1]]);
+});
+
+test('slave-without-master stays silent for a slave with a master, and for a master without one', () => {
+  assert.deepEqual(spans(slave({}), 'slave-without-master'), []);
+  const standalone = diagnose(nodeText(withValues(LINUX_MASTER, { 15: '', 16: '' })));
+  assert.deepEqual(spans(standalone, 'slave-without-master'), []);
+});
+
+test('master-host-multiple flags everything after the first host', () => {
+  const diagnostics = slave({ 15: 'mx1.example.net;mx9.example.net' });
+  assert.deepEqual(spans(diagnostics, 'master-host-multiple'), [[15, 15, 31]]);
+  assert.match(only(diagnostics, 'master-host-multiple')[0].message, /2 hosts/);
+  assert.deepEqual(spans(slave({ 15: 'mx1.example.net, mx9.example.net mx8' }), 'master-host-multiple'), [[15, 15, 36]]);
+});
+
+test('master-host-multiple stays silent for one master host', () => {
+  assert.deepEqual(spans(slave({}), 'master-host-multiple'), []);
+  assert.deepEqual(spans(slave({ 15: '10.0.0.11' }), 'master-host-multiple'), []);
+});
+
+test('host-invalid flags each bad host on lines 11, 15 and 16, on that host only', () => {
+  const diagnostics = master({ 11: 'mx_1.example.net', 15: 'mx1..example.net', 16: 'mx2.example.net;-mx3.example.net;mx4.example.net' });
+  assert.deepEqual(spans(diagnostics, 'host-invalid'), [
+    [11, 0, 16],
+    [15, 0, 16],
+    [16, 16, 32],
+  ]);
+  const messages = only(diagnostics, 'host-invalid').map((d) => d.message);
+  assert.match(messages[0], /"mx_1\.example\.net" in Hostname \(line 11\).*"_"/);
+  assert.match(messages[1], /empty part/);
+  assert.match(messages[2], /starts or ends with "-"/);
+});
+
+test('host-invalid explains URLs, ports and out-of-range IPv4 addresses', () => {
+  const diagnostics = master({ 15: 'https://mx1.example.net', 16: 'mx2.example.net:25;10.0.0.256' });
+  const messages = only(diagnostics, 'host-invalid').map((d) => d.message);
+  assert.equal(messages.length, 3);
+  assert.match(messages[0], /URL/);
+  assert.match(messages[1], /port/);
+  assert.match(messages[2], /IPv4/);
+});
+
+test('host-invalid flags a stray separator around the single master host', () => {
+  assert.deepEqual(spans(slave({ 15: 'mx1.example.net;' }), 'host-invalid'), [[15, 15, 16]]);
+  // Between two hosts it is master-host-multiple, not host-invalid.
+  assert.deepEqual(spans(slave({ 15: 'mx1.example.net;mx9.example.net' }), 'host-invalid'), []);
+});
+
+test('host-invalid stays silent for DNS names, IPv4, IPv6 and a trailing root dot', () => {
+  const diagnostics = master({ 11: 'mx1.example.net.', 15: 'mx1.example.net', 16: '10.0.0.12;fd00::13;MX4.Example.NET' });
+  assert.deepEqual(spans(diagnostics, 'host-invalid'), []);
+});
+
+test('slave-list-separator flags each comma or space run, and a doubled semicolon', () => {
+  const diagnostics = master({ 16: 'mx2.example.net,mx3.example.net mx4.example.net; mx5.example.net;;mx6.example.net' });
+  assert.deepEqual(spans(diagnostics, 'slave-list-separator'), [
+    [16, 15, 16],
+    [16, 31, 32],
+    [16, 47, 49],
+    [16, 64, 66],
+  ]);
+  assert.match(only(diagnostics, 'slave-list-separator')[0].message, /comma/);
+});
+
+test('slave-list-separator stays silent for hosts joined by single semicolons', () => {
+  assert.deepEqual(spans(master({}), 'slave-list-separator'), []);
+  assert.deepEqual(spans(master({ 16: 'mx2.example.net' }), 'slave-list-separator'), []);
+  // Commas on line 15 are master-host-multiple's business, not this rule's.
+  assert.deepEqual(spans(slave({ 15: 'mx1.example.net,mx9.example.net' }), 'slave-list-separator'), []);
+});
+
+test('slave-duplicate flags the repeat, case-insensitively, related to the first mention', () => {
+  const diagnostics = master({ 16: 'mx2.example.net;mx3.example.net;MX2.example.net' });
+  assert.deepEqual(spans(diagnostics, 'slave-duplicate'), [[16, 32, 47]]);
+  const [finding] = only(diagnostics, 'slave-duplicate');
+  assert.deepEqual(finding.related?.map((r) => [r.range.start.line + 1, r.range.start.character, r.range.end.character]), [[16, 0, 15]]);
+});
+
+test('slave-duplicate stays silent for distinct hosts that merely share a domain', () => {
+  assert.deepEqual(spans(master({ 16: 'mx2.example.net;mx2.example.org;mx22.example.net' }), 'slave-duplicate'), []);
+});
+
+test('master-in-slave-list flags the list entry that names the master, related to line 15', () => {
+  const diagnostics = master({ 16: 'mx2.example.net;MX1.example.net;mx3.example.net' });
+  assert.deepEqual(spans(diagnostics, 'master-in-slave-list'), [[16, 16, 31]]);
+  const [finding] = only(diagnostics, 'master-in-slave-list');
+  assert.equal(finding.related?.[0].range.start.line, 14);
+});
+
+test('master-in-slave-list stays silent when the master is only on line 15', () => {
+  assert.deepEqual(spans(master({}), 'master-in-slave-list'), []);
+  assert.deepEqual(spans(master({ 16: 'mx1.example.org;mx2.example.net' }), 'master-in-slave-list'), []);
+});
+
+test('role-mismatch flags line 14 when the master host says slave', () => {
+  const diagnostics = master({ 14: '1' });
+  assert.deepEqual(spans(diagnostics, 'role-mismatch'), [[14, 0, 1]]);
+  assert.match(only(diagnostics, 'role-mismatch')[0].message, /master host/);
+});
+
+test('role-mismatch flags line 14 when a listed slave says master, zero-width when empty', () => {
+  assert.deepEqual(spans(slave({ 14: '0' }), 'role-mismatch'), [[14, 0, 1]]);
+  const empty = slave({ 14: '' });
+  assert.deepEqual(spans(empty, 'role-mismatch'), [[14, 0, 0]]);
+  assert.match(only(empty, 'role-mismatch')[0].message, /empty, which means master/);
+});
+
+test('role-mismatch stays silent when the roles agree or the hostname is in neither list', () => {
+  assert.deepEqual(spans(master({}), 'role-mismatch'), []);
+  assert.deepEqual(spans(slave({}), 'role-mismatch'), []);
+  assert.deepEqual(spans(slave({ 11: 'mx9.example.net', 14: '0' }), 'role-mismatch'), []);
+  assert.deepEqual(spans(slave({ 11: '' }), 'role-mismatch'), []);
+});
+
+test('messages about hosts never print a whole huge line', () => {
+  const long = 'a'.repeat(300) + '_';
+  for (const diagnostic of master({ 16: `${long};mx2.example.net` })) assert.ok(diagnostic.message.length < 400, diagnostic.code);
+});
