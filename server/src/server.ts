@@ -97,9 +97,13 @@ function settingsFor(uri: string): Promise<Settings> {
   return settings;
 }
 
+/** Features that must act when settings change (inlay hints ask the editor to refetch). */
+const settingsListeners: (() => void)[] = [];
+
 connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
   scheduleAll();
+  for (const listener of settingsListeners) listener();
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -257,6 +261,7 @@ const context: ServerContext = {
   settingsFor,
   nodeFor: (uri) => workspace.get(uri),
   publishedDiagnostics: (uri) => lastPublished.get(uri) ?? [],
+  onSettingsChanged: (listener) => void settingsListeners.push(listener),
 };
 for (const feature of FEATURES) feature.register(context);
 

@@ -16,6 +16,8 @@ export interface ServerContext {
   nodeFor(uri: string): NodeFile | undefined;
   /** The diagnostics last published for a node (for problem counts and code actions). */
   publishedDiagnostics(uri: string): readonly Diagnostic[];
+  /** Called after the client reports changed settings (settingsFor already answers anew). */
+  onSettingsChanged(listener: () => void): void;
 }
 
 export interface Feature {

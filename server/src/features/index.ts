@@ -1,4 +1,17 @@
 // Every LSP feature beyond diagnostics. Add a feature here; server.ts needs no change.
 import { Feature } from './feature';
+import { codeActions } from './codeActions';
+import { completion } from './completion';
+import { hover } from './hover';
+import { inlayHints } from './inlayHints';
+import { semanticTokens } from './semanticTokens';
+import { symbols } from './symbols';
 
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [
+  codeActions,
+  hover,
+  inlayHints,
+  symbols,
+  completion,
+  semanticTokens,
+];

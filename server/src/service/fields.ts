@@ -55,6 +55,10 @@ export interface FieldSpec {
   readonly deprecated?: boolean;
   /** A short example value for docs and snippets. */
   readonly example?: string;
+  /** Values with a fixed meaning (line 14's `0` and `1`), for hover and completion. */
+  readonly values?: readonly { readonly value: string; readonly meaning: string }[];
+  /** What an empty line means, where it is more than "IceWarp uses its default". */
+  readonly emptyMeaning?: string;
 }
 
 export const FIELD_COUNT = 17;
@@ -67,6 +71,7 @@ export const FIELDS: readonly FieldSpec[] = [
     kind: 'directory',
     sharing: 'common',
     docs: 'The shared Config folder. In a cluster every node points at the same shared folder (a UNC path on Windows, a mounted share on Linux). Empty: the node falls back to its own local config.',
+    emptyMeaning: 'this node uses its own local config folder, shared with no other node',
     defaults: { windows: 'C:\\Program Files\\IceWarp\\config\\', posix: '/opt/icewarp/config/' },
     example: '\\\\fs01\\icewarp\\config\\',
   },
@@ -85,6 +90,7 @@ export const FIELDS: readonly FieldSpec[] = [
     title: '(reserved)',
     kind: 'reserved',
     docs: 'Reserved. Empty in every known file.',
+    emptyMeaning: 'as in every known file',
   },
   {
     line: 4,
@@ -180,6 +186,11 @@ export const FIELDS: readonly FieldSpec[] = [
     kind: 'slaveFlag',
     docs: '`1`: this server is a slave. `0` or empty: this server is the master. The console\'s checkbox "This server operates in master mode" is the inverse.',
     example: '0',
+    values: [
+      { value: '0', meaning: "this server is the master; the console's 'master mode' box is on" },
+      { value: '1', meaning: "this server is a slave; the console's 'master mode' box is off" },
+    ],
+    emptyMeaning: "this server is the master, as with 0; the console's 'master mode' box is on",
   },
   {
     line: 15,

@@ -1,0 +1,59 @@
+// Quick fixes keyed on `diagnostic.code` (never on message text), and `source.fixAll.icewarp`,
+// which applies every preferred fix at once (also on save with editor.codeActionsOnSave).
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver/node';
+import { DIAGNOSTIC_SOURCE } from '../../../common/protocol';
+import { fixAll, fixesFor } from '../service/fixes';
+import { Feature } from './feature';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.icewarp`;
+
+/** Is `kind` asked for by `only` (a kind is covered by itself and by each of its prefixes)? */
+function wanted(kind: string, only: readonly string[] | undefined): boolean {
+  return !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+}
+
+function ourCode(diagnostic: Diagnostic): string | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  return typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+}
+
+export const codeActions: Feature = {
+  capabilities: {
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+  },
+  register({ connection, workspace, nodeFor, settingsFor }) {
+    connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+      const uri = params.textDocument.uri;
+      const node = nodeFor(uri);
+      if (!node) return [];
+      const actions: CodeAction[] = [];
+      const only = params.context.only;
+      if (wanted(CodeActionKind.QuickFix, only)) {
+        for (const diagnostic of params.context.diagnostics) {
+          const code = ourCode(diagnostic);
+          if (!code) continue;
+          for (const fix of fixesFor(node, { code, range: diagnostic.range }, workspace)) {
+            const edits: TextEdit[] = fix.edits(node);
+            if (edits.length === 0) continue;
+            actions.push({
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              isPreferred: fix.isPreferred,
+              edit: { changes: { [uri]: edits } },
+            });
+          }
+        }
+      }
+      // Fix-all only when asked for by kind (on save, or the Source Action menu), not in every light bulb.
+      if (only && wanted(FIX_ALL_KIND, only)) {
+        const settings = await settingsFor(uri);
+        if (settings.validate.enable) {
+          const edits = fixAll(node, workspace, { severityOverrides: settings.diagnostics.severity, maxFileSize: settings.maxFileSize });
+          if (edits.length > 0) actions.push({ title: 'Fix all auto-fixable IceWarp problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+        }
+      }
+      return actions;
+    });
+  },
+};

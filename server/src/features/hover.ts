@@ -1,0 +1,16 @@
+// Hover over any line: the field it is read as, its docs, what the value means.
+import { MarkupKind } from 'vscode-languageserver/node';
+import { hover as hoverAt } from '../service/hover';
+import { Feature } from './feature';
+
+export const hover: Feature = {
+  capabilities: { hoverProvider: true },
+  register({ connection, nodeFor }) {
+    connection.onHover((params) => {
+      const node = nodeFor(params.textDocument.uri);
+      const result = node && hoverAt(node, params.position);
+      if (!result) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range };
+    });
+  },
+};

@@ -1,0 +1,136 @@
+// Words for what a line holds, shared by hover, outline, inlay hints and completion. Every text
+// comes from the field table; line 5's passwords are replaced by a mask here and nowhere else.
+import { FIELD_COUNT, FieldSpec } from './fields';
+import { FieldLine, NodeFile } from './parse';
+import { isIpAddress } from './values/hosts';
+import { PathValue } from './values/path';
+import { RemoteLogonEntry } from './values/remoteLogon';
+
+/** Shown wherever a password would be. */
+export const PASSWORD_MASK = '••••';
+
+/** Line 5 as it may be shown: every password masked, everything else as written. */
+export function redactedRemoteLogon(node: NodeFile): string {
+  const line = node.fields[4];
+  let text = line.raw.text;
+  // Replace from the right so earlier ranges stay valid.
+  const passwords = node.remoteLogon
+    .map((entry) => entry.password)
+    .filter((password): password is NonNullable<typeof password> => password !== undefined && password.text.length > 0)
+    .sort((a, b) => b.range.start.character - a.range.start.character);
+  for (const password of passwords) {
+    const start = password.range.start.character - line.raw.range.start.character;
+    const end = password.range.end.character - line.raw.range.start.character;
+    text = text.slice(0, start) + PASSWORD_MASK + text.slice(end);
+  }
+  return text;
+}
+
+/** The value of a field as it may be shown (trimmed; passwords masked). */
+export function displayValue(node: NodeFile, line: FieldLine): string {
+  if (line.field.id === 'remoteLogon') return redactedRemoteLogon(node).replace(/^[ \t]+|[ \t]+$/g, '');
+  return line.value.text;
+}
+
+/** Markdown inline code that survives backticks in the value. */
+export function code(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+export function describePath(path: PathValue): string {
+  switch (path.style) {
+    case 'unc': {
+      const server = path.unc?.server?.text;
+      const share = path.unc?.share?.text;
+      if (server && share) return `a UNC path: server ${code(server)}, share ${code(share)}`;
+      if (server) return `a UNC path on server ${code(server)}, without a share`;
+      return 'a UNC path without a server or share';
+    }
+    case 'drive':
+      return `a local path on drive ${code(path.text.slice(0, 2).toUpperCase())}`;
+    case 'posix':
+      return 'a POSIX (Linux) path';
+    default:
+      return 'a relative path';
+  }
+}
+
+function describeHost(text: string): string {
+  return isIpAddress(text) ? 'an IP address' : 'a host name';
+}
+
+function describeEntry(entry: RemoteLogonEntry): string {
+  const where = entry.path ? `${code(entry.path.text)} (${describePath(entry.path)})` : 'no share';
+  const user = entry.user && entry.user.text.length > 0 ? `as user ${code(entry.user.text)}` : 'without a user';
+  const password = entry.password && entry.password.text.length > 0 ? `password ${code(PASSWORD_MASK)}` : 'no password';
+  const shape = entry.partCount === 3 ? '' : ' — not in the form `UNC path;user;password`';
+  return `${where} ${user}, ${password}${shape}`;
+}
+
+/** What the line's current value means, as Markdown lines (first line leads with the value). */
+export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
+  const field = line.field;
+  const value = line.value.text;
+  if (value.length === 0) return [emptyMeaning(field, line.raw.text.length > 0)];
+  const shown = code(displayValue(node, line));
+  switch (field.kind) {
+    case 'directory': {
+      const path = node.paths.get(field.id);
+      return [`${shown}: ${path ? describePath(path) : 'a path'}.`];
+    }
+    case 'reserved':
+      return [`${shown}: line 3 is reserved; every known file leaves it empty.`];
+    case 'serverId':
+      return [`${shown}: every message file this server writes starts with ${code(value)}.`];
+    case 'remoteLogon': {
+      const entries = node.remoteLogon;
+      return [`${entries.length === 1 ? 'One entry' : `${entries.length} entries`}:`, ...entries.map((entry) => `- ${describeEntry(entry)}`)];
+    }
+    case 'ipBinding': {
+      const [server, outgoing, ...extra] = node.ipBinding.halves;
+      const list = (half: typeof server) => half.entries.map((entry) => code(entry.text)).join(', ') || '(none)';
+      const lines = [`Server binding: ${list(server)}.`];
+      lines.push(outgoing ? `Outgoing binding: ${list(outgoing)}.` : 'No `|`: no separate outgoing binding.');
+      if (extra.length > 0) lines.push(`${extra.length} more \`|\` part${extra.length === 1 ? '' : 's'}, which IceWarp does not expect.`);
+      return lines;
+    }
+    case 'hostname': {
+      const lines = [`${shown}: this server's own name (${describeHost(value)}).`];
+      const key = value.toLowerCase();
+      if (node.masterHosts.hosts.some((host) => host.text.toLowerCase() === key)) lines.push('It is the master host named on line 15.');
+      if (node.slaveHosts.hosts.some((host) => host.text.toLowerCase() === key)) lines.push('It is listed as a slave on line 16.');
+      return lines;
+    }
+    case 'file':
+      return [`${shown}: the license file.`];
+    case 'slaveFlag': {
+      const known = field.values?.find((entry) => entry.value === value);
+      return [known ? `${shown}: ${known.meaning}.` : `${shown}: not a value IceWarp knows; it expects \`0\` (master) or \`1\` (slave).`];
+    }
+    case 'host': {
+      const hosts = node.masterHosts.hosts;
+      if (hosts.length !== 1) return [`${hosts.length} hosts: ${hosts.map((host) => code(host.text)).join(', ')}; the master host is exactly one.`];
+      const own = node.fields[10].value.text.toLowerCase();
+      const self = own.length > 0 && own === value.toLowerCase() ? ' That is this server itself (line 11).' : '';
+      return [`${shown}: the master is ${describeHost(value)}.${self}`];
+    }
+    case 'hostList': {
+      const hosts = node.slaveHosts.hosts;
+      return [`${hosts.length} slave host${hosts.length === 1 ? '' : 's'}: ${hosts.map((host) => code(host.text)).join(', ')}.`];
+    }
+    case 'url':
+      return [`${shown}: the public address of this node's TeamChat API.`];
+  }
+}
+
+function emptyMeaning(field: FieldSpec, onlyWhitespace: boolean): string {
+  const what = onlyWhitespace ? 'empty (only whitespace)' : 'empty';
+  if (field.emptyMeaning) return `${what}: ${field.emptyMeaning}.`;
+  const defaults = field.defaults ? ` (${code(field.defaults.windows)} on Windows, ${code(field.defaults.posix)} on Linux)` : '';
+  return `${what}: IceWarp uses its default${defaults}.`;
+}
+
+export const UNREAD_LINE_TEXT = `IceWarp does not read lines after ${FIELD_COUNT}.`;

@@ -1,0 +1,67 @@
+// The outline: the 17 fields with their values (passwords masked), plus any lines IceWarp
+// does not read. Lines 5 and 16 list their entries as children.
+import { ValueKind } from './fields';
+import { NodeFile } from './parse';
+import { Range, lineRange } from './types';
+import { PASSWORD_MASK, displayValue } from './describe';
+
+/** Protocol-free symbol kinds; the LSP glue maps them to SymbolKind. */
+export type FieldSymbolKind = 'folder' | 'file' | 'number' | 'key' | 'address' | 'host' | 'flag' | 'url' | 'reserved' | 'entry' | 'unread';
+
+export interface FieldSymbol {
+  name: string;
+  /** The value as it may be shown; `(empty)` for an empty line. Never a password. */
+  detail: string;
+  kind: FieldSymbolKind;
+  range: Range;
+  selectionRange: Range;
+  children: FieldSymbol[];
+}
+
+const KIND_OF: Record<ValueKind, FieldSymbolKind> = {
+  directory: 'folder',
+  reserved: 'reserved',
+  serverId: 'number',
+  remoteLogon: 'key',
+  ipBinding: 'address',
+  hostname: 'host',
+  file: 'file',
+  slaveFlag: 'flag',
+  host: 'host',
+  hostList: 'host',
+  url: 'url',
+};
+
+export function documentSymbols(node: NodeFile): FieldSymbol[] {
+  const symbols = node.fields.map((line): FieldSymbol => {
+    const range = line.present ? lineRange(line.index, line.raw.range.start.character, line.raw.range.end.character) : node.endOfDocument;
+    const value = displayValue(node, line);
+    const symbol: FieldSymbol = {
+      name: `${line.field.line} ${line.field.title}`,
+      detail: value.length > 0 ? value : '(empty)',
+      kind: KIND_OF[line.field.kind],
+      range,
+      selectionRange: line.present ? line.value.range : range,
+      children: [],
+    };
+    if (line.field.id === 'remoteLogon') {
+      symbol.children = node.remoteLogon.map((entry, index) => ({
+        name: entry.path?.text ?? `entry ${index + 1}`,
+        detail: [entry.user?.text ?? '', entry.password && entry.password.text.length > 0 ? PASSWORD_MASK : ''].filter(Boolean).join(' · '),
+        kind: 'entry',
+        range: entry.range,
+        selectionRange: entry.path?.range ?? entry.range,
+        children: [],
+      }));
+    } else if (line.field.id === 'slaveHosts') {
+      symbol.children = node.slaveHosts.hosts.map((host) => ({ name: host.text, detail: '', kind: 'host', range: host.range, selectionRange: host.range, children: [] }));
+    }
+    return symbol;
+  });
+  for (const line of node.extraLines) {
+    const range = lineRange(line.index, line.column, line.column + line.text.length);
+    // Not shown: IceWarp's templates keep example blocks here, credentials included.
+    symbols.push({ name: `${line.index + 1} (not read)`, detail: 'IceWarp does not read lines after 17', kind: 'unread', range, selectionRange: range, children: [] });
+  }
+  return symbols;
+}
