@@ -4,6 +4,24 @@ import { Rule } from './rule';
 import { serverIdDuplicate } from './serverIdDuplicate';
 import { serverIdTooLong } from './serverIdTooLong';
 import { whitespace } from './whitespace';
+import { serverIdInvalidChar } from './serverIdInvalidChar';
+import { serverIdNotNumeric } from './serverIdNotNumeric';
+import { serverIdMissing } from './serverIdMissing';
+import { uncMalformed } from './uncMalformed';
+import { uncForwardSlashes } from './uncForwardSlashes';
+import { pathInvalid } from './pathInvalid';
+import { pathMixedStyle } from './pathMixedStyle';
+import { sharedFolderLocal } from './sharedFolderLocal';
+import { sharedTempFolder } from './sharedTempFolder';
+import { reservedLine } from './reservedLine';
+import { remoteLogonMalformed } from './remoteLogonMalformed';
+import { remoteLogonUncovered } from './remoteLogonUncovered';
+import { deprecatedField } from './deprecatedField';
+import { retryOutsideOutgoing } from './retryOutsideOutgoing';
+import { ipBindingInvalid } from './ipBindingInvalid';
+import { urlInvalid } from './urlInvalid';
+import { mixedLineEndings } from './mixedLineEndings';
+import { extraLines } from './extraLines';
 import { sharedFolderMismatch } from './sharedFolderMismatch';
 import { sharedTempFolderCollision } from './sharedTempFolderCollision';
 import { duplicateIdentity } from './duplicateIdentity';
@@ -19,13 +37,31 @@ import { slaveDuplicate } from './slaveDuplicate';
 import { clusterMembershipMismatch } from './clusterMembershipMismatch';
 
 export const RULES: readonly Rule[] = [
+  // Line 4: the Server ID.
   serverIdTooLong,
+  serverIdInvalidChar,
+  serverIdNotNumeric,
+  serverIdMissing,
   serverIdDuplicate,
+  // Every line: edges; the paths of lines 1, 2, 5-9, 13 and the file's own shape.
   whitespace,
+  uncMalformed,
+  uncForwardSlashes,
+  pathInvalid,
+  pathMixedStyle,
+  sharedFolderLocal,
+  sharedTempFolder,
+  // Lines 3, 5, 6-7, 9.
+  reservedLine,
+  remoteLogonMalformed,
+  remoteLogonUncovered,
+  deprecatedField,
+  retryOutsideOutgoing,
   // Lines 1, 6, 7 and the working folders across nodes.
   sharedFolderMismatch,
   sharedTempFolderCollision,
   // Lines 10, 11, 17: each node's own identity; lines 11, 14-16: hosts and roles.
+  ipBindingInvalid,
   duplicateIdentity,
   hostInvalid,
   roleInvalid,
@@ -37,4 +73,8 @@ export const RULES: readonly Rule[] = [
   slaveListSeparator,
   slaveDuplicate,
   clusterMembershipMismatch,
+  // Line 17 and past it; the whole file's line endings.
+  urlInvalid,
+  extraLines,
+  mixedLineEndings,
 ];

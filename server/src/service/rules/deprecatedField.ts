@@ -1,0 +1,23 @@
+import { FIELDS } from '../fields';
+import { Finding, Rule } from './rule';
+
+const DEPRECATED_FIELDS = FIELDS.filter((field) => field.deprecated);
+
+/** Lines 6 and 7 (AntiSpam, GroupWare paths): newer IceWarp notes deprecate them in favour of local paths. */
+export const deprecatedField: Rule = {
+  code: 'deprecated-field',
+  scope: 'file',
+  check({ node }) {
+    const findings: Finding[] = [];
+    for (const field of DEPRECATED_FIELDS) {
+      const { value } = node.fields[field.line - 1];
+      if (value.text.length === 0) continue;
+      findings.push({
+        range: value.range,
+        message: `${field.title} (line ${field.line}) is deprecated: newer IceWarp versions keep this folder local rather than set it here.`,
+        tags: ['deprecated'],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,46 @@
+import { LineEnding } from '../parse';
+import { Finding, Rule } from './rule';
+
+const NAMES: Record<LineEnding, string> = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'a lone CR' };
+
+/** Past this many stray endings the file was converted wholesale; one finding says so. */
+const MAX_MARKED = 20;
+
+/**
+ * Each line ending that differs from the file's dominant one is marked where it is: the range
+ * runs from the end of the line's text to the start of the next line, i.e. exactly the ending
+ * (as ESLint's linebreak-style does). Marking each one, rather than the first with a count,
+ * shows which lines another editor touched; a path.cfg has about 17 lines, so that is a
+ * handful of marks, and the quick fix normalises them all at once. A file with more stray
+ * endings than that gets one finding at the first, with the count.
+ */
+export const mixedLineEndings: Rule = {
+  code: 'mixed-line-endings',
+  scope: 'file',
+  check({ node }) {
+    const dominant = node.ending;
+    const stray = node.lines.filter((line) => line.ending !== '' && line.ending !== dominant);
+    if (stray.length === 0) return [];
+    const total = stray.length + node.endingCounts[dominant];
+    const rangeOf = (index: number) => {
+      const line = stray[index];
+      return { start: { line: line.index, character: line.column + line.text.length }, end: { line: line.index + 1, character: 0 } };
+    };
+    const consequence = (ending: LineEnding | '') =>
+      ending === '\r'
+        ? ' IceWarp may not read a lone CR as a line break, which would shift every later field by a line.'
+        : ' Tools that read the file line by line may keep a stray CR in the value.';
+    if (stray.length > MAX_MARKED) {
+      return [
+        {
+          range: rangeOf(0),
+          message: `${stray.length} of ${total} lines end differently from the rest (${NAMES[dominant]}); the first is line ${stray[0].index + 1}.${consequence(stray.some((line) => line.ending === '\r') ? '\r' : '\n')}`,
+        },
+      ];
+    }
+    return stray.map((line, index): Finding => ({
+      range: rangeOf(index),
+      message: `Line ${line.index + 1} ends with ${NAMES[line.ending as LineEnding]}, but ${node.endingCounts[dominant]} of the file's ${total} lines end with ${NAMES[dominant]}.${consequence(line.ending)}`,
+    }));
+  },
+};

@@ -1,0 +1,55 @@
+import { fieldById } from '../fields';
+import { allPaths } from '../parse';
+import { PathValue } from '../values/path';
+import { Finding, Rule } from './rule';
+import { badRuns, describeCharacters, isControlCharacter } from './characterRuns';
+
+const WINDOWS_FORBIDDEN = /^[<>"|?*:]$/;
+
+/**
+ * Characters a path cannot hold (Windows: `<>"|?*`, `:` past the drive, control characters;
+ * POSIX: control characters, NUL above all), on every path line and each line-5 path; and a
+ * relative path on a directory line. The server and share of a UNC path are left to
+ * `unc-malformed`, so a character is reported once.
+ */
+export const pathInvalid: Rule = {
+  code: 'path-invalid',
+  scope: 'file',
+  check({ node }) {
+    const findings: Finding[] = [];
+    for (const { fieldId, path } of allPaths(node)) {
+      const field = fieldById(fieldId);
+      const where = `${field.title} (line ${field.line})`;
+      const isBad = (character: string, offset: number) =>
+        isControlCharacter(character) || (path.windows && WINDOWS_FORBIDDEN.test(character) && !(character === ':' && path.style === 'drive' && offset === 1));
+      for (const run of badRuns(path, isBad, uncRootLength(path))) {
+        const colon = run.text.includes(':') && path.windows ? ' (":" only belongs right after the drive letter)' : '';
+        const why = path.windows ? 'which Windows does not allow in a folder name' : 'which does not belong in a folder name';
+        findings.push({ range: run.range, message: `${where} holds ${describeCharacters(run.text)}${colon}, ${why}; IceWarp cannot use this path.` });
+      }
+      if (field.kind !== 'directory') continue;
+      if (path.style === 'relative') {
+        findings.push({
+          range: path.range,
+          message: `${where} is a relative path; IceWarp needs a full folder path here (D:\\..., \\\\server\\share\\... or /...), or it resolves the folder against its own working directory.`,
+        });
+      } else if (path.style === 'drive' && !/^[A-Za-z]:[\\/]/.test(path.text)) {
+        findings.push({
+          range: path.range,
+          message: `${where} is a drive-relative path (no "\\" after "${path.text.slice(0, 2)}"); it depends on the current folder of that drive, so write the full path (${path.text.slice(0, 2)}\\...).`,
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** How much of a UNC path `unc-malformed` owns: the prefix, server and share. */
+function uncRootLength(path: PathValue): number {
+  const unc = path.unc;
+  if (path.style !== 'unc' || !unc) return 0;
+  // A single-backslash path is only reported for its prefix; its names are checked here.
+  if (unc.prefix.text.length < 2) return unc.prefix.text.length;
+  const last = unc.share ?? unc.server ?? unc.prefix;
+  return last.range.end.character - path.range.start.character;
+}

@@ -1,0 +1,18 @@
+import { Rule } from './rule';
+
+/** Line 3 is reserved: empty in every known file, so a value there is most likely a line out of place. */
+export const reservedLine: Rule = {
+  code: 'reserved-line',
+  scope: 'file',
+  check({ node }) {
+    const { value } = node.fields[2];
+    // Only whitespace is the whitespace rule's business.
+    if (value.text.length === 0) return [];
+    return [
+      {
+        range: value.range,
+        message: 'Line 3 is reserved and empty in every known file; a value here is most likely a line out of place, which shifts every later field.',
+      },
+    ];
+  },
+};

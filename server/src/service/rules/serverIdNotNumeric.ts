@@ -1,0 +1,19 @@
+import { Rule } from './rule';
+import { quote } from './mention';
+
+/** A valid 1-2 character ID that is not all digits: IceWarp recommends numbers. */
+export const serverIdNotNumeric: Rule = {
+  code: 'server-id-not-numeric',
+  scope: 'file',
+  check({ node }) {
+    const { value, field } = node.fields[3];
+    // Only a valid ID: too long or invalid characters are reported by their own codes.
+    if (!/^[A-Za-z0-9]{1,2}$/.test(value.text) || /^\d+$/.test(value.text)) return [];
+    return [
+      {
+        range: value.range,
+        message: `${field.title} (line ${field.line}) ${quote(value.text)} is valid, but IceWarp recommends numbers ("maximum two characters, numbers are recommended").`,
+      },
+    ];
+  },
+};

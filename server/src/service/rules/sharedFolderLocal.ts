@@ -1,0 +1,54 @@
+import { FIELDS } from '../fields';
+import { isInCluster } from '../parse';
+import { PathValue, pathSegments } from '../values/path';
+import { Finding, Rule } from './rule';
+
+const COMMON_FIELDS = FIELDS.filter((field) => field.sharing === 'common');
+
+/**
+ * In a cluster the common folders (line 1; lines 6, 7 when set) must be the same folder for
+ * every node. A drive letter is this server's own disk (a drive mapped in a user session is
+ * invisible to a service), and the install folder is this server's own copy. A UNC path is
+ * not flagged even when it reaches another server's install folder: every node sees the same
+ * folder through it, which is what "common" asks.
+ */
+export const sharedFolderLocal: Rule = {
+  code: 'shared-folder-local',
+  scope: 'file',
+  check({ node }) {
+    if (!isInCluster(node)) return [];
+    const findings: Finding[] = [];
+    for (const field of COMMON_FIELDS) {
+      const line = node.fields[field.line - 1];
+      const where = `${field.title} (line ${field.line})`;
+      const path = node.paths.get(field.id);
+      if (!path) {
+        if (field.id === 'configPath') {
+          findings.push({
+            range: line.value.range,
+            message: `${where} is empty, so this node falls back to its own local config folder instead of the cluster's shared one; the nodes would run with different settings.`,
+          });
+        }
+        continue;
+      }
+      const reason = localReason(path);
+      if (reason) findings.push({ range: path.range, message: `${where} ${reason}, but in a cluster it must be a folder every node shares (a UNC path \\\\server\\share\\... on Windows, a mounted share on Linux).` });
+    }
+    return findings;
+  },
+};
+
+function localReason(path: PathValue): string | undefined {
+  if (isInsideInstallFolder(path)) return "lies inside this server's IceWarp install folder";
+  if (path.style === 'drive') return `is on the local drive ${path.text.slice(0, 2).toUpperCase()}, which other nodes cannot see`;
+  return undefined;
+}
+
+/** `/opt/icewarp/...`, `...\Program Files[ (x86)]\IceWarp\...` and the Merak-era `...\Merak\...`. */
+function isInsideInstallFolder(path: PathValue): boolean {
+  if (path.style === 'posix') return /^\/opt\/icewarp(\/|$)/.test(path.text);
+  if (path.style !== 'drive') return false;
+  const segments = pathSegments(path).map((segment) => segment.toLowerCase());
+  if (segments.includes('merak')) return true;
+  return segments.some((segment, index) => /^program files( \(x86\))?$/.test(segment) && segments[index + 1] === 'icewarp');
+}

@@ -1,0 +1,41 @@
+import { FIELDS } from '../fields';
+import { PathValue, folderKey, pathSegments } from '../values/path';
+import { Finding, Rule } from './rule';
+
+/**
+ * The file variant of `shared-temp-folder`: a per-server working folder on a UNC share. The
+ * queues (lines 8, 9, 13) and any temp folder are this server's own: a service empties its
+ * temp folder when it starts, and a shared queue is worked by several servers at once. Two
+ * nodes that actually use the same queue are the workspace variant (sharedTempFolderCollision.ts,
+ * an error on the same range); this warning stands back then, so the user sees one finding.
+ */
+export const sharedTempFolder: Rule = {
+  code: 'shared-temp-folder',
+  scope: 'workspace',
+  check({ node, workspace }) {
+    const findings: Finding[] = [];
+    for (const field of FIELDS) {
+      const path = node.paths.get(field.id);
+      if (!path || !isOnShare(path)) continue;
+      const isQueue = field.sharing === 'working';
+      if (!isQueue && !isTempFolder(path)) continue;
+      // The same `work:` key identityKeys() gives the queues; a collision is reported as an error.
+      if (isQueue && workspace.nodesSharing(node, `work:${folderKey(path)}`).length > 0) continue;
+      const what = isQueue ? "is this server's own working folder" : 'is a temp folder, which each server keeps for itself';
+      findings.push({
+        range: path.range,
+        message: `${field.title} (line ${field.line}) lies on a UNC share but ${what}: ${isQueue ? 'servers sharing it would pick up and lose each other’s messages in progress' : 'a service empties its temp folder when it starts, wiping other servers’ work in progress'}. Keep it on a local disk.`,
+      });
+    }
+    return findings;
+  },
+};
+
+function isOnShare(path: PathValue): boolean {
+  return path.style === 'unc' && (path.unc?.prefix.text.length ?? 0) >= 2 && (path.unc?.server?.text.length ?? 0) > 0;
+}
+
+function isTempFolder(path: PathValue): boolean {
+  const last = pathSegments(path).at(-1)?.toLowerCase();
+  return last === 'temp' || last === 'tmp';
+}

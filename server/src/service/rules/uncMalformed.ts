@@ -1,0 +1,69 @@
+import { fieldById } from '../fields';
+import { allPaths } from '../parse';
+import { Range } from '../types';
+import { isIPv6Address } from '../values/hosts';
+import { PathValue } from '../values/path';
+import { Finding, Rule } from './rule';
+import { badRuns, describeCharacters, isControlCharacter } from './characterRuns';
+
+// Letters (any script: NetBIOS and DNS names are not ASCII-only on Windows), digits, `-`, `.`, `_`.
+const SERVER_CHARACTER = /^[\p{L}\p{N}._-]$/u;
+const SHARE_FORBIDDEN = /^[\\/:*?"<>|]$/;
+
+/**
+ * A UNC path is `\\server\share\...`. Every UNC path of the file is checked: the directory
+ * lines and the path part of each line-5 entry. The range is the bad part: the prefix, the
+ * bad characters of the server or share, or the whole path when a part is missing.
+ * Forward slashes are `unc-forward-slashes`' business, and characters after the share are
+ * `path-invalid`'s, so no character is reported twice.
+ */
+export const uncMalformed: Rule = {
+  code: 'unc-malformed',
+  scope: 'file',
+  check({ node }) {
+    const findings: Finding[] = [];
+    for (const { fieldId, path } of allPaths(node)) {
+      if (path.style !== 'unc' || !path.unc) continue;
+      const field = fieldById(fieldId);
+      findings.push(...problems(path, `${field.title} (line ${field.line})`));
+    }
+    return findings;
+  },
+};
+
+function problems(path: PathValue, where: string): Finding[] {
+  const unc = path.unc;
+  if (!unc) return [];
+  const findings: Finding[] = [];
+  const finding = (range: Range, message: string) => findings.push({ range, message });
+  const { prefix, server, share } = unc;
+
+  if (prefix.text.length === 1) {
+    // `\name\...`: a UNC path missing a backslash, or a path without its drive letter. Either
+    // way the server/share reading is a guess, so nothing more is said about it.
+    finding(prefix.range, `${where} starts with a single backslash: a UNC path starts with two (\\\\server\\share\\), and a local path needs its drive letter (D:\\...). IceWarp would resolve it against the current drive.`);
+    return findings;
+  }
+  if (!server || server.text.length === 0) {
+    finding(path.range, `${where} is a UNC path without a server name: write \\\\server\\share\\folder\\, or IceWarp cannot reach the folder.`);
+    return findings;
+  }
+  if (prefix.text.length > 2) {
+    finding(prefix.range, `${where} starts with ${prefix.text.length} separators; a UNC path starts with exactly two (\\\\server\\share\\), so Windows cannot resolve this one.`);
+  }
+  if (!/^\[.*\]$/.test(server.text) || !isIPv6Address(server.text.slice(1, -1))) {
+    for (const run of badRuns(server, (character) => !SERVER_CHARACTER.test(character))) {
+      const hint = server.text.includes(':') && isIPv6Address(server.text) ? ' (write an IPv6 address in brackets)' : '';
+      finding(run.range, `${where}: the server name holds ${describeCharacters(run.text)}, which a server name cannot hold${hint}; only letters, digits, "-", "." and "_" are allowed.`);
+    }
+  }
+  if (!share) {
+    finding(path.range, `${where} names the server but no share: a UNC path needs both (\\\\server\\share\\folder\\), or Windows cannot open it.`);
+    return findings;
+  }
+  for (const run of badRuns(share, (character) => SHARE_FORBIDDEN.test(character) || isControlCharacter(character))) {
+    finding(run.range, `${where}: the share name holds ${describeCharacters(run.text)}, which Windows does not allow in a share name, so the path cannot be reached.`);
+  }
+  return findings;
+}
+

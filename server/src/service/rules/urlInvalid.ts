@@ -1,0 +1,31 @@
+import { Rule } from './rule';
+
+/**
+ * Line 17, when set, is the absolute http(s) URL of this node's TeamChat API. The WHATWG URL
+ * parser decides (as browsers and Node do); on top of it the text must spell out `http://` or
+ * `https://`, since the parser forgives `https:host` and `https:\\host`, which other clients
+ * reading the value need not.
+ */
+export const urlInvalid: Rule = {
+  code: 'url-invalid',
+  scope: 'file',
+  check({ node }) {
+    const { value, field } = node.fields[16];
+    if (value.text.length === 0) return [];
+    const problem = urlProblem(value.text);
+    if (!problem) return [];
+    return [{ range: value.range, message: `${field.title} (line ${field.line}) ${problem}; it must be an absolute http(s) URL such as https://mx1.example.net/teamchatapi/, or clients cannot reach TeamChat.` }];
+  },
+};
+
+function urlProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:/i.test(text) ? 'is not a valid URL' : 'is not an absolute URL (no http:// or https://)';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `uses the scheme "${url.protocol.slice(0, -1)}"`;
+  if (!/^https?:\/\//i.test(text)) return 'does not start with http:// or https://';
+  return undefined;
+}
