@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { ensureCodeServer, launchChromium, makeTempDir, startCodeServer, workbenchUrl } from '../../scripts/codeServer.mjs';
 
+/** Harmless workbench chatter: the marketplace lookup fails offline, connection set-up details. */
+const KNOWN_NOISE = [/ENOTFOUND open-vsx\.org/, /^(Resolving|Resolved) connection token/, /^Creating a socket/, /^\[Service Worker\]/, /^Updating additional builtin extensions cache/, /^ChatSessionStore:/];
+
 /**
  * Opens the workbench. With `extensionTestsPath`, `exitCode` resolves with the suite's exit code
  * (window.codeAutomationExit); `close()` ends the browser and code-server and removes temp folders.
@@ -26,7 +29,9 @@ export async function openWorkbench(options) {
   const close = async () => {
     await browser.close().catch(() => undefined);
     await codeServer.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    // ICEWARP_E2E_KEEP=1 keeps the user-data folder: its logs/ hold every output channel.
+    if (process.env.ICEWARP_E2E_KEEP) console.log(`[e2e] kept ${userDataDir} (logs/ holds the output channels)`);
+    else fs.rmSync(scratch, { recursive: true, force: true });
   };
   try {
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
@@ -36,6 +41,7 @@ export async function openWorkbench(options) {
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       // The extension host forwards console calls as (format string, ...values).
       const text = format(...(Array.isArray(args) ? args : [args]));
+      if (KNOWN_NOISE.some((pattern) => pattern.test(text))) return;
       onLog(type === 'error' ? `[host error] ${text}` : text);
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
