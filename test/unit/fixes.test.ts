@@ -1,0 +1,312 @@
+// Every quick fix, applied to a fixture: its diagnostic goes, no new one comes, every other line
+// stays byte-identical, and the file's line ending survives. The table iterates over the
+// registered fix codes, so a fix without a case fails here.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_PROVIDERS, Fix, fixAll, fixesFor } from '../../server/src/service/fixes';
+import { NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
+import { RULES } from '../../server/src/service/rules/registry';
+import { DiagnosticCode } from '../../server/src/service/rules/codes';
+import type { TextEdit } from '../../server/src/service/types';
+import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
+
+const SUBJECT = 'file:///ws/subject/path.dat';
+type Ending = '\n' | '\r\n';
+
+interface FixCase {
+  name: string;
+  /** The subject file for a line ending. */
+  text: (ending: Ending) => string;
+  /** Other nodes of the workspace (same ending as the subject). */
+  others?: (ending: Ending) => string[];
+  /** Fix ids this case checks; default: every fix offered. */
+  fixes?: string[];
+  /** The fix rewrites line endings on other lines (their text must stay identical). */
+  endingsOnly?: boolean;
+}
+
+const node = (values: Record<number, string>) => (ending: Ending) => nodeText(values, ending);
+const linux = (changes: Record<number, string>) => node(withValues(LINUX_MASTER, changes));
+const windows = (changes: Record<number, string>) => node(withValues(WINDOWS_SLAVE, changes));
+
+/** A 16-line file with every line ending `ending` except line 3, which ends with the other one. */
+function mixedEndings(ending: Ending): string {
+  const other: Ending = ending === '\n' ? '\r\n' : '\n';
+  return nodeText(LINUX_MASTER, ending)
+    .split(ending)
+    .map((line, index, lines) => (index === lines.length - 1 ? line : line + (index === 2 ? other : ending)))
+    .join('');
+}
+
+const CASES: Partial<Record<DiagnosticCode, FixCase[]>> = {
+  'server-id-too-long': [{ name: 'three digits', text: linux({ 4: '123' }) }],
+  'server-id-invalid-char': [{ name: 'an underscore', text: linux({ 4: '1_' }) }],
+  'server-id-not-numeric': [{ name: 'letters', text: linux({ 4: 'AB' }) }],
+  'server-id-missing': [{ name: 'empty in a cluster', text: linux({ 4: '' }) }],
+  'server-id-duplicate': [
+    {
+      name: 'two nodes of one cluster with 11',
+      text: linux({}),
+      others: (ending) => [nodeText(withValues(LINUX_MASTER, { 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }), ending)],
+    },
+  ],
+  'unc-malformed': [
+    { name: 'three backslashes', text: windows({ 1: '\\\\\\fs01\\icewarp\\config\\' }) },
+    { name: 'one backslash', text: windows({ 1: '\\fs01\\icewarp\\config\\' }) },
+  ],
+  'unc-forward-slashes': [
+    { name: 'a UNC path', text: windows({ 1: '//fs01/icewarp/config/' }) },
+    { name: 'a drive path', text: windows({ 8: 'D:/IceWarp/queues/_outgoing/', 9: 'D:\\IceWarp\\queues\\_outgoing\\retry\\' }) },
+  ],
+  'shared-temp-folder': [
+    { name: 'incoming queue on a share', text: windows({ 13: '\\\\fs01\\icewarp\\queues\\_incoming\\' }) },
+    { name: 'retry queue on a share, under the local outgoing queue', text: windows({ 9: '\\\\fs01\\icewarp\\queues\\_outgoing\\retry\\' }) },
+  ],
+  whitespace: [
+    { name: 'trailing spaces', text: linux({ 12: 'license.key  ' }) },
+    { name: 'a leading tab', text: linux({ 11: '\tmx1.example.net' }) },
+    { name: 'only spaces', text: linux({ 2: '   ' }) },
+  ],
+  'role-invalid': [
+    { name: 'a 2 on a node in no list', text: linux({ 11: 'mx9.example.net', 14: '2' }) },
+    { name: '"yes"', text: linux({ 11: 'mx9.example.net', 14: 'yes' }) },
+  ],
+  'master-host-multiple': [{ name: 'two masters', text: linux({ 15: 'mx1.example.net;mx4.example.net' }) }],
+  'slave-list-separator': [
+    { name: 'comma and space', text: linux({ 16: 'mx2.example.net, mx3.example.net' }) },
+    { name: 'spaces only', text: linux({ 16: 'mx2.example.net mx3.example.net' }) },
+  ],
+  'slave-duplicate': [{ name: 'a repeat at the end', text: linux({ 16: 'mx2.example.net;mx3.example.net;MX2.example.net' }) }],
+  'master-in-slave-list': [
+    { name: 'the master first', text: linux({ 11: 'mx4.example.net', 16: 'mx1.example.net;mx2.example.net' }) },
+    { name: 'the master alone', text: linux({ 11: 'mx4.example.net', 16: 'mx1.example.net' }) },
+  ],
+  'role-mismatch': [
+    { name: 'the master host says slave', text: linux({ 14: '1' }) },
+    { name: 'a listed slave says master', text: windows({ 14: '0' }) },
+  ],
+  'ip-binding-invalid': [
+    { name: 'a bad second IP', text: linux({ 10: '10.0.0.11;10.0.0.999' }) },
+    { name: 'a bad outgoing half', text: linux({ 10: '10.0.0.11|not-an-ip' }) },
+  ],
+  'reserved-line': [{ name: 'text on line 3', text: linux({ 3: 'x' }) }],
+  'retry-outside-outgoing': [{ name: 'retry beside the outgoing queue', text: linux({ 9: '/opt/icewarp/retry/' }) }],
+  'mixed-line-endings': [{ name: 'one line with the other ending', text: mixedEndings, endingsOnly: true }],
+};
+
+const registeredRules = new Set(RULES.map((rule) => rule.code));
+
+/** Lines with their endings, exactly as in the text. */
+function physicalLines(text: string): string[] {
+  return text.match(/[^\r\n]*(\r\n|\n|\r|$)/g)?.filter((line, index, all) => line.length > 0 || index < all.length - 1) ?? [];
+}
+
+function workspaceOf(subject: string, others: string[]): Workspace {
+  const workspace = new Workspace();
+  workspace.set(parseNodeFile(SUBJECT, subject));
+  others.forEach((text, index) => workspace.set(parseNodeFile(`file:///ws/other${index}/path.dat`, text)));
+  return workspace;
+}
+
+function subjectOf(workspace: Workspace): NodeFile {
+  const subject = workspace.get(SUBJECT);
+  assert.ok(subject);
+  return subject;
+}
+
+/** The independent oracle: the protocol library's own edit application. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create(SUBJECT, 'icewarp-pathcfg', 1, text), [...edits]);
+}
+
+const key = (diagnostic: ServiceDiagnostic) => `${diagnostic.code}@${diagnostic.range.start.line + 1}`;
+
+function checkFix(code: DiagnosticCode, fixCase: FixCase, ending: Ending, fix: Fix, diagnostic: ServiceDiagnostic, before: string, others: string[], diagnosticsBefore: ServiceDiagnostic[]): void {
+  const subject = parseNodeFile(SUBJECT, before);
+  const edits = fix.edits(subject);
+  assert.ok(edits.length > 0, `${fix.id} has edits`);
+  const line = diagnostic.range.start.line;
+  if (!fixCase.endingsOnly) {
+    for (const edit of edits) assert.ok(edit.range.start.line === line && edit.range.end.line === line, `${fix.id} edits only line ${line + 1}: ${JSON.stringify(edit.range)}`);
+  }
+  const after = applyEdits(before, edits);
+  assert.notEqual(after, before, `${fix.id} changes the text`);
+
+  const workspace = workspaceOf(after, others);
+  const diagnosticsAfter = validate(subjectOf(workspace), workspace);
+  assert.ok(!diagnosticsAfter.some((d) => d.code === code && d.range.start.line === line), `${fix.id}: ${code} on line ${line + 1} is gone; after: ${diagnosticsAfter.map(key)}`);
+  const remaining = diagnosticsBefore.map(key);
+  for (const found of diagnosticsAfter.map(key)) {
+    const index = remaining.indexOf(found);
+    assert.ok(index >= 0, `${fix.id} brought a new diagnostic ${found}; before: ${diagnosticsBefore.map(key)}`);
+    remaining.splice(index, 1);
+  }
+
+  const oldLines = physicalLines(before);
+  const newLines = physicalLines(after);
+  assert.equal(newLines.length, oldLines.length, 'the line count stays');
+  oldLines.forEach((oldLine, index) => {
+    if (fixCase.endingsOnly) assert.equal(newLines[index].replace(/\r?\n|\r/, ''), oldLine.replace(/\r?\n|\r/, ''), `text of line ${index + 1}`);
+    else if (index !== line) assert.equal(newLines[index], oldLine, `line ${index + 1} is byte-identical`);
+  });
+  if (ending === '\r\n') assert.ok(!/(^|[^\r])\n|\r(?!\n)/.test(after), `${fix.id} keeps CRLF: ${JSON.stringify(after)}`);
+  else assert.ok(!after.includes('\r'), `${fix.id} keeps LF`);
+}
+
+describe('every registered quick fix', () => {
+  for (const code of Object.keys(FIX_PROVIDERS) as DiagnosticCode[]) {
+    const cases = CASES[code] ?? [];
+    test(`${code} has fixture cases`, () => assert.ok(cases.length > 0, `add a case for ${code} to CASES`));
+    // Rules still being written are skipped by name until they are registered, then checked.
+    const todo = registeredRules.has(code) ? undefined : `rule ${code} is not registered yet`;
+    for (const fixCase of cases) {
+      for (const ending of ['\n', '\r\n'] as Ending[]) {
+        test(`${code}: ${fixCase.name} (${ending === '\n' ? 'LF' : 'CRLF'})`, { todo }, () => {
+          const before = fixCase.text(ending);
+          const others = fixCase.others?.(ending) ?? [];
+          const workspace = workspaceOf(before, others);
+          const diagnosticsBefore = validate(subjectOf(workspace), workspace);
+          const ofCode = diagnosticsBefore.filter((d) => d.code === code);
+          assert.equal(ofCode.length, 1, `the fixture raises ${code} once; raised: ${diagnosticsBefore.map(key)}`);
+          const fixes = fixesFor(subjectOf(workspace), ofCode[0], workspace);
+          const checked = fixes.filter((fix) => !fixCase.fixes || fixCase.fixes.includes(fix.id));
+          assert.ok(checked.length > 0, `${code} offers a fix; offered: ${fixes.map((fix) => fix.id)}`);
+          for (const fix of checked) checkFix(code, fixCase, ending, fix, ofCode[0], before, others, diagnosticsBefore);
+        });
+      }
+    }
+  }
+});
+
+test('every code whose README row names a quick fix has a registered fix', () => {
+  const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const withFix = [...readme.matchAll(/^\| `([a-z-]+)` \|[^|\n]*\|[^\n]*\| ([^|\n]+) \|$/gm)].filter((match) => match[2].trim() !== '-').map((match) => match[1]);
+  assert.ok(withFix.length >= 15, `found ${withFix.length} codes with fixes in the README table`);
+  assert.deepEqual(withFix.filter((code) => !(code in FIX_PROVIDERS)), []);
+});
+
+describe('fix details', () => {
+  test('a fix that needs a line the file lacks adds it with the file\'s own ending', () => {
+    const short = parseNodeFile(SUBJECT, 'x\r\n');
+    const workspace = workspaceOf('x\r\n', []);
+    const [fix] = fixesFor(short, { code: 'server-id-missing', range: short.endOfDocument }, workspace);
+    assert.equal(applyEdits('x\r\n', fix.edits(short)), 'x\r\n\r\n\r\n01');
+  });
+
+  test('the next free Server ID looks at every node of the workspace, not only the cluster', () => {
+    const subject = nodeText(withValues(LINUX_MASTER, { 4: '11' }));
+    const peer = nodeText(withValues(LINUX_MASTER, { 4: '11', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }));
+    const stranger = nodeText({ 4: '41', 11: 'other.example.org' });
+    const workspace = workspaceOf(subject, [peer, stranger]);
+    const node = subjectOf(workspace);
+    const duplicate = validate(node, workspace).find((d) => d.code === 'server-id-duplicate');
+    assert.ok(duplicate);
+    assert.deepEqual(
+      fixesFor(node, duplicate, workspace).map((fix) => fix.title),
+      ['Use the next free numeric Server ID: 42'],
+    );
+  });
+
+  test('preferred only where no human choice is needed', () => {
+    const preferred = (text: string, code: string) => {
+      const workspace = workspaceOf(text, []);
+      const node = subjectOf(workspace);
+      const diagnostic = validate(node, workspace).find((d) => d.code === code) ?? { code, range: node.fields[0].raw.range };
+      return fixesFor(node, diagnostic, workspace).map((fix) => `${fix.id}${fix.isPreferred ? '*' : ''}`);
+    };
+    assert.deepEqual(preferred(nodeText(withValues(LINUX_MASTER, { 4: '123' })), 'server-id-too-long'), ['server-id-keep-first-two', 'server-id-next-free']);
+    assert.deepEqual(preferred(nodeText(withValues(LINUX_MASTER, { 14: '2' })), 'role-invalid'), ['slave-flag-0', 'slave-flag-1']);
+    assert.deepEqual(preferred(nodeText(withValues(LINUX_MASTER, { 14: 'slave' })), 'role-invalid'), ['slave-flag-0', 'slave-flag-1*']);
+    assert.deepEqual(preferred(nodeText(withValues(LINUX_MASTER, { 12: 'license.key ' })), 'whitespace'), ['whitespace-trim*']);
+    // A trailing space on line 5 may be part of a password.
+    assert.deepEqual(preferred(nodeText(withValues(WINDOWS_SLAVE, { 5: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;pass ' })), 'whitespace'), ['whitespace-trim']);
+  });
+
+  test('a fix on line 5 never carries the password in its title or edits', () => {
+    const password = 'Tr0ub4dor&3-unique';
+    const text = nodeText(withValues(WINDOWS_SLAVE, { 5: `//fs01/icewarp;ICEWARP\\svc-mail;${password} ` }), '\r\n');
+    const workspace = workspaceOf(text, []);
+    const node = subjectOf(workspace);
+    const all = [...validate(node, workspace), { code: 'unc-forward-slashes', range: node.fields[4].raw.range }, { code: 'whitespace', range: node.fields[4].raw.range }];
+    const fixes = all.flatMap((diagnostic) => fixesFor(node, diagnostic, workspace));
+    assert.ok(fixes.length >= 2);
+    const shown = JSON.stringify(fixes.map((fix) => ({ title: fix.title, edits: fix.edits(node) })));
+    assert.ok(!shown.includes(password));
+  });
+
+  test('removing hosts keeps one separator between the rest', () => {
+    const text = nodeText(withValues(LINUX_MASTER, { 11: 'mx4.example.net', 16: 'mx1.example.net;mx2.example.net;mx1.example.net;mx3.example.net' }));
+    const workspace = workspaceOf(text, []);
+    const node = subjectOf(workspace);
+    const [fix] = fixesFor(node, { code: 'master-in-slave-list', range: node.fields[15].raw.range }, workspace);
+    assert.equal(physicalLines(applyEdits(text, fix.edits(node)))[15], 'mx2.example.net;mx3.example.net\n');
+  });
+
+  test('removing IP binding entries keeps the rest well formed', () => {
+    const cases: [string, string][] = [
+      ['bad;10.0.0.1;10.0.0.2', '10.0.0.1;10.0.0.2'],
+      ['10.0.0.1 ; bad ; 10.0.0.2', '10.0.0.1 ; 10.0.0.2'],
+      ['bad1;bad2;10.0.0.1', '10.0.0.1'],
+      ['10.0.0.1|', '10.0.0.1'],
+      ['10.0.0.1|10.0.0.2|10.0.0.3', '10.0.0.1|10.0.0.2'],
+      ['bad|10.0.0.2', '10.0.0.2'],
+      ['bad', ''],
+    ];
+    for (const [value, expected] of cases) {
+      const text = nodeText({ 10: value });
+      const parsed = parseNodeFile(SUBJECT, text);
+      const [fix] = fixesFor(parsed, { code: 'ip-binding-invalid', range: parsed.fields[9].raw.range }, workspaceOf(text, []));
+      assert.equal(physicalLines(applyEdits(text, fix.edits(parsed)))[9], `${expected}\n`, value);
+    }
+  });
+});
+
+describe('fix-all', () => {
+  const messy = (ending: Ending) =>
+    nodeText(
+      withValues(WINDOWS_SLAVE, {
+        1: '//fs01/icewarp/config/ ',
+        4: '',
+        5: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;secret ',
+        12: 'license.key  ',
+        13: ' \\\\\\fs01\\icewarp\\queues\\_incoming\\',
+        16: 'mx2.example.net, mx3.example.net,mx1.example.net,mx2.example.net\t',
+      }),
+      ending,
+    );
+
+  for (const ending of ['\n', '\r\n'] as Ending[]) {
+    test(`converges in one pass (${ending === '\n' ? 'LF' : 'CRLF'})`, () => {
+      const before = messy(ending);
+      const workspace = workspaceOf(before, []);
+      const edits = fixAll(subjectOf(workspace), workspace);
+      assert.ok(edits.length > 0);
+      const after = applyEdits(before, edits);
+      const again = workspaceOf(after, []);
+      assert.deepEqual(fixAll(subjectOf(again), again), [], 'a second fix-all finds nothing');
+      const lines = physicalLines(after).map((line) => line.replace(/\r?\n$/, ''));
+      if (registeredRules.has('whitespace')) assert.equal(lines[11], 'license.key');
+      if (registeredRules.has('slave-list-separator') && registeredRules.has('slave-duplicate') && registeredRules.has('master-in-slave-list')) {
+        assert.equal(lines[15], 'mx2.example.net;mx3.example.net');
+      }
+      if (registeredRules.has('unc-forward-slashes')) assert.equal(lines[0], '\\\\fs01\\icewarp\\config\\');
+      if (registeredRules.has('server-id-missing')) assert.equal(lines[3], '01');
+      // Line 5's trailing space may be part of the password: fix-all leaves it.
+      assert.equal(lines[4], '\\\\fs01\\icewarp;ICEWARP\\svc-mail;secret ');
+      if (ending === '\r\n') assert.ok(!/(^|[^\r])\n/.test(after), 'CRLF stays CRLF');
+      else assert.ok(!after.includes('\r'));
+    });
+  }
+
+  test('a file with nothing to fix gets no edits; a code set to off is left alone', () => {
+    const clean = nodeText(LINUX_MASTER);
+    const workspace = workspaceOf(clean, []);
+    assert.deepEqual(fixAll(subjectOf(workspace), workspace), []);
+    const spaced = nodeText(withValues(LINUX_MASTER, { 12: 'license.key ' }));
+    const other = workspaceOf(spaced, []);
+    assert.deepEqual(fixAll(subjectOf(other), other, { severityOverrides: { whitespace: 'off' } }), []);
+  });
+});
