@@ -84,3 +84,76 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The cluster model (issue 5): `icewarp/cluster` answers with the clusters of the workspace;
+// `icewarp/clusterChanged` tells the client the answer may have changed (debounced, after the
+// server publishes diagnostics); `icewarp/describeFiles` gives role and hostname of given files
+// (also outside the workspace) for the Open Settings File chooser. Never any password.
+
+export const CLUSTER_REQUEST = 'icewarp/cluster';
+export const CLUSTER_CHANGED_NOTIFICATION = 'icewarp/clusterChanged';
+export const DESCRIBE_FILES_REQUEST = 'icewarp/describeFiles';
+
+export const nodeRoleSchema = z.enum(['master', 'slave', 'unknown']);
+export const roleEvidenceSchema = z.enum(['slave-flag', 'master-host', 'slave-hosts', 'named-as-master', 'named-as-slave', 'none']);
+
+/** One line of a node; `line` is 0-based. */
+export const nodeDetailSchema = z.object({ field: z.string(), title: z.string(), line: z.number().int().nonnegative(), value: z.string() });
+export const folderDetailSchema = nodeDetailSchema.extend({ location: z.enum(['local', 'shared']) });
+export const ipBindingDetailSchema = nodeDetailSchema.extend({ server: z.array(z.string()), outgoing: z.array(z.string()) });
+export const problemCountsSchema = z.object({
+  error: z.number().int().nonnegative(),
+  warning: z.number().int().nonnegative(),
+  information: z.number().int().nonnegative(),
+  hint: z.number().int().nonnegative(),
+});
+
+export const clusterNodeSchema = z.object({
+  kind: z.enum(['file', 'missing']),
+  uri: z.string().optional(),
+  label: z.string(),
+  role: nodeRoleSchema,
+  roleEvidence: roleEvidenceSchema,
+  roleLine: z.number().int().nonnegative().optional(),
+  serverId: nodeDetailSchema.optional(),
+  hostname: nodeDetailSchema.optional(),
+  ipBinding: ipBindingDetailSchema.optional(),
+  sharedFolders: z.array(folderDetailSchema),
+  workingFolders: z.array(folderDetailSchema),
+  problems: problemCountsSchema,
+  namedBy: z.array(z.object({ uri: z.string(), line: z.number().int().nonnegative() })).optional(),
+});
+
+export const clusterSummarySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  nodes: z.array(clusterNodeSchema),
+  problems: problemCountsSchema,
+});
+
+export const clusterResponseSchema = z.object({ clusters: z.array(clusterSummarySchema) });
+
+export type ClusterNodeInfo = z.infer<typeof clusterNodeSchema>;
+export type ClusterInfo = z.infer<typeof clusterSummarySchema>;
+export type ClusterResponse = z.infer<typeof clusterResponseSchema>;
+export type NodeDetailInfo = z.infer<typeof nodeDetailSchema>;
+export type ProblemCountsInfo = z.infer<typeof problemCountsSchema>;
+
+export const clusterChangedSchema = z.object({ version: z.number().int() });
+export type ClusterChanged = z.infer<typeof clusterChangedSchema>;
+
+export interface DescribeFilesParams {
+  /** File URIs; files the server has not indexed are read from disk. */
+  uris: string[];
+}
+export const fileDescriptionSchema = z.object({
+  uri: z.string(),
+  /** False when the file could not be read (missing, too large). */
+  readable: z.boolean(),
+  role: nodeRoleSchema.optional(),
+  hostname: z.string().optional(),
+  serverId: z.string().optional(),
+});
+export const describeFilesResponseSchema = z.array(fileDescriptionSchema);
+export type FileDescription = z.infer<typeof fileDescriptionSchema>;

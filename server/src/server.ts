@@ -201,10 +201,12 @@ function scheduleAll(): void {
 }
 
 const lastPublished = new Map<string, Diagnostic[]>();
+const publishListeners: ((uri: string) => void)[] = [];
 
 function clearDiagnostics(uri: string): void {
   lastPublished.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
+  for (const listener of publishListeners) listener(uri);
 }
 
 async function publish(uri: string): Promise<void> {
@@ -213,6 +215,7 @@ async function publish(uri: string): Promise<void> {
   if (diagnostics.length > 0) lastPublished.set(uri, diagnostics);
   else lastPublished.delete(uri);
   await connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+  for (const listener of publishListeners) listener(uri);
 }
 
 function diagnosticsFor(uri: string, settings: Settings): Diagnostic[] {
@@ -262,6 +265,7 @@ const context: ServerContext = {
   nodeFor: (uri) => workspace.get(uri),
   publishedDiagnostics: (uri) => lastPublished.get(uri) ?? [],
   onSettingsChanged: (listener) => void settingsListeners.push(listener),
+  onDidPublish: (listener) => void publishListeners.push(listener),
 };
 for (const feature of FEATURES) feature.register(context);
 

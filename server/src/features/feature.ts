@@ -18,6 +18,8 @@ export interface ServerContext {
   publishedDiagnostics(uri: string): readonly Diagnostic[];
   /** Called after the client reports changed settings (settingsFor already answers anew). */
   onSettingsChanged(listener: () => void): void;
+  /** Called after diagnostics for `uri` were published or cleared (the cluster view refreshes on it). */
+  onDidPublish(listener: (uri: string) => void): void;
 }
 
 export interface Feature {

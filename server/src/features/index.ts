@@ -1,5 +1,6 @@
 // Every LSP feature beyond diagnostics. Add a feature here; server.ts needs no change.
 import { Feature } from './feature';
+import { cluster } from './cluster';
 import { codeActions } from './codeActions';
 import { completion } from './completion';
 import { hover } from './hover';
@@ -8,6 +9,7 @@ import { semanticTokens } from './semanticTokens';
 import { symbols } from './symbols';
 
 export const FEATURES: readonly Feature[] = [
+  cluster,
   codeActions,
   hover,
   inlayHints,

@@ -1,0 +1,300 @@
+// Workspace -> the cluster model the tree view shows: clusters, their nodes (files in the
+// workspace and hosts only named by them), each node's role, identity, folders and problem
+// counts. Protocol-free; the LSP feature only fills in the problem counts it published.
+// Never carries a password: line 5 (remote logon) is not read here at all.
+import { groupClusters } from './cluster';
+import { FieldId, fieldById } from './fields';
+import { NodeFile, declaredRole } from './parse';
+import { Severity } from './types';
+import { PathValue } from './values/path';
+import { hostKey } from './values/hosts';
+
+export type NodeRole = 'master' | 'slave' | 'unknown';
+
+/**
+ * Why the model says so: line 14 itself; when line 14 is invalid, this server's own hostname
+ * found as the master host (line 15) or in the slave list (line 16); for a host with no file,
+ * how the other nodes name it.
+ */
+export type RoleEvidence = 'slave-flag' | 'master-host' | 'slave-hosts' | 'named-as-master' | 'named-as-slave' | 'none';
+
+/** One line of a node, as the tree shows it. `line` is 0-based, as LSP counts. */
+export interface NodeDetail {
+  field: FieldId;
+  /** The field's title from the field table. */
+  title: string;
+  line: number;
+  value: string;
+}
+
+/**
+ * Where a folder lives. UNC paths are shared; drive letters and relative paths are local;
+ * POSIX paths are local under the install folder (`/opt/icewarp/`), anywhere else they are
+ * taken for a mounted share (a Linux node reaches its shares through mounts, which the file
+ * cannot tell apart from local disks).
+ */
+export type FolderLocation = 'local' | 'shared';
+
+export interface FolderDetail extends NodeDetail {
+  location: FolderLocation;
+}
+
+export interface IpBindingDetail extends NodeDetail {
+  /** The server binding (before `|`). */
+  server: string[];
+  /** The outgoing binding (after `|`), empty when the line has none. */
+  outgoing: string[];
+}
+
+export interface ProblemCounts {
+  error: number;
+  warning: number;
+  information: number;
+  hint: number;
+}
+
+/** A place that names a host with no file in the workspace. */
+export interface HostMention {
+  uri: string;
+  line: number;
+}
+
+export interface ClusterNode {
+  /** `file`: a node file of the workspace; `missing`: a host named in line 15/16 with no file. */
+  kind: 'file' | 'missing';
+  /** The node file; absent for a missing host. */
+  uri?: string;
+  /** What to call the node: its hostname (line 11), the host as named, or its file's folder. */
+  label: string;
+  role: NodeRole;
+  roleEvidence: RoleEvidence;
+  /** The line the role was read from (the file's line 14, or the naming line of a missing host). */
+  roleLine?: number;
+  serverId?: NodeDetail;
+  hostname?: NodeDetail;
+  ipBinding?: IpBindingDetail;
+  /** Lines 1, 6, 7 when set: folders every node of the cluster shares. */
+  sharedFolders: FolderDetail[];
+  /** Lines 8, 9, 13 when set: this server's own queues. */
+  workingFolders: FolderDetail[];
+  problems: ProblemCounts;
+  /** For a missing host: the lines that name it. */
+  namedBy?: HostMention[];
+}
+
+export interface ClusterSummary {
+  /** Stable for the same membership: the smallest member URI. */
+  id: string;
+  /** The master host the nodes name, else the master's hostname, else the config folder, else the file. */
+  label: string;
+  /** Master first, then slaves, then nodes of unknown role; files before missing hosts. */
+  nodes: ClusterNode[];
+  problems: ProblemCounts;
+}
+
+export interface ClusterModel {
+  clusters: ClusterSummary[];
+}
+
+/** The install folder of a Linux server; POSIX paths under it are local. */
+export const POSIX_INSTALL_FOLDER = '/opt/icewarp/';
+
+const SHARED_FOLDER_FIELDS: readonly FieldId[] = ['configPath', 'spamPath', 'groupwarePath'];
+const WORKING_FOLDER_FIELDS: readonly FieldId[] = ['outgoingQueue', 'retryQueue', 'incomingQueue'];
+
+export function emptyProblemCounts(): ProblemCounts {
+  return { error: 0, warning: 0, information: 0, hint: 0 };
+}
+
+export function countProblems(severities: Iterable<Severity>): ProblemCounts {
+  const counts = emptyProblemCounts();
+  for (const severity of severities) counts[severity]++;
+  return counts;
+}
+
+export function folderLocation(path: PathValue): FolderLocation {
+  switch (path.style) {
+    case 'unc':
+      return 'shared';
+    case 'drive':
+    case 'relative':
+      return 'local';
+    case 'posix': {
+      const normalized = path.text.replace(/\/+/g, '/');
+      const install = POSIX_INSTALL_FOLDER.replace(/\/$/, '');
+      return normalized === install || normalized.startsWith(`${install}/`) ? 'local' : 'shared';
+    }
+  }
+}
+
+/**
+ * The role of a node file: line 14 when it is valid (`1` slave; `0` or empty master); when it
+ * is not, the node's own hostname found as the master host or in the slave list; else unknown.
+ */
+export function roleOf(node: NodeFile): { role: NodeRole; evidence: RoleEvidence; line: number } {
+  const declared = declaredRole(node);
+  const flagLine = node.fields[13].index;
+  if (declared !== 'unknown') return { role: declared, evidence: 'slave-flag', line: flagLine };
+  const hostname = node.fields[10].value.text;
+  if (hostname) {
+    const own = hostKey(hostname);
+    if (node.masterHosts.hosts.some((host) => hostKey(host.text) === own)) {
+      return { role: 'master', evidence: 'master-host', line: node.fields[14].index };
+    }
+    if (node.slaveHosts.hosts.some((host) => hostKey(host.text) === own)) {
+      return { role: 'slave', evidence: 'slave-hosts', line: node.fields[15].index };
+    }
+  }
+  return { role: 'unknown', evidence: 'none', line: flagLine };
+}
+
+/**
+ * Builds the model of every cluster in the workspace. `problemsOf` gives a node's problem
+ * counts (the adapter counts the diagnostics it last published).
+ */
+export function buildClusterModel(nodes: readonly NodeFile[], problemsOf: (uri: string) => ProblemCounts = emptyProblemCounts): ClusterModel {
+  // A host is "not in workspace" only when no node file anywhere answers to it.
+  const known = new Set<string>();
+  for (const node of nodes) for (const name of namesOf(node)) known.add(name);
+  return {
+    clusters: groupClusters(nodes).map((cluster) => {
+      const fileNodes = cluster.nodes.map((node) => fileNode(node, problemsOf(node.uri)));
+      const members = sortNodes([...fileNodes, ...missingHosts(cluster.nodes, known)]);
+      return {
+        id: cluster.id,
+        label: clusterLabel(cluster.nodes, fileNodes),
+        nodes: members,
+        problems: sumProblems(fileNodes.map((node) => node.problems)),
+      };
+    }),
+  };
+}
+
+function fileNode(node: NodeFile, problems: ProblemCounts): ClusterNode {
+  const { role, evidence, line } = roleOf(node);
+  const serverId = detail(node, 'serverId');
+  const hostname = detail(node, 'hostname');
+  const binding = detail(node, 'ipBinding');
+  const halves = node.ipBinding.halves.map((half) => half.entries.map((entry) => entry.text).filter((text) => text.length > 0));
+  return {
+    kind: 'file',
+    uri: node.uri,
+    label: hostname?.value ?? folderNameOf(node.uri),
+    role,
+    roleEvidence: evidence,
+    roleLine: line,
+    ...(serverId ? { serverId } : {}),
+    ...(hostname ? { hostname } : {}),
+    ...(binding ? { ipBinding: { ...binding, server: halves[0] ?? [], outgoing: halves[1] ?? [] } } : {}),
+    sharedFolders: folders(node, SHARED_FOLDER_FIELDS),
+    workingFolders: folders(node, WORKING_FOLDER_FIELDS),
+    problems,
+  };
+}
+
+function detail(node: NodeFile, id: FieldId): NodeDetail | undefined {
+  const field = fieldById(id);
+  const line = node.fields[field.line - 1];
+  if (!line.value.text) return undefined;
+  return { field: id, title: field.title, line: line.index, value: line.value.text };
+}
+
+function folders(node: NodeFile, ids: readonly FieldId[]): FolderDetail[] {
+  const result: FolderDetail[] = [];
+  for (const id of ids) {
+    const path = node.paths.get(id);
+    const field = fieldById(id);
+    if (path) result.push({ field: id, title: field.title, line: field.line - 1, value: path.text, location: folderLocation(path) });
+  }
+  return result;
+}
+
+/** Keys under which a file node answers to a host name: its hostname and its bound IPs. */
+function namesOf(node: NodeFile): Set<string> {
+  const names = new Set<string>();
+  const hostname = node.fields[10].value.text;
+  if (hostname) names.add(hostKey(hostname));
+  for (const half of node.ipBinding.halves) for (const entry of half.entries) if (entry.text) names.add(hostKey(entry.text));
+  return names;
+}
+
+/** Hosts named in line 15 or 16 of a member that no node file of the workspace answers to. */
+function missingHosts(members: readonly NodeFile[], known: ReadonlySet<string>): ClusterNode[] {
+  const missing = new Map<string, { label: string; asMaster: boolean; namedBy: HostMention[] }>();
+  for (const node of members) {
+    const mentions = [
+      ...node.masterHosts.hosts.map((host) => ({ host, asMaster: true })),
+      ...node.slaveHosts.hosts.map((host) => ({ host, asMaster: false })),
+    ];
+    for (const { host, asMaster } of mentions) {
+      const key = hostKey(host.text);
+      if (known.has(key)) continue;
+      const entry = missing.get(key) ?? { label: host.text, asMaster: false, namedBy: [] };
+      entry.asMaster ||= asMaster;
+      if (!entry.namedBy.some((mention) => mention.uri === node.uri && mention.line === host.range.start.line)) {
+        entry.namedBy.push({ uri: node.uri, line: host.range.start.line });
+      }
+      missing.set(key, entry);
+    }
+  }
+  return [...missing.values()].map((entry) => ({
+    kind: 'missing',
+    label: entry.label,
+    // Named as the master anywhere wins: the master line is what makes a server the master.
+    role: entry.asMaster ? 'master' : 'slave',
+    roleEvidence: entry.asMaster ? 'named-as-master' : 'named-as-slave',
+    roleLine: entry.namedBy[0].line,
+    sharedFolders: [],
+    workingFolders: [],
+    problems: emptyProblemCounts(),
+    namedBy: entry.namedBy,
+  }));
+}
+
+const ROLE_RANK: Record<NodeRole, number> = { master: 0, slave: 1, unknown: 2 };
+
+function sortNodes(nodes: ClusterNode[]): ClusterNode[] {
+  return nodes.sort(
+    (a, b) =>
+      ROLE_RANK[a.role] - ROLE_RANK[b.role] ||
+      (a.kind === b.kind ? 0 : a.kind === 'file' ? -1 : 1) ||
+      a.label.localeCompare(b.label) ||
+      (a.uri ?? '').localeCompare(b.uri ?? ''),
+  );
+}
+
+function clusterLabel(members: readonly NodeFile[], fileNodes: readonly ClusterNode[]): string {
+  const votes = new Map<string, { text: string; count: number }>();
+  for (const node of members) {
+    const master = node.masterHosts.hosts[0];
+    if (!master) continue;
+    const key = hostKey(master.text);
+    const vote = votes.get(key) ?? { text: master.text, count: 0 };
+    vote.count++;
+    votes.set(key, vote);
+  }
+  const named = [...votes.values()].sort((a, b) => b.count - a.count)[0];
+  if (named) return named.text;
+  const master = fileNodes.find((node) => node.role === 'master' && node.hostname);
+  if (master?.hostname) return master.hostname.value;
+  const config = members.map((node) => node.paths.get('configPath')).find((path): path is PathValue => path !== undefined);
+  if (config) return config.text;
+  return fileNodes[0]?.label ?? 'cluster';
+}
+
+function sumProblems(list: readonly ProblemCounts[]): ProblemCounts {
+  const total = emptyProblemCounts();
+  for (const counts of list) {
+    total.error += counts.error;
+    total.warning += counts.warning;
+    total.information += counts.information;
+    total.hint += counts.hint;
+  }
+  return total;
+}
+
+/** `.../mx1/path.dat` -> `mx1/path.dat`: enough to tell files apart when a node has no hostname. */
+function folderNameOf(uri: string): string {
+  const segments = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '')).split('/').filter((segment) => segment.length > 0);
+  return segments.slice(-2).join('/') || uri;
+}
