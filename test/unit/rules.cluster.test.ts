@@ -116,7 +116,7 @@ test('cluster-membership-mismatch flags the slave list on both sides, related to
     [MX1, 16, 0, 31],
     [MX2, 16, 0, 31],
   ]);
-  assert.match(odd.message, /Slave hosts \(line 16\).*"mx3\.example\.net"/);
+  assert.match(odd.message, /Slave hosts \(line 16\) names "mx2\.example\.net" and "mx4\.example\.net" here, but 2 other nodes of this cluster name .*\(missing here: mx3\.example\.net; missing there: mx4\.example\.net\)/);
   assert.deepEqual(spans(result[MX1], 'cluster-membership-mismatch'), [[16, 0, 31]]);
   assert.deepEqual(relatedSpans(only(result[MX1], 'cluster-membership-mismatch')[0]), [[MX3, 16, 0, 31]]);
 });

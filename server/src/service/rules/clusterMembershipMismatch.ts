@@ -1,9 +1,23 @@
 import { FieldLine, NodeFile } from '../parse';
-import { hostKey } from '../values/hosts';
-import { HostList } from '../values/hosts';
+import { HostList, hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { MAX_RELATED, clusterPeers } from './clusterPeers';
+import { MAX_RELATED, clusterPeers, perNode } from './clusterPeers';
 import { listNames, nodeLabel, otherNodes, quote } from './mention';
+
+interface Membership {
+  /** The host keys of the list, as a set. */
+  keys: Set<string>;
+  /** The sorted keys joined: equal strings mean equal sets. */
+  signature: string;
+}
+
+function membership(list: HostList): Membership {
+  const keys = new Set(list.hosts.map((host) => hostKey(host.text)));
+  return { keys, signature: [...keys].sort().join(';') };
+}
+
+const masterOf = perNode((node) => membership(node.masterHosts));
+const slavesOf = perNode((node) => membership(node.slaveHosts));
 
 /**
  * Every node of a cluster names the same master (line 15) and the same slaves (line 16).
@@ -16,59 +30,60 @@ export const clusterMembershipMismatch: Rule = {
     const peers = clusterPeers(node, workspace);
     if (peers.length === 0) return [];
     return [
-      ...compareLine(node, peers, node.fields[14], (file) => file.masterHosts),
-      ...compareLine(node, peers, node.fields[15], (file) => file.slaveHosts),
+      ...compareLine(node, peers, node.fields[14], (file) => file.masterHosts, masterOf, 'master'),
+      ...compareLine(node, peers, node.fields[15], (file) => file.slaveHosts, slavesOf, 'slaves'),
     ];
   },
 };
 
-function compareLine(node: NodeFile, peers: NodeFile[], line: FieldLine, list: (file: NodeFile) => HostList): Finding[] {
-  const own = hostSet(list(node));
-  const differing = peers.filter((peer) => !sameSet(own, hostSet(list(peer))));
+function compareLine(
+  node: NodeFile,
+  peers: NodeFile[],
+  line: FieldLine,
+  list: (file: NodeFile) => HostList,
+  members: (file: NodeFile) => Membership,
+  what: string,
+): Finding[] {
+  const own = members(node);
+  const differing = peers.filter((peer) => members(peer).signature !== own.signature);
   if (differing.length === 0) return [];
-  const what = `${line.field.title} (line ${line.field.line})`;
-  const here = own.size === 0 ? 'is empty here' : `is ${describe(list(node))} here`;
+  const field = `${line.field.title} (line ${line.field.line})`;
+  const here = own.keys.size === 0 ? 'is empty here' : `names ${describe(list(node))} here`;
+  // One disagreeing version (the usual typo on one node): spell out the difference.
+  // Several versions: the related locations show each.
+  const versions = new Set(differing.map((peer) => members(peer).signature));
+  const there =
+    versions.size === 1
+      ? `${differing.length === 1 ? nodeLabel(differing[0]) : otherNodes(differing.length) + ' of this cluster'} ${listText(list(differing[0]), differing.length > 1)}${difference(own.keys, members(differing[0]).keys)}`
+      : `${otherNodes(differing.length)} of this cluster name other ${what} (see related locations)`;
   return [
     {
       range: line.value.range,
-      message: `${what} ${here}, but ${otherNodes(differing.length)} of this cluster ${differing.length === 1 ? 'names' : 'name'} ${differenceSummary(own, differing.map((peer) => hostSet(list(peer))))}; every node of a cluster must name the same ${line.field.line === 15 ? 'master' : 'slaves'}.`,
-      related: differing.slice(0, MAX_RELATED).map((peer) => {
-        const theirs = list(peer);
-        const peerLine = peer.fields[line.index];
-        return {
-          uri: peer.uri,
-          range: peerLine.value.range,
-          message: `${nodeLabel(peer)} has ${theirs.hosts.length === 0 ? 'this line empty' : describe(theirs)}`,
-        };
-      }),
+      message: `${field} ${here}, but ${there}; every node of a cluster must name the same ${what}.`,
+      related: differing.slice(0, MAX_RELATED).map((peer) => ({
+        uri: peer.uri,
+        range: peer.fields[line.index].value.range,
+        message: `${nodeLabel(peer)} ${listText(list(peer))}`,
+      })),
     },
   ];
 }
 
-function hostSet(list: HostList): Set<string> {
-  return new Set(list.hosts.map((host) => hostKey(host.text)));
-}
-
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const key of a) if (!b.has(key)) return false;
-  return true;
+function listText(list: HostList, plural = false): string {
+  if (list.hosts.length === 0) return plural ? 'have this line empty' : 'has this line empty';
+  return `${plural ? 'name' : 'names'} ${describe(list)}`;
 }
 
 function describe(list: HostList): string {
   return listNames(list.hosts.map((host) => quote(host.text)));
 }
 
-/** What the others add or lack, so the user sees the difference rather than two long lists. */
-function differenceSummary(own: Set<string>, others: Set<string>[]): string {
-  const extra = new Set<string>();
-  const missing = new Set<string>();
-  for (const theirs of others) {
-    for (const key of theirs) if (!own.has(key)) extra.add(key);
-    for (const key of own) if (!theirs.has(key)) missing.add(key);
-  }
+/** ` (missing here: a; missing there: b)`, in host keys. */
+function difference(own: Set<string>, theirs: Set<string>): string {
+  const missingHere = [...theirs].filter((key) => !own.has(key));
+  const missingThere = [...own].filter((key) => !theirs.has(key));
   const parts: string[] = [];
-  if (extra.size > 0) parts.push(`${listNames([...extra].map(quote))}, which this node does not`);
-  if (missing.size > 0) parts.push(`${extra.size > 0 ? 'and lack' : 'a list without'} ${listNames([...missing].map(quote))}`);
-  return parts.join(' ') || 'a different list';
+  if (missingHere.length > 0) parts.push(`missing here: ${listNames(missingHere)}`);
+  if (missingThere.length > 0) parts.push(`missing there: ${listNames(missingThere)}`);
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
