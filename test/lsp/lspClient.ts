@@ -3,7 +3,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
@@ -22,6 +22,8 @@ export class TestClient {
   /** Every publishDiagnostics, newest last, by URI. */
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly logMessages: string[] = [];
+  /** The server's answer to `initialize` (capabilities, legends). */
+  initializeResult: InitializeResult | undefined;
   settings: StartOptions['settings'];
   private waiters: { predicate: () => boolean; resolve: () => void }[] = [];
   private exited = false;
@@ -56,7 +58,7 @@ export class TestClient {
     child.stderr?.resume();
     const client = new TestClient(child, options);
     const folders = (options.folders ?? []).map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) }));
-    await client.connection.sendRequest('initialize', {
+    client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders.length > 0 ? folders : null,
