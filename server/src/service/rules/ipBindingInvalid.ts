@@ -38,7 +38,7 @@ export const ipBindingInvalid: Rule = {
       const last = extra[extra.length - 1];
       findings.push({
         range: lineRange(first.range.start.line, first.range.start.character, last.range.end.character),
-        message: `${where} has ${extra.length + 1} parts separated by "|"; it holds at most two (server binding|outgoing binding), so IceWarp ignores or misreads the rest.`,
+        message: `${where} has ${extra.length + 2} parts separated by "|"; it holds at most two (server binding|outgoing binding), so IceWarp ignores or misreads the rest.`,
       });
     }
     return findings;
