@@ -69,12 +69,13 @@ test('host-invalid flags each bad host on lines 11, 15 and 16, on that host only
 });
 
 test('host-invalid explains URLs, ports and out-of-range IPv4 addresses', () => {
-  const diagnostics = master({ 15: 'https://mx1.example.net', 16: 'mx2.example.net:25;10.0.0.256' });
+  const diagnostics = master({ 15: 'https://mx1.example.net', 16: 'mx2.example.net:25;10.0.0.256;10.0.12' });
   const messages = only(diagnostics, 'host-invalid').map((d) => d.message);
-  assert.equal(messages.length, 3);
+  assert.equal(messages.length, 4);
   assert.match(messages[0], /URL/);
   assert.match(messages[1], /port/);
   assert.match(messages[2], /IPv4/);
+  assert.match(messages[3], /IPv4/);
 });
 
 test('host-invalid flags a stray separator around the single master host', () => {
@@ -152,4 +153,23 @@ test('role-mismatch stays silent when the roles agree or the hostname is in neit
 test('messages about hosts never print a whole huge line', () => {
   const long = 'a'.repeat(300) + '_';
   for (const diagnostic of master({ 16: `${long};mx2.example.net` })) assert.ok(diagnostic.message.length < 400, diagnostic.code);
+});
+
+test('host and role rules never throw and keep every range on its own line, whatever lines 11 and 14-16 hold', async () => {
+  const fc = await import('fast-check');
+  const piece = fc.constantFrom('mx1.example.net', 'MX1.example.net.', '10.0.0.11', 'fd00::1', 'a_b', '-x', 'é', ';', ',', ' ', '\t', ';;', '..', '1', '0', 'https://h', 'h:25', '');
+  const value = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(value, value, value, value, (hostname, flag, masterHost, slaveHosts) => {
+      const diagnostics = master({ 11: hostname, 14: flag, 15: masterHost, 16: slaveHosts });
+      for (const diagnostic of diagnostics) {
+        const { start, end } = diagnostic.range;
+        assert.equal(start.line, end.line, diagnostic.code);
+        assert.ok(start.character <= end.character, diagnostic.code);
+        const lineLength = [hostname, flag, masterHost, slaveHosts][[10, 13, 14, 15].indexOf(start.line)]?.length;
+        if (lineLength !== undefined) assert.ok(end.character <= lineLength, `${diagnostic.code} past the end of line ${start.line + 1}`);
+      }
+    }),
+    { numRuns: 500 },
+  );
 });

@@ -65,7 +65,7 @@ export function hostProblem(text: string): string | undefined {
   if (nonAscii) return `it holds "${nonAscii[0]}"; write an international name in its xn-- (punycode) form`;
   const name = text.endsWith('.') ? text.slice(0, -1) : text;
   const labels = name.split('.');
-  if (labels.length === 4 && labels.every((label) => /^\d+$/.test(label))) return 'it reads as an IPv4 address, but a part is above 255 or has a leading zero';
+  if (labels.every((label) => /^\d+$/.test(label))) return 'it reads as an IPv4 address, but is not one (four numbers from 0 to 255, without leading zeros)';
   if (text.includes(':')) return 'it reads as an IPv6 address, but is not a valid one';
   const badCharacter = /[^A-Za-z0-9.-]/.exec(text);
   if (badCharacter) return `it holds ${describeCharacter(badCharacter[0])}, which a host name cannot`;
