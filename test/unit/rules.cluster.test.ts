@@ -154,6 +154,10 @@ test('duplicate-identity flags each place a shared IP is bound, and a shared Tea
   ]);
   assert.deepEqual(spans(result[MX2], 'duplicate-identity'), [[10, 0, 9]]);
   assert.deepEqual(spans(result[MX1], 'duplicate-identity'), [[17, 0, 37]]);
+  // The two places on line 10 say which binding each is.
+  const [server, outgoing] = only(result[MX3], 'duplicate-identity').map((d) => d.message);
+  assert.match(server, /"10\.0\.0\.12" \(line 10, server binding\)/);
+  assert.match(outgoing, /"10\.0\.0\.12" \(line 10, outgoing binding\)/);
 });
 
 test('duplicate-identity stays silent for loopback and any-address bindings and for distinct identities', () => {

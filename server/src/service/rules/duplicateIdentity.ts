@@ -35,7 +35,7 @@ export const duplicateIdentity: Rule = {
       for (const piece of partsFor(node, key)) {
         findings.push({
           range: piece.range,
-          message: `The ${what} ${quote(piece.text)} is also used by ${otherNodes(others.length)} of this workspace; ${why}.`,
+          message: `The ${what} ${quote(piece.text)}${piece.where ? ` (${piece.where})` : ''} is also used by ${otherNodes(others.length)} of this workspace; ${why}.`,
           related,
         });
       }
@@ -45,14 +45,18 @@ export const duplicateIdentity: Rule = {
 };
 
 /** The pieces of a node that produce an identity key (an IP may stand in both halves of line 10). */
-function partsFor(node: NodeFile, key: string): Piece[] {
+function partsFor(node: NodeFile, key: string): (Piece & { where?: string })[] {
   if (key.startsWith('host:')) {
     const hostname = node.fields[10].value;
     return `host:${hostKey(hostname.text)}` === key ? [hostname] : [];
   }
   if (key.startsWith('ip:')) {
     const ip = key.slice('ip:'.length);
-    return node.ipBinding.halves.flatMap((half) => half.entries.filter((entry) => entry.text.toLowerCase() === ip));
+    return node.ipBinding.halves.flatMap((half, index) =>
+      half.entries
+        .filter((entry) => entry.text.toLowerCase() === ip)
+        .map((entry) => ({ ...entry, where: `line 10, ${index === 0 ? 'server binding' : 'outgoing binding'}` })),
+    );
   }
   if (key.startsWith('url:')) return [node.fields[16].value];
   return [];
