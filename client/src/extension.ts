@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocol';
 import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
+import { ClusterTreeProvider, registerClusterView } from './clusterTree';
+import { OpenSettingsFileOptions, OpenSettingsFileResult, SettingsFileCommand } from './commands';
 
 export const OUTPUT_CHANNEL_NAME = 'IceWarp Cluster Config';
 /** The client id is also the settings prefix the library reads `trace.server` from: `icewarp.trace.server`. */
@@ -18,6 +20,10 @@ export interface IceWarpExtensionApi {
   ready: Promise<void>;
   /** Error notifications the client has shown, oldest first (so tests can check "said so once"). */
   errorMessagesShown: readonly string[];
+  /** The "IceWarp Cluster" view's data: its children are what the tree shows. */
+  clusterTree: ClusterTreeProvider;
+  /** "IceWarp: Open Settings File" with test seams (where to look, who answers the quick pick). */
+  openSettingsFile(options?: OpenSettingsFileOptions): Promise<OpenSettingsFileResult>;
 }
 
 let client: LanguageClient | undefined;
@@ -36,6 +42,13 @@ class IceWarpLanguageClient extends LanguageClient {
     private readonly notifier: ServerNotifier,
   ) {
     super(CLIENT_ID, OUTPUT_CHANNEL_NAME, serverOptions, clientOptions);
+  }
+
+  // The library passes its "show a notification" flag where `data` belongs when it reports a
+  // restart, which printed a bare "false" line in the output channel.
+  override info(message: string, data?: unknown, showNotification: boolean = true): void {
+    if (typeof data === 'boolean') super.info(message, undefined, data);
+    else super.info(message, data, showNotification);
   }
 
   override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
@@ -95,7 +108,18 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
   // activate() must not fail because the server did: the rejection is reported to the user.
   ready.catch(() => undefined);
 
-  return { client: languageClient, outputChannel, ready, errorMessagesShown: notifier.shown };
+  const clusterTree = registerClusterView(context, languageClient, ready);
+  const settingsFileCommand = new SettingsFileCommand(languageClient, ready, context.extensionUri);
+  context.subscriptions.push(settingsFileCommand.register());
+
+  return {
+    client: languageClient,
+    outputChannel,
+    ready,
+    errorMessagesShown: notifier.shown,
+    clusterTree,
+    openSettingsFile: (options) => settingsFileCommand.run(options),
+  };
 }
 
 async function startClient(

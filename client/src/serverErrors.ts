@@ -46,16 +46,11 @@ export class CrashAwareErrorHandler implements ErrorHandler {
     this.policy = policy ?? new CrashPolicy({ maxCrashes: 4, windowMs: 3 * 60 * 1000 });
   }
 
-  error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
-    // A few transport errors in a row are tolerated; a persistent one shuts the connection down.
-    if (count !== undefined && count <= 3) {
-      this.outputChannel.appendLine(`Connection to the IceWarp language server reported an error: ${error.message}`);
-      return { action: ErrorAction.Continue, handled: true };
-    }
-    const message = `The IceWarp language server connection keeps failing (${error.message}); the server was shut down.`;
-    this.outputChannel.appendLine(message);
-    this.notifier.showErrorOnce(message);
-    return { action: ErrorAction.Shutdown, handled: true };
+  error(): ErrorHandlerResult {
+    // A crashed server first shows up here, as one write error (EPIPE) per message in flight;
+    // counting those would shut the client down before closed() could restart it. Restarts are
+    // decided when the connection closes; the library has already logged the error itself.
+    return { action: ErrorAction.Continue, handled: true };
   }
 
   closed(): CloseHandlerResult {

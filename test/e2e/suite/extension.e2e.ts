@@ -50,6 +50,24 @@ suite('IceWarp Cluster Config in VS Code', () => {
     assert.equal(tooLong?.severity, vscode.DiagnosticSeverity.Error);
   });
 
+  test('a cross-node mistake shows on both nodes, each pointing at the other', async () => {
+    // mx3 was cloned from mx2 and still binds mx2's IP (line 10).
+    await vscode.workspace.openTextDocument(mx2());
+    await vscode.workspace.openTextDocument(mx3());
+    for (const [uri, other] of [
+      [mx2(), mx3()],
+      [mx3(), mx2()],
+    ]) {
+      const diagnostics = await waitForDiagnostics(uri, hasCodes('duplicate-identity'), 'duplicate-identity');
+      const duplicate = diagnostics.filter((diagnostic) => codeOf(diagnostic) === 'duplicate-identity');
+      assert.ok(duplicate.every((diagnostic) => diagnostic.range.start.line === 9), 'on the IP binding line');
+      assert.ok(
+        duplicate.some((diagnostic) => diagnostic.relatedInformation?.some((related) => related.location.uri.toString() === other.toString() && related.location.range.start.line === 9)),
+        `points at line 10 of ${other.path}`,
+      );
+    }
+  });
+
   test('the clean master has no errors or warnings', async () => {
     await vscode.workspace.openTextDocument(mx1());
     // mx1 is checked against its peers too; wait until the server has published for it.

@@ -1,0 +1,167 @@
+// "IceWarp: Open Settings File": finds path.cfg / path.dat in the workspace, in the folder of
+// `icewarp.installPath` and in IceWarp's default install folders; opens the one match, offers a
+// quick pick (role and hostname from the server) for several, and a template for none.
+// The decisions are in ./settingsFileChooser (pure, unit-tested); this file talks to VS Code.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DESCRIBE_FILES_REQUEST, LANGUAGE_ID, NODE_FILE_GLOB, describeFilesResponseSchema, type DescribeFilesParams } from '../../common/protocol';
+import {
+  DEFAULT_INSTALL_FOLDERS,
+  SettingsFileCandidate,
+  SettingsFileTemplate,
+  chooseSettingsFile,
+  filesInInstallFolder,
+  settingsFileTemplates,
+} from './settingsFileChooser';
+
+export const OPEN_SETTINGS_FILE_COMMAND = 'icewarp.openSettingsFile';
+const SNIPPETS_FILE = 'snippets/pathcfg.code-snippets';
+/** How long the quick pick waits for the server's roles and hostnames before showing paths alone. */
+const DESCRIBE_TIMEOUT_MS = 3_000;
+
+/** Test seams: where to look and how to ask the user. Every field defaults to the real thing. */
+export interface OpenSettingsFileOptions {
+  /** Search the workspace folders (default true). */
+  searchWorkspace?: boolean;
+  /** Overrides the `icewarp.installPath` setting. */
+  installPath?: string;
+  /** Overrides DEFAULT_INSTALL_FOLDERS. */
+  defaultFolders?: readonly string[];
+  /** Stands in for `window.showQuickPick` (tests answer it themselves). */
+  pick?: <T extends vscode.QuickPickItem>(items: T[], options: vscode.QuickPickOptions) => Thenable<T | undefined>;
+}
+
+export interface OpenSettingsFileResult {
+  outcome: 'opened' | 'created' | 'cancelled';
+  /** The file opened, or the new untitled document. */
+  uri?: vscode.Uri;
+  /** What the quick pick offered, if one was shown. */
+  offered?: readonly vscode.QuickPickItem[];
+}
+
+export class SettingsFileCommand {
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly ready: Promise<void>,
+    private readonly extensionPath: vscode.Uri,
+  ) {}
+
+  register(): vscode.Disposable {
+    return vscode.commands.registerCommand(OPEN_SETTINGS_FILE_COMMAND, () => this.run());
+  }
+
+  async run(options: OpenSettingsFileOptions = {}): Promise<OpenSettingsFileResult> {
+    const pick = options.pick ?? vscode.window.showQuickPick;
+    const candidates = await this.describe(await findCandidates(options));
+    const choice = chooseSettingsFile(candidates, (candidate) => vscode.workspace.asRelativePath(candidate.fsPath, true));
+    if (choice.kind === 'open') return this.open(vscode.Uri.file(choice.candidate.fsPath));
+    if (choice.kind === 'pick') {
+      const items = choice.items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, candidate: item.candidate }));
+      const picked = await pick(items, { title: 'IceWarp: Open Settings File', placeHolder: 'Several settings files: pick the node to open', matchOnDescription: true, matchOnDetail: true });
+      if (!picked) return { outcome: 'cancelled', offered: items };
+      return { ...(await this.open(vscode.Uri.file(picked.candidate.fsPath))), offered: items };
+    }
+    return this.offerTemplate(pick);
+  }
+
+  private async open(uri: vscode.Uri): Promise<OpenSettingsFileResult> {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    return { outcome: 'opened', uri };
+  }
+
+  /** Role and hostname from the server; without an answer the quick pick still lists the paths. */
+  private async describe(candidates: SettingsFileCandidate[]): Promise<SettingsFileCandidate[]> {
+    if (candidates.length < 2) return candidates;
+    try {
+      const params: DescribeFilesParams = { uris: candidates.map((candidate) => vscode.Uri.file(candidate.fsPath).toString()) };
+      const answer = await withTimeout(
+        this.ready.then(() => this.client.sendRequest(DESCRIBE_FILES_REQUEST, params)),
+        DESCRIBE_TIMEOUT_MS,
+      );
+      const descriptions = describeFilesResponseSchema.parse(answer);
+      return candidates.map((candidate, index) => {
+        const description = descriptions[index];
+        if (!description?.readable) return candidate;
+        return {
+          ...candidate,
+          ...(description.role ? { role: description.role } : {}),
+          ...(description.hostname ? { hostname: description.hostname } : {}),
+          ...(description.serverId ? { serverId: description.serverId } : {}),
+        };
+      });
+    } catch {
+      return candidates;
+    }
+  }
+
+  private async offerTemplate(pick: NonNullable<OpenSettingsFileOptions['pick']>): Promise<OpenSettingsFileResult> {
+    const templates = settingsFileTemplates(readSnippets(vscode.Uri.joinPath(this.extensionPath, SNIPPETS_FILE).fsPath));
+    const items = templates.map((template) => ({ label: template.label, description: template.description, template }));
+    const picked = await pick(items, {
+      title: 'IceWarp: Open Settings File',
+      placeHolder: 'No path.cfg or path.dat found. Create one from a template:',
+    });
+    if (!picked) return { outcome: 'cancelled', offered: items };
+    const uri = await createFromTemplate(picked.template);
+    return { outcome: 'created', uri, offered: items };
+  }
+}
+
+/** Every settings file in the places the command looks, in that order. */
+export async function findCandidates(options: OpenSettingsFileOptions = {}): Promise<SettingsFileCandidate[]> {
+  const candidates: SettingsFileCandidate[] = [];
+  if (options.searchWorkspace !== false) {
+    const found = await vscode.workspace.findFiles(NODE_FILE_GLOB, '**/node_modules/**');
+    for (const uri of found.sort((a, b) => a.fsPath.localeCompare(b.fsPath))) {
+      if (uri.scheme === 'file') candidates.push({ fsPath: uri.fsPath, source: 'workspace' });
+    }
+  }
+  const installPath = options.installPath ?? vscode.workspace.getConfiguration('icewarp').get<string>('installPath', '');
+  for (const file of filesInInstallFolder(installPath)) if (isFile(file)) candidates.push({ fsPath: file, source: 'installPath' });
+  for (const folder of options.defaultFolders ?? DEFAULT_INSTALL_FOLDERS) {
+    for (const file of filesInInstallFolder(folder)) if (isFile(file)) candidates.push({ fsPath: file, source: 'defaultInstall' });
+  }
+  return candidates;
+}
+
+/**
+ * A new untitled `path.cfg` (in the first workspace folder, so saving puts it there) filled from
+ * the template as a snippet, so the per-node values are tab stops.
+ */
+async function createFromTemplate(template: SettingsFileTemplate): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.uri.scheme === 'file');
+  const document = folder
+    ? await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'path.cfg').with({ scheme: 'untitled' }))
+    : await vscode.workspace.openTextDocument({ language: LANGUAGE_ID });
+  const typed = document.languageId === LANGUAGE_ID ? document : await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  const editor = await vscode.window.showTextDocument(typed);
+  await editor.insertSnippet(new vscode.SnippetString(template.body), new vscode.Position(0, 0));
+  return typed.uri;
+}
+
+function readSnippets(fsPath: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(fsPath, 'utf8'));
+  } catch {
+    return undefined; // absent or unreadable: the built-in templates serve
+  }
+}
+
+function isFile(fsPath: string): boolean {
+  try {
+    return fs.statSync(fsPath).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}
