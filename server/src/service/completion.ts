@@ -3,7 +3,7 @@
 // and the next free Server ID on line 4. All of it comes from the field table and the model.
 import { FIELD_COUNT, FieldSpec } from './fields';
 import { FieldLine, NodeFile } from './parse';
-import { Position, Range, TextEdit, rangeContains } from './types';
+import { Piece, Position, Range, TextEdit, rangeContains } from './types';
 import { hostKey } from './values/hosts';
 import { WorkspaceFacts } from './workspace';
 import { Platform, platformOfPaths, platformGuess, subfolder } from './platform';
@@ -33,12 +33,12 @@ export function completions(node: NodeFile, position: Position, workspace: Works
     case 'slaveFlag':
       return slaveFlagItems(line, position);
     case 'host':
-      return hostItems(node, line.raw.range, workspace, []);
+      return hostItems(node, line.raw.range, workspace, [], line.value);
     case 'hostList': {
       const under = node.slaveHosts.hosts.find((host) => rangeContains(host.range, position));
       const range = under?.range ?? { start: position, end: position };
       const listed = node.slaveHosts.hosts.filter((host) => host !== under).map((host) => hostKey(host.text));
-      return hostItems(node, range, workspace, listed);
+      return hostItems(node, range, workspace, listed, under);
     }
     case 'directory':
       return folderItems(node, line, workspace);
@@ -78,8 +78,10 @@ interface KnownHost {
   isHostname: boolean;
 }
 
-function knownHosts(workspace: WorkspaceFacts): Map<string, KnownHost> {
+/** Hosts named anywhere in the workspace, except `typing`: the half-typed host under the cursor. */
+function knownHosts(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | undefined): Map<string, KnownHost> {
   const hosts = new Map<string, KnownHost>();
+  const isTyping = (uri: string, piece: Piece) => typing !== undefined && uri === node.uri && rangesMeet(piece.range, typing.range);
   const add = (name: string, where: string, isHostname: boolean) => {
     if (name.length === 0) return;
     const key = hostKey(name);
@@ -92,15 +94,15 @@ function knownHosts(workspace: WorkspaceFacts): Map<string, KnownHost> {
   for (const other of workspace.all()) {
     const file = shortName(other.uri);
     add(other.fields[10].value.text, `hostname (line 11) of ${file}`, true);
-    for (const host of other.masterHosts.hosts) add(host.text, `master host (line 15) in ${file}`, false);
-    for (const host of other.slaveHosts.hosts) add(host.text, `slave host (line 16) in ${file}`, false);
+    for (const host of other.masterHosts.hosts) if (!isTyping(other.uri, host)) add(host.text, `master host (line 15) in ${file}`, false);
+    for (const host of other.slaveHosts.hosts) if (!isTyping(other.uri, host)) add(host.text, `slave host (line 16) in ${file}`, false);
   }
   return hosts;
 }
 
-function hostItems(node: NodeFile, range: Range, workspace: WorkspaceFacts, exclude: readonly string[]): CompletionEntry[] {
+function hostItems(node: NodeFile, range: Range, workspace: WorkspaceFacts, exclude: readonly string[], typing: Piece | undefined): CompletionEntry[] {
   const own = hostKey(node.fields[10].value.text);
-  return [...knownHosts(workspace).entries()]
+  return [...knownHosts(workspace, node, typing).entries()]
     .filter(([key]) => !exclude.includes(key))
     .map(([key, host]) => ({
       label: host.name,
@@ -161,6 +163,10 @@ function serverIdItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFact
       sortText: '0',
     },
   ];
+}
+
+function rangesMeet(a: Range, b: Range): boolean {
+  return rangeContains(a, b.start) || rangeContains(b, a.start);
 }
 
 /** `mx2/path.dat`: enough of a URI to tell nodes apart. */
