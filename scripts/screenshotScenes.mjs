@@ -51,7 +51,7 @@ export const SCENES = [
       await openFile('mx3/path.dat');
       await page.keyboard.press('Control+Shift+M');
       // The server validates all three nodes; wait until mx3's problems are listed and underlined.
-      await page.locator('.markers-panel .monaco-list-row', { hasText: 'server-id-too-long' }).first().waitFor();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'slave-list-separator' }).first().waitFor();
       await page.locator('.monaco-editor .squiggly-error').first().waitFor();
       await tidy();
     },
