@@ -56,4 +56,18 @@ export const SCENES = [
       await tidy();
     },
   },
+  {
+    name: 'highlighting',
+    file: 'screenshot-highlighting.png',
+    description: 'mx1/path.dat, the master of the demo cluster, coloured by the grammar, with the field names',
+    async run({ page, openFile, tidy }) {
+      await openFile('mx1/path.dat');
+      // Until the grammar has tokenized the file each line is one span; the UNC server of line 1
+      // becoming a span of its own shows the colours are in.
+      await page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: /^fs01$/ }).first().waitFor();
+      // Then wait for the server's field names, so the picture is the same on every run.
+      await page.locator('.monaco-editor .view-line', { hasText: 'Server ID' }).first().waitFor();
+      await tidy();
+    },
+  },
 ];
