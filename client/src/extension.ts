@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocol';
 import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
+import { RedactingOutputChannel } from './redactingChannel';
 import { ClusterTreeProvider, registerClusterView } from './clusterTree';
 import { OpenSettingsFileOptions, OpenSettingsFileResult, SettingsFileCommand } from './commands';
 
@@ -15,7 +16,8 @@ const CLIENT_ID = 'icewarp';
 /** What `activate()` returns: used by the integration tests (and later by the cluster tree). */
 export interface IceWarpExtensionApi {
   client: LanguageClient;
-  outputChannel: vscode.OutputChannel;
+  /** The log and trace channel; it redacts line-5 passwords and remembers what it printed. */
+  outputChannel: RedactingOutputChannel;
   /** Resolves once the server has answered `initialize`; rejects if it could not start. */
   ready: Promise<void>;
   /** Error notifications the client has shown, oldest first (so tests can check "said so once"). */
@@ -64,7 +66,9 @@ class IceWarpLanguageClient extends LanguageClient {
 }
 
 export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi {
-  const outputChannel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
+  // Log and trace share one channel that never prints a line-5 password (the verbose trace
+  // prints whole documents).
+  const outputChannel = new RedactingOutputChannel(vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME));
   context.subscriptions.push(outputChannel);
   const notifier = new ServerNotifier(outputChannel);
 

@@ -1,0 +1,247 @@
+// Removes line-5 passwords (`\\server\share;user;password` entries joined by `|`) from text that
+// is about to be printed: trace output, log lines, messages. Pure and dependency-free, so the
+// client's output channel and the unit tests use the very same code.
+//
+// The trace is the hard case: the language client prints every message as JSON, so a document's
+// text arrives JSON-escaped (`\\\\fs01\\share;user;secret\r\n...`), sometimes escaped twice, and
+// an incremental edit on line 5 carries only the characters typed. Two layers handle that:
+// - `redactTraceMessage` parses the JSON a trace line carries and redacts by structure (the
+//   document text's line 5, any edit that touches line 5), then prints it as the client did;
+// - `redactSecrets` finds logon entries in any text at escape levels 0, 1 and 2 and replaces
+//   each password with `***`, erring towards hiding too much, never too little.
+
+export const REDACTED = '***';
+
+/** Zero-based index of the remote logon line (field 5). */
+const LOGON_LINE_INDEX = 4;
+/** How many times a text may have been JSON-escaped for the scanner to still see entries. */
+const MAX_ESCAPE_LEVEL = 2;
+
+/**
+ * A logon entry's start: a UNC prefix of one to three backslashes (a real one has two; one or
+ * three are the malformed shapes people type) or `//`, where a value can start (line start,
+ * space, quote, `|`, `=`...: inside a path, `\\` is an escaped separator), or a drive letter
+ * with one separator; then a path, `;`, a user and `;`. A quote after the backslashes makes them
+ * an escaped quote, not a UNC prefix. Runs of four or more backslashes are an escaped UNC prefix
+ * and are matched at the escape level where they shrink to two.
+ */
+const ENTRY_START = /(?:(?<=^|[\s"'|=(<[{,;>])(?:\\{1,3}(?![\\"])|\/\/)|\b[A-Za-z]:(?:\\(?!\\)|\/))[^;|\r\n]*;[^;|\r\n]*;/;
+
+type Span = [start: number, end: number];
+
+/** The text with every password of a logon entry it contains replaced by `***`. */
+export function redactSecrets(text: string): string {
+  if (!text.includes(';')) return text;
+  const spans: Span[] = [];
+  let view: EscapedView = { text, toOriginal: identity };
+  for (let level = 0; level <= MAX_ESCAPE_LEVEL; level++) {
+    if (level > 0) {
+      view = unescapeJson(view);
+      if (!view.text.includes(';')) break;
+    }
+    for (const [start, end] of passwordSpansInLines(view.text, false)) spans.push([view.toOriginal(start), view.toOriginal(end)]);
+  }
+  return replaceSpans(text, spans);
+}
+
+/**
+ * A node file's text with line 5's passwords replaced, whatever line 5 looks like (entries need
+ * no UNC prefix here: the position says it is the logon line), then any other entry anywhere.
+ */
+export function redactNodeFileText(text: string): string {
+  const spans: Span[] = [];
+  const lineBreak = /\r\n|\n|\r/g;
+  let lineStart = 0;
+  let index = 0;
+  for (;;) {
+    const match = lineBreak.exec(text);
+    const lineEnd = match ? match.index : text.length;
+    if (index === LOGON_LINE_INDEX) {
+      for (const [start, end] of passwordSpansInLine(text.slice(lineStart, lineEnd), true)) spans.push([lineStart + start, lineStart + end]);
+      break;
+    }
+    if (!match) break;
+    lineStart = match.index + match[0].length;
+    index++;
+  }
+  return redactSecrets(replaceSpans(text, spans));
+}
+
+/**
+ * One chunk the language client writes to its trace channel. `Params: {...}` / `Result: {...}`
+ * chunks (and whole JSON messages, the trace's JSON format) are redacted by structure and printed
+ * again with the client's indentation; anything else goes through `redactSecrets`.
+ */
+export function redactTraceMessage(chunk: string): string {
+  const structured = /^(\s*(?:Params|Result|Error data): )([[{][\s\S]*?)(\s*)$/.exec(chunk) ?? /^(\s*)([[{][\s\S]*?)(\s*)$/.exec(chunk);
+  if (structured) {
+    const [, prefix, json, suffix] = structured;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      return redactSecrets(chunk);
+    }
+    const indent = /^[[{]\r?\n( +)/.exec(json)?.[1].length ?? 0;
+    // Every string inside went through redactSecrets already, decoded; scanning the printed JSON
+    // again would only add false alarms (an escaped `\r` after a space looks like `\server`).
+    return prefix + JSON.stringify(redactStructure(parsed), null, indent || undefined) + suffix;
+  }
+  return redactSecrets(chunk);
+}
+
+/**
+ * Redacts a JSON value by what its parts mean in LSP messages:
+ * - a `text` without a `range` is a whole document (didOpen, a full didChange): line 5 goes;
+ * - an edit (`text` / `newText` with a `range`) that touches line 5, or that starts above it and
+ *   inserts a line break (pushing its text down to line 5), loses its text entirely, since a
+ *   keystroke in a password is a piece of the password;
+ * - every other string goes through `redactSecrets`.
+ */
+export function redactStructure(value: unknown): unknown {
+  if (typeof value === 'string') return redactSecrets(value);
+  if (Array.isArray(value)) return value.map(redactStructure);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  const range = lineSpan(record.range);
+  const result: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(record)) {
+    if ((key === 'text' || key === 'newText') && typeof field === 'string') {
+      if (range === undefined && key === 'text') result[key] = redactNodeFileText(field);
+      else if (range !== undefined && editReachesLogonLine(range, field)) result[key] = field.length > 0 ? REDACTED : field;
+      else result[key] = redactSecrets(field);
+    } else {
+      result[key] = redactStructure(field);
+    }
+  }
+  return result;
+}
+
+function editReachesLogonLine(range: { start: number; end: number }, text: string): boolean {
+  if (range.start > LOGON_LINE_INDEX) return false;
+  return range.end >= LOGON_LINE_INDEX || /[\r\n]/.test(text);
+}
+
+function lineSpan(range: unknown): { start: number; end: number } | undefined {
+  if (typeof range !== 'object' || range === null) return undefined;
+  const { start, end } = range as { start?: { line?: unknown }; end?: { line?: unknown } };
+  if (typeof start?.line !== 'number' || typeof end?.line !== 'number') return undefined;
+  return { start: start.line, end: end.line };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning
+
+/** Password spans of every line of `text` that holds a logon entry. */
+function passwordSpansInLines(text: string, positional: boolean): Span[] {
+  const spans: Span[] = [];
+  const lineBreak = /\r\n|\n|\r/g;
+  let lineStart = 0;
+  for (;;) {
+    const match = lineBreak.exec(text);
+    const lineEnd = match ? match.index : text.length;
+    if (lineEnd > lineStart) {
+      for (const [start, end] of passwordSpansInLine(text.slice(lineStart, lineEnd), positional)) spans.push([lineStart + start, lineStart + end]);
+    }
+    if (!match) break;
+    lineStart = match.index + match[0].length;
+  }
+  return spans;
+}
+
+/**
+ * In a line that holds a logon entry (or is known to be line 5), every `|`-separated entry loses
+ * what follows its second `;` (the password keeps any further `;`). On line 5, an entry with one
+ * `;` only is malformed; what follows its `;` may be a password typed without a user, so it goes
+ * too (elsewhere, one `;` is too common to mean anything).
+ */
+function passwordSpansInLine(line: string, positional: boolean): Span[] {
+  if (!positional && !ENTRY_START.test(line)) return [];
+  const spans: Span[] = [];
+  let entryStart = 0;
+  while (entryStart <= line.length) {
+    const bar = line.indexOf('|', entryStart);
+    const entryEnd = bar < 0 ? line.length : bar;
+    const first = line.indexOf(';', entryStart);
+    if (positional && entryStart > 0 && (first < 0 || first >= entryEnd) && line.slice(entryStart, entryEnd).trim().length > 0) {
+      // On line 5, a later entry without any `;` may be the tail of a password that held a `|`.
+      spans.push([entryStart, entryEnd]);
+    } else if (first >= 0 && first < entryEnd) {
+      const second = line.indexOf(';', first + 1);
+      const hasUser = second >= 0 && second < entryEnd;
+      const secretStart = hasUser ? second + 1 : first + 1;
+      // Spaces before `|` belong to the separator (the parser trims entries), not the password.
+      let secretEnd = entryEnd;
+      while (secretEnd > secretStart && (line[secretEnd - 1] === ' ' || line[secretEnd - 1] === '\t')) secretEnd--;
+      if (secretStart < secretEnd && (hasUser || positional)) spans.push([secretStart, secretEnd]);
+    }
+    if (bar < 0) break;
+    entryStart = bar + 1;
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON unescaping with a map back to the original offsets
+
+interface EscapedView {
+  text: string;
+  /** Offset in this view -> offset in the original text (also for the view's end). */
+  toOriginal(offset: number): number;
+}
+
+function identity(offset: number): number {
+  return offset;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/**
+ * Reads the view as the inside of JSON strings: escapes are decoded, and an unescaped `"` (where
+ * one string ends and the next begins) becomes a line break, so no entry runs across strings.
+ */
+function unescapeJson(view: EscapedView): EscapedView {
+  const source = view.text;
+  let decoded = '';
+  const offsets: number[] = [];
+  let index = 0;
+  while (index < source.length) {
+    const char = source[index];
+    let out = char;
+    let width = 1;
+    if (char === '\\' && index + 1 < source.length) {
+      const next = source[index + 1];
+      if (next in SIMPLE_ESCAPES) {
+        out = SIMPLE_ESCAPES[next];
+        width = 2;
+      } else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(index + 2, index + 6))) {
+        out = String.fromCharCode(parseInt(source.slice(index + 2, index + 6), 16));
+        width = 6;
+      }
+    } else if (char === '"') {
+      out = '\n';
+    }
+    offsets.push(index);
+    decoded += out;
+    index += width;
+  }
+  offsets.push(source.length);
+  return { text: decoded, toOriginal: (offset) => view.toOriginal(offsets[offset]) };
+}
+
+/** Replaces the union of the spans with `***`, each maximal run once. */
+function replaceSpans(text: string, spans: Span[]): string {
+  if (spans.length === 0) return text;
+  const sorted = spans.filter(([start, end]) => end > start).sort((a, b) => a[0] - b[0]);
+  let result = '';
+  let cursor = 0;
+  let index = 0;
+  while (index < sorted.length) {
+    let [start, end] = sorted[index++];
+    while (index < sorted.length && sorted[index][0] <= end) end = Math.max(end, sorted[index++][1]);
+    if (start < cursor) start = cursor;
+    result += text.slice(cursor, start) + REDACTED;
+    cursor = end;
+  }
+  return result + text.slice(cursor);
+}
