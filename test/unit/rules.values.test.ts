@@ -363,6 +363,14 @@ test('extra-lines stays quiet for 17 lines, a trailing newline, and blank lines 
   assert.deepEqual(spans(diagnose(nodeText(LINUX_MASTER) + '\n\n \t\n'), 'extra-lines'), []);
 });
 
+test('a pasted flood is capped: at most 50 findings per code for one file', () => {
+  const junk = linux({ 8: `D:\\${'*a'.repeat(500)}`, 10: ';'.repeat(500), 5: 'x|'.repeat(500) });
+  assert.equal(only(junk, 'path-invalid').length, 50);
+  assert.equal(only(junk, 'ip-binding-invalid').length, 50);
+  assert.equal(only(junk, 'remote-logon-malformed').length, 50);
+  assert.deepEqual(spans(junk, 'path-invalid')[0], [8, 3, 4]);
+});
+
 test('the correct reference files raise none of the value codes, even the Windows one with lines 6, 7 unset', () => {
   assert.deepEqual(codesOf(linux({})), []);
   assert.deepEqual(codesOf(windows({})), []);

@@ -3,6 +3,12 @@
 import { Piece, Range, lineRange } from '../types';
 import { listNames } from './mention';
 
+/**
+ * The most findings one rule reports for one file. A real path.cfg has a handful; a pasted
+ * megabyte of junk gets a sample instead of a flood that would swamp the editor.
+ */
+export const MAX_FINDINGS_PER_RULE = 50;
+
 export interface CharacterRun {
   /** The offending characters as written. */
   text: string;
@@ -11,9 +17,10 @@ export interface CharacterRun {
 
 /**
  * Every maximal run of characters matching `bad` inside `piece`, from `from` (an offset into
- * the piece) on. `bad` tests one character (a code point: an emoji is one run, two code units).
+ * the piece) on, at most `limit` of them. `bad` tests one character (a code point: an emoji is
+ * one run, two code units).
  */
-export function badRuns(piece: Piece, bad: (character: string, offset: number) => boolean, from = 0): CharacterRun[] {
+export function badRuns(piece: Piece, bad: (character: string, offset: number) => boolean, from = 0, limit = MAX_FINDINGS_PER_RULE): CharacterRun[] {
   const runs: CharacterRun[] = [];
   const line = piece.range.start.line;
   const base = piece.range.start.character;
@@ -25,6 +32,7 @@ export function badRuns(piece: Piece, bad: (character: string, offset: number) =
     if (!isBad && runStart >= 0) {
       runs.push({ text: piece.text.slice(runStart, offset), range: lineRange(line, base + runStart, base + offset) });
       runStart = -1;
+      if (runs.length >= limit) return runs;
     }
     offset += character.length;
   }

@@ -1,4 +1,5 @@
 import { Finding, Rule } from './rule';
+import { MAX_FINDINGS_PER_RULE } from './characterRuns';
 
 /**
  * Each line-5 entry is `UNC path;user;password`. The message names the entry by its number,
@@ -12,17 +13,18 @@ export const remoteLogonMalformed: Rule = {
     const { field } = node.fields[4];
     const entries = node.remoteLogon;
     const findings: Finding[] = [];
-    entries.forEach((entry, index) => {
+    for (const [index, entry] of entries.entries()) {
+      if (findings.length >= MAX_FINDINGS_PER_RULE) break;
       const where = `${field.title} (line ${field.line}), entry ${index + 1}${entries.length > 1 ? ` of ${entries.length}` : ''},`;
       const shape = 'an entry is `\\\\server\\share;user;password`';
       if (entry.text.length === 0) {
         findings.push({ range: entry.range, message: `${where} is empty (a stray "|"); ${shape}, entries joined by "|".` });
-        return;
+        continue;
       }
       if (entry.partCount < 3) {
         const missing = entry.partCount === 1 ? 'the user and the password' : 'the password';
         findings.push({ range: entry.range, message: `${where} lacks ${missing}; ${shape}, so IceWarp cannot log on to the share.` });
-        return;
+        continue;
       }
       if (!entry.path) {
         findings.push({ range: entry.range, message: `${where} has no share path; ${shape}, so IceWarp does not know where to log on.` });
@@ -32,7 +34,7 @@ export const remoteLogonMalformed: Rule = {
       if (!entry.user || entry.user.text.length === 0) {
         findings.push({ range: entry.user?.range ?? entry.range, message: `${where} has an empty user; ${shape}, so IceWarp cannot log on to the share.` });
       }
-    });
-    return findings;
+    }
+    return findings.slice(0, MAX_FINDINGS_PER_RULE);
   },
 };
