@@ -235,7 +235,8 @@ test('remote-logon-malformed: missing parts range the entry, a non-UNC path or e
   assert.deepEqual(spans(windows({ 5: '\\\\fs01\\icewarp;svc' }), 'remote-logon-malformed'), [[5, 0, 18]]);
   assert.deepEqual(spans(windows({ 5: '\\\\fs01\\icewarp' }), 'remote-logon-malformed'), [[5, 0, 14]]);
   assert.deepEqual(spans(windows({ 5: 'D:\\share;someuser;s3cret' }), 'remote-logon-malformed'), [[5, 0, 8]]);
-  assert.deepEqual(spans(windows({ 5: '\\\\fs01\\icewarp;;s3cret' }), 'remote-logon-malformed'), [[5, 15, 15]]);
+  assert.deepEqual(spans(windows({ 5: '\\\\fs01\\icewarp;;s3cret' }), 'remote-logon-malformed'), [[5, 14, 16]]);
+  assert.deepEqual(spans(windows({ 5: '\\\\fs01\\icewarp ; ;s3cret' }), 'remote-logon-malformed'), [[5, 14, 18]]);
   assert.deepEqual(spans(windows({ 5: ';someuser;s3cret' }), 'remote-logon-malformed'), [[5, 0, 16]]);
   const second = windows({ 5: '\\\\fs01\\icewarp;svc;pw1 | \\\\fs02\\x;s3cret' });
   assert.deepEqual(spans(second, 'remote-logon-malformed'), [[5, 25, 40]]);

@@ -1,3 +1,4 @@
+import { lineRange } from '../types';
 import { Finding, Rule } from './rule';
 import { MAX_FINDINGS_PER_RULE } from './characterRuns';
 
@@ -32,7 +33,9 @@ export const remoteLogonMalformed: Rule = {
         findings.push({ range: entry.path.range, message: `${where} starts with a path that is not a UNC path; ${shape}: the credentials are for a network share.` });
       }
       if (!entry.user || entry.user.text.length === 0) {
-        findings.push({ range: entry.user?.range ?? entry.range, message: `${where} has an empty user; ${shape}, so IceWarp cannot log on to the share.` });
+        // The two `;` around the empty user: a visible mark that touches neither path nor password.
+        const range = entry.path && entry.password ? lineRange(entry.range.start.line, entry.path.range.end.character, entry.password.range.start.character) : entry.range;
+        findings.push({ range, message: `${where} has an empty user; ${shape}, so IceWarp cannot log on to the share.` });
       }
     }
     return findings.slice(0, MAX_FINDINGS_PER_RULE);
