@@ -268,6 +268,7 @@ test('remote-logon-uncovered flags the server\\share of a UNC path line 5 has no
 test('remote-logon-uncovered stays quiet when line 5 is empty or covers every share', () => {
   assert.deepEqual(spans(windows({ 5: '', 6: '\\\\fs02\\spam\\' }), 'remote-logon-uncovered'), []);
   assert.deepEqual(spans(windows({ 6: '//fs01/icewarp/spam/' }), 'remote-logon-uncovered'), []);
+  assert.deepEqual(spans(windows({ 6: '\\fs02\\spam\\' }), 'remote-logon-uncovered'), [], 'one backslash is not a share');
 });
 
 // ---------------------------------------------------------------------------------------------

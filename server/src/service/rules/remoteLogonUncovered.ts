@@ -16,7 +16,8 @@ export const remoteLogonUncovered: Rule = {
     for (const line of node.fields) {
       const path = node.paths.get(line.field.id);
       const key = path && shareKey(path);
-      if (!path?.unc?.server || !path.unc.share || !key || covered.has(key)) continue;
+      // A single leading backslash is no share at all (unc-malformed says so).
+      if (!path?.unc?.server || !path.unc.share || path.unc.prefix.text.length < 2 || !key || covered.has(key)) continue;
       const { server, share } = path.unc;
       findings.push({
         range: lineRange(server.range.start.line, server.range.start.character, share.range.end.character),
