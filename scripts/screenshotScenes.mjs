@@ -70,4 +70,27 @@ export const SCENES = [
       await tidy();
     },
   },
+  {
+    name: 'hover',
+    file: 'screenshot-hover.png',
+    description: 'mx2/path.dat with the field name after every line and the hover on line 14 saying what its "1" means',
+    async run({ page, openFile, tidy }) {
+      await openFile('mx2/path.dat');
+      await page.locator('.monaco-editor .view-line', { hasText: 'Slave flag' }).first().waitFor();
+      await tidy();
+      // Put the cursor on line 14 (Go to Line) and show the hover there from the keyboard.
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(':14');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover', { hasText: 'master mode' }).first();
+      await hover.waitFor();
+      // The hover fades in: wait for its animations to finish, or the picture catches it half-transparent.
+      await hover.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+    },
+  },
 ];
