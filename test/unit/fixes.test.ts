@@ -64,6 +64,11 @@ const CASES: Partial<Record<DiagnosticCode, FixCase[]>> = {
   'shared-temp-folder': [
     { name: 'incoming queue on a share', text: windows({ 13: '\\\\fs01\\icewarp\\queues\\_incoming\\' }) },
     { name: 'retry queue on a share, under the local outgoing queue', text: windows({ 9: '\\\\fs01\\icewarp\\queues\\_outgoing\\retry\\' }) },
+    {
+      name: 'two nodes share one incoming queue (the error)',
+      text: windows({ 13: '\\\\fs01\\icewarp\\queues\\_incoming\\' }),
+      others: (ending) => [nodeText(withValues(WINDOWS_SLAVE, { 4: '13', 10: '192.168.10.13', 11: 'mx3.example.net', 13: '\\\\fs01\\icewarp\\queues\\_incoming\\' }), ending)],
+    },
   ],
   whitespace: [
     { name: 'trailing spaces', text: linux({ 12: 'license.key  ' }) },
