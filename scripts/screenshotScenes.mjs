@@ -93,4 +93,38 @@ export const SCENES = [
       await hover.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
     },
   },
+  {
+    name: 'cluster',
+    file: 'screenshot-cluster.png',
+    description: 'the IceWarp Cluster view in the Explorer on the demo cluster: master first, slaves, mx3 expanded with its problem badge and details',
+    async run({ page, tidy }) {
+      // No file open: the editor would show the (placeholder) passwords of line 5.
+      // The view starts folded at the bottom of the Explorer: unfold it, fold the file tree above.
+      const header = page.locator('.pane-header', { hasText: /^IceWarp Cluster/i }).first();
+      await header.waitFor();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const folderHeader = page.locator('.pane-header[aria-expanded="true"]', { hasText: /^cluster$/i });
+      if ((await folderHeader.count()) > 0) await folderHeader.first().click();
+      const view = page.locator('.pane', { has: header });
+      // The badge and the description come with the server's diagnostics for mx3.
+      const mx3 = view.locator('.monaco-list-row', { hasText: 'mx3.example.net' }).filter({ hasText: /error/ });
+      await mx3.waitFor();
+      if ((await mx3.getAttribute('aria-expanded')) !== 'true') await mx3.locator('.monaco-tl-twistie').click();
+      await view.locator('.monaco-list-row', { hasText: 'Incoming queue' }).waitFor();
+      // Widen the side bar (drag its edge) so the descriptions show whole.
+      const sideBar = await page.locator('.part.sidebar').boundingBox();
+      if (sideBar) {
+        const edge = sideBar.x + sideBar.width;
+        await page.mouse.move(edge - 1, 500);
+        await page.mouse.down();
+        await page.mouse.move(edge + 300, 500, { steps: 10 });
+        await page.mouse.up();
+      }
+      // Move the focus off the tree's rows (a click on its blank space) so none shows as selected.
+      const list = await view.locator('.monaco-list').first().boundingBox();
+      if (list) await page.mouse.click(list.x + list.width / 2, list.y + list.height - 20);
+      await page.keyboard.press('Escape');
+      await tidy();
+    },
+  },
 ];
