@@ -157,3 +157,26 @@ export const fileDescriptionSchema = z.object({
 });
 export const describeFilesResponseSchema = z.array(fileDescriptionSchema);
 export type FileDescription = z.infer<typeof fileDescriptionSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Server status (issue 7): for the benchmark and the robustness tests, not for users. Tells the
+// process id (a test kills it), how many times diagnostics were published since start (so a
+// benchmark can count the files one edit re-validated), memory, and the server-side latency from
+// a document change arriving to its diagnostics being sent.
+
+export const SERVER_STATUS_REQUEST = 'icewarp/serverStatus';
+
+export interface ServerStatusParams {
+  /** Clear the recorded latencies after answering (the next measurement starts afresh). */
+  resetLatencies?: boolean;
+}
+
+export interface ServerStatus {
+  pid: number;
+  /** publishDiagnostics sent since the server started, one per validated (or cleared) file. */
+  publishCount: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Milliseconds from a didOpen/didChange to the publishDiagnostics of that document, oldest first (the last 10,000). */
+  changeToPublishMs: number[];
+}

@@ -6,6 +6,7 @@ import { completion } from './completion';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { semanticTokens } from './semanticTokens';
+import { serverStatus } from './serverStatus';
 import { symbols } from './symbols';
 
 export const FEATURES: readonly Feature[] = [
@@ -16,4 +17,5 @@ export const FEATURES: readonly Feature[] = [
   symbols,
   completion,
   semanticTokens,
+  serverStatus,
 ];

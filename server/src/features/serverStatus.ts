@@ -1,0 +1,38 @@
+// `icewarp/serverStatus`: process id, publish count, memory and change-to-publish latencies, for
+// the benchmark (bench/run.ts) and the crash and secret tests. Holds no document text.
+import { performance } from 'node:perf_hooks';
+import { SERVER_STATUS_REQUEST, type ServerStatus, type ServerStatusParams } from '../../../common/protocol';
+import { Feature } from './feature';
+
+/** Enough for any benchmark run; bounded so a long session cannot grow it. */
+const MAX_LATENCIES = 10_000;
+
+export const serverStatus: Feature = {
+  capabilities: {},
+  register({ connection, documents, onDidPublish }) {
+    let publishCount = 0;
+    const changedAt = new Map<string, number>();
+    let latencies: number[] = [];
+
+    documents.onDidChangeContent((event) => {
+      // The first change since the last publish starts the clock: a debounce delays the publish,
+      // and keystrokes inside it are one wait, as the user feels it.
+      if (!changedAt.has(event.document.uri)) changedAt.set(event.document.uri, performance.now());
+    });
+    onDidPublish((uri) => {
+      publishCount++;
+      const start = changedAt.get(uri);
+      if (start === undefined) return;
+      changedAt.delete(uri);
+      latencies.push(performance.now() - start);
+      if (latencies.length > MAX_LATENCIES) latencies = latencies.slice(-MAX_LATENCIES);
+    });
+
+    connection.onRequest(SERVER_STATUS_REQUEST, (params: ServerStatusParams | undefined): ServerStatus => {
+      const memory = process.memoryUsage();
+      const status: ServerStatus = { pid: process.pid, publishCount, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, changeToPublishMs: [...latencies] };
+      if (params?.resetLatencies) latencies = [];
+      return status;
+    });
+  },
+};
