@@ -2,6 +2,7 @@
 // comes from the field table; line 5's passwords are replaced by a mask here and nowhere else.
 import { FIELD_COUNT, FieldSpec } from './fields';
 import { FieldLine, NodeFile } from './parse';
+import { Piece } from './types';
 import { isIpAddress } from './values/hosts';
 import { PathValue } from './values/path';
 import { RemoteLogonEntry } from './values/remoteLogon';
@@ -9,15 +10,31 @@ import { RemoteLogonEntry } from './values/remoteLogon';
 /** Shown wherever a password would be. */
 export const PASSWORD_MASK = '••••';
 
+/**
+ * The pieces of line 5 that may be secret: every password, and the second part of an entry with
+ * only two (`\\server\share;secret`: a user or a password, nobody can tell).
+ */
+export function secretPieces(node: NodeFile): Piece[] {
+  const pieces: Piece[] = [];
+  for (const entry of node.remoteLogon) {
+    if (entry.password && entry.password.text.length > 0) pieces.push(entry.password);
+    if (entry.partCount === 2 && entry.user && entry.user.text.length > 0) pieces.push(entry.user);
+  }
+  return pieces;
+}
+
+/** The user of an entry as it may be shown (masked when it may be a password). */
+export function shownUser(entry: RemoteLogonEntry): string | undefined {
+  if (!entry.user || entry.user.text.length === 0) return undefined;
+  return entry.partCount === 2 ? PASSWORD_MASK : entry.user.text;
+}
+
 /** Line 5 as it may be shown: every password masked, everything else as written. */
 export function redactedRemoteLogon(node: NodeFile): string {
   const line = node.fields[4];
   let text = line.raw.text;
   // Replace from the right so earlier ranges stay valid.
-  const passwords = node.remoteLogon
-    .map((entry) => entry.password)
-    .filter((password): password is NonNullable<typeof password> => password !== undefined && password.text.length > 0)
-    .sort((a, b) => b.range.start.character - a.range.start.character);
+  const passwords = secretPieces(node).sort((a, b) => b.range.start.character - a.range.start.character);
   for (const password of passwords) {
     const start = password.range.start.character - line.raw.range.start.character;
     const end = password.range.end.character - line.raw.range.start.character;
@@ -64,7 +81,8 @@ function describeHost(text: string): string {
 
 function describeEntry(entry: RemoteLogonEntry): string {
   const where = entry.path ? `${code(entry.path.text)} (${describePath(entry.path)})` : 'no share';
-  const user = entry.user && entry.user.text.length > 0 ? `as user ${code(entry.user.text)}` : 'without a user';
+  const shown = shownUser(entry);
+  const user = shown ? `as user ${code(shown)}` : 'without a user';
   const password = entry.password && entry.password.text.length > 0 ? `password ${code(PASSWORD_MASK)}` : 'no password';
   const shape = entry.partCount === 3 ? '' : ' — not in the form `UNC path;user;password`';
   return `${where} ${user}, ${password}${shape}`;

@@ -49,7 +49,8 @@ export function semanticTokens(node: NodeFile): SemanticToken[] {
       case 'remoteLogon':
         for (const entry of node.remoteLogon) {
           if (entry.path) addPath(entry.path, [], add);
-          add(entry.user, 'user');
+          // With only two parts the second may be a password: dim it like one.
+          add(entry.user, entry.partCount === 2 ? 'password' : 'user');
           add(entry.password, 'password');
         }
         break;

@@ -3,7 +3,7 @@
 import { ValueKind } from './fields';
 import { NodeFile } from './parse';
 import { Range, lineRange } from './types';
-import { PASSWORD_MASK, displayValue } from './describe';
+import { PASSWORD_MASK, displayValue, shownUser } from './describe';
 
 /** Protocol-free symbol kinds; the LSP glue maps them to SymbolKind. */
 export type FieldSymbolKind = 'folder' | 'file' | 'number' | 'key' | 'address' | 'host' | 'flag' | 'url' | 'reserved' | 'entry' | 'unread';
@@ -47,7 +47,7 @@ export function documentSymbols(node: NodeFile): FieldSymbol[] {
     if (line.field.id === 'remoteLogon') {
       symbol.children = node.remoteLogon.map((entry, index) => ({
         name: entry.path?.text ?? `entry ${index + 1}`,
-        detail: [entry.user?.text ?? '', entry.password && entry.password.text.length > 0 ? PASSWORD_MASK : ''].filter(Boolean).join(' · '),
+        detail: [shownUser(entry) ?? '', entry.password && entry.password.text.length > 0 ? PASSWORD_MASK : ''].filter(Boolean).join(' · '),
         kind: 'entry',
         range: entry.range,
         selectionRange: entry.path?.range ?? entry.range,
