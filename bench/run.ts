@@ -1,0 +1,399 @@
+// `npm run bench`: measured speed with budgets (issue 7). Prints a table and writes
+// bench/results.json. Every figure is the median of several runs; a ratio's two sides are
+// measured in the same run, interleaved. `--quick` (CI) runs each measurement briefly to prove
+// the script works and judges no budget.
+//
+// The server figures run against the production bundle (`node esbuild.mjs --production`, as
+// users get it); the development build is restored at the end.
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { URI } from 'vscode-uri';
+import { Workspace, parseNodeFile, validate } from '../server/src/service/languageService';
+import { LspSession } from './lspSession';
+
+const QUICK = process.argv.includes('--quick');
+const ROOT = path.resolve(__dirname, '..');
+const RESULTS_PATH = path.join(__dirname, 'results.json');
+const FIXTURE = (name: string) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', name), 'utf8');
+
+const SETTINGS = QUICK
+  ? { warmups: 1, throughputRuns: 3, throughputSizes: [1], coldRuns: 2, edits: 20, debouncedEdits: 5, workspaceFiles: 100, workspaceEdits: 3, activationRuns: 3 }
+  : { warmups: 3, throughputRuns: 11, throughputSizes: [1, 10], coldRuns: 11, edits: 500, debouncedEdits: 500, workspaceFiles: 1000, workspaceEdits: 21, activationRuns: 11 };
+
+interface Figure {
+  id: string;
+  label: string;
+  value: number;
+  unit: string;
+  /** The budget, when the issue sets one: value must be below (or at most) `max`. */
+  budget?: { max: number; inclusive: boolean; text: string };
+  met?: boolean;
+  detail?: string;
+}
+
+const figures: Figure[] = [];
+
+function record(figure: Omit<Figure, 'met'>): void {
+  const met = figure.budget ? (figure.budget.inclusive ? figure.value <= figure.budget.max : figure.value < figure.budget.max) : undefined;
+  figures.push({ ...figure, ...(met === undefined ? {} : { met }) });
+  const budget = figure.budget ? `  budget ${figure.budget.text}: ${met ? 'met' : 'MISSED'}` : '';
+  console.log(`  ${figure.label}: ${format(figure.value, figure.unit)}${figure.detail ? ` (${figure.detail})` : ''}${budget}`);
+}
+
+function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1];
+}
+
+function format(value: number, unit: string): string {
+  if (unit === 'x') return `${value.toFixed(2)}x`;
+  if (unit === 'ms') return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+  if (unit === 'KB') return `${value.toFixed(1)} KB`;
+  if (unit === 'MB') return `${value.toFixed(1)} MB`;
+  return `${value} ${unit}`;
+}
+
+function gc(): void {
+  // Only with --expose-gc: keeps one run's garbage out of the next run's timing.
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) parse + validate throughput
+
+/** A real node file followed by log-like lines up to `bytes`: "someone opened a log called path.cfg". */
+function generatedLargeFile(bytes: number): string {
+  const parts = [FIXTURE('single/windows-slave.path.dat')];
+  let size = parts[0].length;
+  for (let i = 0; size < bytes; i++) {
+    const line = `2026-11-25 13:${String(i % 60).padStart(2, '0')}:${String(i % 59).padStart(2, '0')} [SMTP] 10.0.${i % 7}.${i % 255} from mx${i % 7}.example.net; queue \\\\fs01\\icewarp\\mail\\_outgoing\\${i}.tmp | status=250\r\n`;
+    parts.push(line);
+    size += line.length;
+  }
+  return parts.join('');
+}
+
+function benchThroughput(): void {
+  console.log('(a) parse + validate against text.split(/\\r?\\n/)');
+  for (const megabytes of SETTINGS.throughputSizes) {
+    const text = generatedLargeFile(megabytes * 1024 * 1024);
+    const splitTimes: number[] = [];
+    const serviceTimes: number[] = [];
+    for (let run = 0; run < SETTINGS.warmups + SETTINGS.throughputRuns; run++) {
+      gc();
+      let start = performance.now();
+      const lines = text.split(/\r?\n/);
+      const split = performance.now() - start;
+      gc();
+      start = performance.now();
+      const node = parseNodeFile('file:///bench/large/path.cfg', text);
+      const workspace = new Workspace();
+      workspace.set(node);
+      const diagnostics = validate(node, workspace);
+      const service = performance.now() - start;
+      if (lines.length === 0 || diagnostics.length < 0) throw new Error('unreachable: keeps the results alive');
+      if (run < SETTINGS.warmups) continue;
+      splitTimes.push(split);
+      serviceTimes.push(service);
+    }
+    const ratio = median(serviceTimes) / median(splitTimes);
+    record({ id: `throughput-${megabytes}mb-split`, label: `${megabytes} MB: text.split`, value: median(splitTimes), unit: 'ms' });
+    record({ id: `throughput-${megabytes}mb-service`, label: `${megabytes} MB: parse + validate`, value: median(serviceTimes), unit: 'ms' });
+    record({ id: `throughput-${megabytes}mb-ratio`, label: `${megabytes} MB: ratio`, value: ratio, unit: 'x', budget: { max: 5, inclusive: true, text: '<= 5x' } });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) cold start
+
+function bareNode(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => resolve(performance.now() - start));
+  });
+}
+
+async function serverToFirstDiagnostics(): Promise<number> {
+  const { session } = await LspSession.start({});
+  const uri = 'file:///bench/cold/path.dat';
+  await session.open(uri, FIXTURE('single/windows-slave.path.dat'));
+  await session.until(() => session.publishCount(uri) > 0, 'the first publishDiagnostics');
+  const elapsed = session.publishes[0].at - session.spawnedAt;
+  await session.stop();
+  return elapsed;
+}
+
+async function benchColdStart(): Promise<void> {
+  console.log('(b) cold start: spawn -> initialize -> didOpen -> first publishDiagnostics, against bare `node -e 0`');
+  const bare: number[] = [];
+  const server: number[] = [];
+  for (let run = 0; run < 1 + SETTINGS.coldRuns; run++) {
+    const b = await bareNode();
+    const s = await serverToFirstDiagnostics();
+    if (run === 0) continue; // the first spawn warms the file cache
+    bare.push(b);
+    server.push(s);
+  }
+  record({ id: 'cold-bare-node', label: 'bare node -e 0', value: median(bare), unit: 'ms' });
+  record({ id: 'cold-server', label: 'server to first diagnostics', value: median(server), unit: 'ms' });
+  record({ id: 'cold-ratio', label: 'ratio', value: median(server) / median(bare), unit: 'x', budget: { max: 3, inclusive: true, text: '<= 3x' } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) keystroke latency
+
+async function keystrokes(validationDelay: number | undefined, edits: number): Promise<{ client: number[]; server: number[] }> {
+  const { session } = await LspSession.start({ validationDelay });
+  const uri = 'file:///bench/typing/path.dat';
+  const text = FIXTURE('single/linux-master.path.dat');
+  await session.open(uri, text);
+  await session.until(() => session.publishCount(uri) > 0, 'diagnostics after open');
+  await session.status(true);
+  const hostnames = ['mx1.example.net', 'mx1.example.org'];
+  const client: number[] = [];
+  for (let edit = 0; edit < edits; edit++) {
+    const before = session.publishCount(uri);
+    const start = performance.now();
+    // Line 11 (hostname) flips between two names: each edit changes what the rules see.
+    await session.replaceLine(uri, edit + 2, 10, hostnames[edit % 2].length, hostnames[(edit + 1) % 2]);
+    await session.until(() => session.publishCount(uri) > before, `diagnostics after edit ${edit}`);
+    client.push(session.publishes[session.publishes.length - 1].at - start);
+  }
+  const status = await session.status();
+  await session.stop();
+  return { client, server: status.changeToPublishMs };
+}
+
+async function benchKeystrokes(): Promise<void> {
+  console.log(`(c) keystroke latency: didChange -> publishDiagnostics, ${SETTINGS.edits} edits`);
+  const direct = await keystrokes(0, SETTINGS.edits);
+  record({ id: 'keystroke-nodebounce-server-p50', label: 'no debounce, server time p50', value: percentile(direct.server, 50), unit: 'ms' });
+  record({ id: 'keystroke-nodebounce-server-p99', label: 'no debounce, server time p99', value: percentile(direct.server, 99), unit: 'ms', budget: { max: 5, inclusive: false, text: '< 5 ms' } });
+  record({ id: 'keystroke-nodebounce-client-p50', label: 'no debounce, round trip p50', value: percentile(direct.client, 50), unit: 'ms' });
+  record({ id: 'keystroke-nodebounce-client-p99', label: 'no debounce, round trip p99', value: percentile(direct.client, 99), unit: 'ms' });
+  const debounced = await keystrokes(undefined, SETTINGS.debouncedEdits);
+  const detail = `${SETTINGS.debouncedEdits} edits, validationDelay 150 ms`;
+  record({ id: 'keystroke-debounce-server-p50', label: 'debounced, server time p50', value: percentile(debounced.server, 50), unit: 'ms', detail });
+  record({ id: 'keystroke-debounce-server-p99', label: 'debounced, server time p99', value: percentile(debounced.server, 99), unit: 'ms' });
+  record({ id: 'keystroke-debounce-client-p50', label: 'debounced, round trip p50', value: percentile(debounced.client, 50), unit: 'ms' });
+  record({ id: 'keystroke-debounce-client-p99', label: 'debounced, round trip p99', value: percentile(debounced.client, 99), unit: 'ms' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) workspace scale
+
+const CLUSTER_SIZE = 5;
+
+/** Node k (1-based) of cluster c: a clean Linux node; node 1 is the master. */
+function clusterNode(cluster: number, k: number): string {
+  const host = (n: number) => `mx${n}.c${cluster}.example.net`;
+  const values: Record<number, string> = {
+    1: `/mnt/c${cluster}/config/`,
+    4: `${10 + k}`,
+    8: '/opt/icewarp/mailqueues/_outgoing/',
+    9: '/opt/icewarp/mailqueues/_outgoing/retry/',
+    10: `10.${1 + Math.floor(cluster / 250)}.${cluster % 250}.${10 + k}`,
+    11: host(k),
+    12: 'license.key',
+    13: '/opt/icewarp/mailqueues/_incoming/',
+    14: k === 1 ? '0' : '1',
+    15: host(1),
+    16: Array.from({ length: CLUSTER_SIZE - 1 }, (_, i) => host(i + 2)).join(';'),
+  };
+  return Array.from({ length: 16 }, (_, i) => values[i + 1] ?? '').join('\n') + '\n';
+}
+
+function generateWorkspace(files: number): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'icewarp-bench-'));
+  for (let index = 0; index < files; index++) {
+    const cluster = Math.floor(index / CLUSTER_SIZE);
+    const k = (index % CLUSTER_SIZE) + 1;
+    const dir = path.join(folder, `c${cluster}`, `mx${k}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'path.dat'), clusterNode(cluster, k));
+  }
+  return folder;
+}
+
+function bareNodeRss(): number {
+  return Number(execFileSync(process.execPath, ['-e', 'console.log(process.memoryUsage().rss)'], { encoding: 'utf8' }).trim());
+}
+
+async function benchWorkspace(): Promise<void> {
+  const files = SETTINGS.workspaceFiles;
+  console.log(`(d) workspace of ${files} node files in clusters of ${CLUSTER_SIZE}`);
+  const folder = generateWorkspace(files);
+  try {
+    const { session, initializedAt } = await LspSession.start({ folders: [folder], validationDelay: 0 });
+    const published = new Set<string>();
+    let lastNew = 0;
+    await session.until(() => {
+      for (let i = published.size === 0 ? 0 : lastNew; i < session.publishes.length; i++) published.add(session.publishes[i].uri);
+      lastNew = session.publishes.length;
+      return published.size >= files;
+    }, `diagnostics for all ${files} files`);
+    const firstFull = Math.max(...session.publishes.map((publish) => publish.at)) - initializedAt;
+    const withFindings = session.publishes.filter((publish) => publish.diagnostics > 0).length;
+    record({
+      id: 'workspace-first-full-diagnostics',
+      label: `index + first diagnostics of ${files} files`,
+      value: firstFull,
+      unit: 'ms',
+      budget: { max: 1000, inclusive: false, text: '< 1 s' },
+      detail: `from initialized; ${withFindings} files with findings`,
+    });
+
+    // One node of cluster 0, opened as in the editor, then edited.
+    const file = path.join(folder, 'c0', 'mx3', 'path.dat');
+    const uri = URI.file(file).toString();
+    const text = fs.readFileSync(file, 'utf8');
+    await session.open(uri, text);
+    await session.until(() => session.publishCount(uri) >= 2, 'diagnostics after open');
+    await session.status(true);
+    const licenses = ['license.key', 'license2.key'];
+    const times: number[] = [];
+    const revalidated: number[] = [];
+    const touched = new Set<string>();
+    for (let edit = 0; edit < SETTINGS.workspaceEdits; edit++) {
+      const countBefore = (await session.status()).publishCount;
+      const firstIndex = session.publishes.length;
+      const start = performance.now();
+      await session.replaceLine(uri, edit + 2, 11, licenses[edit % 2].length, licenses[(edit + 1) % 2]);
+      await session.until(() => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri), 'diagnostics after the edit');
+      // The status request is answered after the server has sent every publish the edit caused.
+      const countAfter = (await session.status()).publishCount;
+      const caused = session.publishes.slice(firstIndex, firstIndex + (countAfter - countBefore));
+      for (const publish of caused) touched.add(publish.uri);
+      times.push(Math.max(...caused.map((publish) => publish.at)) - start);
+      revalidated.push(countAfter - countBefore);
+    }
+    const server = (await session.status()).changeToPublishMs;
+    const clusterFolder = URI.file(path.join(folder, 'c0')).toString();
+    const outside = [...touched].filter((each) => !each.startsWith(clusterFolder + '/')).length;
+    record({
+      id: 'workspace-edit-republish',
+      label: 'one edit: republish of its cluster',
+      value: median(times),
+      unit: 'ms',
+      budget: { max: 20, inclusive: false, text: '< 20 ms' },
+      detail: `server time of the edited file ${format(median(server), 'ms')}`,
+    });
+    record({
+      id: 'workspace-edit-revalidated',
+      label: 'one edit: files re-validated',
+      value: Math.max(...revalidated),
+      unit: 'files',
+      budget: { max: CLUSTER_SIZE, inclusive: true, text: `only its cluster (${CLUSTER_SIZE})` },
+      detail: `${touched.size} distinct files, ${outside} outside the cluster`,
+    });
+    const status = await session.status();
+    const bare = bareNodeRss();
+    record({ id: 'workspace-rss-server', label: `server RSS with ${files} files`, value: status.rssBytes / 1024 / 1024, unit: 'MB' });
+    record({ id: 'workspace-rss-bare', label: 'bare node RSS', value: bare / 1024 / 1024, unit: 'MB' });
+    record({ id: 'workspace-rss-ratio', label: 'RSS ratio', value: status.rssBytes / bare, unit: 'x' });
+    await session.stop();
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (e) sizes and client activation
+
+/** Loads the client bundle in a fresh process with a stub `vscode`; prints the require time. */
+const ACTIVATION_PROBE = `
+const Module = require('module');
+const { performance } = require('perf_hooks');
+// Any property, call or construction of the stub gives the stub: enough for module evaluation.
+const stub = new Proxy(function () {}, {
+  get: (target, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : key === 'prototype' ? {} : stub),
+  apply: () => stub,
+  construct: () => stub,
+});
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
+};
+require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stub };
+const start = performance.now();
+const extension = require(process.argv[1]);
+const elapsed = performance.now() - start;
+if (typeof extension.activate !== 'function') throw new Error('no activate() exported');
+console.log(elapsed);
+`;
+
+function benchSizes(): void {
+  console.log('(e) production bundles and client activation');
+  for (const bundle of ['client', 'server']) {
+    record({ id: `size-${bundle}`, label: `dist/${bundle}.js minified`, value: fs.statSync(path.join(ROOT, 'dist', `${bundle}.js`)).size / 1024, unit: 'KB' });
+  }
+  const times: number[] = [];
+  for (let run = 0; run < 1 + SETTINGS.activationRuns; run++) {
+    const elapsed = Number(execFileSync(process.execPath, ['-e', ACTIVATION_PROBE, path.join(ROOT, 'dist', 'client.js')], { encoding: 'utf8' }).trim());
+    if (run > 0) times.push(elapsed);
+  }
+  record({ id: 'client-activation', label: 'client activation (require of the bundle)', value: median(times), unit: 'ms', budget: { max: 30, inclusive: false, text: '< 30 ms' } });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function build(production: boolean): void {
+  execFileSync(process.execPath, ['esbuild.mjs', ...(production ? ['--production'] : [])], { cwd: ROOT, stdio: 'inherit' });
+}
+
+function machine() {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+function printTable(): void {
+  const rows = figures.map((figure) => [figure.label, format(figure.value, figure.unit), figure.budget?.text ?? '', figure.met === undefined ? '' : QUICK ? '(quick)' : figure.met ? 'met' : 'MISSED']);
+  const header = ['figure', 'median', 'budget', ''];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  console.log('\n' + line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+async function main(): Promise<void> {
+  const info = machine();
+  console.log(`IceWarp Cluster Config bench${QUICK ? ' (quick: proves the script, judges no budget)' : ''} on ${info.cpus} CPUs, ${info.memoryGiB} GiB, Node ${info.node}`);
+  build(true);
+  try {
+    benchSizes();
+    benchThroughput();
+    await benchColdStart();
+    await benchKeystrokes();
+    await benchWorkspace();
+  } finally {
+    build(false);
+  }
+  printTable();
+  const missed = figures.filter((figure) => figure.met === false);
+  if (!QUICK) console.log(missed.length === 0 ? '\nEvery budget met.' : `\nBudgets missed: ${missed.map((figure) => figure.label).join('; ')}`);
+  fs.writeFileSync(RESULTS_PATH, JSON.stringify({ date: new Date().toISOString(), quick: QUICK, machine: info, figures }, null, 2) + '\n');
+  console.log(`Wrote ${path.relative(ROOT, RESULTS_PATH)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
