@@ -91,6 +91,13 @@ export const SCENES = [
       await hover.waitFor();
       // The hover fades in: wait for its animations to finish, or the picture catches it half-transparent.
       await hover.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+      // Blur the demo's placeholder password in the picture (the file itself is untouched).
+      const blurred = await page.evaluate(() => {
+        const spans = [...document.querySelectorAll('.monaco-editor .view-line span span')].filter((span) => /^Demo-Secret-\d+$/.test(span.textContent ?? ''));
+        for (const span of spans) span.style.filter = 'blur(4px)';
+        return spans.length;
+      });
+      if (blurred === 0) throw new Error('the line-5 password was not found to blur');
     },
   },
   {
