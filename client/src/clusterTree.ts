@@ -139,8 +139,14 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
 
   private apply(model: ClusterResponse, state: ClusterTreeState): void {
     const previous = this.model;
+    const unchanged = state === this.state && JSON.stringify(model) === JSON.stringify(previous);
     this.model = model;
     this.state = state;
+    if (unchanged) {
+      // Most keystrokes change nothing the tree shows: no redraw at all.
+      this.refreshed.fire(model);
+      return;
+    }
     void this.setContext(STATE_CONTEXT, state);
     if (model.clusters.length > 0) void this.setContext(VISIBLE_CONTEXT, true);
     this.changeTreeData.fire(undefined);

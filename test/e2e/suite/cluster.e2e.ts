@@ -133,6 +133,25 @@ suite('Cluster view and Open Settings File', () => {
     }
   });
 
+  test('a burst of edits redraws the tree a few times, not once per edit', async () => {
+    const document = await vscode.workspace.openTextDocument(mx2());
+    const warningsOfMx2 = (model: ClusterResponse) => model.clusters.flatMap((cluster) => cluster.nodes).find((node) => node.uri === mx2().toString())?.problems.warning;
+    const before = warningsOfMx2(await waitForTree(api.clusterTree, (model) => warningsOfMx2(model) !== undefined, 'mx2'));
+    let redraws = 0;
+    const counting = api.clusterTree.onDidChangeTreeData(() => redraws++);
+    try {
+      // Twelve edits as fast as the API takes them, ending with a trailing space (one more warning).
+      for (let index = 0; index < 12; index++) await replaceLine(document, 11, index % 2 === 0 ? 'license.ke' : 'license.key ');
+      await waitForTree(api.clusterTree, (model) => warningsOfMx2(model) === (before ?? 0) + 1, 'the whitespace warning on mx2');
+      assert.ok(redraws >= 1, 'the tree redrew for the new problem count');
+      assert.ok(redraws <= 3, `${redraws} redraws for 12 edits`);
+    } finally {
+      counting.dispose();
+      await replaceLine(document, 11, 'license.key');
+      await waitForTree(api.clusterTree, (model) => warningsOfMx2(model) === before, 'mx2 as before');
+    }
+  });
+
   test('Open Settings File opens the one file it finds directly', async () => {
     const result = await api.openSettingsFile({ searchWorkspace: false, installPath: workspaceFolder('cluster').uri.fsPath + '/mx2', defaultFolders: [] });
     assert.equal(result.outcome, 'opened');
