@@ -139,9 +139,10 @@ async function updateNode(uri: string, change: () => Promise<void> | void, delay
 }
 
 function setOpenDocument(document: TextDocument): void {
-  const text = document.getText();
-  // Oversized open documents stay out of the index; validate() reports them on their own.
-  workspace.set(parseNodeFile(document.uri, text));
+  const node = parseNodeFile(document.uri, document.getText());
+  // Saved files are nodes of the workspace; an untitled draft only looks at them.
+  if (document.uri.startsWith('file:')) workspace.set(node);
+  else workspace.setGuest(node);
 }
 
 // TextDocuments reports an open as a content change too; an open is validated at once,
@@ -197,6 +198,8 @@ function schedule(uri: string, delay: number): void {
 
 function scheduleAll(): void {
   for (const node of workspace.all()) schedule(node.uri, 0);
+  // Untitled drafts are not nodes of the workspace, but settings apply to them too.
+  for (const document of documents.all()) schedule(document.uri, 0);
   for (const uri of oversized.keys()) schedule(uri, 0);
 }
 

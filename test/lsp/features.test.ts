@@ -175,7 +175,8 @@ describe('editing features over LSP', () => {
 
   test('completion: 0/1 on line 14, workspace hosts on 15 and 16, platform defaults on path lines', async () => {
     const windowsUri = 'untitled:complete-a/path.dat';
-    const linuxUri = 'untitled:complete-b/path.dat';
+    // A saved node of the workspace (an untitled draft is no source of hosts for the others).
+    const linuxUri = 'file:///tmp/icewarp-complete-b/path.dat';
     await client.open(windowsUri, nodeText({ ...WINDOWS_SLAVE, 13: '', 15: '', 16: 'mx2.example.net;' }, '\r\n'));
     await client.open(linuxUri, nodeText({ ...LINUX_MASTER, 13: '', 11: 'mx7.example.net', 16: 'mx2.example.net;mx8.example.net' }));
     const complete = (uri: string, line: number, character: number) =>

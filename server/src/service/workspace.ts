@@ -1,6 +1,6 @@
 // The set of node files the service knows (open documents and files on disk), with the
 // cross-node facts rules need. Indexes are rebuilt lazily after a change: O(nodes).
-import { Cluster, groupClusters } from './cluster';
+import { Cluster, clusterKeys, groupClusters } from './cluster';
 import { NodeFile } from './parse';
 import { folderKey } from './values/path';
 import { hostKey, isIpAddress } from './values/hosts';
@@ -54,30 +54,47 @@ export function workingFolders(node: NodeFile) {
 interface Indexes {
   clusters: Cluster[];
   clusterByUri: Map<string, Cluster>;
+  clusterByKey: Map<string, Cluster>;
   nodesByKey: Map<string, NodeFile[]>;
 }
 
 export class Workspace implements WorkspaceFacts {
   private readonly nodes = new Map<string, NodeFile>();
+  /** Drafts (untitled buffers): validated against the workspace, invisible to its nodes. */
+  private readonly guests = new Map<string, NodeFile>();
   private indexes: Indexes | undefined;
 
   set(node: NodeFile): void {
+    this.guests.delete(node.uri);
     this.nodes.set(node.uri, node);
     this.indexes = undefined;
+  }
+
+  /**
+   * A draft that is not a file of the workspace yet: it gets cross-node findings about the
+   * cluster it would join, but a template half filled in must not flag the real nodes.
+   */
+  setGuest(node: NodeFile): void {
+    if (this.nodes.delete(node.uri)) this.indexes = undefined;
+    this.guests.set(node.uri, node);
   }
 
   delete(uri: string): boolean {
     const existed = this.nodes.delete(uri);
     if (existed) this.indexes = undefined;
-    return existed;
+    return this.guests.delete(uri) || existed;
   }
 
   get(uri: string): NodeFile | undefined {
-    return this.nodes.get(uri);
+    return this.nodes.get(uri) ?? this.guests.get(uri);
   }
 
   has(uri: string): boolean {
-    return this.nodes.has(uri);
+    return this.nodes.has(uri) || this.guests.has(uri);
+  }
+
+  isGuest(uri: string): boolean {
+    return this.guests.has(uri);
   }
 
   all(): readonly NodeFile[] {
@@ -93,8 +110,19 @@ export class Workspace implements WorkspaceFacts {
   }
 
   peersOf(node: NodeFile): NodeFile[] {
+    if (this.guests.has(node.uri)) return this.clustersAGuestJoins(node).flatMap((cluster) => cluster.nodes);
     const cluster = this.clusterOf(node.uri);
     return cluster ? cluster.nodes.filter((other) => other.uri !== node.uri) : [];
+  }
+
+  private clustersAGuestJoins(guest: NodeFile): Cluster[] {
+    const { clusterByKey } = this.index();
+    const joined = new Set<Cluster>();
+    for (const key of clusterKeys(guest)) {
+      const cluster = clusterByKey.get(key);
+      if (cluster) joined.add(cluster);
+    }
+    return [...joined];
   }
 
   nodesSharing(node: NodeFile, key: string): NodeFile[] {
@@ -108,6 +136,7 @@ export class Workspace implements WorkspaceFacts {
   dependents(uri: string): Set<string> {
     const result = new Set<string>([uri]);
     const node = this.nodes.get(uri);
+    // A guest is invisible to the others, so nothing but itself depends on it.
     if (!node) return result;
     for (const peer of this.peersOf(node)) result.add(peer.uri);
     for (const key of identityKeys(node)) for (const other of this.nodesSharing(node, key)) result.add(other.uri);
@@ -123,7 +152,13 @@ export class Workspace implements WorkspaceFacts {
     const nodes = this.all();
     const clusters = groupClusters(nodes);
     const clusterByUri = new Map<string, Cluster>();
-    for (const cluster of clusters) for (const node of cluster.nodes) clusterByUri.set(node.uri, cluster);
+    const clusterByKey = new Map<string, Cluster>();
+    for (const cluster of clusters) {
+      for (const node of cluster.nodes) {
+        clusterByUri.set(node.uri, cluster);
+        for (const key of clusterKeys(node)) clusterByKey.set(key, cluster);
+      }
+    }
     const nodesByKey = new Map<string, NodeFile[]>();
     for (const node of nodes) {
       for (const key of identityKeys(node)) {
@@ -132,7 +167,7 @@ export class Workspace implements WorkspaceFacts {
         else nodesByKey.set(key, [node]);
       }
     }
-    this.indexes = { clusters, clusterByUri, nodesByKey };
+    this.indexes = { clusters, clusterByUri, clusterByKey, nodesByKey };
     return this.indexes;
   }
 }
