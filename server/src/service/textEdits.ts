@@ -1,7 +1,7 @@
 // Text edits on a node file's text: apply, compare, and turn a rewritten text back into the
 // smallest edits. Positions are LSP's (0-based line, UTF-16 character); the BOM, when present,
 // is character 0 of line 0, as in the parsed model.
-import { parseNodeFile, TextLine } from './parse';
+import { parseNodeFile, secretsOf, TextLine } from './parse';
 import { Position, Range, TextEdit } from './types';
 
 export function comparePositions(a: Position, b: Position): number {
@@ -49,8 +49,13 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  */
 export function diffEdits(before: string, after: string): TextEdit[] {
   if (before === after) return [];
-  const oldLines = parseNodeFile('untitled:before', before).lines;
+  const oldNode = parseNodeFile('untitled:before', before);
+  const oldLines = oldNode.lines;
   const newLines = parseNodeFile('untitled:after', after).lines;
+  return keepSecretsOut(before, oldLines, secretsOf(oldNode), lineEdits(before, after, oldLines, newLines));
+}
+
+function lineEdits(before: string, after: string, oldLines: readonly TextLine[], newLines: readonly TextLine[]): TextEdit[] {
   if (oldLines.length !== newLines.length || oldLines[0].column !== newLines[0].column) return [spanningEdit(before, after, oldLines)];
   const edits: TextEdit[] = [];
   oldLines.forEach((oldLine, index) => {
@@ -84,6 +89,31 @@ function spanningEdit(before: string, after: string, oldLines: readonly TextLine
     range: { start: positionAt(oldLines, prefix), end: positionAt(oldLines, before.length - suffix) },
     newText: after.slice(prefix, after.length - suffix),
   };
+}
+
+/**
+ * Edits travel in LSP responses (a code action's edit), so none may carry a line-5 password: an
+ * edit whose new text holds a password that its old text holds too is split around it, leaving
+ * the password where it is. (Splitting at a common substring keeps the edit's effect.)
+ */
+function keepSecretsOut(before: string, lines: readonly TextLine[], secrets: readonly string[], edits: readonly TextEdit[]): TextEdit[] {
+  if (secrets.length === 0) return [...edits];
+  const split = (edit: TextEdit): TextEdit[] => {
+    const start = offsetAt(lines, before.length, edit.range.start);
+    const end = offsetAt(lines, before.length, edit.range.end);
+    const old = before.slice(start, end);
+    if (old === edit.newText) return [];
+    for (const secret of secrets) {
+      const inNew = edit.newText.indexOf(secret);
+      const inOld = old.indexOf(secret);
+      if (inNew < 0 || inOld < 0) continue;
+      const head = { range: { start: edit.range.start, end: positionAt(lines, start + inOld) }, newText: edit.newText.slice(0, inNew) };
+      const tail = { range: { start: positionAt(lines, start + inOld + secret.length), end: edit.range.end }, newText: edit.newText.slice(inNew + secret.length) };
+      return [...split(head), ...split(tail)];
+    }
+    return [edit];
+  };
+  return edits.flatMap(split);
 }
 
 function positionAt(lines: readonly TextLine[], offset: number): Position {
