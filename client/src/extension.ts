@@ -22,6 +22,8 @@ export interface IceWarpExtensionApi {
   ready: Promise<void>;
   /** Error notifications the client has shown, oldest first (so tests can check "said so once"). */
   errorMessagesShown: readonly string[];
+  /** The restart policy: `hasGivenUp` and `onDidGiveUp` tell when the server stays down. */
+  serverRestarts: Pick<CrashAwareErrorHandler, 'hasGivenUp' | 'onDidGiveUp'>;
   /** The "IceWarp Cluster" view's data: its children are what the tree shows. */
   clusterTree: ClusterTreeProvider;
   /** "IceWarp: Open Settings File" with test seams (where to look, who answers the quick pick). */
@@ -53,7 +55,11 @@ class IceWarpLanguageClient extends LanguageClient {
     else super.info(message, data, showNotification);
   }
 
+  /** The library's last "Server process exited with code N." line: a clearer reason than a disposed connection. */
+  lastServerExit: string | undefined;
+
   override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    if (message.startsWith('Server process exited')) this.lastServerExit = message.replace(/\.$/, '').toLowerCase();
     if (showNotification !== 'force') {
       super.error(message, data, showNotification);
       return;
@@ -86,6 +92,8 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
   const fileWatcher = vscode.workspace.createFileSystemWatcher(NODE_FILE_GLOB);
   context.subscriptions.push(fileWatcher);
 
+  const errorHandler = new CrashAwareErrorHandler(notifier, outputChannel);
+  context.subscriptions.push(errorHandler);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
@@ -102,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
     outputChannel,
     traceOutputChannel: outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    errorHandler: new CrashAwareErrorHandler(notifier, outputChannel),
+    errorHandler,
   };
 
   const languageClient = new IceWarpLanguageClient(serverOptions, clientOptions, notifier);
@@ -121,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
     outputChannel,
     ready,
     errorMessagesShown: notifier.shown,
+    serverRestarts: errorHandler,
     clusterTree,
     openSettingsFile: (options) => settingsFileCommand.run(options),
   };
@@ -142,7 +151,7 @@ async function startClient(
     await languageClient.start();
     notifier.reset();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = languageClient.lastServerExit ?? (error instanceof Error ? error.message : String(error));
     const message = `The IceWarp language server failed to start (${reason}). Validation of path.cfg / path.dat is off; see the output for details.`;
     outputChannel.appendLine(message);
     notifier.showErrorOnce(message);

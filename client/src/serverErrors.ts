@@ -35,8 +35,15 @@ export class ServerNotifier {
  * Restarts the server after a crash until 4 crashes fall within 3 minutes, then stops and says
  * so once (the library's default handler would also show its own messages on every failure).
  */
-export class CrashAwareErrorHandler implements ErrorHandler {
+export class CrashAwareErrorHandler implements ErrorHandler, vscode.Disposable {
   private readonly policy: CrashPolicy;
+  private readonly gaveUpEmitter = new vscode.EventEmitter<string>();
+  /** Fires, with the message, when the handler refuses to restart the server. */
+  readonly onDidGiveUp = this.gaveUpEmitter.event;
+
+  get hasGivenUp(): boolean {
+    return this.policy.hasGivenUp;
+  }
 
   constructor(
     private readonly notifier: ServerNotifier,
@@ -53,6 +60,10 @@ export class CrashAwareErrorHandler implements ErrorHandler {
     return { action: ErrorAction.Continue, handled: true };
   }
 
+  dispose(): void {
+    this.gaveUpEmitter.dispose();
+  }
+
   closed(): CloseHandlerResult {
     const decision = this.policy.recordCrash();
     if (decision.action === 'restart') {
@@ -63,6 +74,7 @@ export class CrashAwareErrorHandler implements ErrorHandler {
     const message = `The IceWarp language server crashed ${decision.crashes} times in the last ${minutes} minutes and will not be restarted. Reload the window to try again.`;
     this.outputChannel.appendLine(message);
     this.notifier.showErrorOnce(message);
+    this.gaveUpEmitter.fire(message);
     return { action: CloseAction.DoNotRestart, handled: true };
   }
 }

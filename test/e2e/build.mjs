@@ -9,7 +9,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const E2E_OUT_DIR = path.resolve(here, '..', '..', 'out', 'e2e');
 
 export async function buildE2e() {
-  const entryPoints = ['suite', 'vsix-probe/suite']
+  const entryPoints = ['suite', 'vsix-probe/suite', 'broken-server/suite']
     .flatMap((folder) => fs.readdirSync(path.join(here, folder)).filter((file) => file.endsWith('.ts')).map((file) => path.join(here, folder, file)));
   fs.rmSync(E2E_OUT_DIR, { recursive: true, force: true });
   await esbuild.build({

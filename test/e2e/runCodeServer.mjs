@@ -2,6 +2,9 @@
 // with the suite's exit code.
 //
 //   node test/e2e/runCodeServer.mjs            the suite (test/e2e/suite) against the source tree
+//   node test/e2e/runCodeServer.mjs --broken-server
+//                                              the extension with a server that exits at start:
+//                                              one clear message, then no more restarts
 //   node test/e2e/runCodeServer.mjs --vsix [F]  installs F (default: the <name>-<version>.vsix that
 //                                              `npm run package` writes) with --install-extension and
 //                                              checks that the installed extension activates on a path.dat
@@ -25,7 +28,9 @@ async function main() {
   await buildE2e();
   const scratch = makeTempDir('icewarp-e2e-');
   try {
-    return vsix ? await runVsixCheck(vsix, scratch) : await runSuite(scratch);
+    if (vsix) return await runVsixCheck(vsix, scratch);
+    if (process.argv.includes('--broken-server')) return await runBrokenServerCheck(scratch);
+    return await runSuite(scratch);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
@@ -59,6 +64,22 @@ async function runVsixCheck(vsix, scratch) {
     extensionDevelopmentPath: path.join(REPO_ROOT, 'test', 'e2e', 'vsix-probe'),
     extensionTestsPath: path.join(E2E_OUT_DIR, 'vsix-probe', 'suite', 'index'),
     env: { ICEWARP_E2E_EXTENSIONS_DIR: extensionsDir },
+  });
+}
+
+async function runBrokenServerCheck(scratch) {
+  // A copy of the extension whose server exits before it answers initialize.
+  const extension = path.join(scratch, 'broken-extension');
+  for (const item of ['package.json', 'dist/client.js', 'language-configuration.json', 'syntaxes', 'snippets']) {
+    fs.cpSync(path.join(REPO_ROOT, item), path.join(extension, item), { recursive: true });
+  }
+  fs.writeFileSync(path.join(extension, 'dist', 'server.js'), "console.error('deliberately broken server (e2e)');\nprocess.exit(3);\n");
+  const folder = path.join(scratch, 'cluster');
+  fs.cpSync(path.join(REPO_ROOT, 'examples', 'cluster'), folder, { recursive: true });
+  return runInWorkbench('broken server', {
+    folder,
+    extensionDevelopmentPath: extension,
+    extensionTestsPath: path.join(E2E_OUT_DIR, 'broken-server', 'suite', 'index'),
   });
 }
 
