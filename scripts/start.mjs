@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { CODE_SERVER_DIR, REPO_ROOT, ensureCodeServer, freePort, launchChromium, liveProcessesInGroup, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { CODE_SERVER_DIR, CODE_SERVER_VERSION, REPO_ROOT, ensureCodeServer, freePort, launchChromium, liveProcessesInGroup, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
 const DEMO_WORKSPACE = path.join(REPO_ROOT, 'examples', 'cluster');
 const args = process.argv.slice(2);
@@ -61,7 +61,7 @@ async function main() {
   }
 
   console.log(`
-IceWarp Cluster Config is running in VS Code (code-server ${'4.100.3'}) on the demo cluster.
+IceWarp Cluster Config is running in VS Code (code-server ${CODE_SERVER_VERSION}) on the demo cluster.
 Open this URL in your browser (from another machine: ssh -L ${codeServer.port}:127.0.0.1:${codeServer.port} first):
 
   ${url}
