@@ -372,3 +372,26 @@ after(() => {
   console.log(`fuzz: quick-fix defects tolerated (see KNOWN_FIX_DEFECTS; ICEWARP_FUZZ_STRICT=1 fails on them):`);
   for (const [defect, count] of [...tolerated].sort((a, b) => b[1] - a[1])) console.log(`  ${count} x ${defect}`);
 });
+
+test(`fuzz: the parser splits lines exactly as LSP does (CRLF, LF and a lone CR) (${RUNS} cases)`, () => {
+  fc.assert(
+    fc.property(anyFile, (text) => {
+      const expected: { text: string; offset: number; ending: string }[] = [];
+      let offset = 0;
+      for (const match of text.matchAll(/\r\n|\n|\r/g)) {
+        expected.push({ text: text.slice(offset, match.index), offset, ending: match[0] });
+        offset = (match.index ?? 0) + match[0].length;
+      }
+      expected.push({ text: text.slice(offset), offset, ending: '' });
+      const bom = text.startsWith('\uFEFF');
+      if (bom) expected[0].text = expected[0].text.slice(1);
+      const { lines } = parseNodeFile('file:///fuzz/lines/path.cfg', text);
+      assert.deepEqual(
+        lines.map((line) => ({ text: line.text, offset: line.offset, ending: line.ending })),
+        expected,
+      );
+      assert.equal(lines[0].column, bom ? 1 : 0);
+    }),
+    { numRuns: RUNS, ...REPLAY },
+  );
+});

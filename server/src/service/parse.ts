@@ -98,7 +98,7 @@ export function parseNodeFile(uri: string, text: string): NodeFile {
     ipBinding: parseIpBinding(fields[9].raw),
     masterHosts: parseHostList(fields[14].raw),
     slaveHosts: parseHostList(fields[15].raw),
-    extraLines: lines.slice(FIELD_COUNT).filter((line) => line.text.trim().length > 0),
+    extraLines: lines.slice(FIELD_COUNT).filter((line) => /\S/.test(line.text)),
     endOfDocument,
   };
 }
@@ -106,12 +106,25 @@ export function parseNodeFile(uri: string, text: string): NodeFile {
 /** Splits like LSP does: CRLF, LF and a lone CR each end a line. */
 function splitLines(text: string, hasBom: boolean): TextLine[] {
   const lines: TextLine[] = [];
-  const lineBreak = /\r\n|\n|\r/g;
+  // indexOf (native) rather than a /\r\n|\n|\r/g loop: a 10 MB file opened by mistake splits
+  // about twice as fast (bench/run.ts, figure (a)).
   let offset = 0;
-  for (const match of text.matchAll(lineBreak)) {
-    const end = match.index ?? 0;
-    lines.push(makeLine(text, lines.length, offset, end, match[0] as LineEnding, hasBom));
-    offset = end + match[0].length;
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  while (nextLf >= 0 || nextCr >= 0) {
+    let end: number;
+    let ending: LineEnding;
+    if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
+      end = nextCr;
+      ending = nextLf === nextCr + 1 ? '\r\n' : '\r';
+    } else {
+      end = nextLf;
+      ending = '\n';
+    }
+    lines.push(makeLine(text, lines.length, offset, end, ending, hasBom));
+    offset = end + ending.length;
+    if (nextLf >= 0 && nextLf < offset) nextLf = text.indexOf('\n', offset);
+    if (nextCr >= 0 && nextCr < offset) nextCr = text.indexOf('\r', offset);
   }
   lines.push(makeLine(text, lines.length, offset, text.length, '', hasBom));
   return lines;
