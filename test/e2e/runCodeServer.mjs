@@ -80,6 +80,17 @@ async function runBrokenServerCheck(scratch) {
     folder,
     extensionDevelopmentPath: extension,
     extensionTestsPath: path.join(E2E_OUT_DIR, 'broken-server', 'suite', 'index'),
+    // What the user sees: exactly one notification about our server, with a "Show Output" button.
+    afterExit: async (page) => {
+      const ours = page.locator('.notifications-toasts .notification-toast', { hasText: 'IceWarp language server' });
+      await ours.first().waitFor({ timeout: 10_000 });
+      const texts = await ours.allInnerTexts();
+      if (texts.length !== 1) throw new Error(`expected one notification about the server, saw ${texts.length}: ${JSON.stringify(texts)}`);
+      if (!/failed to start/.test(texts[0])) throw new Error(`unexpected notification: ${texts[0]}`);
+      const button = ours.first().getByRole('button', { name: 'Show Output' });
+      if ((await button.count()) !== 1) throw new Error(`the notification has no "Show Output" button: ${texts[0]}`);
+      console.log(`[e2e] broken server: the one notification shown: ${texts[0].replace(/\s+/g, ' ')}`);
+    },
   });
 }
 
@@ -95,7 +106,15 @@ async function runInWorkbench(label, options) {
         resolve(1);
       }, TIMEOUT_MS);
     });
-    const code = await Promise.race([workbench.exitCode, timeout]);
+    let code = await Promise.race([workbench.exitCode, timeout]);
+    if (code === 0 && options.afterExit) {
+      try {
+        await options.afterExit(workbench.page);
+      } catch (error) {
+        console.error(`[e2e] ${label}: ${error instanceof Error ? error.message : error}`);
+        code = 1;
+      }
+    }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`[e2e] ${label}: exit code ${code} after ${seconds} s`);
     // .ci/run collects these into its stage table.
