@@ -2,10 +2,11 @@
 // client and server, the demo cluster (a temp copy of examples/cluster) plus a standalone node in
 // a second workspace folder.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import { activatedApi, codeOf, codesOf, fileIn, hasCodes, lacksCodes, replaceLine, waitForDiagnostics } from './helpers';
+import { activatedApi, codeOf, codesOf, fileIn, hasCodes, lacksCodes, replaceLine, waitForDiagnostics, workspaceFolder } from './helpers';
 
 const LANGUAGE_ID = 'icewarp-pathcfg';
 
@@ -105,6 +106,27 @@ suite('IceWarp Cluster Config in VS Code', () => {
     await vscode.workspace.openTextDocument(standalone());
     const diagnostics = await waitForDiagnostics(standalone(), hasCodes('server-id-not-numeric'), 'the standalone node validated');
     assert.ok(!diagnostics.some((diagnostic) => codeOf(diagnostic).startsWith('cluster-')), 'a standalone node is in no cluster');
+  });
+
+  test('a folder added to the workspace is indexed, its node validated without being opened', async () => {
+    const parent = path.dirname(workspaceFolder('cluster').uri.fsPath);
+    const folder = vscode.Uri.file(path.join(parent, 'added'));
+    const node = vscode.Uri.joinPath(folder, 'path.dat');
+    // A standalone node of its own (own config folder, no master or slaves), so no cluster changes.
+    await vscode.workspace.fs.writeFile(node, Buffer.from('/srv/added/config/\n\n\n1 2\n'));
+    const added = new Promise<void>((resolve) => {
+      const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        subscription.dispose();
+        resolve();
+      });
+    });
+    const count = vscode.workspace.workspaceFolders?.length ?? 0;
+    assert.ok(vscode.workspace.updateWorkspaceFolders(count, 0, { uri: folder, name: 'added' }), 'the folder change was accepted');
+    await added;
+    const diagnostics = await waitForDiagnostics(node, hasCodes('server-id-invalid-char'), 'the new folder validated');
+    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === node.toString()), 'the file was never opened');
+    assert.equal(diagnostics.find((diagnostic) => codeOf(diagnostic) === 'server-id-invalid-char')?.range.start.line, 3);
+    vscode.workspace.updateWorkspaceFolders(count, 1);
   });
 
   test('the server survives garbage and still answers', async () => {
