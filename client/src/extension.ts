@@ -2,7 +2,7 @@
 // It holds no rules and parses nothing; the server owns the truth.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocol';
 import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
 import { RedactingOutputChannel } from './redactingChannel';
@@ -13,7 +13,7 @@ export const OUTPUT_CHANNEL_NAME = 'IceWarp Cluster Config';
 /** The client id is also the settings prefix the library reads `trace.server` from: `icewarp.trace.server`. */
 const CLIENT_ID = 'icewarp';
 
-/** What `activate()` returns: used by the integration tests (and later by the cluster tree). */
+/** What `activate()` returns: used by the integration tests. */
 export interface IceWarpExtensionApi {
   client: LanguageClient;
   /** The log and trace channel; it redacts line-5 passwords and remembers what it printed. */
@@ -39,6 +39,8 @@ let client: LanguageClient | undefined;
 class IceWarpLanguageClient extends LanguageClient {
   /** While the first start is in flight, activate() reports a failure itself, in clearer words. */
   suppressForcedNotifications = true;
+  /** The library's last "Server process exited with code N." line: a clearer reason than a disposed connection. */
+  lastServerExit: string | undefined;
 
   constructor(
     serverOptions: ServerOptions,
@@ -54,9 +56,6 @@ class IceWarpLanguageClient extends LanguageClient {
     if (typeof data === 'boolean') super.info(message, undefined, data);
     else super.info(message, data, showNotification);
   }
-
-  /** The library's last "Server process exited with code N." line: a clearer reason than a disposed connection. */
-  lastServerExit: string | undefined;
 
   override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
     if (message.startsWith('Server process exited')) this.lastServerExit = message.replace(/\.$/, '').toLowerCase();
@@ -115,6 +114,12 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
 
   const languageClient = new IceWarpLanguageClient(serverOptions, clientOptions, notifier);
   client = languageClient;
+  // A server that runs again (after a restart) ends the episode: a later failure may say so again.
+  context.subscriptions.push(
+    languageClient.onDidChangeState((event) => {
+      if (event.newState === State.Running) notifier.reset();
+    }),
+  );
 
   const ready = startClient(languageClient, serverModule, notifier, outputChannel);
   // activate() must not fail because the server did: the rejection is reported to the user.
@@ -149,7 +154,6 @@ async function startClient(
   }
   try {
     await languageClient.start();
-    notifier.reset();
   } catch (error) {
     const reason = languageClient.lastServerExit ?? (error instanceof Error ? error.message : String(error));
     const message = `The IceWarp language server failed to start (${reason}). Validation of path.cfg / path.dat is off; see the output for details.`;
