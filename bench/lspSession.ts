@@ -20,6 +20,8 @@ export interface SessionOptions {
   folders?: string[];
   /** initializationOptions.validationDelay; undefined keeps the server's default debounce. */
   validationDelay?: number;
+  /** Node options for the server process, e.g. ['--cpu-prof', '--cpu-prof-dir=...'] to profile it. */
+  execArgv?: string[];
 }
 
 export class LspSession {
@@ -47,7 +49,7 @@ export class LspSession {
   /** Spawns and initializes; `initializedAt` is when the `initialized` notification went out. */
   static async start(options: SessionOptions = {}): Promise<{ session: LspSession; initializedAt: number }> {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr?.resume();
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(child, connection, spawnedAt);
@@ -103,7 +105,19 @@ export class LspSession {
     } catch {
       // already gone
     }
-    if (this.process.exitCode === null) this.process.kill();
+    // Let it exit on its own (a --cpu-prof profile is written at exit); kill it if it hangs.
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.process.kill();
+          resolve();
+        }, 5_000);
+        this.process.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
     this.connection.dispose();
   }
 

@@ -7,6 +7,8 @@ import { NODE_FILE_NAMES } from '../../common/protocol';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache', 'dist', 'out']);
 /** Enough for any real config repository; keeps a stray home-folder workspace from walking forever. */
 const MAX_FOLDERS = 20_000;
+/** Folders listed at once while walking the workspace. */
+const READDIR_BATCH = 64;
 
 export function isNodeFileName(fileName: string): boolean {
   return (NODE_FILE_NAMES as readonly string[]).includes(path.basename(fileName).toLowerCase());
@@ -22,19 +24,20 @@ export async function findNodeFiles(folderUris: readonly string[]): Promise<stri
   let visited = 0;
   const queue = folderUris.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
   while (queue.length > 0 && visited < MAX_FOLDERS) {
-    const folder = queue.shift() as string;
-    visited++;
-    let entries;
-    try {
-      entries = await fs.readdir(folder, { withFileTypes: true });
-    } catch {
-      continue; // unreadable or vanished: not ours to report
-    }
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) queue.push(full);
-      else if (entry.isFile() && isNodeFileName(entry.name)) found.push(URI.file(full).toString());
-    }
+    // A batch of folders at a time: one readdir after another leaves the disk idle between them
+    // (1,000 node files in 1,200 folders: 120 ms one by one, bench/run.ts figure (d)).
+    const batch = queue.splice(0, Math.min(READDIR_BATCH, MAX_FOLDERS - visited));
+    visited += batch.length;
+    const listings = await Promise.all(
+      batch.map((folder) => fs.readdir(folder, { withFileTypes: true }).catch(() => [])), // unreadable or vanished: not ours to report
+    );
+    batch.forEach((folder, index) => {
+      for (const entry of listings[index]) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) queue.push(full);
+        else if (entry.isFile() && isNodeFileName(entry.name)) found.push(URI.file(full).toString());
+      }
+    });
   }
   return found.sort();
 }
