@@ -130,3 +130,31 @@ describe('cross-node diagnostics over LSP', () => {
     await Promise.all([client.diagnosticsAfter(mx1, count1, noDuplicate), client.diagnosticsAfter(mx2, count2, noDuplicate)]);
   });
 });
+
+describe('workspace folders over LSP', () => {
+  test('removing a folder forgets its unopened nodes and clears their diagnostics', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'icewarp-folders-'));
+    const [kept, dropped] = [path.join(root, 'kept'), path.join(root, 'dropped')];
+    for (const folder of [kept, dropped]) {
+      await fs.mkdir(folder);
+      // Same Server ID in both folders: each node is flagged because of the other.
+      await fs.copyFile(path.join(FIXTURES, 'cluster', 'mx1', 'path.dat'), path.join(folder, 'path.dat'));
+    }
+    const client = await TestClient.start({ folders: [kept, dropped] });
+    try {
+      const keptUri = fileUri(path.join(kept, 'path.dat'));
+      const droppedUri = fileUri(path.join(dropped, 'path.dat'));
+      const flagged = (diagnostics: { code?: unknown }[]) => diagnostics.some((d) => d.code === 'server-id-duplicate');
+      await Promise.all([client.diagnosticsAfter(keptUri, 0, flagged), client.diagnosticsAfter(droppedUri, 0, flagged)]);
+      const [keptCount, droppedCount] = [client.publishCount(keptUri), client.publishCount(droppedUri)];
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [], removed: [{ uri: fileUri(dropped), name: 'dropped' }] },
+      });
+      assert.deepEqual(await client.diagnosticsAfter(droppedUri, droppedCount, (d) => d.length === 0), []);
+      await client.diagnosticsAfter(keptUri, keptCount, (d) => !flagged(d));
+    } finally {
+      await client.stop();
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+});
