@@ -17,43 +17,12 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TestClient, codes } from './lspClient';
+import { LINUX_MASTER, WINDOWS_SLAVE as BASE_WINDOWS_SLAVE, nodeText, withValues } from '../unit/helpers';
 
 const PASSWORD = 'Zq9-unique-Passw0rd';
 
-/** A file from 1-based line -> value; other lines of the 16 stay empty. */
-function nodeText(values: Record<number, string>, ending = '\n', lineCount = 16): string {
-  const count = Math.max(lineCount, ...Object.keys(values).map(Number));
-  return Array.from({ length: count }, (_, index) => values[index + 1] ?? '').join(ending) + ending;
-}
-
-const WINDOWS_SLAVE: Record<number, string> = {
-  1: '\\\\fs01\\icewarp\\config\\',
-  4: '12',
-  5: `\\\\fs01\\icewarp;ICEWARP\\svc-mail;${PASSWORD}`,
-  8: 'D:\\IceWarp\\queues\\_outgoing\\',
-  9: 'D:\\IceWarp\\queues\\_outgoing\\retry\\',
-  10: '192.168.10.12|192.168.10.12',
-  11: 'mx2.example.net',
-  12: 'license.key',
-  13: 'D:\\IceWarp\\queues\\_incoming\\',
-  14: '1',
-  15: 'mx1.example.net',
-  16: 'mx2.example.net;mx3.example.net',
-};
-
-const LINUX_MASTER: Record<number, string> = {
-  1: '/mnt/data/config/',
-  4: '11',
-  8: '/opt/icewarp/mailqueues/_outgoing/',
-  9: '/opt/icewarp/mailqueues/_outgoing/retry/',
-  10: '10.0.0.11',
-  11: 'mx1.example.net',
-  12: 'license.key',
-  13: '/opt/icewarp/mailqueues/_incoming/',
-  14: '0',
-  15: 'mx1.example.net',
-  16: 'mx2.example.net;mx3.example.net',
-};
+// The builders of the unit tests; line 5 carries a password no answer may contain.
+const WINDOWS_SLAVE = withValues(BASE_WINDOWS_SLAVE, { 5: `\\\\fs01\\icewarp;ICEWARP\\svc-mail;${PASSWORD}` });
 
 const doc = (uri: string) => ({ textDocument: { uri } });
 const markdown = (hover: Hover | null): string => (hover ? (hover.contents as MarkupContent).value : '');
