@@ -161,6 +161,9 @@ async function forgetFilesOutsideFolders(): Promise<void> {
 async function loadFromDisk(uri: string): Promise<void> {
   const settings = await settingsFor(uri);
   const read = await readNodeFile(uri, settings.maxFileSize);
+  // Opened while the disk was read (the index runs as the editor sends didOpen, e.g. after a
+  // restart): the editor's text wins, its unsaved edits included.
+  if (documents.get(uri)) return;
   if (read.kind === 'text') {
     oversized.delete(uri);
     workspace.set(parseNodeFile(uri, read.text));
