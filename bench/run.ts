@@ -1,7 +1,7 @@
 // `npm run bench`: measured speed with budgets (issue 7). Prints a table and writes
 // bench/results.json. Every figure is the median of several runs; a ratio's two sides are
 // measured in the same run, interleaved. `--quick` (CI) runs each measurement briefly to prove
-// the script works and judges no budget.
+// the script works and judges no budget. `--markdown` also prints the table for the README.
 //
 // The server figures run against the production bundle (`node esbuild.mjs --production`, as
 // users get it); the development build is restored at the end.
@@ -388,6 +388,17 @@ function printTable(): void {
   for (const row of rows) console.log(line(row));
 }
 
+/** The table for the README's Performance section (`npm run bench -- --markdown`). */
+function printMarkdown(): void {
+  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)' })[id.split('-')[0]] ?? '';
+  const rows = [...figures].sort((a, b) => group(a.id).localeCompare(group(b.id)));
+  console.log('\n| | figure | median | budget | |\n|---|---|---|---|---|');
+  for (const figure of rows) {
+    const verdict = figure.met === undefined ? '' : figure.met ? 'met' : '**missed**';
+    console.log(`| ${group(figure.id)} | ${figure.label}${figure.detail ? ` (${figure.detail})` : ''} | ${format(figure.value, figure.unit)} | ${figure.budget?.text ?? ''} | ${verdict} |`);
+  }
+}
+
 async function main(): Promise<void> {
   const info = machine();
   console.log(`IceWarp Cluster Config bench${QUICK ? ' (quick: proves the script, judges no budget)' : ''} on ${info.cpus} CPUs, ${info.memoryGiB} GiB, Node ${info.node}`);
@@ -402,6 +413,7 @@ async function main(): Promise<void> {
     build(false);
   }
   printTable();
+  if (process.argv.includes('--markdown')) printMarkdown();
   const missed = figures.filter((figure) => figure.met === false);
   if (!QUICK) console.log(missed.length === 0 ? '\nEvery budget met.' : `\nBudgets missed: ${missed.map((figure) => figure.label).join('; ')}`);
   fs.writeFileSync(RESULTS_PATH, JSON.stringify({ date: new Date().toISOString(), quick: QUICK, machine: info, figures }, null, 2) + '\n');
