@@ -194,6 +194,25 @@ test('every code whose README row names a quick fix has a registered fix', () =>
 });
 
 describe('fix details', () => {
+  test('a fix that would add an error is not offered (making a slave of a node that names no master)', () => {
+    const text = nodeText(withValues(LINUX_MASTER, { 11: 'mx2.example.net', 14: '0', 15: '' }));
+    const workspace = workspaceOf(text, []);
+    const node = subjectOf(workspace);
+    const mismatch = validate(node, workspace).find((d) => d.code === 'role-mismatch');
+    assert.ok(mismatch, 'mx2 is in the slave list but says master');
+    // Line 14 = 1 would raise slave-without-master, an error: the warning is better left to the user.
+    assert.deepEqual(fixesFor(node, mismatch, workspace).map((fix) => fix.id), []);
+  });
+
+  test('a fix that would let a lone CR and an LF meet as one CRLF (moving lines up a field) is not offered', () => {
+    const text = '/mnt/data/config/\n\r \n11\n';
+    const workspace = workspaceOf(text, []);
+    const node = subjectOf(workspace);
+    const whitespace = validate(node, workspace).find((d) => d.code === 'whitespace');
+    assert.ok(whitespace);
+    assert.deepEqual(fixesFor(node, whitespace, workspace), []);
+  });
+
   test('a fix that needs a line the file lacks adds it with the file\'s own ending', () => {
     const short = parseNodeFile(SUBJECT, 'x\r\n');
     const workspace = workspaceOf('x\r\n', []);

@@ -5,7 +5,7 @@
 // ICEWARP_FUZZ_RUNS sets the number of cases (default 10,000 with a fixed seed; `npm run fuzz`
 // runs 200,000 new ones). A failure prints fast-check's seed and path; replay it with
 // ICEWARP_FUZZ_SEED / ICEWARP_FUZZ_PATH.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -153,36 +153,6 @@ const anyFile = fc.oneof(generatedFile, mutatedFixture);
 // ---------------------------------------------------------------------------------------------
 // Checks
 
-/**
- * Quick fixes the fuzzer has shown to add an error, reported to the owner of fixes.ts (issue 4)
- * and tolerated here until fixed, so this suite guards everything else meanwhile. Each entry:
- * fix id -> the error codes it may add, and why. ICEWARP_FUZZ_STRICT=1 tolerates none.
- */
-const KNOWN_FIX_DEFECTS: Record<string, { codes: string[]; why: string }> = {
-  'slave-flag-0': { codes: ['cluster-multiple-masters'], why: 'offers "master" when a peer already is the master' },
-  'slave-flag-1': { codes: ['slave-without-master'], why: 'offers "slave" when line 15 names no master' },
-  'retry-under-outgoing': { codes: ['path-invalid', 'unc-malformed'], why: 'builds line 9 from an invalid line 8' },
-  'working-folder-local-default': { codes: ['path-invalid', 'unc-malformed'], why: 'builds a default from an invalid folder line' },
-  'unc-repair-prefix': { codes: ['unc-malformed'], why: 'repairs the prefix of a path whose names are invalid too' },
-  'server-id-keep-first-two': { codes: ['server-id-duplicate'], why: 'the first two characters may be a peer\'s ID' },
-  'ip-binding-remove-bad': { codes: ['ip-binding-invalid'], why: 'removing an entry can leave an empty half' },
-  'master-host-keep-other': { codes: ['master-in-slave-list'], why: 'the host kept may be listed as a slave' },
-};
-const STRICT = process.env.ICEWARP_FUZZ_STRICT === '1';
-/** How often each known defect was seen in this run (printed at the end). */
-const tolerated = new Map<string, number>();
-
-function knownDefect(fixId: string, code: string, before: string, after: string): string | undefined {
-  if (STRICT) return undefined;
-  // An edit that empties a line between a lone CR and an LF joins them into one CRLF: the lines
-  // below move up a field. Any fix that clears or trims a line can do it (lone CRs are rare).
-  if (/\r(?!\n)/.test(before) && lineLengths(after).length < lineLengths(before).length) return `${fixId}: lone CR + LF merge into CRLF, lines shift`;
-  // Trimming the space before a U+FEFF that is not the first character makes it a BOM.
-  if (!before.startsWith('\uFEFF') && after.startsWith('\uFEFF')) return `${fixId}: a U+FEFF after the trimmed text becomes a BOM`;
-  const known = KNOWN_FIX_DEFECTS[fixId];
-  return known?.codes.includes(code) ? `${fixId}: ${known.why} (adds ${code})` : undefined;
-}
-
 const throwingRules = {
   onRuleError: (code: string, error: unknown) => {
     throw new Error(`rule ${code} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -297,11 +267,6 @@ function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Positi
       const errorsAfter = errorCounts([...fixedWorkspace.all()].flatMap((each) => validate(each, fixedWorkspace, throwingRules)));
       for (const [code, count] of errorsAfter) {
         if (count <= (errorsBefore.get(code) ?? 0)) continue;
-        const known = knownDefect(fix.id, code, node.text, fixedText);
-        if (known) {
-          tolerated.set(known, (tolerated.get(known) ?? 0) + 1);
-          continue;
-        }
         assert.fail(`${what} adds a ${code} error (${errorsBefore.get(code) ?? 0} -> ${count}); fixed text ${JSON.stringify(fixedText)}`);
       }
     }
@@ -366,12 +331,6 @@ test(`fuzz: a cluster of mutated nodes, cross-node rules and their related range
   );
 });
 
-after(() => {
-  if (tolerated.size === 0) return;
-  // Visible in the test output, so the known defects stay in sight until fixed.
-  console.log(`fuzz: quick-fix defects tolerated (see KNOWN_FIX_DEFECTS; ICEWARP_FUZZ_STRICT=1 fails on them):`);
-  for (const [defect, count] of [...tolerated].sort((a, b) => b[1] - a[1])) console.log(`  ${count} x ${defect}`);
-});
 
 test(`fuzz: the parser splits lines exactly as LSP does (CRLF, LF and a lone CR) (${RUNS} cases)`, () => {
   fc.assert(

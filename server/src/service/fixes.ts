@@ -371,11 +371,64 @@ export const FIX_PROVIDERS: Partial<Record<DiagnosticCode, FixProvider>> = {
   'mixed-line-endings': normaliseEndings,
 };
 
-/** The fixes for one diagnostic of this node (none for codes without fixes or from other sources). */
+/**
+ * The fixes for one diagnostic of this node (none for codes without fixes or from other
+ * sources). Each fix is tried before it is offered: one that would add an error anywhere in
+ * its cluster, move lines up a field, or turn a character into a BOM is left out, so no
+ * offered fix can make a file worse, whatever the file holds.
+ */
 export function fixesFor(node: NodeFile, diagnostic: DiagnosticRef, workspace: WorkspaceFacts): Fix[] {
   if (!isDiagnosticCode(diagnostic.code)) return [];
   const provider = FIX_PROVIDERS[diagnostic.code];
-  return provider ? provider(node, diagnostic, workspace) : [];
+  if (!provider) return [];
+  const trial = new FixTrial(node, workspace);
+  return provider(node, diagnostic, workspace).filter((fix) => trial.isSafe(fix));
+}
+
+/** Applies fixes to a copy of the workspace and compares the errors before and after. */
+class FixTrial {
+  private errorsBefore: Map<string, number> | undefined;
+  private readonly before: Workspace;
+
+  constructor(
+    private readonly node: NodeFile,
+    private readonly workspace: WorkspaceFacts,
+  ) {
+    this.before = this.copyWith(node);
+  }
+
+  isSafe(fix: Fix): boolean {
+    const text = applyEdits(this.node.text, fix.edits(this.node));
+    if (text === this.node.text) return true;
+    const fixed = parseNodeFile(this.node.uri, text);
+    // Fewer lines (a lone CR and an LF meeting as one CRLF) shift every later field.
+    if (fixed.lines.length < this.node.lines.length) return false;
+    if (fixed.hasBom && !this.node.hasBom) return false;
+    const after = this.copyWith(fixed);
+    const affected = new Set([...this.before.dependents(this.node.uri), ...after.dependents(this.node.uri)]);
+    this.errorsBefore ??= errorCounts(this.before, affected);
+    const errorsAfter = errorCounts(after, affected);
+    return [...errorsAfter].every(([code, count]) => count <= (this.errorsBefore?.get(code) ?? 0));
+  }
+
+  private copyWith(replacement: NodeFile): Workspace {
+    const copy = new Workspace();
+    for (const other of this.workspace.all()) if (other.uri !== replacement.uri) copy.set(other);
+    copy.set(replacement);
+    return copy;
+  }
+}
+
+function errorCounts(workspace: Workspace, uris: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const uri of uris) {
+    const node = workspace.get(uri);
+    if (!node) continue;
+    for (const diagnostic of validate(node, workspace)) {
+      if (diagnostic.severity === 'error') counts.set(diagnostic.code, (counts.get(diagnostic.code) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
 
 // ---------------------------------------------------------------------------------------------
