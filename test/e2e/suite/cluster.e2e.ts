@@ -5,26 +5,14 @@ import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
 import type { ClusterTreeElement, ClusterTreeProvider } from '../../../client/src/clusterTree';
 import type { ClusterResponse } from '../../../common/protocol';
-import { DIAGNOSTIC_TIMEOUT_MS, activatedApi, fileIn, lacksCodes, replaceLine, waitForDiagnostics, workspaceFolder } from './helpers';
+import { activatedApi, fileIn, lacksCodes, replaceLine, waitForDiagnostics, waitForEvent, workspaceFolder } from './helpers';
 
 /** Resolves once the tree's model satisfies `predicate` (checked now and after every refresh). */
 function waitForTree(tree: ClusterTreeProvider, predicate: (model: ClusterResponse) => boolean, description: string): Promise<ClusterResponse> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for the cluster tree to show ${description}; it shows ${JSON.stringify(summary(tree.current))}`));
-    }, DIAGNOSTIC_TIMEOUT_MS);
-    const subscription = tree.onDidRefresh((model) => {
-      if (!predicate(model)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(model);
-    });
-    if (predicate(tree.current)) {
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(tree.current);
-    }
+  return waitForEvent(tree.onDidRefresh, predicate, {
+    description: `the cluster tree to show ${description}`,
+    current: () => tree.current,
+    seen: () => `it shows ${JSON.stringify(summary(tree.current))}`,
   });
 }
 

@@ -42,36 +42,58 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
 }
 
 /**
+ * Resolves with the first value `event` fires that `accept` takes, or at once with `current()`
+ * when that is given and already accepted; rejects after `timeoutMs`, saying what it waited
+ * for and what it saw last (`seen`). Every wait of the suite goes through here.
+ */
+export function waitForEvent<T>(
+  event: vscode.Event<T>,
+  accept: (value: T) => boolean,
+  options: { description: string; current?: () => T; seen?: () => string; timeoutMs?: number },
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const finish = (): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+    const subscription = event((value) => {
+      if (!accept(value)) return;
+      finish();
+      resolve(value);
+    });
+    const timeoutMs = options.timeoutMs ?? DIAGNOSTIC_TIMEOUT_MS;
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${options.description}${options.seen ? `; ${options.seen()}` : ''}`));
+    }, timeoutMs);
+    if (options.current) {
+      const now = options.current();
+      if (accept(now)) {
+        finish();
+        resolve(now);
+      }
+    }
+  });
+}
+
+/**
  * Resolves with the diagnostics of `uri` once `predicate` holds, checking now and on every
  * diagnostics change for that file; rejects after `timeoutMs` with what was last seen.
  */
-export function waitForDiagnostics(
+export async function waitForDiagnostics(
   uri: vscode.Uri,
   predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
   description: string,
   timeoutMs = DIAGNOSTIC_TIMEOUT_MS,
 ): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const diagnostics = ourDiagnostics(uri);
-      if (!predicate(diagnostics)) return false;
-      finish();
-      resolve(diagnostics);
-      return true;
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => {
-      finish();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${description} on ${uri.toString()}; codes now: [${codesOf(uri).join(', ')}]`));
-    }, timeoutMs);
-    const finish = (): void => {
-      clearTimeout(timer);
-      subscription.dispose();
-    };
-    check();
+  const changes = (listener: (uris: readonly vscode.Uri[]) => unknown) => vscode.languages.onDidChangeDiagnostics((event) => listener(event.uris));
+  await waitForEvent(changes, (uris) => uris.some((changed) => changed.toString() === uri.toString()) && predicate(ourDiagnostics(uri)), {
+    description: `${description} on ${uri.toString()}`,
+    current: () => [uri],
+    seen: () => `codes now: [${codesOf(uri).join(', ')}]`,
+    timeoutMs,
   });
+  return ourDiagnostics(uri);
 }
 
 export const hasCodes = (...codes: string[]) => (diagnostics: vscode.Diagnostic[]): boolean =>

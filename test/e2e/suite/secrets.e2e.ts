@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
 import type { ClusterTreeElement } from '../../../client/src/clusterTree';
-import { DIAGNOSTIC_TIMEOUT_MS, activatedApi, codeOf, fileIn, hasCodes, waitForDiagnostics } from './helpers';
+import { activatedApi, codeOf, fileIn, hasCodes, waitForDiagnostics, waitForEvent } from './helpers';
 
 const PASSWORD = 'Vault;S3cr3t"E2E\\x';
 const SECOND_PASSWORD = 'Kappa-Hunter-42';
@@ -44,18 +44,9 @@ function markdownText(content: vscode.MarkdownString | vscode.MarkedString | str
 }
 
 /** Resolves on the next diagnostics change of `uri` (the server answering an edit). */
-function nextDiagnosticsChange(uri: vscode.Uri): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`no diagnostics update for ${uri.toString()}`));
-    }, DIAGNOSTIC_TIMEOUT_MS);
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    });
+async function nextDiagnosticsChange(uri: vscode.Uri): Promise<void> {
+  await waitForEvent(vscode.languages.onDidChangeDiagnostics, (event) => event.uris.some((changed) => changed.toString() === uri.toString()), {
+    description: `a diagnostics update for ${uri.toString()}`,
   });
 }
 

@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { State, type LanguageClient, type StateChangeEvent } from 'vscode-languageclient/node';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import { activatedApi, fileIn, hasCodes, lacksCodes, replaceLine, waitForDiagnostics } from './helpers';
+import { activatedApi, fileIn, hasCodes, lacksCodes, replaceLine, waitForDiagnostics, waitForEvent } from './helpers';
 
 const STATE_TIMEOUT_MS = 20_000;
 
@@ -17,19 +17,12 @@ function serverPid(client: LanguageClient): number {
   return pid;
 }
 
-function waitForState(client: LanguageClient, wanted: State, description: string): Promise<void> {
-  if (client.state === wanted) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for the client to be ${description}; state ${State[client.state]}`));
-    }, STATE_TIMEOUT_MS);
-    const subscription = client.onDidChangeState((event: StateChangeEvent) => {
-      if (event.newState !== wanted) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    });
+async function waitForState(client: LanguageClient, wanted: State, description: string): Promise<void> {
+  await waitForEvent(client.onDidChangeState, (event: StateChangeEvent) => event.newState === wanted, {
+    description: `the client to be ${description}`,
+    current: () => ({ oldState: client.state, newState: client.state }),
+    seen: () => `state ${State[client.state]}`,
+    timeoutMs: STATE_TIMEOUT_MS,
   });
 }
 

@@ -3,20 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../../client/src/extension';
-import { EXTENSION_ID } from '../../suite/helpers';
+import { EXTENSION_ID, waitForEvent } from '../../suite/helpers';
 
 function nextEvent<T>(event: vscode.Event<T>, description: string, timeoutMs = 30_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for ${description}`));
-    }, timeoutMs);
-    const subscription = event((value) => {
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(value);
-    });
-  });
+  return waitForEvent(event, () => true, { description, timeoutMs });
 }
 
 suite('a language server that cannot start', () => {
