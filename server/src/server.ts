@@ -31,12 +31,14 @@ const oversized = new Map<string, number>();
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
 let canRegisterConfigurationChange = false;
+let canWatchWorkspaceFolders = false;
 /** Milliseconds to wait after a keystroke before validating; tests and the bench set 0. */
 let validationDelay = 150;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  canWatchWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
   const options: unknown = params.initializationOptions;
@@ -59,7 +61,8 @@ connection.onInitialized(async () => {
   if (canRegisterConfigurationChange) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'icewarp' });
   }
-  if (workspaceFolders.length > 0) {
+  // Also with no folder open yet: the user may add the first one later.
+  if (canWatchWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri));
       workspaceFolders = workspaceFolders.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));

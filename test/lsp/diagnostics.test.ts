@@ -132,6 +132,22 @@ describe('cross-node diagnostics over LSP', () => {
 });
 
 describe('workspace folders over LSP', () => {
+  test('a folder added to a window that started with none is indexed', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'icewarp-added-'));
+    await fs.writeFile(path.join(folder, 'path.dat'), '\n\n\n123\n');
+    const client = await TestClient.start({ folders: [] });
+    try {
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: fileUri(folder), name: 'added' }], removed: [] },
+      });
+      const uri = fileUri(path.join(folder, 'path.dat'));
+      assert.ok(codes(await client.diagnosticsAfter(uri, 0)).includes('server-id-too-long'));
+    } finally {
+      await client.stop();
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+  });
+
   test('removing a folder forgets its unopened nodes and clears their diagnostics', async () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'icewarp-folders-'));
     const [kept, dropped] = [path.join(root, 'kept'), path.join(root, 'dropped')];
