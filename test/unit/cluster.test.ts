@@ -69,7 +69,7 @@ test('Workspace.peersOf gives the other nodes of the cluster, and follows edits'
 
 test('identityKeys: hostname, bound IPs without loopback or any, TeamChat URL and shared working folders', () => {
   const text = node('file:///ws/x/path.cfg', { 8: '\\\\fs01\\Queues\\_outgoing\\', 10: '127.0.0.1;192.168.10.12|0.0.0.0', 11: 'MX2.example.net.', 17: 'https://Chat.example.net/api/' }, WINDOWS_SLAVE);
-  assert.deepEqual(identityKeys(text).sort(), ['host:mx2.example.net', 'ip:192.168.10.12', 'url:https://chat.example.net/api', 'work:\\\\fs01\\queues\\_outgoing'].sort());
+  assert.deepEqual([...identityKeys(text)].sort(), ['host:mx2.example.net', 'ip:192.168.10.12', 'url:https://chat.example.net/api', 'work:\\\\fs01\\queues\\_outgoing'].sort());
 });
 
 test('Workspace.dependents: the cluster plus every node sharing an identity key', () => {

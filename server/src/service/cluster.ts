@@ -1,6 +1,7 @@
 // Nodes -> clusters. Two nodes belong to one cluster when they name the same master host or
 // point at the same config folder; a node that shares neither is a cluster of its own.
 import { NodeFile } from './parse';
+import { perNode } from './memo';
 import { folderKey } from './values/path';
 import { hostKey } from './values/hosts';
 
@@ -11,7 +12,9 @@ export interface Cluster {
 }
 
 /** The keys that tie a node to others of its cluster. */
-export function clusterKeys(node: NodeFile): string[] {
+export const clusterKeys: (node: NodeFile) => readonly string[] = perNode(deriveClusterKeys);
+
+function deriveClusterKeys(node: NodeFile): string[] {
   const keys: string[] = [];
   for (const host of node.masterHosts.hosts) keys.push(`master:${hostKey(host.text)}`);
   const config = node.paths.get('configPath');

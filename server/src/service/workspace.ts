@@ -2,6 +2,7 @@
 // cross-node facts rules need. Indexes are rebuilt lazily after a change: O(nodes).
 import { Cluster, clusterKeys, groupClusters } from './cluster';
 import { NodeFile } from './parse';
+import { perNode } from './memo';
 import { folderKey } from './values/path';
 import { hostKey, isIpAddress } from './values/hosts';
 
@@ -23,7 +24,9 @@ const UNSHARABLE_IPS = new Set(['127.0.0.1', '::1', '0.0.0.0', '::']);
  * Keys that two nodes must never share: hostname, bound IPs, TeamChat URL, and shared (UNC)
  * working folders. Each key says what it is before the colon.
  */
-export function identityKeys(node: NodeFile): string[] {
+export const identityKeys: (node: NodeFile) => readonly string[] = perNode(deriveIdentityKeys);
+
+function deriveIdentityKeys(node: NodeFile): string[] {
   const keys = new Set<string>();
   const hostname = node.fields[10].value.text;
   if (hostname) keys.add(`host:${hostKey(hostname)}`);

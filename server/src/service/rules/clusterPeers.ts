@@ -13,19 +13,4 @@ export function clusterPeers(node: NodeFile, workspace: WorkspaceFacts): NodeFil
 /** At most this many related locations per finding: a 1,000-node cluster must not list 999. */
 export const MAX_RELATED = 20;
 
-/**
- * Caches what a rule derives from a node. A NodeFile is never changed after parsing (an edit
- * makes a new one), so a WeakMap keyed on it is always current and frees itself. Cluster
- * rules compare each node with all its peers; without this a large cluster would recompute
- * every peer's keys once per node.
- */
-export function perNode<T>(derive: (node: NodeFile) => T): (node: NodeFile) => T {
-  const cache = new WeakMap<NodeFile, T>();
-  return (node) => {
-    const cached = cache.get(node);
-    if (cached !== undefined) return cached;
-    const value = derive(node);
-    cache.set(node, value);
-    return value;
-  };
-}
+export { perNode } from '../memo';
