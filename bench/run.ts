@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
 import { Workspace, parseNodeFile, validate } from '../server/src/service/languageService';
+import { fixAll, fixesFor } from '../server/src/service/fixes';
 import { LspSession } from './lspSession';
 
 const QUICK = process.argv.includes('--quick');
@@ -227,6 +228,47 @@ function generateWorkspace(files: number): string {
   return folder;
 }
 
+// ---------------------------------------------------------------------------------------------
+// (f) quick fixes in a large workspace (no budget): every fix is tried on a copy of the
+// workspace before it is offered, so its cost grows with the workspace.
+
+/** Node 2 of cluster 0 with a dozen mistakes, several of them fixable. */
+function brokenClusterNode(): string {
+  const lines = clusterNode(0, 2).split('\n');
+  Object.assign(lines, { 0: lines[0] + ' ', 3: '123', 7: '//fs01/queues/_outgoing/', 10: lines[10] + ' ', 13: 'yes' });
+  lines[15] = lines[15].replace(/;/g, ', ') + ';' + lines[15].split(';')[0];
+  return lines.join('\r\n');
+}
+
+function benchQuickFixes(): void {
+  console.log(`(f) quick fixes in a workspace of ${SETTINGS.workspaceFiles} node files (service, no budget)`);
+  const workspace = new Workspace();
+  for (let index = 0; index < SETTINGS.workspaceFiles; index++) {
+    const cluster = Math.floor(index / CLUSTER_SIZE);
+    const k = (index % CLUSTER_SIZE) + 1;
+    workspace.set(parseNodeFile(`file:///bench/c${cluster}/mx${k}/path.dat`, clusterNode(cluster, k)));
+  }
+  const node = parseNodeFile('file:///bench/c0/mx2/path.dat', brokenClusterNode());
+  workspace.set(node);
+  const diagnostics = validate(node, workspace);
+  const perDiagnostic: number[] = [];
+  const whole: number[] = [];
+  let offered = 0;
+  for (let run = 0; run < SETTINGS.warmups + SETTINGS.workspaceEdits; run++) {
+    for (const diagnostic of diagnostics) {
+      const start = performance.now();
+      const fixes = fixesFor(node, diagnostic, workspace);
+      if (run >= SETTINGS.warmups) perDiagnostic.push(performance.now() - start);
+      if (run === 0) offered += fixes.length;
+    }
+    const start = performance.now();
+    fixAll(node, workspace);
+    if (run >= SETTINGS.warmups) whole.push(performance.now() - start);
+  }
+  record({ id: 'fixes-one-diagnostic', label: `quick fixes of one diagnostic (light bulb), ${SETTINGS.workspaceFiles} files`, value: median(perDiagnostic), unit: 'ms', detail: `${diagnostics.length} diagnostics, ${offered} fixes offered` });
+  record({ id: 'fixes-all', label: `fix-all of the file, ${SETTINGS.workspaceFiles} files`, value: median(whole), unit: 'ms' });
+}
+
 function bareNodeRss(): number {
   return Number(execFileSync(process.execPath, ['-e', 'console.log(process.memoryUsage().rss)'], { encoding: 'utf8' }).trim());
 }
@@ -390,7 +432,7 @@ function printTable(): void {
 
 /** The table for the README's Performance section (`npm run bench -- --markdown`). */
 function printMarkdown(): void {
-  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)' })[id.split('-')[0]] ?? '';
+  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)', fixes: '(f)' })[id.split('-')[0]] ?? '';
   const rows = [...figures].sort((a, b) => group(a.id).localeCompare(group(b.id)));
   console.log('\n| | figure | median | budget | |\n|---|---|---|---|---|');
   for (const figure of rows) {
@@ -409,6 +451,7 @@ async function main(): Promise<void> {
     await benchColdStart();
     await benchKeystrokes();
     await benchWorkspace();
+    benchQuickFixes();
   } finally {
     build(false);
   }
