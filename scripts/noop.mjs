@@ -1,1 +1,0 @@
-console.log("not yet wired");
