@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { parseNodeFile, validateText } from '../../server/src/service/languageService';
 import { FIELD_COUNT } from '../../server/src/service/fields';
 import { Range } from '../../server/src/service/types';
+import { MAX_LIST_PARTS } from '../../server/src/service/values/pieces';
 import { LINUX_MASTER, nodeText, spans } from './helpers';
 
 const parse = (text: string) => parseNodeFile('file:///test/path.dat', text);
@@ -166,4 +167,18 @@ test('parseNodeFile and validateText never throw and keep ranges inside the docu
     }),
     { numRuns: 300, seed: 20261125 },
   );
+});
+
+test('a huge list value is split into at most MAX_LIST_PARTS parts, so no rule bears half a million hosts', () => {
+  const huge = (unit: string) => unit.repeat(500_000);
+  const node = parseNodeFile('file:///huge/path.dat', ['', '', '', '', huge('|'), '', '', '', '', huge('1;'), '', '', '', '', huge('a '), huge('a;')].join('\n'));
+  assert.ok(node.remoteLogon.length <= MAX_LIST_PARTS, `${node.remoteLogon.length} remote-logon entries`);
+  assert.ok(node.ipBinding.halves[0].entries.length <= MAX_LIST_PARTS, `${node.ipBinding.halves[0].entries.length} IPs`);
+  assert.ok(node.masterHosts.hosts.length <= MAX_LIST_PARTS, `${node.masterHosts.hosts.length} master hosts`);
+  assert.ok(node.slaveHosts.hosts.length <= MAX_LIST_PARTS, `${node.slaveHosts.hosts.length} slave hosts`);
+  // The rest of the line is kept, not dropped: the last part runs to the end of the value.
+  const last = node.slaveHosts.hosts[node.slaveHosts.hosts.length - 1];
+  assert.equal(last.range.end.character, 1_000_000);
+  const diagnostics = validateText(node.text);
+  assert.ok(diagnostics.length < 2_000, `${diagnostics.length} diagnostics`);
 });

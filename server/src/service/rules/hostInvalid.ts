@@ -21,9 +21,11 @@ export const hostInvalid: Rule = {
     // Line 15 holds one host and IceWarp reads the whole line as its name, so a separator
     // before or after it (`mx1.example.net;`) makes the name invalid. Between two hosts it is
     // master-host-multiple's business.
-    for (const separator of node.masterHosts.separators) {
-      const between = node.masterHosts.hosts.some((host) => host.range.end.character === separator.range.start.character) &&
-        node.masterHosts.hosts.some((host) => host.range.start.character === separator.range.end.character);
+    const { hosts, separators } = node.masterHosts;
+    for (const separator of separators) {
+      // Parts and separators alternate, so only one before the first host or after the last is stray.
+      const between = hosts.length > 0 && separator.range.start.character >= hosts[0].range.end.character &&
+        separator.range.end.character <= hosts[hosts.length - 1].range.start.character;
       if (between) continue;
       findings.push({
         range: separator.range,

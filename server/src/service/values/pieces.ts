@@ -11,10 +11,17 @@ export function trimPiece(piece: Piece): Piece {
 }
 
 /**
+ * The most parts a list value is split into; the last part keeps the rest of the line. A real
+ * slave list or IP binding has a handful, and no rule then has to bear a 1 MB line of `;` as
+ * half a million hosts (the tail becomes one long, invalid part).
+ */
+export const MAX_LIST_PARTS = 256;
+
+/**
  * Splits a piece at every match of `separator`, keeping exact ranges for the parts and the
  * separators between them. `limit` caps the number of parts: the last part keeps the rest.
  */
-export function splitPiece(piece: Piece, separator: RegExp, limit = Infinity): { parts: Piece[]; separators: Piece[] } {
+export function splitPiece(piece: Piece, separator: RegExp, limit = MAX_LIST_PARTS): { parts: Piece[]; separators: Piece[] } {
   const flags = separator.flags.includes('g') ? separator.flags : separator.flags + 'g';
   const pattern = new RegExp(separator.source, flags);
   const parts: Piece[] = [];
