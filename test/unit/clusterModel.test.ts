@@ -155,3 +155,10 @@ describe('cluster model', () => {
     assert.equal(model.clusters[0].nodes[0].label, 'site b/path.cfg');
   });
 });
+
+test('a node without a hostname is named by its folder, even when its URI holds a malformed escape', () => {
+  const node = parseNodeFile('file:///ws/bad%E0name/path.dat', nodeText(withValues(LINUX_MASTER, { 11: '' })));
+  const model = buildClusterModel([node]);
+  const labels = model.clusters.flatMap((cluster) => cluster.nodes.map((each) => each.label));
+  assert.ok(labels.includes('bad%E0name/path.dat'), labels.join(', '));
+});

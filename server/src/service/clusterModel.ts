@@ -8,6 +8,7 @@ import { NodeFile, declaredRole } from './parse';
 import { Severity } from './types';
 import { PathValue } from './values/path';
 import { hostKey } from './values/hosts';
+import { uriLabel } from './mention';
 
 export type NodeRole = 'master' | 'slave' | 'unknown';
 
@@ -179,7 +180,7 @@ function fileNode(node: NodeFile, problems: ProblemCounts): ClusterNode {
   return {
     kind: 'file',
     uri: node.uri,
-    label: hostname?.value ?? folderNameOf(node.uri),
+    label: hostname?.value ?? uriLabel(node.uri),
     role,
     roleEvidence: evidence,
     roleLine: line,
@@ -293,8 +294,3 @@ function sumProblems(list: readonly ProblemCounts[]): ProblemCounts {
   return total;
 }
 
-/** `.../mx1/path.dat` -> `mx1/path.dat`: enough to tell files apart when a node has no hostname. */
-function folderNameOf(uri: string): string {
-  const segments = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '')).split('/').filter((segment) => segment.length > 0);
-  return segments.slice(-2).join('/') || uri;
-}

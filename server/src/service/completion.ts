@@ -3,11 +3,12 @@
 // and the next free Server ID on line 4. All of it comes from the field table and the model.
 import { FIELD_COUNT, FieldSpec } from './fields';
 import { FieldLine, NodeFile } from './parse';
-import { Piece, Position, Range, TextEdit, rangeContains } from './types';
+import { Piece, Position, Range, TextEdit, rangeContains, rangesIntersect } from './types';
 import { hostKey } from './values/hosts';
 import { WorkspaceFacts } from './workspace';
 import { Platform, platformOfPaths, platformGuess, subfolder } from './platform';
 import { code } from './describe';
+import { uriLabel } from './mention';
 
 export type CompletionKind = 'value' | 'host' | 'folder';
 
@@ -81,7 +82,7 @@ interface KnownHost {
 /** Hosts named anywhere in the workspace, except `typing`: the half-typed host under the cursor. */
 function knownHosts(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | undefined): Map<string, KnownHost> {
   const hosts = new Map<string, KnownHost>();
-  const isTyping = (uri: string, piece: Piece) => typing !== undefined && uri === node.uri && rangesMeet(piece.range, typing.range);
+  const isTyping = (uri: string, piece: Piece) => typing !== undefined && uri === node.uri && rangesIntersect(piece.range, typing.range);
   const add = (name: string, where: string, isHostname: boolean) => {
     if (name.length === 0) return;
     const key = hostKey(name);
@@ -92,7 +93,7 @@ function knownHosts(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | u
     hosts.set(key, known);
   };
   for (const other of workspace.all()) {
-    const file = shortName(other.uri);
+    const file = uriLabel(other.uri);
     add(other.fields[10].value.text, `hostname (line 11) of ${file}`, true);
     for (const host of other.masterHosts.hosts) if (!isTyping(other.uri, host)) add(host.text, `master host (line 15) in ${file}`, false);
     for (const host of other.slaveHosts.hosts) if (!isTyping(other.uri, host)) add(host.text, `slave host (line 16) in ${file}`, false);
@@ -129,7 +130,7 @@ function folderItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFacts)
   if (field.sharing === 'common') {
     for (const peer of workspace.peersOf(node)) {
       const path = peer.paths.get(field.id);
-      if (path) push(path.text, `used by ${shortName(peer.uri)}`, `The ${field.title} every node of a cluster must share.`);
+      if (path) push(path.text, `used by ${uriLabel(peer.uri)}`, `The ${field.title} every node of a cluster must share.`);
     }
   }
   const outgoing = node.paths.get('outgoingQueue');
@@ -165,18 +166,4 @@ function serverIdItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFact
   ];
 }
 
-function rangesMeet(a: Range, b: Range): boolean {
-  return rangeContains(a, b.start) || rangeContains(b, a.start);
-}
 
-/** `mx2/path.dat`: enough of a URI to tell nodes apart. */
-export function shortName(uri: string): string {
-  let path = uri.replace(/^[a-z]+:\/*/i, '');
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // a malformed escape: the raw text still tells nodes apart
-  }
-  const segments = path.split(/[\\/]/).filter(Boolean);
-  return segments.slice(-2).join('/');
-}

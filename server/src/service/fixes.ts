@@ -4,13 +4,13 @@
 import { fieldAtLine } from './fields';
 import { FieldLine, NodeFile, allPaths, parseNodeFile } from './parse';
 import { DiagnosticCode, isDiagnosticCode } from './rules/codes';
-import { Piece, Range, TextEdit } from './types';
+import { Piece, Range, TextEdit, comparePositions, rangesIntersect } from './types';
 import { HostList, hostKey, isIpAddress } from './values/hosts';
 import { IpBindingHalf } from './values/ipBinding';
 import { PathValue } from './values/path';
 import { WorkspaceFacts, Workspace } from './workspace';
 import { defaultFor, subfolder } from './platform';
-import { applyEdits, comparePositions, diffEdits, editsOverlap } from './textEdits';
+import { applyEdits, diffEdits, editsOverlap } from './textEdits';
 import { ValidationOptions, validate } from './languageService';
 
 /** What a fix needs to know about the diagnostic it answers: its code and where it is. */
@@ -45,9 +45,6 @@ function deleteRange(range: Range): TextEdit {
   return { range, newText: '' };
 }
 
-function intersects(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
-}
 
 /** The field on the diagnostic's line, if it is one of lines 1-17. */
 function fieldOf(node: NodeFile, diagnostic: DiagnosticRef): FieldLine | undefined {
@@ -56,7 +53,7 @@ function fieldOf(node: NodeFile, diagnostic: DiagnosticRef): FieldLine | undefin
 
 /** The pieces the diagnostic points at, or all of them when it points at none in particular. */
 function targeted<T extends Piece>(pieces: readonly T[], diagnostic: DiagnosticRef): T[] {
-  const hit = pieces.filter((piece) => intersects(piece.range, diagnostic.range));
+  const hit = pieces.filter((piece) => rangesIntersect(piece.range, diagnostic.range));
   return hit.length > 0 ? hit : [...pieces];
 }
 
@@ -188,7 +185,7 @@ function trimWhitespace(node: NodeFile, diagnostic: DiagnosticRef): Fix[] {
     if (comparePositions(line.raw.range.start, line.value.range.start) < 0) edges.push({ start: line.raw.range.start, end: line.value.range.start });
     if (comparePositions(line.value.range.end, line.raw.range.end) < 0) edges.push({ start: line.value.range.end, end: line.raw.range.end });
   }
-  const hit = edges.filter((edge) => intersects(edge, diagnostic.range));
+  const hit = edges.filter((edge) => rangesIntersect(edge, diagnostic.range));
   const chosen = hit.length > 0 ? hit : edges;
   // A trailing space on line 5 may belong to the last password: trim it only when asked.
   const isPreferred = line.field.id !== 'remoteLogon';
@@ -277,7 +274,7 @@ function removeBadBindings(node: NodeFile, diagnostic: DiagnosticRef): Fix[] {
     for (const entry of half.entries) if (index >= 2 || !isIpAddress(entry.text)) bad.push({ half: index, entry });
   });
   if (bad.length === 0) return [];
-  const hit = bad.filter(({ entry }) => intersects(entry.range, diagnostic.range));
+  const hit = bad.filter(({ entry }) => rangesIntersect(entry.range, diagnostic.range));
   const chosen = new Set((hit.length > 0 ? hit : bad).map(({ entry }) => entry));
   const ranges: Range[] = [];
   const halfGone: boolean[] = halves.map((half) => half.entries.every((entry) => chosen.has(entry)));

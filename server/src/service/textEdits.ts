@@ -2,11 +2,7 @@
 // smallest edits. Positions are LSP's (0-based line, UTF-16 character); the BOM, when present,
 // is character 0 of line 0, as in the parsed model.
 import { parseNodeFile, secretsOf, TextLine } from './parse';
-import { Position, Range, TextEdit } from './types';
-
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
+import { Position, Range, TextEdit, comparePositions } from './types';
 
 /** Do two edits touch the same text? Two inserts at one point count as overlapping (their order would be a guess). */
 export function editsOverlap(a: Range, b: Range): boolean {

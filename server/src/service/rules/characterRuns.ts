@@ -1,7 +1,7 @@
 // Runs of characters a value must not hold, and how a message names them. Shared by the
 // value rules (Server ID, paths, UNC names) so they all describe characters the same way.
 import { Piece, Range, lineRange } from '../types';
-import { listNames } from './mention';
+import { listNames } from '../mention';
 
 /**
  * The most findings one rule reports for one file. A real path.cfg has a handful; a pasted

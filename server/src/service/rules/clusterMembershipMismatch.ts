@@ -2,7 +2,7 @@ import { FieldLine, NodeFile } from '../parse';
 import { HostList, hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
 import { MAX_RELATED, clusterPeers, perNode } from './clusterPeers';
-import { listNames, nodeLabel, otherNodes, quote } from './mention';
+import { listNames, nodeLabel, otherNodes, quote } from '../mention';
 
 interface Membership {
   /** The host keys of the list, as a set. */

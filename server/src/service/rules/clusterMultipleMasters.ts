@@ -1,7 +1,7 @@
 import { declaredRole } from '../parse';
 import { Rule } from './rule';
 import { MAX_RELATED, clusterPeers } from './clusterPeers';
-import { nodeLabel, otherNodes } from './mention';
+import { nodeLabel, otherNodes } from '../mention';
 
 /** A cluster has exactly one master; line 14 `0` or empty says master. */
 export const clusterMultipleMasters: Rule = {

@@ -4,7 +4,7 @@ import { hostKey } from '../values/hosts';
 import { identityKeys } from '../workspace';
 import { Finding, Rule } from './rule';
 import { MAX_RELATED } from './clusterPeers';
-import { nodeLabel, otherNodes, quote } from './mention';
+import { nodeLabel, otherNodes, quote } from '../mention';
 
 /**
  * Each node uses its own hostname (line 11), its own IP addresses (line 10; loopback and

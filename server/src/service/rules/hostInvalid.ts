@@ -2,7 +2,7 @@ import { FieldLine } from '../parse';
 import { Piece } from '../types';
 import { hostProblem } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { quote } from './mention';
+import { quote } from '../mention';
 
 /**
  * Lines 11, 15 and 16 name hosts other servers must reach: each must be a DNS name or an IP

@@ -1,7 +1,7 @@
 import { lineRange } from '../types';
 import { isIpAddress } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { quote } from './mention';
+import { quote } from '../mention';
 import { MAX_FINDINGS_PER_RULE } from './characterRuns';
 
 /**

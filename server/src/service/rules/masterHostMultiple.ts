@@ -1,6 +1,6 @@
 import { lineRange } from '../types';
 import { Rule } from './rule';
-import { quote } from './mention';
+import { quote } from '../mention';
 
 /** Line 15 holds exactly one host: the range runs from the end of the first to the end of the value. */
 export const masterHostMultiple: Rule = {

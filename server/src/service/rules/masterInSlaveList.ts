@@ -1,6 +1,6 @@
 import { hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { quote } from './mention';
+import { quote } from '../mention';
 
 /** The master (first host of line 15) cannot also be a slave: each list entry naming it is flagged. */
 export const masterInSlaveList: Rule = {

@@ -1,5 +1,5 @@
 import { Rule } from './rule';
-import { quote } from './mention';
+import { quote } from '../mention';
 
 /** Line 14 is a flag: IceWarp knows `1` (slave) and `0` or empty (master), nothing else. */
 export const roleInvalid: Rule = {

@@ -1,7 +1,7 @@
 import { declaredRole } from '../parse';
 import { hostKey } from '../values/hosts';
 import { RelatedLocation, Rule } from './rule';
-import { quote } from './mention';
+import { quote } from '../mention';
 
 /**
  * This server's own hostname (line 11) decides which role lines 15 and 16 give it; line 14

@@ -1,5 +1,5 @@
 import { Rule } from './rule';
-import { quote } from './mention';
+import { quote } from '../mention';
 
 /** A valid 1-2 character ID that is not all digits: IceWarp recommends numbers. */
 export const serverIdNotNumeric: Rule = {

@@ -3,7 +3,7 @@ import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
 import { Finding, Rule } from './rule';
 import { MAX_RELATED, clusterPeers, perNode } from './clusterPeers';
-import { listNames, nodeLabel, otherNodes, quote } from './mention';
+import { listNames, nodeLabel, otherNodes, quote } from '../mention';
 
 /** Lines that every node of a cluster must point at the same folder (lines 1, 6, 7). */
 const COMMON_FIELDS = DIRECTORY_FIELDS.filter((field) => field.sharing === 'common');

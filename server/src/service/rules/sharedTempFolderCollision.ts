@@ -3,7 +3,7 @@ import { PathValue, folderKey } from '../values/path';
 import { workingFolders } from '../workspace';
 import { Finding, Rule } from './rule';
 import { MAX_RELATED } from './clusterPeers';
-import { nodeLabel, otherNodes, quote } from './mention';
+import { nodeLabel, otherNodes, quote } from '../mention';
 
 /**
  * Two nodes that use the same shared (UNC) working folder (lines 8, 9, 13) take each other's

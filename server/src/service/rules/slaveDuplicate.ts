@@ -1,7 +1,7 @@
 import { Piece } from '../types';
 import { hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { quote } from './mention';
+import { quote } from '../mention';
 
 /** A host listed twice in line 16: the repeat is flagged, related to the first mention. */
 export const slaveDuplicate: Rule = {

@@ -1,5 +1,5 @@
 import { Finding, Rule } from './rule';
-import { quote } from './mention';
+import { quote } from '../mention';
 
 /** Line 16: "use semicolon for separation". Commas and spaces were seen in old notes and are a mistake. */
 export const slaveListSeparator: Rule = {

@@ -1,5 +1,5 @@
-// How rules name values and other nodes in messages: short, quoted, never a whole huge line.
-import { NodeFile } from '../parse';
+// How messages, completions and the cluster view name values and nodes: short, quoted, never a whole huge line.
+import { NodeFile } from './parse';
 
 const MAX_QUOTED = 60;
 
@@ -11,13 +11,17 @@ export function quote(text: string): string {
 
 /** A node as a user recognises it: its folder and file name (`mx2/path.dat`). */
 export function nodeLabel(node: NodeFile): string {
-  const path = node.uri.replace(/^[a-z][a-z0-9+.-]*:/i, '').replace(/[?#].*$/, '');
-  const parts = path.split('/').filter((part) => part.length > 0);
-  const label = parts.slice(-2).join('/') || node.uri;
+  return uriLabel(node.uri);
+}
+
+/** The last folder and the file name of a URI (`mx2/path.dat`): enough to tell nodes apart. */
+export function uriLabel(uri: string): string {
+  const path = uri.replace(/^[a-z][a-z0-9+.-]*:/i, '').replace(/[?#].*$/, '');
+  const label = path.split(/[\\/]/).filter((part) => part.length > 0).slice(-2).join('/') || uri;
   try {
     return decodeURIComponent(label);
   } catch {
-    // A malformed escape: show it as written rather than fail the rule.
+    // A malformed escape: show it as written rather than fail.
     return label;
   }
 }
