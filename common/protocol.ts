@@ -81,7 +81,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
   return { settings, problems };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -15,7 +15,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, DIAGNOSTIC_SOURCE, Settings, parseSettings } from '../../common/protocol';
+import { DEFAULT_SETTINGS, DIAGNOSTIC_SOURCE, Settings, isRecord, parseSettings } from '../../common/protocol';
 import { ServiceDiagnostic, Workspace, parseNodeFile, tooLargeDiagnostics, validate } from './service/languageService';
 import { NodeFile } from './service/parse';
 import { findNodeFiles, isNodeFileUri, readNodeFile } from './nodeFiles';
@@ -310,10 +310,6 @@ function toLspDiagnostic(diagnostic: ServiceDiagnostic): Diagnostic {
     ...(diagnostic.related ? { relatedInformation: diagnostic.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message })) } : {}),
     ...(diagnostic.tags ? { tags: diagnostic.tags.map((tag) => (tag === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary)) } : {}),
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const context: ServerContext = {
