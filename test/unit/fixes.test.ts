@@ -238,7 +238,7 @@ describe('fix details', () => {
     const preferred = (text: string, code: string) => {
       const workspace = workspaceOf(text, []);
       const node = subjectOf(workspace);
-      const diagnostic = validate(node, workspace).find((d) => d.code === code) ?? { code, range: node.fields[0].raw.range };
+      const diagnostic = validate(node, workspace).find((d) => d.code === code) ?? { code, range: node.field.configPath.raw.range };
       return fixesFor(node, diagnostic, workspace).map((fix) => `${fix.id}${fix.isPreferred ? '*' : ''}`);
     };
     assert.deepEqual(preferred(nodeText(withValues(LINUX_MASTER, { 4: '123' })), 'server-id-too-long'), ['server-id-keep-first-two', 'server-id-next-free']);
@@ -254,7 +254,7 @@ describe('fix details', () => {
     const text = nodeText(withValues(WINDOWS_SLAVE, { 5: `//fs01/icewarp;ICEWARP\\svc-mail;${password} ` }), '\r\n');
     const workspace = workspaceOf(text, []);
     const node = subjectOf(workspace);
-    const all = [...validate(node, workspace), { code: 'unc-forward-slashes', range: node.fields[4].raw.range }, { code: 'whitespace', range: node.fields[4].raw.range }];
+    const all = [...validate(node, workspace), { code: 'unc-forward-slashes', range: node.field.remoteLogon.raw.range }, { code: 'whitespace', range: node.field.remoteLogon.raw.range }];
     const fixes = all.flatMap((diagnostic) => fixesFor(node, diagnostic, workspace));
     assert.ok(fixes.length >= 2);
     const shown = JSON.stringify(fixes.map((fix) => ({ title: fix.title, edits: fix.edits(node) })));
@@ -265,7 +265,7 @@ describe('fix details', () => {
     const text = nodeText(withValues(LINUX_MASTER, { 11: 'mx4.example.net', 16: 'mx1.example.net;mx2.example.net;mx1.example.net;mx3.example.net' }));
     const workspace = workspaceOf(text, []);
     const node = subjectOf(workspace);
-    const [fix] = fixesFor(node, { code: 'master-in-slave-list', range: node.fields[15].raw.range }, workspace);
+    const [fix] = fixesFor(node, { code: 'master-in-slave-list', range: node.field.slaveHosts.raw.range }, workspace);
     assert.equal(physicalLines(applyEdits(text, fix.edits(node)))[15], 'mx2.example.net;mx3.example.net\n');
   });
 
@@ -282,7 +282,7 @@ describe('fix details', () => {
     for (const [value, expected] of cases) {
       const text = nodeText({ 10: value });
       const parsed = parseNodeFile(SUBJECT, text);
-      const [fix] = fixesFor(parsed, { code: 'ip-binding-invalid', range: parsed.fields[9].raw.range }, workspaceOf(text, []));
+      const [fix] = fixesFor(parsed, { code: 'ip-binding-invalid', range: parsed.field.ipBinding.raw.range }, workspaceOf(text, []));
       assert.equal(physicalLines(applyEdits(text, fix.edits(parsed)))[9], `${expected}\n`, value);
     }
   });

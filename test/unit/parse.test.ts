@@ -15,10 +15,10 @@ const at = (line: number, start: number, end: number): Range => ({ start: { line
 test('LF: each line is a field, ranges are within the line, the empty line after the last newline is present', () => {
   const node = parse('/mnt/config/\n\n\n11\n');
   assert.equal(node.lines.length, 5);
-  assert.deepEqual(node.fields[0].raw, { text: '/mnt/config/', range: at(0, 0, 12) });
-  assert.deepEqual(node.fields[3].value, { text: '11', range: at(3, 0, 2) });
-  assert.equal(node.fields[4].present, true, 'the (empty) text after the last newline is line 5, as LSP counts it');
-  assert.equal(node.fields[5].present, false);
+  assert.deepEqual(node.field.configPath.raw, { text: '/mnt/config/', range: at(0, 0, 12) });
+  assert.deepEqual(node.field.serverId.value, { text: '11', range: at(3, 0, 2) });
+  assert.equal(node.field.remoteLogon.present, true, 'the (empty) text after the last newline is line 5, as LSP counts it');
+  assert.equal(node.field.spamPath.present, false);
   assert.deepEqual(node.endingCounts, { '\r\n': 0, '\n': 4, '\r': 0 });
   assert.equal(node.ending, '\n');
   assert.equal(node.paths.get('configPath')?.style, 'posix');
@@ -42,7 +42,7 @@ test('mixed endings: CRLF, LF and a lone CR each end a line, and the counts say 
   assert.deepEqual(node.lines.map((line) => [line.text, line.ending]), [['a', '\r\n'], ['b', '\n'], ['c', '\r'], ['d', '']]);
   assert.deepEqual(node.endingCounts, { '\r\n': 1, '\n': 1, '\r': 1 });
   assert.equal(node.ending, '\n', 'a tie goes to LF');
-  assert.deepEqual(node.fields[3].raw, { text: 'd', range: at(3, 0, 1) });
+  assert.deepEqual(node.field.serverId.raw, { text: 'd', range: at(3, 0, 1) });
   assert.deepEqual(node.endOfDocument, at(3, 1, 1));
   // A CR directly before LF is one CRLF, not a lone CR plus an LF.
   assert.deepEqual(parse('x\r\n\ry').lines.map((line) => line.ending), ['\r\n', '\r', '']);
@@ -51,27 +51,27 @@ test('mixed endings: CRLF, LF and a lone CR each end a line, and the counts say 
 test('a BOM is not part of line 1, and line 1 ranges shift by one character', () => {
   const node = parse('\uFEFFD:\\con*fig\\\n\n\n11\n');
   assert.equal(node.hasBom, true);
-  assert.deepEqual(node.fields[0].raw, { text: 'D:\\con*fig\\', range: at(0, 1, 12) });
+  assert.deepEqual(node.field.configPath.raw, { text: 'D:\\con*fig\\', range: at(0, 1, 12) });
   assert.equal(node.lines[0].column, 1);
   assert.deepEqual(node.paths.get('configPath')?.style, 'drive', 'the BOM does not hide the drive letter');
-  assert.deepEqual(node.fields[3].value.range, at(3, 0, 2), 'only line 1 shifts');
+  assert.deepEqual(node.field.serverId.value.range, at(3, 0, 2), 'only line 1 shifts');
   assert.deepEqual(spans(validateText(node.text), 'path-invalid'), [[1, 7, 8]]);
   assert.deepEqual(spans(validateText(node.text.slice(1)), 'path-invalid'), [[1, 6, 7]]);
   // A BOM alone: an empty line 1 that starts after it.
-  assert.deepEqual(parse('\uFEFF').fields[0].raw, { text: '', range: at(0, 1, 1) });
+  assert.deepEqual(parse('\uFEFF').field.configPath.raw, { text: '', range: at(0, 1, 1) });
 });
 
 test('tabs: the raw line keeps them, the value is trimmed, and the ranges say which is which', () => {
   const node = parse('\n\n\n\t11 \n');
-  assert.deepEqual(node.fields[3].raw, { text: '\t11 ', range: at(3, 0, 4) });
-  assert.deepEqual(node.fields[3].value, { text: '11', range: at(3, 1, 3) });
+  assert.deepEqual(node.field.serverId.raw, { text: '\t11 ', range: at(3, 0, 4) });
+  assert.deepEqual(node.field.serverId.value, { text: '11', range: at(3, 1, 3) });
   assert.deepEqual(spans(validateText(node.text), 'whitespace'), [[4, 0, 1], [4, 3, 4]]);
 });
 
 test('NUL bytes are characters: they end no line and are reported where they are', () => {
   const node = parse('\n\n\n1\u00002\n');
   assert.equal(node.lines.length, 5);
-  assert.deepEqual(node.fields[3].value, { text: '1\u00002', range: at(3, 0, 3) });
+  assert.deepEqual(node.field.serverId.value, { text: '1\u00002', range: at(3, 0, 3) });
   const diagnostics = validateText(node.text);
   assert.deepEqual(spans(diagnostics, 'server-id-invalid-char'), [[4, 1, 2]]);
   assert.deepEqual(spans(diagnostics, 'server-id-too-long'), [[4, 2, 3]]);
@@ -80,8 +80,8 @@ test('NUL bytes are characters: they end no line and are reported where they are
 test('a 1 MB line parses with its exact range, and the lines after it are still fields', () => {
   const long = 'a'.repeat(1024 * 1024);
   const node = parse(`/mnt/${long}/\n\n\n11\n`);
-  assert.deepEqual(node.fields[0].raw.range, at(0, 0, long.length + 6));
-  assert.deepEqual(node.fields[3].value, { text: '11', range: at(3, 0, 2) });
+  assert.deepEqual(node.field.configPath.raw.range, at(0, 0, long.length + 6));
+  assert.deepEqual(node.field.serverId.value, { text: '11', range: at(3, 0, 2) });
   assert.deepEqual(validateText(node.text), [], 'a long POSIX path is not wrong in itself');
   assert.deepEqual(spans(validateText(`${long}\n`), 'path-invalid'), [[1, 0, long.length]], 'a long relative one is');
 });
@@ -103,7 +103,7 @@ test('a file longer than 17 lines: 17 fields, and the non-blank rest as extra li
   const rows = Array.from({ length: 22 }, (_, index) => (index === 16 ? 'https://mx1.example.net/' : index === 18 ? 'x' : index === 20 ? ' y ' : index === 19 ? '\t ' : ''));
   const node = parse(rows.join('\n'));
   assert.equal(node.fields.length, FIELD_COUNT);
-  assert.deepEqual(node.fields[16].value, { text: 'https://mx1.example.net/', range: at(16, 0, 24) });
+  assert.deepEqual(node.field.teamChatUrl.value, { text: 'https://mx1.example.net/', range: at(16, 0, 24) });
   assert.deepEqual(node.extraLines.map((line) => [line.index, line.text]), [[18, 'x'], [20, ' y ']]);
 });
 
@@ -124,7 +124,7 @@ test('non-ASCII text: columns count UTF-16 code units (é is one, an emoji two)'
 test('empty text: one empty line 1, sixteen missing lines, nothing to report', () => {
   const node = parse('');
   assert.equal(node.lines.length, 1);
-  assert.equal(node.fields[0].present, true);
+  assert.equal(node.field.configPath.present, true);
   assert.ok(node.fields.slice(1).every((field) => !field.present));
   assert.deepEqual(node.endingCounts, { '\r\n': 0, '\n': 0, '\r': 0 });
   assert.equal(node.ending, '\n', 'a file without endings writes LF');

@@ -57,8 +57,8 @@ export const cluster: Feature = {
             if (read.kind !== 'text') return { uri, readable: false };
             node = parseNodeFile(uri, read.text);
           }
-          const hostname = node.fields[10].value.text;
-          const serverId = node.fields[3].value.text;
+          const hostname = node.field.hostname.value.text;
+          const serverId = node.field.serverId.value.text;
           return { uri, readable: true, role: roleOf(node).role, ...(hostname ? { hostname } : {}), ...(serverId ? { serverId } : {}) };
         }),
       );

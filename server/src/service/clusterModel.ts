@@ -134,16 +134,16 @@ export function folderLocation(path: PathValue): FolderLocation {
  */
 export function roleOf(node: NodeFile): { role: NodeRole; evidence: RoleEvidence; line: number } {
   const declared = declaredRole(node);
-  const flagLine = node.fields[13].index;
+  const flagLine = node.field.slaveFlag.index;
   if (declared !== 'unknown') return { role: declared, evidence: 'slave-flag', line: flagLine };
-  const hostname = node.fields[10].value.text;
+  const hostname = node.field.hostname.value.text;
   if (hostname) {
     const own = hostKey(hostname);
     if (node.masterHosts.hosts.some((host) => hostKey(host.text) === own)) {
-      return { role: 'master', evidence: 'master-host', line: node.fields[14].index };
+      return { role: 'master', evidence: 'master-host', line: node.field.masterHost.index };
     }
     if (node.slaveHosts.hosts.some((host) => hostKey(host.text) === own)) {
-      return { role: 'slave', evidence: 'slave-hosts', line: node.fields[15].index };
+      return { role: 'slave', evidence: 'slave-hosts', line: node.field.slaveHosts.index };
     }
   }
   return { role: 'unknown', evidence: 'none', line: flagLine };
@@ -195,7 +195,7 @@ function fileNode(node: NodeFile, problems: ProblemCounts): ClusterNode {
 
 function detail(node: NodeFile, id: FieldId): NodeDetail | undefined {
   const field = fieldById(id);
-  const line = node.fields[field.line - 1];
+  const line = node.field[field.id];
   if (!line.value.text) return undefined;
   return { field: id, title: field.title, line: line.index, value: line.value.text };
 }
@@ -213,7 +213,7 @@ function folders(node: NodeFile, ids: readonly FieldId[]): FolderDetail[] {
 /** Keys under which a file node answers to a host name: its hostname and its bound IPs. */
 function namesOf(node: NodeFile): Set<string> {
   const names = new Set<string>();
-  const hostname = node.fields[10].value.text;
+  const hostname = node.field.hostname.value.text;
   if (hostname) names.add(hostKey(hostname));
   for (const half of node.ipBinding.halves) for (const entry of half.entries) if (entry.text) names.add(hostKey(entry.text));
   return names;

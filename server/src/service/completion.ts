@@ -94,7 +94,7 @@ function knownHosts(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | u
   };
   for (const other of workspace.all()) {
     const file = uriLabel(other.uri);
-    add(other.fields[10].value.text, `hostname (line 11) of ${file}`, true);
+    add(other.field.hostname.value.text, `hostname (line 11) of ${file}`, true);
     for (const host of other.masterHosts.hosts) if (!isTyping(other.uri, host)) add(host.text, `master host (line 15) in ${file}`, false);
     for (const host of other.slaveHosts.hosts) if (!isTyping(other.uri, host)) add(host.text, `slave host (line 16) in ${file}`, false);
   }
@@ -102,7 +102,7 @@ function knownHosts(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | u
 }
 
 function hostItems(node: NodeFile, range: Range, workspace: WorkspaceFacts, exclude: readonly string[], typing: Piece | undefined): CompletionEntry[] {
-  const own = hostKey(node.fields[10].value.text);
+  const own = hostKey(node.field.hostname.value.text);
   return [...knownHosts(workspace, node, typing).entries()]
     .filter(([key]) => !exclude.includes(key))
     .map(([key, host]) => ({
@@ -153,7 +153,7 @@ function platformsFor(node: NodeFile, field: FieldSpec): Platform[] {
 function serverIdItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFacts): CompletionEntry[] {
   const id = workspace.nextFreeServerId();
   if (id === line.value.text) return [];
-  const used = workspace.all().filter((other) => other.uri !== node.uri && other.fields[3].value.text.length > 0).length;
+  const used = workspace.all().filter((other) => other.uri !== node.uri && other.field.serverId.value.text.length > 0).length;
   return [
     {
       label: id,

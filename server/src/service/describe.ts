@@ -31,7 +31,7 @@ export function shownUser(entry: RemoteLogonEntry): string | undefined {
 
 /** Line 5 as it may be shown: every password masked, everything else as written. */
 export function redactedRemoteLogon(node: NodeFile): string {
-  const line = node.fields[4];
+  const line = node.field.remoteLogon;
   let text = line.raw.text;
   // Replace from the right so earlier ranges stay valid.
   const passwords = secretPieces(node).sort((a, b) => b.range.start.character - a.range.start.character);
@@ -131,7 +131,7 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
     case 'host': {
       const hosts = node.masterHosts.hosts;
       if (hosts.length !== 1) return [`${hosts.length} hosts: ${hosts.map((host) => code(host.text)).join(', ')}; the master host is exactly one.`];
-      const own = node.fields[10].value.text.toLowerCase();
+      const own = node.field.hostname.value.text.toLowerCase();
       const self = own.length > 0 && own === value.toLowerCase() ? ' That is this server itself (line 11).' : '';
       return [`${shown}: the master is ${describeHost(value)}.${self}`];
     }

@@ -106,14 +106,14 @@ function pathsAt(node: NodeFile, diagnostic: DiagnosticRef): PathValue[] {
 
 function nextFreeServerId(node: NodeFile, workspace: WorkspaceFacts, isPreferred: boolean): Fix[] {
   const id = workspace.nextFreeServerId();
-  if (node.fields[3].value.text === id) return [];
-  return [{ id: 'server-id-next-free', title: `Use the next free numeric Server ID: ${id}`, isPreferred, edits: (model) => setValue(model, model.fields[3], id) }];
+  if (node.field.serverId.value.text === id) return [];
+  return [{ id: 'server-id-next-free', title: `Use the next free numeric Server ID: ${id}`, isPreferred, edits: (model) => setValue(model, model.field.serverId, id) }];
 }
 
 function keepFirstTwo(node: NodeFile): Fix[] {
-  const kept = node.fields[3].value.text.slice(0, 2);
+  const kept = node.field.serverId.value.text.slice(0, 2);
   if (!/^[A-Za-z0-9]{2}$/.test(kept)) return [];
-  return [{ id: 'server-id-keep-first-two', title: `Keep the first two characters: ${kept}`, isPreferred: false, edits: (model) => setValue(model, model.fields[3], kept) }];
+  return [{ id: 'server-id-keep-first-two', title: `Keep the first two characters: ${kept}`, isPreferred: false, edits: (model) => setValue(model, model.field.serverId, kept) }];
 }
 
 function setSlaveFlag(flag: '0' | '1', isPreferred: boolean, title?: string): Fix {
@@ -122,7 +122,7 @@ function setSlaveFlag(flag: '0' | '1', isPreferred: boolean, title?: string): Fi
     id: `slave-flag-${flag}`,
     title: title ?? `Set the slave flag to ${flag}: ${meaning}`,
     isPreferred,
-    edits: (model) => setValue(model, model.fields[13], flag),
+    edits: (model) => setValue(model, model.field.slaveFlag, flag),
   };
 }
 
@@ -193,7 +193,7 @@ function trimWhitespace(node: NodeFile, diagnostic: DiagnosticRef): Fix[] {
 }
 
 function roleInvalid(node: NodeFile): Fix[] {
-  const value = node.fields[13].value.text;
+  const value = node.field.slaveFlag.value.text;
   // Words whose intent is unmistakable get a preferred fix; anything else is the user's call.
   const meansSlave = /^(true|yes|on|slave)$/i.test(value);
   const meansMaster = /^(false|no|off|master)$/i.test(value);
@@ -207,7 +207,7 @@ function keepOneMaster(node: NodeFile): Fix[] {
     id: index === 0 ? 'master-host-keep-first' : 'master-host-keep-other',
     title: `Keep only ${host.text} as the master host`,
     isPreferred: false,
-    edits: (model: NodeFile) => setValue(model, model.fields[14], host.text),
+    edits: (model: NodeFile) => setValue(model, model.field.masterHost, host.text),
   }));
 }
 
@@ -255,12 +255,12 @@ function removeMasterFromSlaves(node: NodeFile): Fix[] {
 }
 
 function matchRole(node: NodeFile): Fix[] {
-  const own = node.fields[10].value.text;
+  const own = node.field.hostname.value.text;
   if (!own) return [];
   const key = hostKey(own);
   const isMaster = node.masterHosts.hosts.some((host) => hostKey(host.text) === key);
   const isSlave = node.slaveHosts.hosts.some((host) => hostKey(host.text) === key);
-  const flag = node.fields[13].value.text;
+  const flag = node.field.slaveFlag.value.text;
   if (isMaster && flag !== '0' && flag !== '') return [setSlaveFlag('0', false, `Set the slave flag to 0: ${own} is the master host (line 15)`)];
   if (!isMaster && isSlave && flag !== '1') return [setSlaveFlag('1', false, `Set the slave flag to 1: ${own} is listed as a slave (line 16)`)];
   return [];
@@ -288,7 +288,7 @@ function removeBadBindings(node: NodeFile, diagnostic: DiagnosticRef): Fix[] {
     const nextKept = halves.slice(index + 1).find((_, forward) => !halfGone[index + 1 + forward]);
     if (previousKept) ranges.push(rangeBetween(previousKept, half, true, false));
     else if (nextKept) ranges.push(rangeBetween(half, nextKept, false, true));
-    else ranges.push(node.fields[9].value.range);
+    else ranges.push(node.field.ipBinding.value.range);
   });
   const edits = mergeDeletions(ranges.sort((a, b) => comparePositions(a.start, b.start)));
   const count = chosen.size;
@@ -315,18 +315,18 @@ function entryDeletions(half: IpBindingHalf, chosen: ReadonlySet<Piece>): Range[
 }
 
 function clearReserved(node: NodeFile): Fix[] {
-  const line = node.fields[2];
+  const line = node.field.reserved;
   if (!line.present || line.raw.text.length === 0) return [];
   return [{ id: 'reserved-clear', title: 'Clear the reserved line 3', isPreferred: false, edits: () => [deleteRange(line.raw.range)] }];
 }
 
 function retryUnderOutgoing(node: NodeFile): Fix[] {
   const outgoing = node.paths.get('outgoingQueue');
-  const retry = node.fields[8];
+  const retry = node.field.retryQueue;
   if (!outgoing) return [];
   const target = subfolder(outgoing, 'retry');
   if (target === retry.value.text) return [];
-  return [{ id: 'retry-under-outgoing', title: `Use the outgoing queue's retry folder: ${target}`, isPreferred: false, edits: (model) => setValue(model, model.fields[8], target) }];
+  return [{ id: 'retry-under-outgoing', title: `Use the outgoing queue's retry folder: ${target}`, isPreferred: false, edits: (model) => setValue(model, model.field.retryQueue, target) }];
 }
 
 function normaliseEndings(node: NodeFile): Fix[] {

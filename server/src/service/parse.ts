@@ -40,8 +40,10 @@ export interface NodeFile {
   uri: string;
   text: string;
   lines: TextLine[];
-  /** Exactly 17 entries, field N at index N-1. */
+  /** Exactly 17 entries, field N at index N-1, in the order of the field table. */
   fields: FieldLine[];
+  /** The same lines by field id: `node.field.hostname` rather than a line number in code. */
+  field: Readonly<Record<FieldId, FieldLine>>;
   hasBom: boolean;
   /** How many line endings of each kind the file uses. */
   endingCounts: Record<LineEnding, number>;
@@ -80,6 +82,9 @@ export function parseNodeFile(uri: string, text: string): NodeFile {
     return { field, index, present: true, raw, value: trimPiece(raw) };
   });
 
+  // The table has exactly one row per id, so every key is present.
+  const field = Object.fromEntries(fields.map((line) => [line.field.id, line])) as Record<FieldId, FieldLine>;
+
   const paths = new Map<FieldId, PathValue>();
   for (const line of fields) {
     if (line.field.kind === 'directory' && line.value.text.length > 0) paths.set(line.field.id, parsePath(line.raw));
@@ -90,14 +95,15 @@ export function parseNodeFile(uri: string, text: string): NodeFile {
     text,
     lines,
     fields,
+    field,
     hasBom,
     endingCounts,
     ending: dominantEnding(endingCounts),
     paths,
-    remoteLogon: parseRemoteLogon(fields[4].raw),
-    ipBinding: parseIpBinding(fields[9].raw),
-    masterHosts: parseHostList(fields[14].raw),
-    slaveHosts: parseHostList(fields[15].raw),
+    remoteLogon: parseRemoteLogon(field.remoteLogon.raw),
+    ipBinding: parseIpBinding(field.ipBinding.raw),
+    masterHosts: parseHostList(field.masterHost.raw),
+    slaveHosts: parseHostList(field.slaveHosts.raw),
     extraLines: lines.slice(FIELD_COUNT).filter((line) => /\S/.test(line.text)),
     endOfDocument,
   };
@@ -140,12 +146,6 @@ function dominantEnding(counts: Record<LineEnding, number>): LineEnding {
   return order.reduce((best, ending) => (counts[ending] > counts[best] ? ending : best), order[0]);
 }
 
-export function fieldLine(node: NodeFile, id: FieldId): FieldLine {
-  const line = node.fields.find((candidate) => candidate.field.id === id);
-  // The table always has every id; this keeps the type honest without a non-null assertion.
-  if (!line) throw new Error(`field ${id} missing from model`);
-  return line;
-}
 
 /** Does the file take part in a cluster (it names a master host or slave hosts)? */
 export function isInCluster(node: NodeFile): boolean {
@@ -154,7 +154,7 @@ export function isInCluster(node: NodeFile): boolean {
 
 /** Line 14: `1` is a slave; `0` or empty is the master; anything else is unknown. */
 export function declaredRole(node: NodeFile): 'master' | 'slave' | 'unknown' {
-  const flag = node.fields[13].value.text;
+  const flag = node.field.slaveFlag.value.text;
   if (flag === '1') return 'slave';
   if (flag === '0' || flag === '') return 'master';
   return 'unknown';

@@ -28,7 +28,7 @@ export const identityKeys: (node: NodeFile) => readonly string[] = perNode(deriv
 
 function deriveIdentityKeys(node: NodeFile): string[] {
   const keys = new Set<string>();
-  const hostname = node.fields[10].value.text;
+  const hostname = node.field.hostname.value.text;
   if (hostname) keys.add(`host:${hostKey(hostname)}`);
   for (const half of node.ipBinding.halves) {
     for (const entry of half.entries) {
@@ -36,7 +36,7 @@ function deriveIdentityKeys(node: NodeFile): string[] {
       if (isIpAddress(ip) && !UNSHARABLE_IPS.has(ip)) keys.add(`ip:${ip}`);
     }
   }
-  const url = node.fields[16].value.text;
+  const url = node.field.teamChatUrl.value.text;
   if (url) keys.add(`url:${url.replace(/\/+$/, '').toLowerCase()}`);
   for (const path of workingFolders(node)) {
     if (path.path.style === 'unc') keys.add(`work:${folderKey(path.path)}`);
@@ -147,7 +147,7 @@ export class Workspace implements WorkspaceFacts {
   }
 
   nextFreeServerId(): string {
-    return nextFreeNumericId(this.all().map((node) => node.fields[3].value.text));
+    return nextFreeNumericId(this.all().map((node) => node.field.serverId.value.text));
   }
 
   private index(): Indexes {

@@ -30,8 +30,8 @@ export const clusterMembershipMismatch: Rule = {
     const peers = clusterPeers(node, workspace);
     if (peers.length === 0) return [];
     return [
-      ...compareLine(node, peers, node.fields[14], (file) => file.masterHosts, masterOf, 'master'),
-      ...compareLine(node, peers, node.fields[15], (file) => file.slaveHosts, slavesOf, 'slaves'),
+      ...compareLine(node, peers, node.field.masterHost, (file) => file.masterHosts, masterOf, 'master'),
+      ...compareLine(node, peers, node.field.slaveHosts, (file) => file.slaveHosts, slavesOf, 'slaves'),
     ];
   },
 };
@@ -62,7 +62,7 @@ function compareLine(
       message: `${field} ${here}, but ${there}; every node of a cluster must name the same ${what}.`,
       related: differing.slice(0, MAX_RELATED).map((peer) => ({
         uri: peer.uri,
-        range: peer.fields[line.index].value.range,
+        range: peer.field[line.field.id].value.range,
         message: `${nodeLabel(peer)} ${listText(list(peer))}`,
       })),
     },

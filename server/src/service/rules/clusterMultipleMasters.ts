@@ -13,7 +13,7 @@ export const clusterMultipleMasters: Rule = {
     if (peers.length === 0) return [];
     const masters = peers.filter((peer) => declaredRole(peer) === 'master');
     if (masters.length === 0) return [];
-    const flag = node.fields[13];
+    const flag = node.field.slaveFlag;
     const said = flag.value.text === '' ? 'is empty, which means master' : 'is 0 (master)';
     return [
       {
@@ -21,7 +21,7 @@ export const clusterMultipleMasters: Rule = {
         message: `${flag.field.title} (line ${flag.field.line}) ${said}, and ${otherNodes(masters.length)} of this cluster also say${masters.length === 1 ? 's' : ''} master; a cluster has exactly one master, and two would both run master-only work (watchdog, backups, AD sync). Set 1 on every slave.`,
         related: masters.slice(0, MAX_RELATED).map((peer) => ({
           uri: peer.uri,
-          range: peer.fields[13].value.range,
+          range: peer.field.slaveFlag.value.range,
           message: `${nodeLabel(peer)} says master too`,
         })),
       },

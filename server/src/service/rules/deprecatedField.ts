@@ -10,7 +10,7 @@ export const deprecatedField: Rule = {
   check({ node }) {
     const findings: Finding[] = [];
     for (const field of DEPRECATED_FIELDS) {
-      const { value } = node.fields[field.line - 1];
+      const { value } = node.field[field.id];
       if (value.text.length === 0) continue;
       findings.push({
         range: value.range,

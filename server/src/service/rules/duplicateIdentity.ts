@@ -47,7 +47,7 @@ export const duplicateIdentity: Rule = {
 /** The pieces of a node that produce an identity key (an IP may stand in both halves of line 10). */
 function partsFor(node: NodeFile, key: string): (Piece & { where?: string })[] {
   if (key.startsWith('host:')) {
-    const hostname = node.fields[10].value;
+    const hostname = node.field.hostname.value;
     return `host:${hostKey(hostname.text)}` === key ? [hostname] : [];
   }
   if (key.startsWith('ip:')) {
@@ -58,6 +58,6 @@ function partsFor(node: NodeFile, key: string): (Piece & { where?: string })[] {
         .map((entry) => ({ ...entry, where: `line 10, ${index === 0 ? 'server binding' : 'outgoing binding'}` })),
     );
   }
-  if (key.startsWith('url:')) return [node.fields[16].value];
+  if (key.startsWith('url:')) return [node.field.teamChatUrl.value];
   return [];
 }

@@ -13,10 +13,10 @@ export const hostInvalid: Rule = {
   scope: 'file',
   check({ node }) {
     const findings: Finding[] = [];
-    const hostname = node.fields[10];
+    const hostname = node.field.hostname;
     if (hostname.value.text.length > 0) findings.push(...checkHost(hostname, hostname.value));
 
-    const master = node.fields[14];
+    const master = node.field.masterHost;
     for (const host of node.masterHosts.hosts) findings.push(...checkHost(master, host));
     // Line 15 holds one host and IceWarp reads the whole line as its name, so a separator
     // before or after it (`mx1.example.net;`) makes the name invalid. Between two hosts it is
@@ -33,7 +33,7 @@ export const hostInvalid: Rule = {
       });
     }
 
-    const slaves = node.fields[15];
+    const slaves = node.field.slaveHosts;
     for (const host of node.slaveHosts.hosts) findings.push(...checkHost(slaves, host));
     return findings;
   },

@@ -14,7 +14,7 @@ export const ipBindingInvalid: Rule = {
   code: 'ip-binding-invalid',
   scope: 'file',
   check({ node }) {
-    const { field } = node.fields[9];
+    const { field } = node.field.ipBinding;
     const where = `${field.title} (line ${field.line})`;
     const findings: Finding[] = [];
     const [server, outgoing, ...extra] = node.ipBinding.halves;

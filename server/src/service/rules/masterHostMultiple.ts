@@ -9,7 +9,7 @@ export const masterHostMultiple: Rule = {
   check({ node }) {
     const { hosts } = node.masterHosts;
     if (hosts.length < 2) return [];
-    const { value, field } = node.fields[14];
+    const { value, field } = node.field.masterHost;
     const first = hosts[0];
     return [
       {

@@ -10,8 +10,8 @@ export const masterInSlaveList: Rule = {
     const master = node.masterHosts.hosts[0];
     if (!master) return [];
     const masterKey = hostKey(master.text);
-    const masterLine = node.fields[14].field;
-    const slaveLine = node.fields[15].field;
+    const masterLine = node.field.masterHost.field;
+    const slaveLine = node.field.slaveHosts.field;
     const findings: Finding[] = [];
     for (const host of node.slaveHosts.hosts) {
       if (hostKey(host.text) !== masterKey) continue;

@@ -11,7 +11,7 @@ export const remoteLogonMalformed: Rule = {
   code: 'remote-logon-malformed',
   scope: 'file',
   check({ node }) {
-    const { field } = node.fields[4];
+    const { field } = node.field.remoteLogon;
     const entries = node.remoteLogon;
     const findings: Finding[] = [];
     for (const [index, entry] of entries.entries()) {

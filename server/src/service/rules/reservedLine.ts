@@ -5,7 +5,7 @@ export const reservedLine: Rule = {
   code: 'reserved-line',
   scope: 'file',
   check({ node }) {
-    const { value } = node.fields[2];
+    const { value } = node.field.reserved;
     // Only whitespace is the whitespace rule's business.
     if (value.text.length === 0) return [];
     return [

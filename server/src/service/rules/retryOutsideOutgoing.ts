@@ -10,7 +10,7 @@ export const retryOutsideOutgoing: Rule = {
     const retry = node.paths.get('retryQueue');
     // A Windows path against a POSIX one is path-mixed-style's finding, not this one.
     if (!outgoing || !retry || outgoing.windows !== retry.windows) return [];
-    const retryField = node.fields[8].field;
+    const retryField = node.field.retryQueue.field;
     const where = `${retryField.title} (line ${retryField.line})`;
     if (folderKey(retry) === folderKey(outgoing)) {
       return [{ range: retry.range, message: `${where} is the same folder as the outgoing queue (line 8); IceWarp's layout keeps retries apart, in its "retry" subfolder.` }];

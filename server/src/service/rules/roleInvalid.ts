@@ -6,7 +6,7 @@ export const roleInvalid: Rule = {
   code: 'role-invalid',
   scope: 'file',
   check({ node }) {
-    const { value, field } = node.fields[13];
+    const { value, field } = node.field.slaveFlag;
     if (value.text === '' || value.text === '0' || value.text === '1') return [];
     return [
       {

@@ -11,8 +11,8 @@ export const roleMismatch: Rule = {
   code: 'role-mismatch',
   scope: 'file',
   check({ node }) {
-    const own = node.fields[10].value;
-    const flag = node.fields[13];
+    const own = node.field.hostname.value;
+    const flag = node.field.slaveFlag;
     const role = declaredRole(node);
     if (own.text.length === 0 || role === 'unknown') return [];
     const ownKey = hostKey(own.text);

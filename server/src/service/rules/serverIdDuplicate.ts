@@ -5,14 +5,14 @@ export const serverIdDuplicate: Rule = {
   code: 'server-id-duplicate',
   scope: 'workspace',
   check({ node, workspace }) {
-    const id = node.fields[3].value;
+    const id = node.field.serverId.value;
     if (id.text.length === 0) return [];
-    const clashes = workspace.peersOf(node).filter((peer) => peer.fields[3].value.text.toLowerCase() === id.text.toLowerCase());
+    const clashes = workspace.peersOf(node).filter((peer) => peer.field.serverId.value.text.toLowerCase() === id.text.toLowerCase());
     if (clashes.length === 0) return [];
     const finding: Finding = {
       range: id.range,
       message: `Server ID "${id.text}" is also used by ${clashes.length === 1 ? 'another node' : `${clashes.length} other nodes`} of this cluster; their message files would collide.`,
-      related: clashes.map((peer) => ({ uri: peer.uri, range: peer.fields[3].value.range, message: `Server ID "${id.text}" is used here too` })),
+      related: clashes.map((peer) => ({ uri: peer.uri, range: peer.field.serverId.value.range, message: `Server ID "${id.text}" is used here too` })),
     };
     return [finding];
   },

@@ -8,7 +8,7 @@ export const serverIdInvalidChar: Rule = {
   code: 'server-id-invalid-char',
   scope: 'file',
   check({ node }) {
-    const { value, field } = node.fields[3];
+    const { value, field } = node.field.serverId;
     return badRuns(value, (character) => !ALLOWED.test(character)).map((run) => ({
       range: run.range,
       message: `${field.title} (line ${field.line}) holds ${describeCharacters(run.text)}; it prefixes every message file this server writes, so it may hold only ASCII letters and digits.`,

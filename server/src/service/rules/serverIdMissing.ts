@@ -6,7 +6,7 @@ export const serverIdMissing: Rule = {
   code: 'server-id-missing',
   scope: 'file',
   check({ node }) {
-    const { value, field } = node.fields[3];
+    const { value, field } = node.field.serverId;
     if (value.text.length > 0 || !isInCluster(node)) return [];
     return [
       {

@@ -6,7 +6,7 @@ export const serverIdNotNumeric: Rule = {
   code: 'server-id-not-numeric',
   scope: 'file',
   check({ node }) {
-    const { value, field } = node.fields[3];
+    const { value, field } = node.field.serverId;
     // Only a valid ID: too long or invalid characters are reported by their own codes.
     if (!/^[A-Za-z0-9]{1,2}$/.test(value.text) || /^\d+$/.test(value.text)) return [];
     return [

@@ -6,7 +6,7 @@ export const serverIdTooLong: Rule = {
   code: 'server-id-too-long',
   scope: 'file',
   check({ node }) {
-    const { value } = node.fields[3];
+    const { value } = node.field.serverId;
     if (value.text.length <= 2) return [];
     const start = value.range.start.character + 2;
     return [

@@ -19,7 +19,7 @@ export const sharedFolderLocal: Rule = {
     if (!isInCluster(node)) return [];
     const findings: Finding[] = [];
     for (const field of COMMON_FIELDS) {
-      const line = node.fields[field.line - 1];
+      const line = node.field[field.id];
       const where = `${field.title} (line ${field.line})`;
       const path = node.paths.get(field.id);
       if (!path) {

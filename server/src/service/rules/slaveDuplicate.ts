@@ -8,7 +8,7 @@ export const slaveDuplicate: Rule = {
   code: 'slave-duplicate',
   scope: 'file',
   check({ node }) {
-    const { field } = node.fields[15];
+    const { field } = node.field.slaveHosts;
     const firstByKey = new Map<string, Piece>();
     const findings: Finding[] = [];
     for (const host of node.slaveHosts.hosts) {

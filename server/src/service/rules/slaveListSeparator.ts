@@ -6,7 +6,7 @@ export const slaveListSeparator: Rule = {
   code: 'slave-list-separator',
   scope: 'file',
   check({ node }) {
-    const { field } = node.fields[15];
+    const { field } = node.field.slaveHosts;
     const findings: Finding[] = [];
     for (const separator of node.slaveHosts.separators) {
       if (separator.text === ';') continue;

@@ -10,8 +10,8 @@ export const slaveWithoutMaster: Rule = {
   code: 'slave-without-master',
   scope: 'file',
   check({ node }) {
-    const flag = node.fields[13];
-    const master = node.fields[14];
+    const flag = node.field.slaveFlag;
+    const master = node.field.masterHost;
     if (flag.value.text !== '1' || node.masterHosts.hosts.length > 0) return [];
     return [
       {

@@ -10,7 +10,7 @@ export const urlInvalid: Rule = {
   code: 'url-invalid',
   scope: 'file',
   check({ node }) {
-    const { value, field } = node.fields[16];
+    const { value, field } = node.field.teamChatUrl;
     if (value.text.length === 0) return [];
     const problem = urlProblem(value.text);
     if (!problem) return [];
