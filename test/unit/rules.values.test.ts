@@ -371,6 +371,9 @@ test('a pasted flood is capped: at most 50 findings per code for one file', () =
   assert.equal(only(junk, 'ip-binding-invalid').length, 50);
   assert.equal(only(junk, 'remote-logon-malformed').length, 50);
   assert.deepEqual(spans(junk, 'path-invalid')[0], [8, 3, 4]);
+  // The engine caps every rule, not only these: a slave list of 200 hosts joined by ", ".
+  const flood = linux({ 16: Array.from({ length: 200 }, (_, index) => `mx${index}.example.net`).join(', ') });
+  assert.equal(only(flood, 'slave-list-separator').length, 50);
 });
 
 test('the correct reference files raise none of the value codes, even the Windows one with lines 6, 7 unset', () => {

@@ -3,7 +3,7 @@ import { SeveritySetting } from '../../../common/protocol';
 import { NodeFile, parseNodeFile } from './parse';
 import { DIAGNOSTIC_CODES, DiagnosticCode } from './rules/codes';
 import { RULES } from './rules/registry';
-import { RelatedLocation } from './rules/rule';
+import { MAX_FINDINGS_PER_RULE, RelatedLocation } from './rules/rule';
 import { Range, Severity } from './types';
 import { Workspace, WorkspaceFacts } from './workspace';
 
@@ -45,7 +45,7 @@ export function validate(node: NodeFile, workspace: WorkspaceFacts, options: Val
       options.onRuleError?.(rule.code, error);
       continue;
     }
-    for (const finding of findings) {
+    for (const finding of findings.slice(0, MAX_FINDINGS_PER_RULE)) {
       const severity = effectiveSeverity(rule.code, finding.severity, overrides);
       if (!severity) continue;
       diagnostics.push({

@@ -2,12 +2,7 @@
 // value rules (Server ID, paths, UNC names) so they all describe characters the same way.
 import { Piece, Range, lineRange } from '../types';
 import { listNames } from '../mention';
-
-/**
- * The most findings one rule reports for one file. A real path.cfg has a handful; a pasted
- * megabyte of junk gets a sample instead of a flood that would swamp the editor.
- */
-export const MAX_FINDINGS_PER_RULE = 50;
+import { MAX_FINDINGS_PER_RULE } from './rule';
 
 export interface CharacterRun {
   /** The offending characters as written. */

@@ -2,7 +2,6 @@ import { lineRange } from '../types';
 import { isIpAddress } from '../values/hosts';
 import { Finding, Rule } from './rule';
 import { quote } from '../mention';
-import { MAX_FINDINGS_PER_RULE } from './characterRuns';
 
 /**
  * Line 10 is `ips` or `ips|ips`: the server binding, then the outgoing binding, each a list of
@@ -24,7 +23,6 @@ export const ipBindingInvalid: Rule = {
     ] as const) {
       if (!half || half.text.trim().length === 0) continue;
       for (const entry of half.entries) {
-        if (findings.length >= MAX_FINDINGS_PER_RULE) break;
         if (isIpAddress(entry.text)) continue;
         findings.push({
           range: entry.range,

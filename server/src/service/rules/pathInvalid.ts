@@ -2,7 +2,7 @@ import { fieldById } from '../fields';
 import { allPaths } from '../parse';
 import { PathValue } from '../values/path';
 import { Finding, Rule } from './rule';
-import { MAX_FINDINGS_PER_RULE, badRuns, describeCharacters, isControlCharacter } from './characterRuns';
+import { badRuns, describeCharacters, isControlCharacter } from './characterRuns';
 
 const WINDOWS_FORBIDDEN = /^[<>"|?*:]$/;
 
@@ -18,7 +18,6 @@ export const pathInvalid: Rule = {
   check({ node }) {
     const findings: Finding[] = [];
     for (const { fieldId, path } of allPaths(node)) {
-      if (findings.length >= MAX_FINDINGS_PER_RULE) break;
       const field = fieldById(fieldId);
       const where = `${field.title} (line ${field.line})`;
       const isBad = (character: string, offset: number) =>
@@ -41,7 +40,7 @@ export const pathInvalid: Rule = {
         });
       }
     }
-    return findings.slice(0, MAX_FINDINGS_PER_RULE);
+    return findings;
   },
 };
 

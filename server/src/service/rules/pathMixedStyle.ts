@@ -1,7 +1,6 @@
 import { fieldById } from '../fields';
 import { allPaths } from '../parse';
 import { Rule } from './rule';
-import { MAX_FINDINGS_PER_RULE } from './characterRuns';
 
 /**
  * A server is either Windows or Linux, so its rooted paths share one style. Relative paths
@@ -24,7 +23,6 @@ export const pathMixedStyle: Rule = {
     const majorityCount = majorityWindows ? windowsCount : posixCount;
     return rooted
       .filter((entry) => entry.windows !== majorityWindows)
-      .slice(0, MAX_FINDINGS_PER_RULE)
       .map(({ fieldId, path }) => {
         const field = fieldById(fieldId);
         return {

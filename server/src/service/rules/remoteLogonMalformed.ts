@@ -1,6 +1,5 @@
 import { lineRange } from '../types';
 import { Finding, Rule } from './rule';
-import { MAX_FINDINGS_PER_RULE } from './characterRuns';
 
 /**
  * Each line-5 entry is `UNC path;user;password`. The message names the entry by its number,
@@ -15,7 +14,6 @@ export const remoteLogonMalformed: Rule = {
     const entries = node.remoteLogon;
     const findings: Finding[] = [];
     for (const [index, entry] of entries.entries()) {
-      if (findings.length >= MAX_FINDINGS_PER_RULE) break;
       const where = `${field.title} (line ${field.line}), entry ${index + 1}${entries.length > 1 ? ` of ${entries.length}` : ''},`;
       const shape = 'an entry is `\\\\server\\share;user;password`';
       if (entry.text.length === 0) {
@@ -38,6 +36,6 @@ export const remoteLogonMalformed: Rule = {
         findings.push({ range, message: `${where} has an empty user; ${shape}, so IceWarp cannot log on to the share.` });
       }
     }
-    return findings.slice(0, MAX_FINDINGS_PER_RULE);
+    return findings;
   },
 };

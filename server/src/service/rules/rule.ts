@@ -5,6 +5,13 @@ import { Range, Severity } from '../types';
 import type { DiagnosticCode } from './codes';
 import type { WorkspaceFacts } from '../workspace';
 
+/**
+ * The most findings one rule reports for one file (the engine keeps the first ones). A real
+ * path.cfg has a handful; a pasted megabyte of junk gets a sample instead of a flood that would
+ * swamp the editor.
+ */
+export const MAX_FINDINGS_PER_RULE = 50;
+
 export interface RelatedLocation {
   uri: string;
   range: Range;

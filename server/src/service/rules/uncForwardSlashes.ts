@@ -1,7 +1,6 @@
 import { fieldById } from '../fields';
 import { allPaths } from '../parse';
 import { Finding, Rule } from './rule';
-import { MAX_FINDINGS_PER_RULE } from './characterRuns';
 
 /** A Windows-style path (UNC or drive letter) written with `/`: `//fs01/share`, `D:/x`, `\\fs01/share`. */
 export const uncForwardSlashes: Rule = {
@@ -10,7 +9,6 @@ export const uncForwardSlashes: Rule = {
   check({ node }) {
     const findings: Finding[] = [];
     for (const { fieldId, path } of allPaths(node)) {
-      if (findings.length >= MAX_FINDINGS_PER_RULE) break;
       if (!path.windows || !path.text.includes('/')) continue;
       const field = fieldById(fieldId);
       const what = path.style === 'unc' ? 'UNC path' : path.style === 'drive' ? 'drive path' : 'Windows path';

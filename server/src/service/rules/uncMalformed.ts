@@ -4,7 +4,7 @@ import { Range } from '../types';
 import { isIPv6Address } from '../values/hosts';
 import { PathValue } from '../values/path';
 import { Finding, Rule } from './rule';
-import { MAX_FINDINGS_PER_RULE, badRuns, describeCharacters, isControlCharacter } from './characterRuns';
+import { badRuns, describeCharacters, isControlCharacter } from './characterRuns';
 
 // Letters (any script: NetBIOS and DNS names are not ASCII-only on Windows), digits, `-`, `.`, `_`.
 const SERVER_CHARACTER = /^[\p{L}\p{N}._-]$/u;
@@ -23,12 +23,11 @@ export const uncMalformed: Rule = {
   check({ node }) {
     const findings: Finding[] = [];
     for (const { fieldId, path } of allPaths(node)) {
-      if (findings.length >= MAX_FINDINGS_PER_RULE) break;
       if (path.style !== 'unc' || !path.unc) continue;
       const field = fieldById(fieldId);
       findings.push(...problems(path, `${field.title} (line ${field.line})`));
     }
-    return findings.slice(0, MAX_FINDINGS_PER_RULE);
+    return findings;
   },
 };
 
