@@ -179,6 +179,8 @@ test('cross-node rules ask the indexes and never walk every node of the workspac
       throw new Error('a cross-node rule walked every node');
     },
     nextFreeServerId: () => workspace.nextFreeServerId(),
+    get: (uri) => workspace.get(uri),
+    dependents: (uri) => workspace.dependents(uri),
   };
   const rules = [sharedFolderMismatch, sharedTempFolderCollision, duplicateIdentity, clusterMultipleMasters, clusterMembershipMismatch];
   for (const rule of rules) assert.ok(RULES.includes(rule), `${rule.code} is registered`);

@@ -385,13 +385,14 @@ export function fixesFor(node: NodeFile, diagnostic: DiagnosticRef, workspace: W
 /** Applies fixes to a copy of the workspace and compares the errors before and after. */
 class FixTrial {
   private errorsBefore: Map<string, number> | undefined;
-  private readonly before: Workspace;
+  private readonly before: WorkspaceFacts;
 
   constructor(
     private readonly node: NodeFile,
     private readonly workspace: WorkspaceFacts,
   ) {
-    this.before = this.copyWith(node);
+    // The workspace as it is, unless it holds another version of this node.
+    this.before = workspace.get(node.uri) === node ? workspace : this.copyWith(node);
   }
 
   isSafe(fix: Fix): boolean {
@@ -416,7 +417,7 @@ class FixTrial {
   }
 }
 
-function errorCounts(workspace: Workspace, uris: Iterable<string>): Map<string, number> {
+function errorCounts(workspace: WorkspaceFacts, uris: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const uri of uris) {
     const node = workspace.get(uri);

@@ -16,6 +16,10 @@ export interface WorkspaceFacts {
   all(): readonly NodeFile[];
   /** The next numeric Server ID no node of the workspace uses. */
   nextFreeServerId(): string;
+  /** The node (or draft) with this URI. */
+  get(uri: string): NodeFile | undefined;
+  /** The nodes whose diagnostics depend on this one, itself included. */
+  dependents(uri: string): Set<string>;
 }
 
 const UNSHARABLE_IPS = new Set(['127.0.0.1', '::1', '0.0.0.0', '::']);
