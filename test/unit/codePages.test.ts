@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIAGNOSTIC_CODES, isDiagnosticCode } from '../../server/src/service/rules/codes';
-import { FIX_PROVIDERS } from '../../server/src/service/fixes';
-import { diagnoseWorkspace } from './helpers';
+import { FIX_PROVIDERS, fixesFor } from '../../server/src/service/fixes';
+import { Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
 
 const PAGES_DIR = join(__dirname, '..', '..', 'docs', 'codes');
 const INDEX = 'README.md';
@@ -115,10 +115,14 @@ function fileText(block: string, ending: string): string {
   return text;
 }
 
-/** The codes the language service raises on the example's files, all files together. */
-function codesRaised(files: ExampleFile[]): Set<string> {
-  const byUri = diagnoseWorkspace(Object.fromEntries(files.map((file) => [`file:///example/${file.name}`, file.text])));
-  return new Set(Object.values(byUri).flatMap((diagnostics) => diagnostics.map((diagnostic) => diagnostic.code)));
+/** What the language service makes of the example's files, all files together: per diagnostic, its code and how many quick fixes it gets. */
+function replay(files: ExampleFile[]): { code: string; fixes: number }[] {
+  const workspace = new Workspace();
+  const nodes = files.map((file) => parseNodeFile(`file:///example/${file.name}`, file.text));
+  for (const node of nodes) workspace.set(node);
+  return nodes.flatMap((node) =>
+    validate(node, workspace).map((diagnostic) => ({ code: diagnostic.code, fixes: fixesFor(node, diagnostic, workspace).length })),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,11 +166,14 @@ for (const page of pages) {
 
   if (!isDiagnosticCode(page.code) || NOT_REPLAYED.includes(page.code)) continue;
 
-  test(`${page.code}: the wrong example raises the code and the right example does not`, () => {
-    const wrong = examplesIn(page.sections.get('Wrong') ?? '');
-    const right = examplesIn(page.sections.get('Right') ?? '');
-    assert.ok(codesRaised(wrong).has(page.code), 'the wrong example does not raise the code');
-    assert.ok(!codesRaised(right).has(page.code), 'the right example raises the code');
+  test(`${page.code}: the wrong example raises the code (with the quick fix the page names) and the right example does not`, () => {
+    const wrong = replay(examplesIn(page.sections.get('Wrong') ?? '')).filter((diagnostic) => diagnostic.code === page.code);
+    const right = replay(examplesIn(page.sections.get('Right') ?? '')).filter((diagnostic) => diagnostic.code === page.code);
+    assert.ok(wrong.length > 0, 'the wrong example does not raise the code');
+    assert.deepEqual(right, [], 'the right example raises the code');
+    if (/^- \*\*Quick fix\*\*/m.test(page.sections.get('Fix') ?? '')) {
+      assert.ok(wrong.some((diagnostic) => diagnostic.fixes > 0), 'the page names a quick fix, but none is offered on its wrong example');
+    }
   });
 }
 
