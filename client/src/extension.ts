@@ -8,6 +8,9 @@ import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
 import { RedactingOutputChannel } from './redactingChannel';
 import { ClusterTreeProvider, registerClusterView } from './clusterTree';
 import { OpenSettingsFileOptions, OpenSettingsFileResult, SettingsFileCommand } from './commands';
+import { PasswordMask } from './passwordMask';
+import { LiveFileNotice } from './liveFileNotice';
+import { registerWalkthrough } from './walkthrough';
 
 export const OUTPUT_CHANNEL_NAME = 'IceWarp Cluster Config';
 /** The client id is also the settings prefix the library reads `trace.server` from: `icewarp.trace.server`. */
@@ -28,6 +31,10 @@ export interface IceWarpExtensionApi {
   clusterTree: ClusterTreeProvider;
   /** "IceWarp: Open Settings File" with test seams (where to look, who answers the quick pick). */
   openSettingsFile(options?: OpenSettingsFileOptions): Promise<OpenSettingsFileResult>;
+  /** The `••••` over line-5 passwords: what it covers in an editor, when that changes, the toggle. */
+  passwordMask: Pick<PasswordMask, 'maskedRanges' | 'onDidApply' | 'toggle' | 'passwordsShown'>;
+  /** The "live file with auto save" notice, with test seams (who answers its buttons). */
+  liveFileNotice: Pick<LiveFileNotice, 'check'>;
 }
 
 let client: LanguageClient | undefined;
@@ -128,6 +135,11 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
   const clusterTree = registerClusterView(context, languageClient, ready);
   const settingsFileCommand = new SettingsFileCommand(languageClient, ready, context.extensionUri);
   context.subscriptions.push(settingsFileCommand.register());
+  // Needs no server: the mask and the live-file notice work while it starts or is down.
+  const passwordMask = new PasswordMask();
+  context.subscriptions.push(passwordMask, ...passwordMask.register());
+  const liveFileNotice = new LiveFileNotice(context.globalState);
+  context.subscriptions.push(liveFileNotice, registerWalkthrough(context));
 
   return {
     client: languageClient,
@@ -137,6 +149,8 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
     serverRestarts: errorHandler,
     clusterTree,
     openSettingsFile: (options) => settingsFileCommand.run(options),
+    passwordMask,
+    liveFileNotice,
   };
 }
 
