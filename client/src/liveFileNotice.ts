@@ -68,9 +68,9 @@ export class LiveFileNotice implements vscode.Disposable {
       if (installFolder === undefined) return { outcome: 'not-live' };
       await this.remember(fsPath);
       const message =
-        `${vscode.workspace.asRelativePath(document.uri, true)} is the settings file IceWarp reads in ${installFolder}, and auto save ` +
-        `(files.autoSave: ${autoSave}) would write it while you are still typing: a half-typed path or host reaches the running server. ` +
-        'Save it yourself (Ctrl+S) once the file is complete.';
+        `${vscode.workspace.asRelativePath(document.uri, true)} is the settings file IceWarp reads (its install folder ${installFolder}), ` +
+        `and auto save (files.autoSave: ${autoSave}) would write it before you are done: a half-typed path or host would reach the ` +
+        'server. Save it yourself (Ctrl+S) once the file is complete.';
       const buttons = [TURN_OFF_BUTTON, KEEP_BUTTON];
       const ask = options.ask ?? ((text: string, ...items: string[]) => vscode.window.showWarningMessage(text, ...items));
       const answer = await ask(message, ...buttons);
