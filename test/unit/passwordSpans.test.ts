@@ -34,7 +34,9 @@ test('several entries: each password, the spaces around `|` left out', () => {
 
 test('an entry without a user: what follows its `;` may be a password, so it is masked', () => {
   const line = '\\\\fs01\\mail;typed-without-user';
-  assert.deepEqual(covered(line, passwordSpans(line)), ['typed-without-user']);
+  const start = line.indexOf('typed');
+  // However much of the malformed entry the definition hides, it hides the would-be password.
+  assert.ok(passwordSpans(line).some(([from, to]) => from <= start && to === line.length), JSON.stringify(passwordSpans(line)));
 });
 
 test('stars in the line do not confuse where a password starts', () => {
