@@ -1,9 +1,10 @@
 // Where the passwords of line 5 are, as offsets into that line's text, for the editor's mask.
 // What counts as a password is defined once in common/ (the log redaction and the language
-// service read the same definition); this file holds no rule of its own. Today common/redact.ts
-// offers that definition as "line 5 with each password replaced by ***", so the offsets are read
-// back by lining that text up with the line. When common/ exports the spans themselves, only
-// `maskedLogonLine` below changes (one import, one line).
+// service read the same definition); this file holds no rule of its own. common/redact.ts offers
+// that definition as "line 5 with each password replaced by ***", so the offsets are read back by
+// lining that text up with the line; whatever the definition masks, the mask follows (a unit test
+// checks it over random lines). Should common/ export the spans themselves, `passwordSpans` can
+// ask for them instead: the import below is the one place that names common/.
 import { REDACTED, redactNodeFileText } from '../../common/redact';
 
 /** [start, end) offsets into the line. */
