@@ -1,6 +1,7 @@
 // The bundled server as editors and external tools start it: `node dist/server.js --stdio`, and
-// over Node IPC as the VS Code client does (run `npm run build` first). Every other protocol test
-// runs the core in process; these prove the entry still wires it to a real transport.
+// over Node IPC as the VS Code client does (run `npm run build` first). The other protocol tests
+// run the core in process (the secrets test aside); these prove the entry wires it to a real
+// transport.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
