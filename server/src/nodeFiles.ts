@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { type FileAccess, type FileRead, type FileStat, type NodeFileListing, isNodeFileName } from './core/fileAccess';
+import { type FileAccess, type FileRead, type FileStat, type NodeFileListing, isNodeFileName } from './host/fileAccess';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache', 'dist', 'out']);
 /** Enough for any real config repository; keeps a stray home-folder workspace from walking forever. */

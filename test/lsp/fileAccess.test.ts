@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describeFilesResponseSchema } from '../../common/protocol';
-import type { FileAccess, FileRead, NodeFileListing } from '../../server/src/core/fileAccess';
+import type { FileAccess, FileRead, NodeFileListing } from '../../server/src/host/fileAccess';
 import { TestClient, codes } from './lspClient';
 
 const FOLDER = 'file:///virtual/cluster';

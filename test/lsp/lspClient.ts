@@ -20,7 +20,7 @@ import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { serverStatusRequest, type ServerStatus } from '../../common/protocol';
 import { type Server, createServer } from '../../server/src/core/createServer';
-import type { FileAccess } from '../../server/src/core/fileAccess';
+import type { FileAccess } from '../../server/src/host/fileAccess';
 import { createNodeServer } from '../../server/src/nodeHost';
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');

@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
-import { type FileAccess, isNodeFileUri } from './fileAccess';
+import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
 import { PulledSettings } from './settingsSources';

@@ -3,7 +3,7 @@
 // over the file's; files of a folder that left the workspace are forgotten.
 import { Workspace, parseNodeFile } from '../service/languageService';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FileAccess, type NodeFileListing, isNodeFileUri } from './fileAccess';
+import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
 
 export class WorkspaceIndex {
   /** Every node file known: open documents and files on disk. */

@@ -4,7 +4,7 @@
 import type { Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerStatus, Settings } from '../../../common/protocol';
-import type { FileAccess } from '../core/fileAccess';
+import type { FileAccess } from '../host/fileAccess';
 import type { NodeFile } from '../service/parse';
 import type { Workspace } from '../service/workspace';
 
