@@ -16,12 +16,10 @@ import {
   createMessageConnection,
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { serverStatusRequest, type ServerStatus } from '../../common/protocol';
-import { type Server, createServer } from '../../server/src/core/createServer';
+import type { Server } from '../../server/src/core/createServer';
 import type { FileAccess } from '../../server/src/host/fileAccess';
-import { createNodeServer } from '../../server/src/nodeHost';
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
 
@@ -132,6 +130,10 @@ export class TestClient {
 
   /** The core over two in-memory pipes, started as the Node host starts it. */
   private static inProcess(options: StartOptions, startedAt: number): TestClient {
+    // Loaded on first use: a test file that only spawns the bundle does not compile the server.
+    const { ProposedFeatures, createConnection } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
+    const { createServer } = require('../../server/src/core/createServer') as typeof import('../../server/src/core/createServer');
+    const { createNodeServer } = require('../../server/src/nodeHost') as typeof import('../../server/src/nodeHost');
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
