@@ -125,6 +125,7 @@ function program(debug: { on: boolean }): Command {
     .description('Checks IceWarp Server load-balancing settings files (path.cfg / path.dat) with the rules of the IceWarp Cluster Config editor extension.')
     .version(VERSION, '-v, --version', 'print the version')
     .helpCommand(false)
+    .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 

@@ -13,17 +13,7 @@ type Op = { kind: ' ' | '-' | '+'; text: string; oldIndex: number; newIndex: num
 export function unifiedDiff(name: string, before: string, after: string): string {
   const oldLines = splitKeepingEndings(maskPasswords(before));
   const newLines = splitKeepingEndings(maskPasswords(after));
-  const ops: Op[] = [];
-  let oldIndex = 0;
-  let newIndex = 0;
-  for (const change of diffArrays(oldLines, newLines)) {
-    for (const text of change.value) {
-      if (change.removed) ops.push({ kind: '-', text, oldIndex: oldIndex++, newIndex });
-      else if (change.added) ops.push({ kind: '+', text, oldIndex, newIndex: newIndex++ });
-      else ops.push({ kind: ' ', text, oldIndex: oldIndex++, newIndex: newIndex++ });
-    }
-  }
-  const hunks = groupHunks(ops);
+  const hunks = groupHunks(oldLines.length === newLines.length ? lineByLine(oldLines, newLines) : shortestEdit(oldLines, newLines));
   if (hunks.length === 0) return '';
   let out = `--- a/${name}\n+++ b/${name}\n`;
   for (const hunk of hunks) {
@@ -35,6 +25,44 @@ export function unifiedDiff(name: string, before: string, after: string): string
     for (const op of hunk) out += printLine(op);
   }
   return out;
+}
+
+/**
+ * Fixes keep every line where it is (a path.cfg is positional), so with as many lines before
+ * as after, line N is compared with line N: a diff algorithm would happily pair a value with
+ * an empty line elsewhere and show lines moving that did not move.
+ */
+function lineByLine(oldLines: readonly string[], newLines: readonly string[]): Op[] {
+  const ops: Op[] = [];
+  for (let index = 0; index < oldLines.length; ) {
+    if (oldLines[index] === newLines[index]) {
+      ops.push({ kind: ' ', text: oldLines[index], oldIndex: index, newIndex: index });
+      index++;
+      continue;
+    }
+    // A run of changed lines prints as its removals, then its additions, as `diff -u` does.
+    let end = index;
+    while (end < oldLines.length && oldLines[end] !== newLines[end]) end++;
+    for (let line = index; line < end; line++) ops.push({ kind: '-', text: oldLines[line], oldIndex: line, newIndex: index });
+    for (let line = index; line < end; line++) ops.push({ kind: '+', text: newLines[line], oldIndex: end, newIndex: line });
+    index = end;
+  }
+  return ops;
+}
+
+/** Lines added at the end of a short file (a fix that fills in a missing line): the shortest edit script. */
+function shortestEdit(oldLines: string[], newLines: string[]): Op[] {
+  const ops: Op[] = [];
+  let oldIndex = 0;
+  let newIndex = 0;
+  for (const change of diffArrays(oldLines, newLines)) {
+    for (const text of change.value) {
+      if (change.removed) ops.push({ kind: '-', text, oldIndex: oldIndex++, newIndex });
+      else if (change.added) ops.push({ kind: '+', text, oldIndex, newIndex: newIndex++ });
+      else ops.push({ kind: ' ', text, oldIndex: oldIndex++, newIndex: newIndex++ });
+    }
+  }
+  return ops;
 }
 
 function range(start: number, count: number): string {
