@@ -75,7 +75,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
   for (const notice of inputs.notices) request.notify(notice);
   const problems = [...inputs.problems];
   const internalErrors = new Set<string>();
-  const settings = new SettingsReader(request.notify);
+  const settings = new SettingsReader(request.notify, inputs.listedFolders);
 
   const optionsFor = (fsPath: string): CheckOptions => {
     const folder = request.useConfig ? settings.forFile(fsPath).settings : undefined;

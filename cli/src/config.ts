@@ -19,8 +19,14 @@ export interface FolderSettings {
 export class SettingsReader {
   private readonly byFolder = new Map<string, FolderSettings>();
 
-  /** @param warn one line per problem in a settings file, each file reported once */
-  constructor(private readonly warn: (message: string) => void) {}
+  /**
+   * @param warn one line per problem in a settings file, each file reported once
+   * @param listed folders whose entries are known already, and those of them that hold `.vscode`
+   */
+  constructor(
+    private readonly warn: (message: string) => void,
+    private readonly listed: { all: ReadonlySet<string>; withVscode: ReadonlySet<string> } = { all: new Set(), withVscode: new Set() },
+  ) {}
 
   /** The settings for a node file: those of the nearest `.vscode/settings.json` in its folder or above. */
   forFile(fsPath: string): FolderSettings {
@@ -39,8 +45,9 @@ export class SettingsReader {
   private load(folder: string): FolderSettings {
     const file = path.join(folder, '.vscode', 'settings.json');
     let text: string | undefined;
-    // Most folders have none: asking first spares an exception per folder.
-    if (existsSync(file)) {
+    // Most folders have none: knowing or asking first spares an exception per folder.
+    const mayHave = this.listed.all.has(folder) ? this.listed.withVscode.has(folder) : existsSync(file);
+    if (mayHave) {
       try {
         text = readFileSync(file, 'utf8');
       } catch {

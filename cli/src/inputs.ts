@@ -19,6 +19,8 @@ export interface Inputs {
   problems: InputProblem[];
   /** Things worth a line that do not make the run fail. */
   notices: string[];
+  /** Every folder the walk listed, and which of them hold a `.vscode` folder (spares the settings lookup a probe per folder). */
+  listedFolders: { all: ReadonlySet<string>; withVscode: ReadonlySet<string> };
 }
 
 // The walk of ../../server/src/nodeFiles.ts lists regular files only. These mirror its skipped
@@ -52,6 +54,7 @@ export async function collectInputs(args: readonly string[]): Promise<Inputs> {
     files: [...new Set([...found, ...named])].sort(),
     problems: [...problems, ...odd.problems],
     notices: odd.notices,
+    listedFolders: odd.listedFolders,
   };
 }
 
@@ -59,9 +62,11 @@ export async function collectInputs(args: readonly string[]): Promise<Inputs> {
  * Node-file names that are not regular files, in the folders the server's walk visits. A
  * synchronous walk: it runs beside the server's asynchronous one and costs a third of it.
  */
-function oddEntries(roots: readonly string[]): { problems: InputProblem[]; notices: string[] } {
+function oddEntries(roots: readonly string[]): Pick<Inputs, 'problems' | 'notices' | 'listedFolders'> {
   const problems: InputProblem[] = [];
   const notices: string[] = [];
+  const all = new Set<string>();
+  const withVscode = new Set<string>();
   const queue = [...roots];
   let visited = 0;
   for (; visited < queue.length && visited < MAX_FOLDERS; visited++) {
@@ -72,8 +77,10 @@ function oddEntries(roots: readonly string[]): { problems: InputProblem[]; notic
     } catch {
       continue; // unreadable or vanished: the server's walk skips it too
     }
+    all.add(folder);
     for (const entry of entries) {
       if (entry.isDirectory()) {
+        if (entry.name === '.vscode') withVscode.add(folder);
         if (!SKIPPED_FOLDERS.has(entry.name)) queue.push(path.join(folder, entry.name));
       } else if (!entry.isFile() && isNodeFileName(entry.name)) {
         const full = path.join(folder, entry.name);
@@ -88,7 +95,7 @@ function oddEntries(roots: readonly string[]): { problems: InputProblem[]; notic
   }
   if (visited < queue.length) notices.push(`Stopped looking after ${MAX_FOLDERS.toLocaleString('en-US')} folders, as the editor does; name fewer folders to check the rest.`);
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { problems, notices: notices.sort() };
+  return { problems, notices: notices.sort(), listedFolders: { all, withVscode } };
 }
 
 function describeOddEntry(full: string): string {
