@@ -75,3 +75,21 @@ test('the installed icewarp-pathcfg-language-server answers --version and --help
     child.kill();
   }
 });
+
+test('the pre-commit hooks of .pre-commit-hooks.yaml run the installed command on a repository', () => {
+  const hooks = fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+  const entries = [...hooks.matchAll(/^ {2}entry: (.+)$/gm)].map((match) => match[1].split(' '));
+  const files = new RegExp(/^ {2}files: (.+)$/m.exec(hooks)?.[1] ?? '^$');
+  assert.deepEqual(entries, [['icewarp-pathcfg', 'check'], ['icewarp-pathcfg', 'check', '--fix']]);
+  assert.ok(['path.dat', 'mx1/path.dat', 'a/b/path.cfg'].every((name) => files.test(name)));
+  assert.ok(!['path.dat.bak', 'mypath.dat', 'path.dat/x'].some((name) => files.test(name)));
+  // pre-commit runs the entry with the repository as the current folder and no file names.
+  const env = { PATH: `${installed.bin}${path.delimiter}${process.env.PATH}` };
+  const root = copyFixture('windows-crlf');
+  const [command, ...args] = entries[0];
+  assert.equal(runCommand(command, args, { cwd: root, env }).code, 1);
+  const [fixCommand, ...fixArgs] = entries[1];
+  const fixed = runCommand(fixCommand, fixArgs, { cwd: root, env });
+  assert.equal(fixed.code, 0, fixed.stderr);
+  assert.match(fixed.stderr, /^Fixed mx1\/path\.dat: /m);
+});
