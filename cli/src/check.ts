@@ -113,6 +113,8 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
       const original = file.node;
       if (!original) continue;
       const before = validateFile(original, file);
+      // No problem, no fix: and fix-all costs a copy of the workspace per file.
+      if (before.length === 0) continue;
       const text = fixedText(original, workspace, file.options);
       if (text === original.text) continue;
       const fixed = parseNode(file.path, text);

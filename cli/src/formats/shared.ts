@@ -50,7 +50,14 @@ export function relatedOf(diagnostic: ServiceDiagnostic, report: CheckReport): P
   }));
 }
 
+/** Printed path by URI, built once per report: a fleet has thousands of related locations. */
+const displayByUri = new WeakMap<CheckReport, Map<string, string>>();
+
 function displayOf(uri: string, report: CheckReport): string {
-  const file: FileReport | undefined = report.files.find((each) => each.uri === uri);
-  return file ? file.display : displayPath(uriToPath(uri));
+  let byUri = displayByUri.get(report);
+  if (!byUri) {
+    byUri = new Map(report.files.map((file: FileReport) => [file.uri, file.display]));
+    displayByUri.set(report, byUri);
+  }
+  return byUri.get(uri) ?? displayPath(uriToPath(uri));
 }
