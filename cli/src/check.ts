@@ -135,6 +135,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
   }
 
   for (const file of files) if (file.node) file.diagnostics = validateFile(file.node, file);
+  problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     files: files.map(({ path, display, uri, diagnostics, notChecked }) => ({ path, display, uri, diagnostics, ...(notChecked ? { notChecked } : {}) })),
     problems,

@@ -71,6 +71,7 @@ function oddEntries(roots: readonly string[]): Pick<Inputs, 'problems' | 'notice
   let visited = 0;
   for (; visited < queue.length && visited < MAX_FOLDERS; visited++) {
     const folder = queue[visited];
+    if (all.has(folder)) continue; // named twice (`check . mx1`): listed once
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
