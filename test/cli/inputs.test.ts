@@ -130,4 +130,6 @@ test('--help and --version answer and exit 0', () => {
   const help = runCli(['check', '--help'], { cwd: root });
   assert.equal(help.code, 0);
   for (const option of ['--format', '--fix', '--fix-dry-run', '--rule', '--no-config', '--max-warnings', '--max-file-size']) assert.ok(help.stdout.includes(option), option);
+  const codes = runCli(['codes'], { cwd: root });
+  assert.match(codes.stdout, /^server-id-too-long +error +The Server ID \(line 4\) has more than 2 characters\.$/m);
 });
