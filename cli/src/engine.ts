@@ -6,7 +6,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_SOURCE, NODE_FILE_NAMES, Settings, SettingsProblem, SeveritySetting, isRecord, parseSettings } from '../../common/protocol';
 import { redactNodeFileText } from '../../common/redact';
-import { findNodeFiles, isNodeFileName } from '../../server/src/nodeFiles';
+import { isNodeFileName } from '../../server/src/host/fileAccess';
+import { nodeFileAccess } from '../../server/src/nodeFiles';
 import { fixAll } from '../../server/src/service/fixes';
 import { DIAGNOSTIC_CODES, DiagnosticCode, NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, tooLargeDiagnostics, validate } from '../../server/src/service/languageService';
 import { applyEdits } from '../../server/src/service/textEdits';
@@ -36,17 +37,17 @@ export function uriToPath(uri: string): string {
 
 /** Every path.cfg / path.dat under the folders, as the language server indexes a workspace (absolute paths). */
 export async function discoverNodeFiles(folders: readonly string[]): Promise<string[]> {
-  const uris = await findNodeFiles(folders.map(fileUri));
+  const { uris } = await nodeFileAccess.findNodeFiles(folders.map(fileUri));
   return uris.map(uriToPath);
 }
 
 export type NodeRead = { kind: 'node'; node: NodeFile } | { kind: 'too-large'; size: number } | { kind: 'unreadable' };
 
 /**
- * Reads and parses a node file as the server's `readNodeFile` does (size first, UTF-8, BOM
- * removed), but synchronously: its promise-based reads cost about 1.5 s of CPU for 10,000 files
- * where these cost 0.25 s (bench/cli.ts), a run's whole budget. Once discovery takes a file-access
- * interface, hand it a synchronous one and call `readNodeFile` itself.
+ * Reads and parses a node file as the server's `nodeFileAccess.readNodeFile` does (size first,
+ * UTF-8, BOM removed), but synchronously: its promise-based reads (async because a browser host
+ * answers them over the protocol) cost about 1.5 s of CPU for 10,000 files where these cost
+ * 0.25 s (bench/cli.ts), most of a run's budget.
  */
 export function readNode(fsPath: string, maxFileSize: number): NodeRead {
   try {

@@ -25,7 +25,7 @@ export interface Inputs {
 
 // The walk of ../../server/src/nodeFiles.ts lists regular files only. These mirror its skipped
 // folders and folder limit, so this second look sees exactly the folders the server walks.
-// (When discovery takes a file-access interface, the CLI can watch that walk instead.)
+// (Were its NodeFileListing to name the entries it skips, this walk could go.)
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache', 'dist', 'out']);
 const MAX_FOLDERS = 20_000;
 
