@@ -23,7 +23,8 @@ const common = {
 
 const cliVersion = JSON.parse(readFileSync(new URL('./packages/icewarp-pathcfg/package.json', import.meta.url), 'utf8')).version;
 // jsonc-parser's default entry is a UMD build whose requires esbuild cannot follow: take its ES module.
-const cli = { ...common, mainFields: ['module', 'main'], define: { __ICEWARP_CLI_VERSION__: JSON.stringify(cliVersion) } };
+// The code pages (docs/codes/*.md) go into the command line as text, for SARIF's rule help.
+const cli = { ...common, mainFields: ['module', 'main'], loader: { '.md': 'text' }, charset: 'utf8', define: { __ICEWARP_CLI_VERSION__: JSON.stringify(cliVersion) } };
 
 const builds = [
   ...(cliPackage ? [] : [{ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] }]),

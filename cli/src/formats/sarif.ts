@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { CheckReport } from '../check';
 import { DIAGNOSTIC_CODES, DiagnosticCode, Severity } from '../engine';
 import { CLI_NAME, VERSION } from '../version';
+import { codePage, meaningOf } from '../codePages';
 import { displayPath } from '../inputs';
 import { relatedOf } from './shared';
 
@@ -14,20 +15,23 @@ const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', inf
 const SRCROOT = '%SRCROOT%';
 
 /**
- * Where a rule's long help will live. The per-code pages (docs/codes/<code>.md) are written
- * elsewhere; SARIF wants an absolute URI, which needs the repository's public address, so until
- * the package names one, rules carry no helpUri.
+ * Where a rule's help page lives on the web. SARIF wants an absolute URI, and the pages
+ * (docs/codes/<code>.md) have none until the repository has a public address; until then rules
+ * carry the page itself as `help`.
  */
 const RULE_HELP_BASE_URI: string | undefined = undefined;
 
 function ruleOf(code: DiagnosticCode) {
   const info = DIAGNOSTIC_CODES[code];
-  const text = info.summary.replace(/`/g, '');
+  const summary = info.summary.replace(/`/g, '');
+  const page = codePage(code);
+  const meaning = page ? meaningOf(page) : undefined;
   return {
     id: code,
     name: code.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase()),
-    shortDescription: { text },
-    fullDescription: { text, markdown: info.summary },
+    shortDescription: { text: summary },
+    fullDescription: { text: meaning ?? summary },
+    ...(page ? { help: { text: meaning ?? summary, markdown: page } } : {}),
     defaultConfiguration: { level: LEVEL[info.severity] },
     ...(RULE_HELP_BASE_URI ? { helpUri: `${RULE_HELP_BASE_URI}${code}.md` } : {}),
     properties: { tags: ['icewarp', 'configuration'] },
