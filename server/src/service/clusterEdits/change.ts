@@ -35,7 +35,7 @@ export interface ClusterChange {
   title: string;
   /** One or two sentences for the user once it is done. */
   summary: string;
-  /** Creations first, then edits, then deletions: the order an editor applies them in. */
+  /** Creations first, then edits, then deletions (the order an editor applies them in), each by URI. */
   files: FileChange[];
 }
 
@@ -47,7 +47,8 @@ export function refuse(reason: string): { ok: false; reason: string } {
 
 export function changeOf(title: string, summary: string, files: FileChange[]): ClusterEditResult {
   const order = { create: 0, edit: 1, delete: 2 } as const;
-  return { ok: true, change: { title, summary, files: [...files].sort((a, b) => order[a.kind] - order[b.kind]) } };
+  const byKindThenUri = (a: FileChange, b: FileChange) => order[a.kind] - order[b.kind] || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+  return { ok: true, change: { title, summary, files: [...files].sort(byKindThenUri) } };
 }
 
 const MAX_NAME = 80;
