@@ -32,7 +32,7 @@ export interface ClusterCommandOptions {
   preview?: boolean;
   hostname?: string;
   ip?: string;
-  /** Add Node: where to create the file (a file URI). */
+  /** Add Node: where to create the file (a file URI); with `hostname` given and this absent, the default. */
   fileUri?: string;
   /** Remove Node: delete the file too (instead of asking). */
   deleteFile?: boolean;
@@ -125,7 +125,8 @@ export class ClusterCommands {
       }));
     if (ip === undefined) return { outcome: 'cancelled' };
     let fileUri = options.fileUri;
-    if (fileUri === undefined) {
+    // A caller that gives the answers (a test) and no file gets the default place.
+    if (fileUri === undefined && options.hostname === undefined) {
       const defaults = await check({ hostname, ip });
       const suggestion = defaults.ok && defaults.fileUri ? vscode.Uri.parse(defaults.fileUri).fsPath : '';
       const path = await vscode.window.showInputBox({

@@ -27,11 +27,17 @@ export function toVscodeEdit(raw: unknown, options: ConvertOptions): vscode.Work
   const edit = new vscode.WorkspaceEdit();
   const documentChanges = Array.isArray(raw.documentChanges) ? raw.documentChanges : undefined;
   if (documentChanges) {
+    const contents = contentsOfCreatedFiles(documentChanges);
     for (const change of documentChanges) {
       if (!isRecord(change)) continue;
       if (change.kind === 'create' && typeof change.uri === 'string') {
         const flags = isRecord(change.options) ? change.options : {};
-        edit.createFile(vscode.Uri.parse(change.uri), { overwrite: flags.overwrite === true, ignoreIfExists: flags.ignoreIfExists === true }, metadataOf(change.annotationId));
+        const text = contents.get(change.uri);
+        edit.createFile(
+          vscode.Uri.parse(change.uri),
+          { overwrite: flags.overwrite === true, ignoreIfExists: flags.ignoreIfExists === true, ...(text !== undefined ? { contents: new TextEncoder().encode(text) } : {}) },
+          metadataOf(change.annotationId),
+        );
       } else if (change.kind === 'delete' && typeof change.uri === 'string') {
         const flags = isRecord(change.options) ? change.options : {};
         edit.deleteFile(vscode.Uri.parse(change.uri), { recursive: flags.recursive === true, ignoreIfNotExists: flags.ignoreIfNotExists === true }, metadataOf(change.annotationId));
@@ -42,6 +48,7 @@ export function toVscodeEdit(raw: unknown, options: ConvertOptions): vscode.Work
         if (typeof version === 'number' && open && open.version !== version) {
           throw new StaleEditError(`${vscode.workspace.asRelativePath(uri)} changed while the edit was computed; nothing was changed. Run the command again.`);
         }
+        if (contents.has(change.textDocument.uri)) continue; // written by the createFile above
         for (const textEdit of change.edits) addTextEdit(edit, uri, textEdit, metadataOf);
       }
     }
@@ -51,6 +58,24 @@ export function toVscodeEdit(raw: unknown, options: ConvertOptions): vscode.Work
     }
   }
   return edit;
+}
+
+/**
+ * The text of each file the edit creates and then fills with one insert at its start (the LSP way
+ * to create a file with content). VS Code writes it as the file's bytes instead: an insert into a
+ * new model would take the editor's default line ending, and a CRLF cluster must get a CRLF node.
+ */
+function contentsOfCreatedFiles(changes: readonly unknown[]): Map<string, string> {
+  const contents = new Map<string, string>();
+  changes.forEach((change, index) => {
+    const next = changes[index + 1];
+    if (!isRecord(change) || change.kind !== 'create' || typeof change.uri !== 'string' || !isRecord(next) || !isRecord(next.textDocument)) return;
+    if (next.textDocument.uri !== change.uri || !Array.isArray(next.edits) || next.edits.length !== 1) return;
+    const insert = next.edits[0];
+    const atStart = (position: unknown) => isRecord(position) && position.line === 0 && position.character === 0;
+    if (isRecord(insert) && typeof insert.newText === 'string' && isRecord(insert.range) && atStart(insert.range.start) && atStart(insert.range.end)) contents.set(change.uri, insert.newText);
+  });
+  return contents;
 }
 
 function addTextEdit(edit: vscode.WorkspaceEdit, uri: vscode.Uri, raw: unknown, metadataOf: (id: unknown) => vscode.WorkspaceEditEntryMetadata | undefined): void {
