@@ -14,6 +14,7 @@ import { URI } from 'vscode-uri';
 import { Workspace, parseNodeFile, validate } from '../server/src/service/languageService';
 import { fixAll, fixesFor } from '../server/src/service/fixes';
 import { LspSession } from './lspSession';
+import { benchClusterOps } from './clusterOps';
 
 const QUICK = process.argv.includes('--quick');
 const ROOT = path.resolve(__dirname, '..');
@@ -432,7 +433,7 @@ function printTable(): void {
 
 /** The table for the README's Performance section (`npm run bench -- --markdown`). */
 function printMarkdown(): void {
-  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)', fixes: '(f)' })[id.split('-')[0]] ?? '';
+  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)', fixes: '(f)', cluster: '(g)' })[id.split('-')[0]] ?? '';
   const rows = [...figures].sort((a, b) => group(a.id).localeCompare(group(b.id)));
   console.log('\n| | figure | median | budget | |\n|---|---|---|---|---|');
   for (const figure of rows) {
@@ -452,6 +453,7 @@ async function main(): Promise<void> {
     await benchKeystrokes();
     await benchWorkspace();
     benchQuickFixes();
+    for (const figure of benchClusterOps({ files: SETTINGS.workspaceFiles, runs: SETTINGS.workspaceEdits, warmups: SETTINGS.warmups })) record(figure);
   } finally {
     build(false);
   }

@@ -43,13 +43,13 @@ export function rename(node: NodeFile, position: Position, newName: string, work
     const owner = nodes.find((other) => identityKeys(other).includes(`host:${newKey}`));
     if (owner) return refuse(`"${shortText(name)}" is already the hostname of ${nodeName(owner)}; two nodes cannot share a hostname.`);
     for (const other of nodes) {
-      for (const [line, hosts] of [
-        [other.field.masterHost, other.masterHosts.hosts],
-        [other.field.slaveHosts, other.slaveHosts.hosts],
-      ] as const) {
-        const keys = hosts.map((host) => hostKey(host.text));
+      // Keys of the parsed mentions (derived once per node), not hostKey again per host.
+      const mentions = hostMentions(other);
+      for (const field of ['masterHost', 'slaveHosts'] as const) {
+        const keys = mentions.filter((mention) => mention.field === field).map((mention) => mention.key);
         if (keys.includes(oldKey) && keys.includes(newKey)) {
-          return refuse(`Line ${line.field.line} (${line.field.title}) of ${nodeName(other)} names "${shortText(name)}" already; renaming would name it twice there.`);
+          const line = other.field[field].field;
+          return refuse(`Line ${line.line} (${line.title}) of ${nodeName(other)} names "${shortText(name)}" already; renaming would name it twice there.`);
         }
       }
     }
