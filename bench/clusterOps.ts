@@ -60,15 +60,19 @@ export function benchClusterOps(options: { files: number; runs: number; warmups:
     workspace.set(parseNodeFile(`file:///bench/c${cluster}/mx${k}/path.dat`, node(cluster, k)));
   }
   workspace.clusters(); // the indexes, as after the server's first publish round
+  // With --expose-gc: the garbage of building 1,000 nodes is not collected during the timing.
+  (globalThis as { gc?: () => void }).gc?.();
   const slave = workspace.get('file:///bench/c7/mx3/path.dat');
   if (!slave) throw new Error('unreachable: the node was just added');
   const budget = { max: 50, inclusive: false, text: '< 50 ms' };
-  const renamed = time(options.runs, options.warmups, () => {
+  // A server that has been running has compiled these paths; a few runs warm a fresh process.
+  const warmups = Math.max(options.warmups, 10);
+  const renamed = time(options.runs, warmups, () => {
     const result = rename(slave, { line: 10, character: 2 }, 'mx3b.c7.example.net', workspace);
     if (!result.ok) throw new Error(`bench: rename refused: ${result.reason}`);
     return result.change.files.length;
   });
-  const promoted = time(options.runs, options.warmups, () => {
+  const promoted = time(options.runs, warmups, () => {
     const result = promoteToMaster(slave, workspace);
     if (!result.ok) throw new Error(`bench: promote refused: ${result.reason}`);
     return result.change.files.length;

@@ -1,7 +1,7 @@
 // Rename a host: on every line 11, 15 and 16 of every node file that names it, open or not.
 import { FieldLine, NodeFile } from '../parse';
 import { Position, Range } from '../types';
-import { WorkspaceFacts, identityKeys } from '../workspace';
+import { WorkspaceFacts } from '../workspace';
 import { fieldAtLine } from '../fields';
 import { HostMention, hostAt, hostMentions } from '../navigation';
 import { hostKey, hostProblem } from '../values/hosts';
@@ -38,26 +38,34 @@ export function rename(node: NodeFile, position: Position, newName: string, work
   if (problem) return refuse(`"${shortText(name)}" is not a valid host name or IP address: ${problem}.`);
   const oldKey = hostKey(oldName);
   const newKey = hostKey(name);
-  const nodes = workspace.all().includes(node) ? workspace.all() : [...workspace.all(), node];
-  if (newKey !== oldKey) {
-    const owner = nodes.find((other) => identityKeys(other).includes(`host:${newKey}`));
-    if (owner) return refuse(`"${shortText(name)}" is already the hostname of ${nodeName(owner)}; two nodes cannot share a hostname.`);
-    for (const other of nodes) {
-      // Keys of the parsed mentions (derived once per node), not hostKey again per host.
-      const mentions = hostMentions(other);
-      for (const field of ['masterHost', 'slaveHosts'] as const) {
-        const keys = mentions.filter((mention) => mention.field === field).map((mention) => mention.key);
-        if (keys.includes(oldKey) && keys.includes(newKey)) {
-          const line = other.field[field].field;
-          return refuse(`Line ${line.line} (${line.title}) of ${nodeName(other)} names "${shortText(name)}" already; renaming would name it twice there.`);
-        }
+  const all = workspace.all();
+  const nodes = all.includes(node) ? all : [...all, node];
+  // One pass over the mentions each node derived once (a rename looks at every node of the workspace).
+  const renamed: { node: NodeFile; mentions: HostMention[] }[] = [];
+  // Another node's hostname is the weightier reason: it is told even when a list conflicts first.
+  let listConflict: string | undefined;
+  for (const other of nodes) {
+    let hits: HostMention[] | undefined;
+    const listed = { masterHost: 0, slaveHosts: 0 };
+    for (const mention of hostMentions(other)) {
+      if (newKey !== oldKey && mention.key === newKey) {
+        if (mention.field === 'hostname') return refuse(`"${shortText(name)}" is already the hostname of ${nodeName(other)}; two nodes cannot share a hostname.`);
+        if (mention.field === 'masterHost' || mention.field === 'slaveHosts') listed[mention.field] |= 2;
+      }
+      if (mention.key !== oldKey || !RENAMED_FIELDS.includes(mention.field)) continue;
+      if (mention.field === 'masterHost' || mention.field === 'slaveHosts') listed[mention.field] |= 1;
+      if (mention.text !== name) (hits ??= []).push(mention);
+    }
+    for (const field of ['masterHost', 'slaveHosts'] as const) {
+      if (listed[field] === 3 && !listConflict) {
+        const line = other.field[field].field;
+        listConflict = `Line ${line.line} (${line.title}) of ${nodeName(other)} names "${shortText(name)}" already; renaming would name it twice there.`;
       }
     }
+    if (hits) renamed.push({ node: other, mentions: hits });
   }
-  const files: FileChange[] = [];
-  for (const other of nodes) {
-    const mentions = hostMentions(other).filter((mention) => mention.key === oldKey && RENAMED_FIELDS.includes(mention.field) && mention.text !== name);
-    if (mentions.length === 0) continue;
+  if (listConflict) return refuse(listConflict);
+  const files: FileChange[] = renamed.map(({ node: other, mentions }) => {
     const rewrite = new NodeRewrite(other);
     const fields = [...new Set(mentions.map((mention) => mention.field))];
     for (const field of fields) {
@@ -65,8 +73,8 @@ export function rename(node: NodeFile, position: Position, newName: string, work
       rewrite.setLine(field, replaceInLine(line, mentions.filter((mention) => mention.field === field).map((mention) => ({ piece: mention, text: name }))));
     }
     const lines = fields.map((field) => `${other.field[field].field.title.toLowerCase()} (line ${other.field[field].field.line})`);
-    files.push({ kind: 'edit', uri: other.uri, edits: rewrite.edits(), label: nodeName(other), description: lines.join(', ') });
-  }
+    return { kind: 'edit', uri: other.uri, edits: rewrite.edits(), label: nodeName(other), description: lines.join(', ') };
+  });
   return changeOf(
     `Rename ${shortText(oldName)} to ${shortText(name)}`,
     `${shortText(oldName)} is ${shortText(name)} now in ${files.length} node file${files.length === 1 ? '' : 's'}.`,

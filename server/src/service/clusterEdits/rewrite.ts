@@ -4,7 +4,7 @@
 // a line-5 password that is already in the file.
 import { FieldId } from '../fields';
 import { FieldLine, LineEnding, NodeFile } from '../parse';
-import { Piece, TextEdit, comparePositions } from '../types';
+import { Piece, TextEdit, comparePositions, lineRange } from '../types';
 import { diffEdits } from '../textEdits';
 import { HostList, hostKey } from '../values/hosts';
 
@@ -49,7 +49,22 @@ export class NodeRewrite {
   }
 
   edits(): TextEdit[] {
-    return this.changed.length === 0 ? [] : diffEdits(this.node.text, this.text());
+    if (this.changed.length === 0) return [];
+    // Lines replaced in place (the usual case): one edit per changed line, its unchanged start and
+    // end left out, no re-parse. A grown file, or line 5, goes through diffEdits, which keeps
+    // a password that stays where it is out of the edit.
+    if (this.texts.length !== this.node.lines.length || this.changed.includes('remoteLogon')) return diffEdits(this.node.text, this.text());
+    return this.changed.flatMap((id) => {
+      const line = this.node.lines[this.node.field[id].index];
+      const after = this.texts[line.index];
+      if (after === line.text) return [];
+      let start = 0;
+      while (start < line.text.length && start < after.length && line.text[start] === after[start]) start++;
+      let end = 0;
+      while (end < line.text.length - start && end < after.length - start && line.text[line.text.length - 1 - end] === after[after.length - 1 - end]) end++;
+      const column = line.column;
+      return [{ range: lineRange(line.index, column + start, column + line.text.length - end), newText: after.slice(start, after.length - end) }];
+    });
   }
 
   /**
