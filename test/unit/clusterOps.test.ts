@@ -164,6 +164,15 @@ describe('Promote to Master', () => {
     assert.deepEqual(clusterFindings(after), []);
   });
 
+  test('a BOM, mixed line endings and spaces around a value stay as they were; only the values change', () => {
+    const files = windowsCluster(2);
+    const odd = '\uFEFF' + files[WIN(1)].replace('\r\n0\r\n', '\n 0 \r').replace('mx1.example.net\r\nmx2', 'mx1.example.net\nmx2');
+    const withOdd = { ...files, [WIN(1)]: odd };
+    const workspace = workspaceOf(withOdd);
+    const after = applyChange(withOdd, changed(promoteToMaster(workspace.get(WIN(2))!, workspace)));
+    assert.equal(after[WIN(1)], odd.replace('\n 0 \r', '\n 1 \r').replace('mx1.example.net\nmx2.example.net\r\n', 'mx2.example.net\nmx1.example.net\r\n'));
+  });
+
   test('refused, changing nothing: no master, two masters, not in a cluster, already the master, a draft', () => {
     const noMaster = workspaceOf(windowsCluster(3, { 1: { 14: '1' } }));
     assert.match(refused(promoteToMaster(noMaster.get(WIN(2))!, noMaster)), /^The cluster of mx2\.example\.net \(mx2\/path\.dat\) has no master: none of its 3 node files says 0 on line 14/);
