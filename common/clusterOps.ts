@@ -2,8 +2,9 @@
 // server computes every edit; the client asks, previews and applies. Other editors reach the same
 // computations through workspace/executeCommand (CLUSTER_EXECUTE_COMMANDS). No answer ever holds
 // a line-5 password: labels name nodes by hostname and folder, notes name fields, not values.
-import { RequestType } from 'vscode-languageserver-protocol';
-import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { RequestType } from 'vscode-jsonrpc';
+// Type only (erased from both bundles): the LSP WorkspaceEdit as the server library declares it.
+import type { WorkspaceEdit } from 'vscode-languageserver';
 import { z } from 'zod';
 
 /** A node file the operation is about (for Add Node: any node of the cluster to add to). */

@@ -22,6 +22,7 @@ import { CLUSTER_COMMANDS } from './clusterIds';
 import type { ClusterTreeElement } from './clusterTreeItems';
 import type { ClusterTreeProvider } from './clusterTree';
 import { StaleEditError, toVscodeEdit } from './workspaceEdits';
+import { unwritableFile } from './writableFiles';
 
 /** What a command runs on: a row of the tree, a file (editor menu), or the active editor when absent. */
 export type ClusterCommandTarget = ClusterTreeElement | vscode.Uri | string | undefined;
@@ -249,6 +250,8 @@ export class ClusterCommands {
 
   private async apply(answer: z.infer<typeof clusterEditAnswerSchema> | { ok: false; reason: string }, options: ClusterCommandOptions): Promise<ClusterCommandResult> {
     if (!answer.ok) return this.refused(answer.reason);
+    const unwritable = await unwritableFile(answer.files);
+    if (unwritable) return this.refused(unwritable);
     let edit: vscode.WorkspaceEdit;
     try {
       edit = toVscodeEdit(answer.edit, { preview: options.preview ?? true });

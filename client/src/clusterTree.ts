@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  CLUSTER_CHANGED_NOTIFICATION,
-  CLUSTER_REQUEST,
   NODE_FILE_GLOB,
+  clusterChangedNotification,
+  clusterRequest,
   clusterResponseSchema,
   type ClusterResponse,
 } from '../../common/protocol';
@@ -43,7 +43,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
     private readonly ready: Promise<void>,
   ) {
     this.disposables.push(this.changeTreeData, this.refreshed, this.badges);
-    this.disposables.push(client.onNotification(CLUSTER_CHANGED_NOTIFICATION, () => this.scheduleRefresh()));
+    this.disposables.push(client.onNotification(clusterChangedNotification, () => this.scheduleRefresh()));
     void this.setContext(CONTEXT_KEYS.viewState, this.state);
   }
 
@@ -85,7 +85,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
     let model: ClusterResponse;
     try {
       await this.ready;
-      model = clusterResponseSchema.parse(await this.client.sendRequest(CLUSTER_REQUEST, {}));
+      model = clusterResponseSchema.parse(await this.client.sendRequest(clusterRequest));
     } catch {
       // No server or an answer of the wrong shape: say so in the view, keep nothing stale.
       this.apply({ clusters: [] }, 'unavailable');

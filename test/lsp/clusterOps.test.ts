@@ -183,14 +183,14 @@ describe('navigation and cluster operations over LSP', () => {
     assert.equal(unknown.ok, false);
   });
 
-  test('a read-only node file refuses the change before anything is edited', async () => {
-    const file = new URL(space.uri('mx3')).pathname;
-    await fs.chmod(file, 0o444);
+  test('a file to create that exists on disk (outside the index) refuses Add Node before anything is edited', async () => {
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'icewarp-outside-'));
     try {
-      const answer = await client.request<ClusterEditAnswer>(PROMOTE_TO_MASTER_REQUEST.method, { uri: space.uri('mx2') });
-      assert.deepEqual(answer, { ok: false, reason: 'mx3.example.net (mx3/path.dat) cannot be written (read-only); nothing was changed.' });
+      await fs.writeFile(path.join(outside, 'path.dat'), 'someone else\n');
+      const answer = await client.request<ClusterEditAnswer>(ADD_NODE_REQUEST.method, { uri: space.uri('mx1'), hostname: 'mx4.example.net', fileUri: fileUri(path.join(outside, 'path.dat')) });
+      assert.deepEqual(answer, { ok: false, reason: `mx4.example.net (${path.basename(outside)}/path.dat) cannot be created: the file exists already; nothing was changed.` });
     } finally {
-      await fs.chmod(file, 0o644);
+      await fs.rm(outside, { recursive: true, force: true });
     }
   });
 

@@ -58,9 +58,10 @@ describe('no leaked secrets over LSP', () => {
     await fs.copyFile(path.resolve(__dirname, '../fixtures/cluster/mx1/path.dat'), path.join(folder, 'mx1', 'path.dat'));
     await fs.writeFile(path.join(folder, 'mx2', 'path.dat'), SLAVE);
     slaveUri = fileUri(path.join(folder, 'mx2', 'path.dat'));
-    client = await TestClient.start({ folders: [folder], settings: { trace: { server: 'verbose' } } });
-    client.process.stdout?.on('data', (chunk: Buffer) => (fromServer += chunk.toString('utf8')));
-    client.process.stderr?.on('data', (chunk: Buffer) => (fromServer += chunk.toString('utf8')));
+    // The bundle in its own process: its stdout and stderr are every byte it can leak.
+    client = await TestClient.start({ transport: 'stdio', folders: [folder], settings: { trace: { server: 'verbose' } } });
+    client.fromServer.on('data', (chunk: Buffer) => (fromServer += chunk.toString('utf8')));
+    client.process?.stderr?.on('data', (chunk: Buffer) => (fromServer += chunk.toString('utf8')));
     // What vscode-languageclient prints with icewarp.trace.server = verbose, chunk by chunk.
     await client.connection.trace(Trace.Verbose, {
       log: (message: unknown, data?: string) => {
@@ -158,9 +159,10 @@ describe('no leaked secrets over LSP: navigation and cluster operations', () => 
       await fs.mkdir(path.join(folder, name));
       await fs.writeFile(path.join(folder, name, 'path.dat'), text);
     }
-    client = await TestClient.start({ folders: [folder] });
-    client.process.stdout?.on('data', (chunk: Buffer) => (fromServer += chunk.toString('utf8')));
-    client.process.stderr?.on('data', (chunk: Buffer) => (fromServer += chunk.toString('utf8')));
+    // The bundle in its own process: its stdout and stderr are every byte it can leak.
+    client = await TestClient.start({ transport: 'stdio', folders: [folder] });
+    client.fromServer.on('data', (chunk: Buffer) => (fromServer += chunk.toString('utf8')));
+    client.process?.stderr?.on('data', (chunk: Buffer) => (fromServer += chunk.toString('utf8')));
     client.connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
     await Promise.all(['mx1', 'mx2', 'mx3'].map((name) => client.diagnosticsAfter(uriOf(name), 0)));
   });

@@ -2,7 +2,7 @@
 // cluster, compare nodes. The VS Code client asks with the typed requests of common/clusterOps.ts
 // and previews and applies the answer itself; any other editor runs the same computations with
 // workspace/executeCommand, and the server applies the edit with workspace/applyEdit.
-import { ExecuteCommandParams, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ExecuteCommandParams, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import {
   ADD_NODE_REQUEST,
   CHECK_NEW_NODE_REQUEST,
@@ -35,7 +35,7 @@ import {
 } from '../service/clusterEdits';
 import type { ValidationOptions } from '../service/languageService';
 import type { Settings } from '../../../common/protocol';
-import { changedFiles, toWorkspaceEdit, unwritable } from './workspaceEdits';
+import { changedFiles, createsOverExisting, toWorkspaceEdit } from './workspaceEdits';
 import { Feature, ServerContext } from './feature';
 
 type Operation = 'promoteToMaster' | 'addNode' | 'removeNode' | 'fixAllInCluster';
@@ -86,7 +86,7 @@ async function compute(context: ServerContext, operation: Operation, params: Ret
 async function answer(context: ServerContext, operation: Operation, params: unknown): Promise<ClusterEditAnswer> {
   const result = await compute(context, operation, paramsOf(params));
   if (!result.ok) return result;
-  const problem = await unwritable(result.change);
+  const problem = await createsOverExisting(result.change, context.files);
   if (problem) return { ok: false, reason: problem };
   const { title, summary } = result.change;
   return { ok: true, title, summary, files: changedFiles(result.change), edit: toWorkspaceEdit(result.change, context.documents, { needsConfirmation: true }) };

@@ -1,4 +1,4 @@
-// Every LSP feature beyond diagnostics. Add a feature here; server.ts needs no change.
+// Every LSP feature beyond diagnostics. Add a feature here; the core (../core/createServer.ts) needs no change.
 import { Feature } from './feature';
 import { cluster } from './cluster';
 import { codeActions } from './codeActions';

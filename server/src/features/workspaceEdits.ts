@@ -1,11 +1,10 @@
 // A service change (several node files) as an LSP WorkspaceEdit: files to create first, then text
 // edits (versioned for open documents, so a stale edit is refused), then deletions. Each file has
 // its own change annotation, and `needsConfirmation` makes VS Code show its refactor preview with
-// one entry per node. Also the check that every file the change touches can be written.
-import { promises as fs, constants as fsConstants } from 'node:fs';
-import * as path from 'node:path';
-import { URI } from 'vscode-uri';
-import type { ChangeAnnotation, TextDocuments, WorkspaceEdit } from 'vscode-languageserver/node';
+// one entry per node. Also the check that no file to create exists already, through the host's
+// file access (the core runs in any host; whether a file may be written is the editor's to tell).
+import type { FileAccess } from '../host/fileAccess';
+import type { ChangeAnnotation, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClusterChange } from '../service/clusterEdits';
 import type { ChangedFile } from '../../../common/clusterOps';
@@ -48,51 +47,10 @@ export function changedFiles(change: ClusterChange): ChangedFile[] {
   return change.files.map(({ uri, kind, label, description }) => ({ uri, kind, label, description }));
 }
 
-/**
- * Why a file of the change cannot be written (read-only, or its folder), or undefined. Only files
- * on disk are checked; the editor's own checks still apply.
- */
-export async function unwritable(change: ClusterChange): Promise<string | undefined> {
+/** Why the change cannot be made as computed (a file to create is there already), or undefined. */
+export async function createsOverExisting(change: ClusterChange, files: FileAccess): Promise<string | undefined> {
   for (const file of change.files) {
-    const uri = URI.parse(file.uri);
-    if (uri.scheme !== 'file') continue;
-    const target = file.kind === 'create' ? await nearestExisting(path.dirname(uri.fsPath)) : uri.fsPath;
-    if (file.kind === 'create' && (await exists(uri.fsPath))) return `${file.label} cannot be created: the file exists already.`;
-    if (!(await writable(target))) {
-      if (file.kind !== 'create' && !(await exists(target))) continue; // not on disk: the editor holds it
-      return file.kind === 'create' ? `${file.label} cannot be created: its folder is not writable.` : `${file.label} cannot be written (read-only); nothing was changed.`;
-    }
+    if (file.kind === 'create' && (await files.stat(file.uri))) return `${file.label} cannot be created: the file exists already; nothing was changed.`;
   }
   return undefined;
-}
-
-/** Writable for this process, and not marked read-only (which even root should respect). */
-async function writable(fsPath: string): Promise<boolean> {
-  try {
-    const stat = await fs.stat(fsPath);
-    if ((stat.mode & 0o222) === 0) return false;
-    await fs.access(fsPath, fsConstants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function exists(fsPath: string): Promise<boolean> {
-  try {
-    await fs.stat(fsPath);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function nearestExisting(folder: string): Promise<string> {
-  let current = folder;
-  while (!(await exists(current))) {
-    const parent = path.dirname(current);
-    if (parent === current) return current;
-    current = parent;
-  }
-  return current;
 }

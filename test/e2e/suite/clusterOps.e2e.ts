@@ -4,6 +4,7 @@
 // A clean cluster of three of its own (ops1 master, ops2 and ops3 slaves, CRLF) is written into
 // the second workspace folder and removed at the end, so the demo stays as the other suites expect.
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
 import type { ClusterResponse } from '../../../common/protocol';
@@ -176,6 +177,19 @@ suite('Working on the whole cluster', () => {
     }
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(created)), 'the new file is gone after undo');
     await waitForOps(api, (cluster) => !roles(cluster).includes('ops4'), 'without ops4');
+  });
+
+  test('a read-only node file refuses Promote to Master before anything changes', async () => {
+    const readOnly = opsUri(3).fsPath;
+    await fs.chmod(readOnly, 0o444);
+    try {
+      const result = await api.clusterCommands.promoteToMaster(opsUri(2), { preview: false });
+      assert.equal(result.outcome, 'refused');
+      assert.equal(result.message, 'ops3.example.test (ops3/path.dat) cannot be written (read-only); nothing was changed.');
+      for (const k of [1, 2, 3]) assert.equal(await textOf(opsUri(k)), opsNode(k), `ops${k} unchanged`);
+    } finally {
+      await fs.chmod(readOnly, 0o644);
+    }
   });
 
   test('Compare with Master opens the diff of the two files and tells what may differ; a refused command says why', async () => {
