@@ -13,7 +13,9 @@ import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
 import { Workspace, parseNodeFile, validate } from '../server/src/service/languageService';
 import { fixAll, fixesFor } from '../server/src/service/fixes';
-import { LspSession } from './lspSession';
+import { TestClient, type StartOptions } from '../test/lsp/lspClient';
+import { benchCli } from './cli';
+import { benchClusterOps } from './clusterOps';
 
 const QUICK = process.argv.includes('--quick');
 const ROOT = path.resolve(__dirname, '..');
@@ -114,6 +116,11 @@ function benchThroughput(): void {
   }
 }
 
+/** The production bundle over stdio, as external tools run it, with the server's own debounce. */
+function startServer(options: StartOptions = {}): Promise<TestClient> {
+  return TestClient.start({ transport: 'stdio', validationDelay: 'server-default', waitTimeoutMs: 120_000, ...options });
+}
+
 // ---------------------------------------------------------------------------------------------
 // (b) cold start
 
@@ -126,12 +133,13 @@ function bareNode(): Promise<number> {
   });
 }
 
-async function serverToFirstDiagnostics(): Promise<number> {
-  const { session } = await LspSession.start({});
+/** From starting the server (spawned bundle, or the core in this process as the LSP tests run it) to its first diagnostics. */
+async function serverToFirstDiagnostics(inProcess = false): Promise<number> {
+  const session = inProcess ? await TestClient.start({ validationDelay: 'server-default' }) : await startServer();
   const uri = 'file:///bench/cold/path.dat';
   await session.open(uri, FIXTURE('single/windows-slave.path.dat'));
-  await session.until(() => session.publishCount(uri) > 0, 'the first publishDiagnostics');
-  const elapsed = session.publishes[0].at - session.spawnedAt;
+  await session.waitFor(() => session.publishCount(uri) > 0, 'the first publishDiagnostics');
+  const elapsed = session.publishes[0].at - session.startedAt;
   await session.stop();
   return elapsed;
 }
@@ -140,27 +148,32 @@ async function benchColdStart(): Promise<void> {
   console.log('(b) cold start: spawn -> initialize -> didOpen -> first publishDiagnostics, against bare `node -e 0`');
   const bare: number[] = [];
   const server: number[] = [];
+  const inProcess: number[] = [];
   for (let run = 0; run < 1 + SETTINGS.coldRuns; run++) {
     const b = await bareNode();
     const s = await serverToFirstDiagnostics();
+    const i = await serverToFirstDiagnostics(true);
     if (run === 0) continue; // the first spawn warms the file cache
     bare.push(b);
     server.push(s);
+    inProcess.push(i);
   }
   record({ id: 'cold-bare-node', label: 'bare node -e 0', value: median(bare), unit: 'ms' });
   record({ id: 'cold-server', label: 'server to first diagnostics', value: median(server), unit: 'ms' });
   record({ id: 'cold-ratio', label: 'ratio', value: median(server) / median(bare), unit: 'x', budget: { max: 3, inclusive: true, text: '<= 3x' } });
+  // What each LSP test's server costs: the protocol tests run the core in process, the smoke tests spawn the bundle.
+  record({ id: 'cold-in-process', label: 'core in process to first diagnostics (LSP tests; development sources)', value: median(inProcess), unit: 'ms' });
 }
 
 // ---------------------------------------------------------------------------------------------
 // (c) keystroke latency
 
 async function keystrokes(validationDelay: number | undefined, edits: number): Promise<{ client: number[]; server: number[] }> {
-  const { session } = await LspSession.start({ validationDelay });
+  const session = await startServer(validationDelay === undefined ? {} : { validationDelay });
   const uri = 'file:///bench/typing/path.dat';
   const text = FIXTURE('single/linux-master.path.dat');
   await session.open(uri, text);
-  await session.until(() => session.publishCount(uri) > 0, 'diagnostics after open');
+  await session.waitFor(() => session.publishCount(uri) > 0, 'diagnostics after open');
   await session.status(true);
   const hostnames = ['mx1.example.net', 'mx1.example.org'];
   const client: number[] = [];
@@ -169,7 +182,7 @@ async function keystrokes(validationDelay: number | undefined, edits: number): P
     const start = performance.now();
     // Line 11 (hostname) flips between two names: each edit changes what the rules see.
     await session.replaceLine(uri, edit + 2, 10, hostnames[edit % 2].length, hostnames[(edit + 1) % 2]);
-    await session.until(() => session.publishCount(uri) > before, `diagnostics after edit ${edit}`);
+    await session.waitFor(() => session.publishCount(uri) > before, `diagnostics after edit ${edit}`);
     client.push(session.publishes[session.publishes.length - 1].at - start);
   }
   const status = await session.status();
@@ -281,20 +294,19 @@ async function benchWorkspace(): Promise<void> {
     // Each run a fresh server on the same files; the last one stays for the edits.
     const firstFull: number[] = [];
     const rss: number[] = [];
-    let session: LspSession | undefined;
+    let session: TestClient | undefined;
     let withFindings = 0;
     for (let run = 0; run < SETTINGS.workspaceRuns; run++) {
       if (session) await session.stop();
-      const started = await LspSession.start({ folders: [folder], validationDelay: 0 });
-      session = started.session;
-      const current = session;
+      const current = await startServer({ folders: [folder], validationDelay: 0 });
+      session = current;
       const published = new Set<string>();
       let seen = 0;
-      await current.until(() => {
+      await current.waitFor(() => {
         for (; seen < current.publishes.length; seen++) published.add(current.publishes[seen].uri);
         return published.size >= files;
       }, `diagnostics for all ${files} files`);
-      firstFull.push(Math.max(...current.publishes.map((publish) => publish.at)) - started.initializedAt);
+      firstFull.push(Math.max(...current.publishes.map((publish) => publish.at)) - current.initializedAt);
       withFindings = current.publishes.filter((publish) => publish.diagnostics > 0).length;
       rss.push((await current.status()).rssBytes);
     }
@@ -313,7 +325,7 @@ async function benchWorkspace(): Promise<void> {
     const uri = URI.file(file).toString();
     const text = fs.readFileSync(file, 'utf8');
     await session.open(uri, text);
-    await session.until(() => session.publishCount(uri) >= 2, 'diagnostics after open');
+    await session.waitFor(() => session.publishCount(uri) >= 2, 'diagnostics after open');
     await session.status(true);
     const licenses = ['license.key', 'license2.key'];
     const times: number[] = [];
@@ -324,7 +336,7 @@ async function benchWorkspace(): Promise<void> {
       const firstIndex = session.publishes.length;
       const start = performance.now();
       await session.replaceLine(uri, edit + 2, 11, licenses[edit % 2].length, licenses[(edit + 1) % 2]);
-      await session.until(() => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri), 'diagnostics after the edit');
+      await session.waitFor(() => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri), 'diagnostics after the edit');
       // The status request is answered after the server has sent every publish the edit caused.
       const countAfter = (await session.status()).publishCount;
       const caused = session.publishes.slice(firstIndex, firstIndex + (countAfter - countBefore));
@@ -432,7 +444,7 @@ function printTable(): void {
 
 /** The table for the README's Performance section (`npm run bench -- --markdown`). */
 function printMarkdown(): void {
-  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)', fixes: '(f)' })[id.split('-')[0]] ?? '';
+  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)', fixes: '(f)', cli: '(g)', cluster: '(h)' })[id.split('-')[0]] ?? '';
   const rows = [...figures].sort((a, b) => group(a.id).localeCompare(group(b.id)));
   console.log('\n| | figure | median | budget | |\n|---|---|---|---|---|');
   for (const figure of rows) {
@@ -452,6 +464,8 @@ async function main(): Promise<void> {
     await benchKeystrokes();
     await benchWorkspace();
     benchQuickFixes();
+    await benchCli({ record, quick: QUICK, root: ROOT, generateWorkspace });
+    for (const figure of benchClusterOps({ files: SETTINGS.workspaceFiles, runs: SETTINGS.workspaceEdits, warmups: SETTINGS.warmups })) record(figure);
   } finally {
     build(false);
   }

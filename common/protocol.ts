@@ -1,5 +1,7 @@
-// Types shared by the client and the server: the settings schema and the custom requests.
-// Both sides import this file; esbuild bundles it into each.
+// Types shared by the client and the server: the settings schema, the custom requests and
+// notifications (typed, so both sides agree on params and answers at compile time) and the
+// cluster model they carry. Both sides import this file; esbuild bundles it into each.
+import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import { z } from 'zod';
 
 export const LANGUAGE_ID = 'icewarp-pathcfg';
@@ -96,49 +98,99 @@ export const CLUSTER_CHANGED_NOTIFICATION = 'icewarp/clusterChanged';
 export const DESCRIBE_FILES_REQUEST = 'icewarp/describeFiles';
 
 export const nodeRoleSchema = z.enum(['master', 'slave', 'unknown']);
+/**
+ * Why the model says so: line 14 itself; when line 14 is invalid, this server's own hostname
+ * found as the master host (line 15) or in the slave list (line 16); for a host with no file,
+ * how the other nodes name it.
+ */
 export const roleEvidenceSchema = z.enum(['slave-flag', 'master-host', 'slave-hosts', 'named-as-master', 'named-as-slave', 'none']);
+/**
+ * Where a folder lives. UNC paths are shared; drive letters and relative paths are local;
+ * POSIX paths are local under the install folder (`/opt/icewarp/`), anywhere else they are
+ * taken for a mounted share (a Linux node reaches its shares through mounts, which the file
+ * cannot tell apart from local disks).
+ */
+export const folderLocationSchema = z.enum(['local', 'shared']);
 
-/** One line of a node; `line` is 0-based. */
-export const nodeDetailSchema = z.object({ field: z.string(), title: z.string(), line: z.number().int().nonnegative(), value: z.string() });
-export const folderDetailSchema = nodeDetailSchema.extend({ location: z.enum(['local', 'shared']) });
-export const ipBindingDetailSchema = nodeDetailSchema.extend({ server: z.array(z.string()), outgoing: z.array(z.string()) });
+/** One line of a node, as the tree shows it. `line` is 0-based, as LSP counts. */
+export const nodeDetailSchema = z.object({
+  field: z.string(),
+  /** The field's title from the field table. */
+  title: z.string(),
+  line: z.number().int().nonnegative(),
+  value: z.string(),
+});
+export const folderDetailSchema = nodeDetailSchema.extend({ location: folderLocationSchema });
+export const ipBindingDetailSchema = nodeDetailSchema.extend({
+  /** The server binding (before `|`). */
+  server: z.array(z.string()),
+  /** The outgoing binding (after `|`), empty when the line has none. */
+  outgoing: z.array(z.string()),
+});
 export const problemCountsSchema = z.object({
   error: z.number().int().nonnegative(),
   warning: z.number().int().nonnegative(),
   information: z.number().int().nonnegative(),
   hint: z.number().int().nonnegative(),
 });
+/** A place that names a host with no file in the workspace. */
+export const hostMentionSchema = z.object({ uri: z.string(), line: z.number().int().nonnegative() });
 
 export const clusterNodeSchema = z.object({
+  /** `file`: a node file of the workspace; `missing`: a host named in line 15/16 with no file. */
   kind: z.enum(['file', 'missing']),
+  /** The node file; absent for a missing host. */
   uri: z.string().optional(),
+  /** What to call the node: its hostname (line 11), the host as named, or its file's folder. */
   label: z.string(),
   role: nodeRoleSchema,
   roleEvidence: roleEvidenceSchema,
+  /** The line the role was read from (the file's line 14, or the naming line of a missing host). */
   roleLine: z.number().int().nonnegative().optional(),
   serverId: nodeDetailSchema.optional(),
   hostname: nodeDetailSchema.optional(),
   ipBinding: ipBindingDetailSchema.optional(),
+  /** Lines 1, 6, 7 when set: folders every node of the cluster shares. */
   sharedFolders: z.array(folderDetailSchema),
+  /** Lines 8, 9, 13 when set: this server's own queues. */
   workingFolders: z.array(folderDetailSchema),
   problems: problemCountsSchema,
-  namedBy: z.array(z.object({ uri: z.string(), line: z.number().int().nonnegative() })).optional(),
+  /** For a missing host: the lines that name it. */
+  namedBy: z.array(hostMentionSchema).optional(),
 });
 
 export const clusterSummarySchema = z.object({
+  /** Stable for the same membership: the smallest member URI. */
   id: z.string(),
+  /** The master host the nodes name, else the master's hostname, else the config folder, else the file. */
   label: z.string(),
+  /** Master first, then slaves, then nodes of unknown role; files before missing hosts. */
   nodes: z.array(clusterNodeSchema),
   problems: problemCountsSchema,
 });
 
 export const clusterResponseSchema = z.object({ clusters: z.array(clusterSummarySchema) });
 
-export type ClusterNodeInfo = z.infer<typeof clusterNodeSchema>;
-export type ClusterInfo = z.infer<typeof clusterSummarySchema>;
-export type ClusterResponse = z.infer<typeof clusterResponseSchema>;
-export type NodeDetailInfo = z.infer<typeof nodeDetailSchema>;
-export type ProblemCountsInfo = z.infer<typeof problemCountsSchema>;
+// The model's types, written once as the schemas above (the service builds them, the client
+// checks the answer against the same schemas).
+export type NodeRole = z.infer<typeof nodeRoleSchema>;
+export type RoleEvidence = z.infer<typeof roleEvidenceSchema>;
+export type FolderLocation = z.infer<typeof folderLocationSchema>;
+export type NodeDetail = z.infer<typeof nodeDetailSchema>;
+export type FolderDetail = z.infer<typeof folderDetailSchema>;
+export type IpBindingDetail = z.infer<typeof ipBindingDetailSchema>;
+export type ProblemCounts = z.infer<typeof problemCountsSchema>;
+export type HostMention = z.infer<typeof hostMentionSchema>;
+export type ClusterNode = z.infer<typeof clusterNodeSchema>;
+export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
+export type ClusterModel = z.infer<typeof clusterResponseSchema>;
+
+// The names the client has used since issue 5.
+export type ClusterNodeInfo = ClusterNode;
+export type ClusterInfo = ClusterSummary;
+export type ClusterResponse = ClusterModel;
+export type NodeDetailInfo = NodeDetail;
+export type ProblemCountsInfo = ProblemCounts;
 
 export const clusterChangedSchema = z.object({ version: z.number().int() });
 export type ClusterChanged = z.infer<typeof clusterChangedSchema>;
@@ -180,3 +232,17 @@ export interface ServerStatus {
   /** Milliseconds from a didOpen/didChange to the publishDiagnostics of that document, oldest first (the last 10,000). */
   changeToPublishMs: number[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// The custom messages, typed: client and server both send and handle these values, so params
+// and answers agree at compile time. The method names above stay for callers outside
+// TypeScript (tests that speak raw JSON-RPC, external tools).
+
+/** The clusters of the workspace (takes no params; `{}` is accepted as well). */
+export const clusterRequest = new RequestType0<ClusterResponse, void>(CLUSTER_REQUEST);
+/** Sent by the server after a round of publishing: the cluster model may have changed. */
+export const clusterChangedNotification = new NotificationType<ClusterChanged>(CLUSTER_CHANGED_NOTIFICATION);
+/** Role and hostname of given files, read from disk when not indexed. */
+export const describeFilesRequest = new RequestType<DescribeFilesParams, FileDescription[], void>(DESCRIBE_FILES_REQUEST);
+/** Process and publishing figures for the benchmark and the robustness tests. */
+export const serverStatusRequest = new RequestType<ServerStatusParams, ServerStatus, void>(SERVER_STATUS_REQUEST);

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DESCRIBE_FILES_REQUEST, LANGUAGE_ID, NODE_FILE_GLOB, describeFilesResponseSchema, type DescribeFilesParams } from '../../common/protocol';
+import { LANGUAGE_ID, NODE_FILE_GLOB, describeFilesRequest, describeFilesResponseSchema, type DescribeFilesParams } from '../../common/protocol';
 import {
   DEFAULT_INSTALL_FOLDERS,
   SettingsFileCandidate,
@@ -76,7 +76,7 @@ export class SettingsFileCommand {
     try {
       const params: DescribeFilesParams = { uris: candidates.map((candidate) => vscode.Uri.file(candidate.fsPath).toString()) };
       const answer = await withTimeout(
-        this.ready.then(() => this.client.sendRequest(DESCRIBE_FILES_REQUEST, params)),
+        this.ready.then(() => this.client.sendRequest(describeFilesRequest, params)),
         DESCRIBE_TIMEOUT_MS,
       );
       const descriptions = describeFilesResponseSchema.parse(answer);

@@ -8,6 +8,7 @@ import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
 import { RedactingOutputChannel } from './redactingChannel';
 import { ClusterTreeProvider, registerClusterView } from './clusterTree';
 import { OpenSettingsFileOptions, OpenSettingsFileResult, SettingsFileCommand } from './commands';
+import { ClusterCommands } from './clusterCommands';
 import { PasswordMask } from './passwordMask';
 import { LiveFileNotice } from './liveFileNotice';
 import { registerWalkthrough } from './walkthrough';
@@ -29,6 +30,8 @@ export interface IceWarpExtensionApi {
   serverRestarts: Pick<CrashAwareErrorHandler, 'hasGivenUp' | 'onDidGiveUp'>;
   /** The "IceWarp Cluster" view's data: its children are what the tree shows. */
   clusterTree: ClusterTreeProvider;
+  /** The cluster commands (promote, add, remove, compare, fix all...) with test seams (answers, no preview). */
+  clusterCommands: ClusterCommands;
   /** "IceWarp: Open Settings File" with test seams (where to look, who answers the quick pick). */
   openSettingsFile(options?: OpenSettingsFileOptions): Promise<OpenSettingsFileResult>;
   /** The `••••` over line-5 passwords: what it covers in an editor, when that changes, the toggle. */
@@ -135,6 +138,8 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
   const clusterTree = registerClusterView(context, languageClient, ready);
   const settingsFileCommand = new SettingsFileCommand(languageClient, ready, context.extensionUri);
   context.subscriptions.push(settingsFileCommand.register());
+  const clusterCommands = new ClusterCommands(languageClient, ready, clusterTree);
+  context.subscriptions.push(...clusterCommands.register());
   // Needs no server: the mask and the live-file notice work while it starts or is down.
   const passwordMask = new PasswordMask();
   context.subscriptions.push(passwordMask, ...passwordMask.register());
@@ -148,6 +153,7 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
     errorMessagesShown: notifier.shown,
     serverRestarts: errorHandler,
     clusterTree,
+    clusterCommands,
     openSettingsFile: (options) => settingsFileCommand.run(options),
     passwordMask,
     liveFileNotice,

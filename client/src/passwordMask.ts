@@ -7,12 +7,8 @@
 // keystroke, and also while the server is down.
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../common/protocol';
+import { PASSWORD_COMMANDS } from './firstHourIds';
 import { passwordSpans } from './passwordSpans';
-
-export const PASSWORD_COMMANDS = {
-  show: 'icewarp.showPasswords',
-  hide: 'icewarp.hidePasswords',
-} as const;
 /** Context key: the passwords are shown everywhere (the palette offers "Hide Passwords"). */
 const SHOWN_CONTEXT = 'icewarp.passwordsShown';
 const MASK_SETTING = 'icewarp.maskPasswords';

@@ -2,9 +2,9 @@
 // "IceWarp: Open the path.cfg / path.dat Walkthrough", which finds it again after the Welcome
 // page is gone.
 import * as vscode from 'vscode';
+import { OPEN_WALKTHROUGH_COMMAND } from './firstHourIds';
 
 export const WALKTHROUGH_ID = 'icewarp.firstHour';
-export const OPEN_WALKTHROUGH_COMMAND = 'icewarp.openWalkthrough';
 /**
  * Set by `npm start` in code-server's environment (the extension host inherits it): the demo
  * opens on the walkthrough. VS Code itself opens it when the extension is installed from the

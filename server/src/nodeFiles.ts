@@ -1,8 +1,9 @@
-// Finds and reads path.cfg / path.dat files on disk for the workspace index.
+// The Node host's file access: finds and reads path.cfg / path.dat files on disk for the
+// workspace index.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { NODE_FILE_NAMES } from '../../common/protocol';
+import { type FileAccess, type FileRead, type FileStat, type NodeFileListing, isNodeFileName } from './host/fileAccess';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache', 'dist', 'out']);
 /** Enough for any real config repository; keeps a stray home-folder workspace from walking forever. */
@@ -10,16 +11,10 @@ const MAX_FOLDERS = 20_000;
 /** Folders listed at once while walking the workspace. */
 const READDIR_BATCH = 64;
 
-export function isNodeFileName(fileName: string): boolean {
-  return (NODE_FILE_NAMES as readonly string[]).includes(path.basename(fileName).toLowerCase());
-}
+export const nodeFileAccess: FileAccess = { findNodeFiles, readNodeFile, stat };
 
-export function isNodeFileUri(uri: string): boolean {
-  return isNodeFileName(URI.parse(uri).path);
-}
-
-/** Every node file under the folders, as URIs in VS Code's own spelling. */
-export async function findNodeFiles(folderUris: readonly string[]): Promise<string[]> {
+/** Every node file under the folders (file: URIs only), as URIs in VS Code's own spelling. */
+async function findNodeFiles(folderUris: readonly string[]): Promise<NodeFileListing> {
   const found: string[] = [];
   let visited = 0;
   const queue = folderUris.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
@@ -39,13 +34,11 @@ export async function findNodeFiles(folderUris: readonly string[]): Promise<stri
       }
     });
   }
-  return found.sort();
+  return { uris: found.sort() };
 }
 
-export type DiskRead = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'missing' };
-
 /** Reads a node file as VS Code would show it: UTF-8, BOM removed. */
-export async function readNodeFile(uri: string, maxSize: number): Promise<DiskRead> {
+async function readNodeFile(uri: string, maxSize: number): Promise<FileRead> {
   const fsPath = URI.parse(uri).fsPath;
   try {
     const stat = await fs.stat(fsPath);
@@ -55,5 +48,14 @@ export async function readNodeFile(uri: string, maxSize: number): Promise<DiskRe
     return { kind: 'text', text: text.startsWith('\uFEFF') ? text.slice(1) : text };
   } catch {
     return { kind: 'missing' };
+  }
+}
+
+async function stat(uri: string): Promise<FileStat | undefined> {
+  try {
+    const stats = await fs.stat(URI.parse(uri).fsPath);
+    return { type: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', size: stats.size };
+  } catch {
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-// The editing features over LSP against dist/server.js (run `npm run build` first): quick fixes
+// The editing features over LSP, the core in process: quick fixes
 // and fix-all, hover, inlay hints, outline, completion and semantic tokens, and that no answer
 // ever carries a password.
 import { after, before, describe, test } from 'node:test';

@@ -3,11 +3,11 @@
 //   icewarp/describeFiles    -> role and hostname of given files, read from disk when not indexed
 //   icewarp/clusterChanged   <- sent (debounced) after diagnostics were published, so the client
 //                               refreshes without polling.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import {
-  CLUSTER_CHANGED_NOTIFICATION,
-  CLUSTER_REQUEST,
-  DESCRIBE_FILES_REQUEST,
+  clusterChangedNotification,
+  clusterRequest,
+  describeFilesRequest,
   type ClusterChanged,
   type ClusterResponse,
   type DescribeFilesParams,
@@ -16,7 +16,6 @@ import {
 import { ProblemCounts, buildClusterModel, countProblems, roleOf } from '../service/clusterModel';
 import { NodeFile, parseNodeFile } from '../service/parse';
 import { Severity } from '../service/types';
-import { readNodeFile } from '../nodeFiles';
 import { Feature } from './feature';
 
 /** Publishing comes in rounds (one node's change republishes its peers): one notification per round. */
@@ -41,19 +40,19 @@ function isSavedResource(node: NodeFile): boolean {
 
 export const cluster: Feature = {
   capabilities: {},
-  register({ connection, workspace, publishedDiagnostics, settingsFor, onDidPublish }) {
-    connection.onRequest(CLUSTER_REQUEST, (): ClusterResponse => {
+  register({ connection, workspace, publishedDiagnostics, settingsFor, onDidPublish, files }) {
+    connection.onRequest(clusterRequest, (): ClusterResponse => {
       const nodes = workspace.all().filter(isSavedResource);
       return buildClusterModel(nodes, (uri) => problemCountsOf(publishedDiagnostics(uri)));
     });
 
-    connection.onRequest(DESCRIBE_FILES_REQUEST, async (params: DescribeFilesParams): Promise<FileDescription[]> => {
+    connection.onRequest(describeFilesRequest, async (params: DescribeFilesParams | undefined): Promise<FileDescription[]> => {
       const uris = Array.isArray(params?.uris) ? params.uris.filter((uri): uri is string => typeof uri === 'string') : [];
       return Promise.all(
         uris.map(async (uri): Promise<FileDescription> => {
           let node = workspace.get(uri);
           if (!node) {
-            const read = await readNodeFile(uri, (await settingsFor(uri)).maxFileSize);
+            const read = await files.readNodeFile(uri, (await settingsFor(uri)).maxFileSize);
             if (read.kind !== 'text') return { uri, readable: false };
             node = parseNodeFile(uri, read.text);
           }
@@ -71,7 +70,7 @@ export const cluster: Feature = {
       timer = setTimeout(() => {
         timer = undefined;
         const params: ClusterChanged = { version: ++version };
-        void connection.sendNotification(CLUSTER_CHANGED_NOTIFICATION, params);
+        void connection.sendNotification(clusterChangedNotification, params);
       }, CHANGE_NOTIFICATION_DELAY_MS);
     });
   },

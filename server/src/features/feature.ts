@@ -1,10 +1,15 @@
 // A language feature's protocol glue. Each feature lives in its own file, declares the
-// capabilities it serves and registers its handlers; server.ts merges them.
-import type { Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+// capabilities it serves and registers its handlers; the core (../core/createServer.ts) merges
+// them.
+import type { Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Settings } from '../../../common/protocol';
+import type { ServerStatus, Settings } from '../../../common/protocol';
+import type { FileAccess } from '../host/fileAccess';
 import type { NodeFile } from '../service/parse';
 import type { Workspace } from '../service/workspace';
+
+/** What the host process can tell about itself (a browser worker has no pid: zeros). */
+export type ProcessStatus = Pick<ServerStatus, 'pid' | 'rssBytes' | 'heapUsedBytes'>;
 
 export interface ServerContext {
   connection: Connection;
@@ -20,6 +25,10 @@ export interface ServerContext {
   onSettingsChanged(listener: () => void): void;
   /** Called after diagnostics for `uri` were published or cleared (the cluster view refreshes on it). */
   onDidPublish(listener: (uri: string) => void): void;
+  /** Files the editor has not sent (the disk in Node, the client's file system in a browser). */
+  files: FileAccess;
+  /** The host process's id and memory. */
+  processStatus(): ProcessStatus;
 }
 
 export interface Feature {

@@ -1,7 +1,6 @@
 // `icewarp/serverStatus`: process id, publish count, memory and change-to-publish latencies, for
 // the benchmark (bench/run.ts) and the crash and secret tests. Holds no document text.
-import { performance } from 'node:perf_hooks';
-import { SERVER_STATUS_REQUEST, type ServerStatus, type ServerStatusParams } from '../../../common/protocol';
+import { serverStatusRequest, type ServerStatus } from '../../../common/protocol';
 import { Feature } from './feature';
 
 /** Enough for any benchmark run; bounded so a long session cannot grow it. */
@@ -9,7 +8,7 @@ const MAX_LATENCIES = 10_000;
 
 export const serverStatus: Feature = {
   capabilities: {},
-  register({ connection, documents, onDidPublish }) {
+  register({ connection, documents, onDidPublish, processStatus }) {
     let publishCount = 0;
     const changedAt = new Map<string, number>();
     let latencies: number[] = [];
@@ -28,9 +27,8 @@ export const serverStatus: Feature = {
       if (latencies.length > MAX_LATENCIES) latencies = latencies.slice(-MAX_LATENCIES);
     });
 
-    connection.onRequest(SERVER_STATUS_REQUEST, (params: ServerStatusParams | undefined): ServerStatus => {
-      const memory = process.memoryUsage();
-      const status: ServerStatus = { pid: process.pid, publishCount, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, changeToPublishMs: [...latencies] };
+    connection.onRequest(serverStatusRequest, (params): ServerStatus => {
+      const status: ServerStatus = { ...processStatus(), publishCount, changeToPublishMs: [...latencies] };
       if (params?.resetLatencies) latencies = [];
       return status;
     });

@@ -10,92 +10,32 @@ import { PathValue } from './values/path';
 import { hostKey } from './values/hosts';
 import { uriLabel } from './mention';
 
-export type NodeRole = 'master' | 'slave' | 'unknown';
-
-/**
- * Why the model says so: line 14 itself; when line 14 is invalid, this server's own hostname
- * found as the master host (line 15) or in the slave list (line 16); for a host with no file,
- * how the other nodes name it.
- */
-export type RoleEvidence = 'slave-flag' | 'master-host' | 'slave-hosts' | 'named-as-master' | 'named-as-slave' | 'none';
-
-/** One line of a node, as the tree shows it. `line` is 0-based, as LSP counts. */
-export interface NodeDetail {
-  field: FieldId;
-  /** The field's title from the field table. */
-  title: string;
-  line: number;
-  value: string;
-}
-
-/**
- * Where a folder lives. UNC paths are shared; drive letters and relative paths are local;
- * POSIX paths are local under the install folder (`/opt/icewarp/`), anywhere else they are
- * taken for a mounted share (a Linux node reaches its shares through mounts, which the file
- * cannot tell apart from local disks).
- */
-export type FolderLocation = 'local' | 'shared';
-
-export interface FolderDetail extends NodeDetail {
-  location: FolderLocation;
-}
-
-export interface IpBindingDetail extends NodeDetail {
-  /** The server binding (before `|`). */
-  server: string[];
-  /** The outgoing binding (after `|`), empty when the line has none. */
-  outgoing: string[];
-}
-
-export interface ProblemCounts {
-  error: number;
-  warning: number;
-  information: number;
-  hint: number;
-}
-
-/** A place that names a host with no file in the workspace. */
-export interface HostMention {
-  uri: string;
-  line: number;
-}
-
-export interface ClusterNode {
-  /** `file`: a node file of the workspace; `missing`: a host named in line 15/16 with no file. */
-  kind: 'file' | 'missing';
-  /** The node file; absent for a missing host. */
-  uri?: string;
-  /** What to call the node: its hostname (line 11), the host as named, or its file's folder. */
-  label: string;
-  role: NodeRole;
-  roleEvidence: RoleEvidence;
-  /** The line the role was read from (the file's line 14, or the naming line of a missing host). */
-  roleLine?: number;
-  serverId?: NodeDetail;
-  hostname?: NodeDetail;
-  ipBinding?: IpBindingDetail;
-  /** Lines 1, 6, 7 when set: folders every node of the cluster shares. */
-  sharedFolders: FolderDetail[];
-  /** Lines 8, 9, 13 when set: this server's own queues. */
-  workingFolders: FolderDetail[];
-  problems: ProblemCounts;
-  /** For a missing host: the lines that name it. */
-  namedBy?: HostMention[];
-}
-
-export interface ClusterSummary {
-  /** Stable for the same membership: the smallest member URI. */
-  id: string;
-  /** The master host the nodes name, else the master's hostname, else the config folder, else the file. */
-  label: string;
-  /** Master first, then slaves, then nodes of unknown role; files before missing hosts. */
-  nodes: ClusterNode[];
-  problems: ProblemCounts;
-}
-
-export interface ClusterModel {
-  clusters: ClusterSummary[];
-}
+// The model's types are derived from the schemas the client checks the answer with, so they
+// are written once (common/protocol.ts).
+import type {
+  ClusterModel,
+  ClusterNode,
+  FolderDetail,
+  FolderLocation,
+  HostMention,
+  NodeDetail,
+  NodeRole,
+  ProblemCounts,
+  RoleEvidence,
+} from '../../../common/protocol';
+export type {
+  ClusterModel,
+  ClusterNode,
+  ClusterSummary,
+  FolderDetail,
+  FolderLocation,
+  HostMention,
+  IpBindingDetail,
+  NodeDetail,
+  NodeRole,
+  ProblemCounts,
+  RoleEvidence,
+} from '../../../common/protocol';
 
 /** The install folder of a Linux server; POSIX paths under it are local. */
 export const POSIX_INSTALL_FOLDER = '/opt/icewarp/';

@@ -1,0 +1,109 @@
+// The workspace index: every node file under the workspace folders, open or not. Files nobody
+// opened are found and read through the host's FileAccess; an open document's text always wins
+// over the file's; files of a folder that left the workspace are forgotten.
+import { Workspace, parseNodeFile } from '../service/languageService';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
+
+export class WorkspaceIndex {
+  /** Every node file known: open documents and files on disk. */
+  readonly workspace = new Workspace();
+  /** Files too large to index, with their size: they get one diagnostic and nothing else. */
+  private readonly oversized = new Map<string, number>();
+  private folders: string[] = [];
+
+  /**
+   * @param isOpen whether the editor has the document open (then its text is the node).
+   * @param maxFileSizeFor the size limit that applies to a file (a per-folder setting).
+   */
+  constructor(
+    private readonly files: FileAccess,
+    private readonly isOpen: (uri: string) => boolean,
+    private readonly maxFileSizeFor: (uri: string) => Promise<number>,
+  ) {}
+
+  setFolders(uris: readonly string[]): void {
+    this.folders = [...uris];
+  }
+
+  changeFolders(added: readonly string[], removed: readonly string[]): void {
+    const gone = new Set(removed);
+    this.folders = this.folders.filter((uri) => !gone.has(uri)).concat(added);
+  }
+
+  isInFolders(uri: string): boolean {
+    return this.folders.some((folder) => uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
+  }
+
+  /** The size of a file too large to index, if it is one. */
+  oversizedBytes(uri: string): number | undefined {
+    return this.oversized.get(uri);
+  }
+
+  oversizedUris(): IterableIterator<string> {
+    return this.oversized.keys();
+  }
+
+  /** Whether the index has anything to say about `uri` (a node, or a file too large). */
+  has(uri: string): boolean {
+    return this.workspace.has(uri) || this.oversized.has(uri);
+  }
+
+  /** Finds every node file under the folders and reads those that are not open. */
+  async discover(): Promise<NodeFileListing> {
+    const listing = await this.files.findNodeFiles(this.folders);
+    await Promise.all(listing.uris.filter((uri) => !this.isOpen(uri)).map((uri) => this.loadFromDisk(uri)));
+    return listing;
+  }
+
+  /** Unopened files the index holds outside the folders (after a folder left the workspace). */
+  filesOutsideFolders(): string[] {
+    return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter((uri) => !this.isOpen(uri) && !this.isInFolders(uri));
+  }
+
+  forget(uri: string): void {
+    this.workspace.delete(uri);
+    this.oversized.delete(uri);
+  }
+
+  async loadFromDisk(uri: string): Promise<void> {
+    const maxSize = await this.maxFileSizeFor(uri);
+    const read = await this.files.readNodeFile(uri, maxSize);
+    // Opened while the file was read (the index runs as the editor sends didOpen, e.g. after a
+    // restart): the editor's text wins, its unsaved edits included.
+    if (this.isOpen(uri)) return;
+    if (read.kind === 'text') {
+      this.oversized.delete(uri);
+      this.workspace.set(parseNodeFile(uri, read.text));
+    } else if (read.kind === 'too-large') {
+      this.workspace.delete(uri);
+      this.oversized.set(uri, read.size);
+    } else {
+      this.forget(uri);
+    }
+  }
+
+  setOpenDocument(document: TextDocument): void {
+    const node = parseNodeFile(document.uri, document.getText());
+    // Saved files are nodes of the workspace; an untitled draft only looks at them.
+    if (document.uri.startsWith('file:')) this.workspace.set(node);
+    else this.workspace.setGuest(node);
+  }
+
+  /** A closed node file of the workspace falls back to its saved text; anything else is forgotten. */
+  async closeDocument(uri: string): Promise<void> {
+    if (isNodeFileUri(uri) && uri.startsWith('file:') && this.isInFolders(uri)) await this.loadFromDisk(uri);
+    else this.workspace.delete(uri);
+  }
+
+  /**
+   * Applies a change to one file and answers every node whose diagnostics it can change: those
+   * that depended on the file before the change and those that do after.
+   */
+  async update(uri: string, change: () => Promise<void> | void): Promise<Set<string>> {
+    const before = this.workspace.dependents(uri);
+    await change();
+    const after = this.workspace.dependents(uri);
+    return new Set([...before, ...after]);
+  }
+}

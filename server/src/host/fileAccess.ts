@@ -1,0 +1,42 @@
+// How the core reaches the node files it was not sent by the editor: the ones under the
+// workspace folders, their text and their size. The Node host reads the disk (../nodeFiles.ts);
+// a browser host asks the client (vscode.workspace.findFiles / vscode.workspace.fs), so every
+// call is async and names files by URI.
+import { URI } from 'vscode-uri';
+import { NODE_FILE_NAMES } from '../../../common/protocol';
+
+export interface NodeFileListing {
+  /** The node files found, as URIs in VS Code's own spelling, sorted. */
+  uris: string[];
+}
+
+/** A node file as read: its text, or why there is none. */
+export type FileRead = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'missing' };
+
+export interface FileStat {
+  type: 'file' | 'directory' | 'other';
+  /** Bytes. */
+  size: number;
+}
+
+export interface FileAccess {
+  /** Every node file (path.cfg / path.dat) under the folders; what cannot be listed is skipped. */
+  findNodeFiles(folderUris: readonly string[]): Promise<NodeFileListing>;
+  /**
+   * A file's text as VS Code shows it (UTF-8, BOM removed). A file larger than `maxSize` bytes
+   * is not read, only measured; anything that is not a readable file is `missing`.
+   */
+  readNodeFile(uri: string, maxSize: number): Promise<FileRead>;
+  /** What is at `uri`, or undefined when nothing is (or it cannot be reached). */
+  stat(uri: string): Promise<FileStat | undefined>;
+}
+
+/** `fileName`: a bare name or a URI's path (always `/`-separated). */
+export function isNodeFileName(fileName: string): boolean {
+  const baseName = fileName.slice(fileName.lastIndexOf('/') + 1);
+  return (NODE_FILE_NAMES as readonly string[]).includes(baseName.toLowerCase());
+}
+
+export function isNodeFileUri(uri: string): boolean {
+  return isNodeFileName(URI.parse(uri).path);
+}
