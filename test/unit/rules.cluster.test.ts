@@ -180,6 +180,8 @@ test('cross-node rules ask the indexes and never walk every node of the workspac
     },
     nextFreeServerId: () => workspace.nextFreeServerId(),
     get: (uri) => workspace.get(uri),
+    isGuest: (uri) => workspace.isGuest(uri),
+    clusterHolding: (key) => workspace.clusterHolding(key),
     dependents: (uri) => workspace.dependents(uri),
   };
   const rules = [sharedFolderMismatch, sharedTempFolderCollision, duplicateIdentity, clusterMultipleMasters, clusterMembershipMismatch];

@@ -33,7 +33,7 @@ export const codeActions: Feature = {
           const code = ourCode(diagnostic);
           if (!code) continue;
           for (const fix of fixesFor(node, { code, range: diagnostic.range }, workspace)) {
-            const edits: TextEdit[] = fix.edits(node);
+            const edits: TextEdit[] = fix.edits;
             if (edits.length === 0) continue;
             actions.push({
               title: fix.title,

@@ -18,8 +18,25 @@ export interface WorkspaceFacts {
   nextFreeServerId(): string;
   /** The node (or draft) with this URI. */
   get(uri: string): NodeFile | undefined;
+  /** Is this URI a draft (an untitled buffer): checked against the workspace, invisible to its nodes? */
+  isGuest(uri: string): boolean;
+  /** Every member of the cluster that holds this cluster key (see `clusterKeys`); empty when none does. */
+  clusterHolding(key: string): readonly NodeFile[];
   /** The nodes whose diagnostics depend on this one, itself included. */
   dependents(uri: string): Set<string>;
+}
+
+/**
+ * The nodes whose diagnostics depend on this one: its cluster and every node sharing an
+ * identity key with it. A draft is invisible to the others, so only it depends on itself.
+ */
+export function dependentsOf(workspace: WorkspaceFacts, uri: string): Set<string> {
+  const result = new Set<string>([uri]);
+  const node = workspace.get(uri);
+  if (!node || workspace.isGuest(uri)) return result;
+  for (const peer of workspace.peersOf(node)) result.add(peer.uri);
+  for (const key of identityKeys(node)) for (const other of workspace.nodesSharing(node, key)) result.add(other.uri);
+  return result;
 }
 
 const UNSHARABLE_IPS = new Set(['127.0.0.1', '::1', '0.0.0.0', '::']);
@@ -136,18 +153,13 @@ export class Workspace implements WorkspaceFacts {
     return (this.index().nodesByKey.get(key) ?? []).filter((other) => other.uri !== node.uri);
   }
 
-  /**
-   * The nodes whose diagnostics depend on this one: its cluster and every node sharing an
-   * identity key with it. Ask before and after a change to know what to republish.
-   */
+  clusterHolding(key: string): readonly NodeFile[] {
+    return this.index().clusterByKey.get(key)?.nodes ?? [];
+  }
+
+  /** Ask before and after a change to know what to republish (see `dependentsOf`). */
   dependents(uri: string): Set<string> {
-    const result = new Set<string>([uri]);
-    const node = this.nodes.get(uri);
-    // A guest is invisible to the others, so nothing but itself depends on it.
-    if (!node) return result;
-    for (const peer of this.peersOf(node)) result.add(peer.uri);
-    for (const key of identityKeys(node)) for (const other of this.nodesSharing(node, key)) result.add(other.uri);
-    return result;
+    return dependentsOf(this, uri);
   }
 
   nextFreeServerId(): string {

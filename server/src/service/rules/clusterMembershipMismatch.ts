@@ -23,7 +23,7 @@ const slavesOf = perNode((node) => membership(node.slaveHosts));
  * Every node of a cluster names the same master (line 15) and the same slaves (line 16).
  * Lists compare as sets of host keys: order, case and a trailing dot do not matter.
  */
-export const clusterMembershipMismatch: Rule = {
+export const clusterMembershipMismatch: Rule<'cluster-membership-mismatch'> = {
   code: 'cluster-membership-mismatch',
   scope: 'workspace',
   check({ node, workspace }) {
@@ -43,7 +43,7 @@ function compareLine(
   list: (file: NodeFile) => HostList,
   members: (file: NodeFile) => Membership,
   what: string,
-): Finding[] {
+): Finding<'cluster-membership-mismatch'>[] {
   const own = members(node);
   const differing = peers.filter((peer) => members(peer).signature !== own.signature);
   if (differing.length === 0) return [];

@@ -4,7 +4,7 @@ import { MAX_RELATED, clusterPeers } from './clusterPeers';
 import { nodeLabel, otherNodes } from '../mention';
 
 /** A cluster has exactly one master; line 14 `0` or empty says master. */
-export const clusterMultipleMasters: Rule = {
+export const clusterMultipleMasters: Rule<'cluster-multiple-masters'> = {
   code: 'cluster-multiple-masters',
   scope: 'workspace',
   check({ node, workspace }) {

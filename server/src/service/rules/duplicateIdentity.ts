@@ -11,11 +11,11 @@ import { nodeLabel, otherNodes, quote } from '../mention';
  * "any" excluded by identityKeys) and its own TeamChat URL (line 17). Looked up through the
  * identity index (nodesSharing), never by scanning every node.
  */
-export const duplicateIdentity: Rule = {
+export const duplicateIdentity: Rule<'duplicate-identity'> = {
   code: 'duplicate-identity',
   scope: 'workspace',
   check({ node, workspace }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'duplicate-identity'>[] = [];
     for (const key of identityKeys(node)) {
       const kind = key.slice(0, key.indexOf(':'));
       if (kind !== 'host' && kind !== 'ip' && kind !== 'url') continue;

@@ -8,11 +8,11 @@ import { quote } from '../mention';
  * Lines 11, 15 and 16 name hosts other servers must reach: each must be a DNS name or an IP
  * address. One finding per bad host, on that host.
  */
-export const hostInvalid: Rule = {
+export const hostInvalid: Rule<'host-invalid'> = {
   code: 'host-invalid',
   scope: 'file',
   check({ node }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'host-invalid'>[] = [];
     const hostname = node.field.hostname;
     if (hostname.value.text.length > 0) findings.push(...checkHost(hostname, hostname.value));
 
@@ -39,7 +39,7 @@ export const hostInvalid: Rule = {
   },
 };
 
-function checkHost(line: FieldLine, host: Piece): Finding[] {
+function checkHost(line: FieldLine, host: Piece): Finding<'host-invalid'>[] {
   const problem = hostProblem(host.text);
   if (!problem) return [];
   const where = `${line.field.title} (line ${line.field.line})`;

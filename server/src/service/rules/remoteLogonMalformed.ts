@@ -6,13 +6,13 @@ import { Finding, Rule } from './rule';
  * never by its text: the entry holds a password. A path that is UNC but malformed is
  * `unc-malformed`'s business.
  */
-export const remoteLogonMalformed: Rule = {
+export const remoteLogonMalformed: Rule<'remote-logon-malformed'> = {
   code: 'remote-logon-malformed',
   scope: 'file',
   check({ node }) {
     const { field } = node.field.remoteLogon;
     const entries = node.remoteLogon;
-    const findings: Finding[] = [];
+    const findings: Finding<'remote-logon-malformed'>[] = [];
     for (const [index, entry] of entries.entries()) {
       const where = `${field.title} (line ${field.line}), entry ${index + 1}${entries.length > 1 ? ` of ${entries.length}` : ''},`;
       const shape = 'an entry is `\\\\server\\share;user;password`';

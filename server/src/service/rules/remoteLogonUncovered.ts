@@ -6,13 +6,13 @@ import { Finding, Rule } from './rule';
  * Once line 5 holds credentials, a share another line uses without an entry is reached with
  * the service account's own rights, which is easy to miss. Flags the `server\share` part.
  */
-export const remoteLogonUncovered: Rule = {
+export const remoteLogonUncovered: Rule<'remote-logon-uncovered'> = {
   code: 'remote-logon-uncovered',
   scope: 'file',
   check({ node }) {
     if (node.remoteLogon.length === 0) return [];
     const covered = new Set(node.remoteLogon.map((entry) => (entry.path ? shareKey(entry.path) : undefined)).filter((key) => key !== undefined));
-    const findings: Finding[] = [];
+    const findings: Finding<'remote-logon-uncovered'>[] = [];
     for (const line of node.fields) {
       const path = node.paths.get(line.field.id);
       const key = path && shareKey(path);

@@ -2,12 +2,13 @@ import { declaredRole } from '../parse';
 import { hostKey } from '../values/hosts';
 import { RelatedLocation, Rule } from './rule';
 import { quote } from '../mention';
+import { slaveFlagFix } from './roleInvalid';
 
 /**
  * This server's own hostname (line 11) decides which role lines 15 and 16 give it; line 14
  * must agree. The finding sits on line 14's value (zero-width when empty), the flag to change.
  */
-export const roleMismatch: Rule = {
+export const roleMismatch: Rule<'role-mismatch'> = {
   code: 'role-mismatch',
   scope: 'file',
   check({ node }) {
@@ -27,6 +28,7 @@ export const roleMismatch: Rule = {
           range: flag.value.range,
           message: `This server (${quote(own.text)}, line 11) is the master host named on line 15, but ${flagName} ${said}; set it to 0 so this server does the master's work.`,
           related: [related(node.uri, master.range, 'Named as the master host here')],
+          fixes: [slaveFlagFix(node, '0', false, `Set the slave flag to 0: ${own.text} is the master host (line 15)`)],
         },
       ];
     }
@@ -37,6 +39,7 @@ export const roleMismatch: Rule = {
         range: flag.value.range,
         message: `This server (${quote(own.text)}, line 11) is listed as a slave on line 16, but ${flagName} ${said}; set it to 1, or two servers do the master's work.`,
         related: [related(node.uri, listed.range, 'Listed as a slave here')],
+        fixes: [slaveFlagFix(node, '1', false, `Set the slave flag to 1: ${own.text} is listed as a slave (line 16)`)],
       },
     ];
   },

@@ -12,12 +12,12 @@ const COMMON_FIELDS = FIELDS.filter((field) => field.sharing === 'common');
  * not flagged even when it reaches another server's install folder: every node sees the same
  * folder through it, which is what "common" asks.
  */
-export const sharedFolderLocal: Rule = {
+export const sharedFolderLocal: Rule<'shared-folder-local'> = {
   code: 'shared-folder-local',
   scope: 'file',
   check({ node }) {
     if (!isInCluster(node)) return [];
-    const findings: Finding[] = [];
+    const findings: Finding<'shared-folder-local'>[] = [];
     for (const field of COMMON_FIELDS) {
       const line = node.field[field.id];
       const where = `${field.title} (line ${field.line})`;

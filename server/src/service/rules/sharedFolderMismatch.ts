@@ -21,13 +21,13 @@ const commonFolders = perNode((node) =>
  * style are compared: a Linux mount (`/mnt/icewarp/config`) and a UNC path or a mapped drive
  * can be the same share, which this file cannot tell. Empty lines are shared-folder-local's.
  */
-export const sharedFolderMismatch: Rule = {
+export const sharedFolderMismatch: Rule<'shared-folder-mismatch'> = {
   code: 'shared-folder-mismatch',
   scope: 'workspace',
   check({ node, workspace }) {
     const peers = clusterPeers(node, workspace);
     if (peers.length === 0) return [];
-    const findings: Finding[] = [];
+    const findings: Finding<'shared-folder-mismatch'>[] = [];
     const ownFolders = commonFolders(node);
     COMMON_FIELDS.forEach((field, fieldIndex) => {
       const ownFolder = ownFolders[fieldIndex];

@@ -1,5 +1,9 @@
-import { FIELDS } from '../fields';
+import { FIELDS, FieldSpec } from '../fields';
+import { NodeFile } from '../parse';
+import { defaultFor, subfolder } from '../platform';
 import { PathValue, folderKey, pathSegments } from '../values/path';
+import { replacePiece } from './edits';
+import { FixOffer, fixOffer } from './fix';
 import { Finding, Rule } from './rule';
 
 /**
@@ -9,11 +13,11 @@ import { Finding, Rule } from './rule';
  * nodes that actually use the same queue are the workspace variant (sharedTempFolderCollision.ts,
  * an error on the same range); this warning stands back then, so the user sees one finding.
  */
-export const sharedTempFolder: Rule = {
+export const sharedTempFolder: Rule<'shared-temp-folder'> = {
   code: 'shared-temp-folder',
   scope: 'workspace',
   check({ node, workspace }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'shared-temp-folder'>[] = [];
     for (const field of FIELDS) {
       const path = node.paths.get(field.id);
       if (!path || !isOnShare(path)) continue;
@@ -22,9 +26,11 @@ export const sharedTempFolder: Rule = {
       // The same `work:` key identityKeys() gives the queues; a collision is reported as an error.
       if (isQueue && workspace.nodesSharing(node, `work:${folderKey(path)}`).length > 0) continue;
       const what = isQueue ? "is this server's own working folder" : 'is a temp folder, which each server keeps for itself';
+      const fix = localFolderFix(node, field, path);
       findings.push({
         range: path.range,
         message: `${field.title} (line ${field.line}) lies on a UNC share but ${what}: ${isQueue ? 'servers sharing it would pick up and lose each other’s messages in progress' : 'a service empties its temp folder when it starts, wiping other servers’ work in progress'}. Keep it on a local disk.`,
+        ...(fix ? { fixes: [fix] } : {}),
       });
     }
     return findings;
@@ -38,4 +44,22 @@ function isOnShare(path: PathValue): boolean {
 function isTempFolder(path: PathValue): boolean {
   const last = pathSegments(path).at(-1)?.toLowerCase();
   return last === 'temp' || last === 'tmp';
+}
+
+/** A queue on a share goes back to this server's local default (or under line 8 for the retry queue). */
+export function localFolderFix(node: NodeFile, field: FieldSpec, path: PathValue): FixOffer<'working-folder-local-default'> | undefined {
+  if (field.sharing !== 'working') return undefined;
+  const outgoing = node.paths.get('outgoingQueue');
+  let target: string | undefined;
+  let what = "this server's local default";
+  if (field.id === 'retryQueue' && outgoing && outgoing.style !== 'unc') {
+    target = subfolder(outgoing, 'retry');
+    what = 'the local outgoing queue + retry';
+  } else {
+    // A share is a Windows notion; a POSIX file would not have a UNC path in the first place.
+    target = defaultFor(field, path.windows ? 'windows' : 'posix');
+  }
+  if (!target || target === path.text) return undefined;
+  const newText = target;
+  return fixOffer('working-folder-local-default', false, () => ({ title: `Use ${what}: ${newText}`, edits: [replacePiece(path, newText)] }));
 }

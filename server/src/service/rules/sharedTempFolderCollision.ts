@@ -2,6 +2,7 @@ import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
 import { workingFolders } from '../workspace';
 import { Finding, Rule } from './rule';
+import { localFolderFix } from './sharedTempFolder';
 import { MAX_RELATED } from './clusterPeers';
 import { nodeLabel, otherNodes, quote } from '../mention';
 
@@ -11,18 +12,19 @@ import { nodeLabel, otherNodes, quote } from '../mention';
  * in sharedTempFolder.ts; this collision raises the same code to an error. The `work:` keys
  * of identityKeys() index exactly these folders, so this asks nodesSharing, never every node.
  */
-export const sharedTempFolderCollision: Rule = {
+export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
   code: 'shared-temp-folder',
   scope: 'workspace',
   check({ node, workspace }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'shared-temp-folder'>[] = [];
     for (const { fieldId, path } of workingFolders(node)) {
       if (path.style !== 'unc') continue;
       const key = folderKey(path);
       const others = workspace.nodesSharing(node, `work:${key}`);
       if (others.length === 0) continue;
-      const field = node.fields.find((line) => line.field.id === fieldId)?.field;
-      const where = field ? `${field.title} (line ${field.line})` : 'This working folder';
+      const field = node.field[fieldId].field;
+      const where = `${field.title} (line ${field.line})`;
+      const fix = localFolderFix(node, field, path);
       findings.push({
         range: path.range,
         severity: 'error',
@@ -34,6 +36,7 @@ export const sharedTempFolderCollision: Rule = {
             message: `${nodeLabel(other)} uses the same folder here`,
           })),
         ),
+        ...(fix ? { fixes: [fix] } : {}),
       });
     }
     return findings;

@@ -6,7 +6,7 @@ import { Rule } from './rule';
  * `https://`, since the parser forgives `https:host` and `https:\\host`, which other clients
  * reading the value need not.
  */
-export const urlInvalid: Rule = {
+export const urlInvalid: Rule<'url-invalid'> = {
   code: 'url-invalid',
   scope: 'file',
   check({ node }) {
