@@ -327,6 +327,31 @@ describe('fix-all', () => {
     });
   }
 
+  test('costs a few validations of the file, not a few per diagnostic', () => {
+    // Every line padded, a comma-separated slave list with repeats: some 40 diagnostics, most with a preferred fix.
+    const values = Object.fromEntries(Object.entries(WINDOWS_SLAVE).map(([line, value]) => [line, line === '5' ? value : ` ${value}  `]));
+    const text = nodeText({ ...values, 16: Array.from({ length: 12 }, (_, index) => `mx${index % 6}.example.net`).join(', ') }, '\r\n');
+    const workspace = workspaceOf(text, []);
+    const node = subjectOf(workspace);
+    const diagnostics = validate(node, workspace);
+    assert.ok(diagnostics.length >= 30, `${diagnostics.length} diagnostics`);
+    // Count the runs of one rule that every validation runs once.
+    const counted = RULES.find((rule) => rule.code === 'extra-lines');
+    assert.ok(counted);
+    const check = counted.check;
+    let validations = 0;
+    counted.check = (context) => {
+      validations++;
+      return check(context);
+    };
+    try {
+      assert.ok(fixAll(node, workspace).length > 0);
+    } finally {
+      counted.check = check;
+    }
+    assert.ok(validations <= 12, `fix-all validated the file ${validations} times for ${diagnostics.length} diagnostics`);
+  });
+
   test('a file with nothing to fix gets no edits; a code set to off is left alone', () => {
     const clean = nodeText(LINUX_MASTER);
     const workspace = workspaceOf(clean, []);

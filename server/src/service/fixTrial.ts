@@ -2,26 +2,38 @@
 // anywhere in its cluster (or to a node sharing an identity with it), move lines up a field
 // (a lone CR meeting an LF as one CRLF), or turn a character into a BOM is left out, so no
 // offered fix can make a file worse, whatever the file holds.
-import { ServiceDiagnostic, ValidationOptions, validate } from './languageService';
+import { DiagnosticWithFixes, ServiceDiagnostic, ValidationOptions, diagnose, validate } from './languageService';
 import { WorkspaceOverlay } from './overlay';
 import { NodeFile, parseNodeFile } from './parse';
 import { TextEdit } from './types';
 import { applyEdits } from './textEdits';
 import { WorkspaceFacts } from './workspace';
 
-type ErrorCounts = Map<string, number>;
+export type ErrorCounts = ReadonlyMap<string, number>;
 
 export interface TrialBasis {
   /** The workspace with `node` in it, when the caller has it already (fix-all's current round). */
   before?: WorkspaceFacts;
   /** The node's diagnostics in that workspace, when the caller has them already. */
   nodeDiagnostics?: readonly ServiceDiagnostic[];
+  /** Error counts of other nodes in that workspace, when a previous trial has them. */
+  errors?: ReadonlyMap<string, ErrorCounts>;
+}
+
+/** The outcome of the last edits that passed: what the next round of fix-all starts from. */
+export interface TrialOutcome {
+  node: NodeFile;
+  workspace: WorkspaceFacts;
+  diagnostics: DiagnosticWithFixes[];
+  errors: ReadonlyMap<string, ErrorCounts>;
 }
 
 export class FixTrial {
   private readonly before: WorkspaceFacts;
   private readonly errorsBefore = new Map<string, ErrorCounts>();
   private readonly options: ValidationOptions;
+  /** Set by every `tryEdits` that passes. */
+  passed: TrialOutcome | undefined;
 
   /**
    * @param workspace the workspace the fixed node is tried in (the node's own entry is shadowed)
@@ -33,8 +45,9 @@ export class FixTrial {
     options: ValidationOptions = {},
     basis: TrialBasis = {},
   ) {
-    this.options = options.severityOverrides ? { severityOverrides: options.severityOverrides } : {};
+    this.options = options;
     this.before = basis.before ?? (workspace.get(node.uri) === node ? workspace : new WorkspaceOverlay(workspace, node));
+    for (const [uri, counts] of basis.errors ?? []) this.errorsBefore.set(uri, counts);
     if (basis.nodeDiagnostics) this.errorsBefore.set(node.uri, errorCounts(basis.nodeDiagnostics));
   }
 
@@ -60,12 +73,20 @@ export class FixTrial {
     const affected = new Set([...this.before.dependents(this.node.uri), ...after.dependents(this.node.uri)]);
     const before = new Map<string, number>();
     const afterCounts = new Map<string, number>();
+    const errors = new Map<string, ErrorCounts>();
+    let diagnostics: DiagnosticWithFixes[] = [];
     for (const uri of affected) {
       addCounts(before, this.errorsOf(uri));
       const node = after.get(uri);
-      if (node) addCounts(afterCounts, errorCounts(validate(node, after, this.options)));
+      if (!node) continue;
+      // The fixed node's diagnostics (with their fixes) are where fix-all's next round starts.
+      const found = uri === fixed.uri ? (diagnostics = diagnose(node, after, this.options)) : validate(node, after, this.options);
+      const counts = errorCounts(found);
+      errors.set(uri, counts);
+      addCounts(afterCounts, counts);
     }
     for (const [code, count] of afterCounts) if (count > (before.get(code) ?? 0)) return undefined;
+    this.passed = { node: fixed, workspace: after, diagnostics, errors };
     return fixed;
   }
 
@@ -81,11 +102,11 @@ export class FixTrial {
 }
 
 function errorCounts(diagnostics: readonly ServiceDiagnostic[]): ErrorCounts {
-  const counts: ErrorCounts = new Map();
+  const counts = new Map<string, number>();
   for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') counts.set(diagnostic.code, (counts.get(diagnostic.code) ?? 0) + 1);
   return counts;
 }
 
-function addCounts(total: ErrorCounts, counts: ErrorCounts): void {
+function addCounts(total: Map<string, number>, counts: ErrorCounts): void {
   for (const [code, count] of counts) total.set(code, (total.get(code) ?? 0) + count);
 }

@@ -1,15 +1,15 @@
 // Quick fixes and fix-all. The fixes themselves are written by the rules (each finding carries
 // the ones it implies, see rules/fix.ts); here they are looked up by diagnostic code (never by
 // message text), tried before they are offered (fixTrial.ts), and applied all at once.
-import { ValidationOptions, findingsOf, validate } from './languageService';
+import { DiagnosticWithFixes, ValidationOptions, diagnose, findingsOf } from './languageService';
 import { WorkspaceOverlay } from './overlay';
-import { NodeFile, parseNodeFile } from './parse';
+import { NodeFile } from './parse';
 import { FixId, isDiagnosticCode } from './rules/codes';
 import type { FixOffer } from './rules/fix';
 import type { Finding } from './rules/rule';
-import { FixTrial } from './fixTrial';
+import { ErrorCounts, FixTrial } from './fixTrial';
 import { Range, TextEdit, comparePositions, rangesIntersect } from './types';
-import { applyEdits, diffEdits, editsOverlap } from './textEdits';
+import { diffEdits, editsOverlap } from './textEdits';
 import { WorkspaceFacts } from './workspace';
 
 /** What a fix needs to know about the diagnostic it answers: its code and where it is. */
@@ -107,35 +107,91 @@ function uniqueParts(offers: readonly FixOffer[]): FixOffer['parts'] {
 /** Fix-all stops after this many rounds even if a (broken) fix keeps finding work. */
 const MAX_ROUNDS = 8;
 
+export interface FixAllOptions extends ValidationOptions {
+  /** Asked between steps; once it answers true, fix-all stops and returns no edits. */
+  isCancelled?: () => boolean;
+}
+
 /**
- * Every preferred fix of the file, as one set of edits. Fixes whose edits would overlap an
- * earlier one wait for the next round; rounds repeat on the fixed text until no preferred fix
- * is left, so a second fix-all finds nothing.
+ * Every preferred fix of the file, as one set of line-wise edits (see `fixAllSteps`). Costs a
+ * small multiple of one validation of the file and its cluster.
  */
-export function fixAll(node: NodeFile, workspace: WorkspaceFacts, options: ValidationOptions = {}): TextEdit[] {
+export function fixAll(node: NodeFile, workspace: WorkspaceFacts, options: FixAllOptions = {}): TextEdit[] {
+  const steps = fixAllSteps(node, workspace, options);
+  for (;;) {
+    if (options.isCancelled?.()) return [];
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Fix-all as a sequence of steps, each at most one validation of the file and its cluster, so
+ * a caller can yield to other work (and notice a cancellation) in between.
+ *
+ * Each round takes the first preferred fix of every diagnostic whose edits overlap no earlier
+ * one and tries them together (one trial). When the whole set would add an error, halves of it
+ * are tried until the fixes at fault are left out. Rounds repeat on the fixed text until no
+ * preferred fix is left, so a second fix-all finds nothing (a slave list with `,` and a
+ * repeated host needs two rounds).
+ */
+export function* fixAllSteps(node: NodeFile, workspace: WorkspaceFacts, options: ValidationOptions = {}): Generator<void, TextEdit[], void> {
   let current = node;
   let facts: WorkspaceFacts = workspace.get(node.uri) === node ? workspace : new WorkspaceOverlay(workspace, node);
+  let diagnostics = diagnose(current, facts, options);
+  let errors: ReadonlyMap<string, ErrorCounts> | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const edits = preferredEdits(current, facts, options);
-    if (edits.length === 0) break;
-    const text = applyEdits(current.text, edits);
-    if (text === current.text) break;
-    current = parseNodeFile(node.uri, text);
-    facts = new WorkspaceOverlay(workspace, current);
+    const candidates = preferredFixes(diagnostics);
+    if (candidates.length === 0) break;
+    yield;
+    const trial = new FixTrial(current, workspace, options, { before: facts, nodeDiagnostics: diagnostics, errors });
+    yield* tryTogether(trial, candidates);
+    const passed = trial.passed;
+    if (!passed || passed.node.text === current.text) break;
+    // The trial validated the fixed node and its cluster already: the next round starts there.
+    ({ node: current, workspace: facts, diagnostics, errors } = passed);
+    yield;
   }
   return diffEdits(node.text, current.text);
 }
 
-/** One round: the preferred fixes of the current diagnostics that do not overlap each other. */
-function preferredEdits(node: NodeFile, workspace: WorkspaceFacts, options: ValidationOptions): TextEdit[] {
-  const accepted: TextEdit[] = [];
-  for (const diagnostic of validate(node, workspace, options)) {
-    for (const fix of fixesFor(node, diagnostic, workspace)) {
-      if (!fix.isPreferred) continue;
-      if (fix.edits.some((edit) => accepted.some((other) => editsOverlap(edit.range, other.range)))) continue;
-      accepted.push(...fix.edits);
+/** One round's candidates: the first preferred fix of each diagnostic that overlaps no earlier one. */
+function preferredFixes(diagnostics: readonly DiagnosticWithFixes[]): Fix[] {
+  const accepted: Fix[] = [];
+  const written = new Map<FixOffer, Fix[]>();
+  for (const diagnostic of diagnostics) {
+    for (const offer of diagnostic.fixes) {
+      if (!offer.isPreferred) continue;
+      let fixes = written.get(offer);
+      if (!fixes) {
+        fixes = writeFixes([offer]);
+        written.set(offer, fixes);
+      }
+      const [fix] = fixes;
+      if (!fix) continue;
+      if (fix.edits.some((edit) => accepted.some((other) => other.edits.some((taken) => editsOverlap(edit.range, taken.range))))) continue;
+      accepted.push(fix);
       break; // one fix per diagnostic
     }
   }
   return accepted;
+}
+
+/**
+ * Tries as many candidates together as can pass without adding an error (the trial keeps the
+ * last set that passed): all of them when they pass as one; else each half in turn, halving
+ * again where a half fails, so a few bad fixes cost a few trials each rather than one per fix.
+ */
+function* tryTogether(trial: FixTrial, candidates: readonly Fix[]): Generator<void, void, void> {
+  let accepted: Fix[] = [];
+  const pending: Fix[][] = [[...candidates]];
+  while (pending.length > 0) {
+    const group = pending.shift() as Fix[];
+    if (trial.tryEdits([...accepted, ...group].flatMap((fix) => fix.edits))) accepted = [...accepted, ...group];
+    else if (group.length > 1) {
+      const middle = Math.ceil(group.length / 2);
+      pending.unshift(group.slice(0, middle), group.slice(middle));
+    }
+    if (pending.length > 0) yield;
+  }
 }
