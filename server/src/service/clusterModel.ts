@@ -4,7 +4,8 @@
 // Never carries a password: line 5 (remote logon) is not read here at all.
 import { groupClusters } from './cluster';
 import { FieldId, fieldById } from './fields';
-import { NodeFile, declaredRole } from './parse';
+import { NodeFile } from './parse';
+import { roleOf } from './role';
 import { Severity } from './types';
 import { PathValue } from './values/path';
 import { hostKey } from './values/hosts';
@@ -128,26 +129,8 @@ export function folderLocation(path: PathValue): FolderLocation {
   }
 }
 
-/**
- * The role of a node file: line 14 when it is valid (`1` slave; `0` or empty master); when it
- * is not, the node's own hostname found as the master host or in the slave list; else unknown.
- */
-export function roleOf(node: NodeFile): { role: NodeRole; evidence: RoleEvidence; line: number } {
-  const declared = declaredRole(node);
-  const flagLine = node.field.slaveFlag.index;
-  if (declared !== 'unknown') return { role: declared, evidence: 'slave-flag', line: flagLine };
-  const hostname = node.field.hostname.value.text;
-  if (hostname) {
-    const own = hostKey(hostname);
-    if (node.masterHosts.hosts.some((host) => hostKey(host.text) === own)) {
-      return { role: 'master', evidence: 'master-host', line: node.field.masterHost.index };
-    }
-    if (node.slaveHosts.hosts.some((host) => hostKey(host.text) === own)) {
-      return { role: 'slave', evidence: 'slave-hosts', line: node.field.slaveHosts.index };
-    }
-  }
-  return { role: 'unknown', evidence: 'none', line: flagLine };
-}
+/** The role of a node file (see role.ts), as the view and the settings-file picker show it. */
+export { roleOf };
 
 /**
  * Builds the model of every cluster in the workspace. `problemsOf` gives a node's problem

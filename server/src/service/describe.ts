@@ -6,6 +6,7 @@ import { Piece } from './types';
 import { isIpAddress } from './values/hosts';
 import { PathValue } from './values/path';
 import { RemoteLogonEntry } from './values/remoteLogon';
+import { roleOf } from './role';
 
 /** Shown wherever a password would be. */
 export const PASSWORD_MASK = '••••';
@@ -117,9 +118,8 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
     }
     case 'hostname': {
       const lines = [`${shown}: this server's own name (${describeHost(value)}).`];
-      const key = value.toLowerCase();
-      if (node.masterHosts.hosts.some((host) => host.text.toLowerCase() === key)) lines.push('It is the master host named on line 15.');
-      if (node.slaveHosts.hosts.some((host) => host.text.toLowerCase() === key)) lines.push('It is listed as a slave on line 16.');
+      const named = roleOf(node).named;
+      if (named) lines.push(named.as === 'master' ? 'It is the master host named on line 15.' : 'It is listed as a slave on line 16.');
       return lines;
     }
     case 'file':
@@ -131,8 +131,7 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
     case 'host': {
       const hosts = node.masterHosts.hosts;
       if (hosts.length !== 1) return [`${hosts.length} hosts: ${hosts.map((host) => code(host.text)).join(', ')}; the master host is exactly one.`];
-      const own = node.field.hostname.value.text.toLowerCase();
-      const self = own.length > 0 && own === value.toLowerCase() ? ' That is this server itself (line 11).' : '';
+      const self = roleOf(node).named?.as === 'master' ? ' That is this server itself (line 11).' : '';
       return [`${shown}: the master is ${describeHost(value)}.${self}`];
     }
     case 'hostList': {

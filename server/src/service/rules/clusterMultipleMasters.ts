@@ -1,4 +1,4 @@
-import { declaredRole } from '../parse';
+import { roleOf } from '../role';
 import { Rule } from './rule';
 import { MAX_RELATED, clusterPeers } from './clusterPeers';
 import { nodeLabel, otherNodes } from '../mention';
@@ -8,10 +8,10 @@ export const clusterMultipleMasters: Rule<'cluster-multiple-masters'> = {
   code: 'cluster-multiple-masters',
   scope: 'workspace',
   check({ node, workspace }) {
-    if (declaredRole(node) !== 'master') return [];
+    if (roleOf(node).flag !== 'master') return [];
     const peers = clusterPeers(node, workspace);
     if (peers.length === 0) return [];
-    const masters = peers.filter((peer) => declaredRole(peer) === 'master');
+    const masters = peers.filter((peer) => roleOf(peer).flag === 'master');
     if (masters.length === 0) return [];
     const flag = node.field.slaveFlag;
     const said = flag.value.text === '' ? 'is empty, which means master' : 'is 0 (master)';
