@@ -6,6 +6,7 @@ import { groupClusters } from './cluster';
 import { FieldId, fieldById } from './fields';
 import { NodeFile } from './parse';
 import { roleOf } from './role';
+import { judgeFolder } from './folders';
 import { Severity } from './types';
 import { PathValue } from './values/path';
 import { hostKey } from './values/hosts';
@@ -29,12 +30,7 @@ export interface NodeDetail {
   value: string;
 }
 
-/**
- * Where a folder lives. UNC paths are shared; drive letters and relative paths are local;
- * POSIX paths are local under the install folder (`/opt/icewarp/`), anywhere else they are
- * taken for a mounted share (a Linux node reaches its shares through mounts, which the file
- * cannot tell apart from local disks).
- */
+/** Where a folder lives, as folders.ts judges it (the rules and the hover ask the same function). */
 export type FolderLocation = 'local' | 'shared';
 
 export interface FolderDetail extends NodeDetail {
@@ -98,9 +94,6 @@ export interface ClusterModel {
   clusters: ClusterSummary[];
 }
 
-/** The install folder of a Linux server; POSIX paths under it are local. */
-export const POSIX_INSTALL_FOLDER = '/opt/icewarp/';
-
 const SHARED_FOLDER_FIELDS: readonly FieldId[] = ['configPath', 'spamPath', 'groupwarePath'];
 const WORKING_FOLDER_FIELDS: readonly FieldId[] = ['outgoingQueue', 'retryQueue', 'incomingQueue'];
 
@@ -112,21 +105,6 @@ export function countProblems(severities: Iterable<Severity>): ProblemCounts {
   const counts = emptyProblemCounts();
   for (const severity of severities) counts[severity]++;
   return counts;
-}
-
-export function folderLocation(path: PathValue): FolderLocation {
-  switch (path.style) {
-    case 'unc':
-      return 'shared';
-    case 'drive':
-    case 'relative':
-      return 'local';
-    case 'posix': {
-      const normalized = path.text.replace(/\/+/g, '/');
-      const install = POSIX_INSTALL_FOLDER.replace(/\/$/, '');
-      return normalized === install || normalized.startsWith(`${install}/`) ? 'local' : 'shared';
-    }
-  }
 }
 
 /** The role of a node file (see role.ts), as the view and the settings-file picker show it. */
@@ -187,8 +165,9 @@ function folders(node: NodeFile, ids: readonly FieldId[]): FolderDetail[] {
   const result: FolderDetail[] = [];
   for (const id of ids) {
     const path = node.paths.get(id);
+    const judged = judgeFolder(node, id);
     const field = fieldById(id);
-    if (path) result.push({ field: id, title: field.title, line: field.line - 1, value: path.text, location: folderLocation(path) });
+    if (path && judged) result.push({ field: id, title: field.title, line: field.line - 1, value: path.text, location: judged.location });
   }
   return result;
 }

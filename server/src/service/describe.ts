@@ -7,6 +7,7 @@ import { isIpAddress } from './values/hosts';
 import { PathValue } from './values/path';
 import { RemoteLogonEntry } from './values/remoteLogon';
 import { roleOf } from './role';
+import { judgeFolder } from './folders';
 
 /** Shown wherever a password would be. */
 export const PASSWORD_MASK = '••••';
@@ -48,6 +49,11 @@ export function redactedRemoteLogon(node: NodeFile): string {
 export function displayValue(node: NodeFile, line: FieldLine): string {
   if (line.field.id === 'remoteLogon') return redactedRemoteLogon(node).replace(/^[ \t]+|[ \t]+$/g, '');
   return line.value.text;
+}
+
+/** Text that Markdown shows as written (a UNC path's backslashes included). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
 }
 
 /** Markdown inline code that survives backticks in the value. */
@@ -98,7 +104,10 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
   switch (field.kind) {
     case 'directory': {
       const path = node.paths.get(field.id);
-      return [`${shown}: ${path ? describePath(path) : 'a path'}.`];
+      const judged = judgeFolder(node, field.id);
+      const lines = [`${shown}: ${path ? describePath(path) : 'a path'}.`];
+      if (judged) lines.push(`${judged.location === 'shared' ? 'Shared' : 'Local'}: it ${escapeMarkdown(judged.reason)}.`);
+      return lines;
     }
     case 'reserved':
       return [`${shown}: line 3 is reserved; every known file leaves it empty.`];

@@ -3,6 +3,7 @@
 import { Cluster, clusterKeys, groupClusters } from './cluster';
 import { NodeFile } from './parse';
 import { perNode } from './memo';
+import { judgeFolder } from './folders';
 import { folderKey } from './values/path';
 import { hostKey, isIpAddress } from './values/hosts';
 
@@ -42,8 +43,8 @@ export function dependentsOf(workspace: WorkspaceFacts, uri: string): Set<string
 const UNSHARABLE_IPS = new Set(['127.0.0.1', '::1', '0.0.0.0', '::']);
 
 /**
- * Keys that two nodes must never share: hostname, bound IPs, TeamChat URL, and shared (UNC)
- * working folders. Each key says what it is before the colon.
+ * Keys that two nodes must never share: hostname, bound IPs, TeamChat URL, and working folders
+ * on shared storage (folders.ts). Each key says what it is before the colon.
  */
 export const identityKeys: (node: NodeFile) => readonly string[] = perNode(deriveIdentityKeys);
 
@@ -59,8 +60,8 @@ function deriveIdentityKeys(node: NodeFile): string[] {
   }
   const url = node.field.teamChatUrl.value.text;
   if (url) keys.add(`url:${url.replace(/\/+$/, '').toLowerCase()}`);
-  for (const path of workingFolders(node)) {
-    if (path.path.style === 'unc') keys.add(`work:${folderKey(path.path)}`);
+  for (const { fieldId, path } of workingFolders(node)) {
+    if (judgeFolder(node, fieldId)?.location === 'shared') keys.add(`work:${folderKey(path)}`);
   }
   return [...keys];
 }

@@ -1,16 +1,18 @@
 import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
 import { workingFolders } from '../workspace';
+import { judgeFolder } from '../folders';
 import { Finding, Rule } from './rule';
 import { localFolderFix } from './sharedTempFolder';
 import { MAX_RELATED } from './clusterPeers';
 import { nodeLabel, otherNodes, quote } from '../mention';
 
 /**
- * Two nodes that use the same shared (UNC) working folder (lines 8, 9, 13) take each other's
- * queued messages. The single-file variant (a working folder on a share at all) is a warning
- * in sharedTempFolder.ts; this collision raises the same code to an error. The `work:` keys
- * of identityKeys() index exactly these folders, so this asks nodesSharing, never every node.
+ * Two nodes that use the same shared working folder (lines 8, 9, 13: a UNC share, or a Linux
+ * mount, as folders.ts judges) take each other's queued messages. The single-file variant (a
+ * working folder on shared storage at all) is a warning in sharedTempFolder.ts; this collision
+ * raises the same code to an error. The `work:` keys of identityKeys() index exactly these
+ * folders, so this asks nodesSharing, never every node.
  */
 export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
   code: 'shared-temp-folder',
@@ -18,7 +20,7 @@ export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
   check({ node, workspace }) {
     const findings: Finding<'shared-temp-folder'>[] = [];
     for (const { fieldId, path } of workingFolders(node)) {
-      if (path.style !== 'unc') continue;
+      if (judgeFolder(node, fieldId)?.location !== 'shared') continue;
       const key = folderKey(path);
       const others = workspace.nodesSharing(node, `work:${key}`);
       if (others.length === 0) continue;
@@ -45,6 +47,6 @@ export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
 
 function matchingWorkingFolders(node: NodeFile, key: string): PathValue[] {
   return workingFolders(node)
-    .map(({ path }) => path)
-    .filter((path) => path.style === 'unc' && folderKey(path) === key);
+    .filter(({ fieldId, path }) => judgeFolder(node, fieldId)?.location === 'shared' && folderKey(path) === key)
+    .map(({ path }) => path);
 }
