@@ -9,6 +9,7 @@ import { FieldId, FieldSpec, fieldById } from './fields';
 import { perNode } from './memo';
 import { NodeFile } from './parse';
 import { PathValue, pathSegments } from './values/path';
+import { excerpt } from './mention';
 
 export type FolderLocation = 'local' | 'shared';
 
@@ -59,7 +60,7 @@ function judge(node: NodeFile, field: FieldSpec, path: PathValue): FolderJudgeme
         return { location: 'local', basis: 'no-root', reason: 'has neither a drive letter nor a server, so it is a folder on the current drive of this server' };
       }
       const share = unc.share ? `\\\\${unc.server.text}\\${unc.share.text}` : `\\\\${unc.server.text}`;
-      return { location: 'shared', basis: 'unc', reason: `is a UNC path, on the network share ${share}` };
+      return { location: 'shared', basis: 'unc', reason: `is a UNC path, on the network share ${excerpt(share)}` };
     }
     case 'drive':
       if (isInWindowsInstallFolder(path)) return installFolder();
@@ -72,7 +73,7 @@ function judge(node: NodeFile, field: FieldSpec, path: PathValue): FolderJudgeme
         return { location: 'shared', basis: 'mount', reason: 'is a Linux path outside the install folder, taken for a mounted share' };
       }
       const mount = mountOf(node, path);
-      if (mount) return { location: 'shared', basis: 'mount', reason: `lies under ${mount.folder}, the mount of the ${mount.field.title} (line ${mount.field.line})` };
+      if (mount) return { location: 'shared', basis: 'mount', reason: `lies under ${excerpt(mount.folder)}, the mount of the ${mount.field.title} (line ${mount.field.line})` };
       return {
         location: 'local',
         basis: 'own-disk',

@@ -2,7 +2,7 @@ import { FieldLine, NodeFile } from '../parse';
 import { HostList, hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
 import { MAX_RELATED, clusterPeers, perNode } from './clusterPeers';
-import { listNames, nodeLabel, otherNodes, quote } from '../mention';
+import { excerpt, listNames, nodeLabel, otherNodes, quote } from '../mention';
 
 interface Membership {
   /** The host keys of the list, as a set. */
@@ -75,7 +75,7 @@ function listText(list: HostList, plural = false): string {
 }
 
 function describe(list: HostList): string {
-  return listNames(list.hosts.map((host) => quote(host.text)));
+  return listNames(list.hosts.map((host) => quote(host.text)), 2);
 }
 
 /** ` (missing here: a; missing there: b)`, in host keys. */
@@ -83,7 +83,7 @@ function difference(own: Set<string>, theirs: Set<string>): string {
   const missingHere = [...theirs].filter((key) => !own.has(key));
   const missingThere = [...own].filter((key) => !theirs.has(key));
   const parts: string[] = [];
-  if (missingHere.length > 0) parts.push(`missing here: ${listNames(missingHere)}`);
-  if (missingThere.length > 0) parts.push(`missing there: ${listNames(missingThere)}`);
+  if (missingHere.length > 0) parts.push(`missing here: ${listNames(missingHere.map((key) => excerpt(key)), 2)}`);
+  if (missingThere.length > 0) parts.push(`missing there: ${listNames(missingThere.map((key) => excerpt(key)), 2)}`);
   return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }

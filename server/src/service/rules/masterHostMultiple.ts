@@ -1,6 +1,6 @@
 import { lineRange } from '../types';
 import { Rule } from './rule';
-import { quote } from '../mention';
+import { excerpt, quote } from '../mention';
 import { setValue } from './edits';
 import { fixOffer } from './fix';
 
@@ -20,7 +20,7 @@ export const masterHostMultiple: Rule<'master-host-multiple'> = {
         // Which one is the master is the user's call: one fix per host, none preferred.
         fixes: hosts.map((host, index) =>
           fixOffer(index === 0 ? 'master-host-keep-first' : 'master-host-keep-other', false, () => ({
-            title: `Keep only ${host.text} as the master host`,
+            title: `Keep only ${excerpt(host.text)} as the master host`,
             edits: setValue(node, node.field.masterHost, host.text),
           })),
         ),

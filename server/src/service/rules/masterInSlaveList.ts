@@ -1,6 +1,6 @@
 import { hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { quote } from '../mention';
+import { excerpt, quote } from '../mention';
 import { removeHosts } from './edits';
 import { fixOffer } from './fix';
 
@@ -18,7 +18,7 @@ export const masterInSlaveList: Rule<'master-in-slave-list'> = {
     if (listed.length === 0) return [];
     // Every entry naming the master goes at once, so each finding offers the same fix.
     const fix = fixOffer('slave-remove-master', true, () => ({
-      title: `Remove the master host ${listed[0].text} from the slave hosts`,
+      title: `Remove the master host ${excerpt(listed[0].text)} from the slave hosts`,
       edits: removeHosts(node.slaveHosts, listed),
     }));
     return listed.map(

@@ -1,6 +1,7 @@
 import { lineRange } from '../types';
 import { shareKey } from '../values/path';
 import { Finding, Rule } from './rule';
+import { excerpt } from '../mention';
 
 /**
  * Once line 5 holds credentials, a share another line uses without an entry is reached with
@@ -21,7 +22,7 @@ export const remoteLogonUncovered: Rule<'remote-logon-uncovered'> = {
       const { server, share } = path.unc;
       findings.push({
         range: lineRange(server.range.start.line, server.range.start.character, share.range.end.character),
-        message: `${line.field.title} (line ${line.field.line}) uses the share \\\\${server.text}\\${share.text}, which has no Remote logon entry (line 5); IceWarp reaches it with the service account's own rights.`,
+        message: `${line.field.title} (line ${line.field.line}) uses the share ${excerpt(`\\\\${server.text}\\${share.text}`)}, which has no Remote logon entry (line 5); IceWarp reaches it with the service account's own rights.`,
       });
     }
     return findings;

@@ -4,6 +4,7 @@ import { PathValue, folderKey, isInsideFolder } from '../values/path';
 import { setValue } from './edits';
 import { FixOffer, fixOffer } from './fix';
 import { Rule } from './rule';
+import { excerpt } from '../mention';
 
 /** IceWarp's layout keeps the retry queue (line 9) in a subfolder of the outgoing queue (line 8). */
 export const retryOutsideOutgoing: Rule<'retry-outside-outgoing'> = {
@@ -28,6 +29,6 @@ function underOutgoing(node: NodeFile, outgoing: PathValue): FixOffer<'retry-und
   return fixOffer('retry-under-outgoing', false, () => {
     const target = subfolder(outgoing, 'retry');
     if (target === node.field.retryQueue.value.text) return undefined;
-    return { title: `Use the outgoing queue's retry folder: ${target}`, edits: setValue(node, node.field.retryQueue, target) };
+    return { title: `Use the outgoing queue's retry folder: ${excerpt(target)}`, edits: setValue(node, node.field.retryQueue, target) };
   });
 }

@@ -1,6 +1,6 @@
 import { roleOf } from '../role';
 import { Rule } from './rule';
-import { quote } from '../mention';
+import { excerpt, quote } from '../mention';
 import { slaveFlagFix } from './roleInvalid';
 
 /**
@@ -23,7 +23,7 @@ export const roleMismatch: Rule<'role-mismatch'> = {
           range: flag.value.range,
           message: `This server (${quote(own.text)}, line 11) is the master host named on line 15, but ${flagName} ${said}; set it to 0 so this server does the master's work.`,
           related: [{ uri: node.uri, range: named.piece.range, message: 'Named as the master host here' }],
-          fixes: [slaveFlagFix(node, '0', false, `Set the slave flag to 0: ${own.text} is the master host (line 15)`)],
+          fixes: [slaveFlagFix(node, '0', false, `Set the slave flag to 0: ${excerpt(own.text)} is the master host (line 15)`)],
         },
       ];
     }
@@ -32,7 +32,7 @@ export const roleMismatch: Rule<'role-mismatch'> = {
         range: flag.value.range,
         message: `This server (${quote(own.text)}, line 11) is listed as a slave on line 16, but ${flagName} ${said}; set it to 1, or two servers do the master's work.`,
         related: [{ uri: node.uri, range: named.piece.range, message: 'Listed as a slave here' }],
-        fixes: [slaveFlagFix(node, '1', false, `Set the slave flag to 1: ${own.text} is listed as a slave (line 16)`)],
+        fixes: [slaveFlagFix(node, '1', false, `Set the slave flag to 1: ${excerpt(own.text)} is listed as a slave (line 16)`)],
       },
     ];
   },

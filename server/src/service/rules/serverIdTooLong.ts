@@ -2,6 +2,7 @@ import { lineRange } from '../types';
 import { setValue } from './edits';
 import { FixOffer, fixOffer } from './fix';
 import { Rule } from './rule';
+import { quote } from '../mention';
 import { nextFreeIdFix } from './serverIdFix';
 
 /** Line 4 holds at most two characters; the range starts at the third. */
@@ -21,7 +22,7 @@ export const serverIdTooLong: Rule<'server-id-too-long'> = {
     return [
       {
         range: lineRange(value.range.start.line, start, value.range.end.character),
-        message: `Server ID "${value.text}" has ${value.text.length} characters; IceWarp allows at most 2.`,
+        message: `Server ID ${quote(value.text)} has ${value.text.length} characters; IceWarp allows at most 2.`,
         fixes,
       },
     ];

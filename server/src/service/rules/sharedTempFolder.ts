@@ -6,6 +6,7 @@ import { PathValue, folderKey } from '../values/path';
 import { replacePiece } from './edits';
 import { FixOffer, fixOffer } from './fix';
 import { Finding, Rule } from './rule';
+import { excerpt } from '../mention';
 
 /**
  * The file variant of `shared-temp-folder`: a per-server working folder on shared storage (a
@@ -55,5 +56,5 @@ export function localFolderFix(node: NodeFile, field: FieldSpec, path: PathValue
   }
   if (!target || target === path.text) return undefined;
   const newText = target;
-  return fixOffer('working-folder-local-default', false, () => ({ title: `Use ${what}: ${newText}`, edits: [replacePiece(path, newText)] }));
+  return fixOffer('working-folder-local-default', false, () => ({ title: `Use ${what}: ${excerpt(newText)}`, edits: [replacePiece(path, newText)] }));
 }

@@ -1,7 +1,7 @@
 import { Piece } from '../types';
 import { hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { quote } from '../mention';
+import { excerpt, listNames, quote } from '../mention';
 import { removeHosts } from './edits';
 import { partFixOffer } from './fix';
 
@@ -26,7 +26,7 @@ export const slaveDuplicate: Rule<'slave-duplicate'> = {
         related: [{ uri: node.uri, range: first.range, message: `First listed here as ${quote(first.text)}` }],
         fixes: [
           partFixOffer('slave-remove-repeat', true, [host], (repeats) => ({
-            title: `Remove the repeated ${[...new Set(repeats.map((repeat) => repeat.text))].join(', ')} from the slave hosts`,
+            title: `Remove the repeated ${listNames([...new Set(repeats.map((repeat) => excerpt(repeat.text)))])} from the slave hosts`,
             edits: removeHosts(node.slaveHosts, repeats),
           })),
         ],
