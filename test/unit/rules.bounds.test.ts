@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NodeFile, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
 import { fixesFor } from '../../server/src/service/fixes';
+import { RULES } from '../../server/src/service/rules/registry';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
 const HUGE = 100_000;
@@ -52,4 +53,22 @@ test('the password of a 100,000-character line 5 stays out, and so does the rest
   const node = parseNodeFile('file:///ws/w/path.dat', nodeText(withValues(WINDOWS_SLAVE, { 5: `\\\\fs01\\icewarp;u;${run('p')}|${run('x')}` })));
   workspace.set(node);
   for (const { text, what } of shownAbout(node, workspace)) assert.doesNotMatch(text, /(.)\1{60}/, what);
+});
+
+test('one file gets at most 200 diagnostics, every code among them, errors before the rest', () => {
+  // 4.9 KB of separators, bad characters and spaces on every line: some 350 findings.
+  const line = run('\\\\a b;c,d|e:*?"<> \t').slice(0, 270);
+  const text = Array.from({ length: 17 }, () => line).join('\r\n');
+  const workspace = new Workspace();
+  const node = parseNodeFile('file:///ws/junk/path.dat', text);
+  workspace.set(node);
+  const diagnostics = validate(node, workspace);
+  assert.ok(diagnostics.length <= 200, `${diagnostics.length} diagnostics`);
+  // Every code the rules found is still shown, at least once.
+  const everyCode = new Set(RULES.filter((rule) => rule.check({ node, workspace }).length > 0).map((rule) => rule.code));
+  assert.deepEqual([...new Set(diagnostics.map((diagnostic) => diagnostic.code))].sort(), [...everyCode].sort());
+  assert.ok(everyCode.has('whitespace') && everyCode.has('path-invalid') && everyCode.has('slave-duplicate'));
+  // Errors come first: only when every error is kept do warnings fill the rest.
+  const counts = (list: readonly { severity: string }[]) => list.filter((diagnostic) => diagnostic.severity === 'error').length;
+  assert.ok(counts(diagnostics) >= 150, `${counts(diagnostics)} errors kept`);
 });

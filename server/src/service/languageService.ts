@@ -4,7 +4,7 @@ import { NodeFile, parseNodeFile } from './parse';
 import { DIAGNOSTIC_CODES, DiagnosticCode } from './rules/codes';
 import { RULES } from './rules/registry';
 import type { FixOffer } from './rules/fix';
-import { Finding, MAX_FINDINGS_PER_RULE, RelatedLocation } from './rules/rule';
+import { Finding, MAX_DIAGNOSTICS_PER_FILE, MAX_FINDINGS_PER_RULE, RelatedLocation } from './rules/rule';
 import { Range, Severity } from './types';
 import { Workspace, WorkspaceFacts } from './workspace';
 
@@ -70,7 +70,30 @@ export function diagnose(node: NodeFile, workspace: WorkspaceFacts, options: Val
       });
     }
   }
-  return diagnostics.sort(compareByPosition);
+  return keepPerFile(diagnostics).sort(compareByPosition);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * At most MAX_DIAGNOSTICS_PER_FILE: the first of every code (so each kind of problem shows),
+ * then the rest by severity, errors first, and position.
+ */
+function keepPerFile<T extends ServiceDiagnostic>(diagnostics: T[]): T[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const ranked = [...diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareByPosition(a, b));
+  const kept = new Set<T>();
+  const codes = new Set<string>();
+  for (const diagnostic of ranked) {
+    if (codes.has(diagnostic.code)) continue;
+    codes.add(diagnostic.code);
+    kept.add(diagnostic);
+  }
+  for (const diagnostic of ranked) {
+    if (kept.size >= MAX_DIAGNOSTICS_PER_FILE) break;
+    kept.add(diagnostic);
+  }
+  return [...kept];
 }
 
 /**
