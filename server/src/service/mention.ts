@@ -20,11 +20,6 @@ export function quote(text: string): string {
   return `"${excerpt(text)}"`;
 }
 
-/** A node as a user recognises it: its folder and file name (`mx2/path.dat`). */
-export function nodeLabel(node: NodeFile): string {
-  return uriLabel(node.uri);
-}
-
 /**
  * Another node as a message names it: its hostname and its folder, since every node file is
  * called path.dat (`mail-b.corp.example.com (node-b/path.dat)`); the folder alone without a hostname.
@@ -55,6 +50,14 @@ export function uriLabel(uri: string): string {
 /** "another node" / "3 other nodes", for messages about peers. */
 export function otherNodes(count: number): string {
   return count === 1 ? 'another node' : `${count} other nodes`;
+}
+
+/**
+ * Other nodes, counted and named: `another node of this cluster, a (x/path.dat)` or
+ * `3 other nodes of this cluster: a (x/path.dat), b (y/path.dat) and 1 more`.
+ */
+export function otherNodesNamed(nodes: readonly NodeFile[], where = ''): string {
+  return nodes.length === 1 ? `another node${where}, ${nodeName(nodes[0])}` : `${nodes.length} other nodes${where}: ${nodeNames(nodes)}`;
 }
 
 /** A list of names for a message: `a, b and c`, shortened past a few. */

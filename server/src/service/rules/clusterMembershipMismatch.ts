@@ -2,7 +2,7 @@ import { FieldLine, NodeFile } from '../parse';
 import { HostList, hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
 import { MAX_RELATED, clusterPeers, perNode } from './clusterPeers';
-import { excerpt, listNames, nodeLabel, otherNodes, quote } from '../mention';
+import { excerpt, listNames, nodeName, otherNodes, quote } from '../mention';
 
 interface Membership {
   /** The host keys of the list, as a set. */
@@ -54,7 +54,7 @@ function compareLine(
   const versions = new Set(differing.map((peer) => members(peer).signature));
   const there =
     versions.size === 1
-      ? `${differing.length === 1 ? nodeLabel(differing[0]) : otherNodes(differing.length) + ' of this cluster'} ${listText(list(differing[0]), differing.length > 1)}${difference(own.keys, members(differing[0]).keys)}`
+      ? `${differing.length === 1 ? nodeName(differing[0]) : otherNodes(differing.length) + ' of this cluster'} ${listText(list(differing[0]), differing.length > 1)}${difference(own.keys, members(differing[0]).keys)}`
       : `${otherNodes(differing.length)} of this cluster name other ${what} (see related locations)`;
   return [
     {
@@ -63,7 +63,7 @@ function compareLine(
       related: differing.slice(0, MAX_RELATED).map((peer) => ({
         uri: peer.uri,
         range: peer.field[line.field.id].value.range,
-        message: `${nodeLabel(peer)} ${listText(list(peer))}`,
+        message: `${nodeName(peer)} ${listText(list(peer))}`,
       })),
     },
   ];

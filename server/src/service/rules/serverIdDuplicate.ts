@@ -1,5 +1,6 @@
 import { Finding, Rule } from './rule';
-import { quote } from '../mention';
+import { MAX_RELATED } from './clusterPeers';
+import { nodeName, otherNodesNamed, quote } from '../mention';
 import { nextFreeIdFix } from './serverIdFix';
 
 /** Nodes of one cluster write message files into shared folders, prefixed with their Server ID. */
@@ -13,8 +14,8 @@ export const serverIdDuplicate: Rule<'server-id-duplicate'> = {
     if (clashes.length === 0) return [];
     const finding: Finding<'server-id-duplicate'> = {
       range: id.range,
-      message: `Server ID ${quote(id.text)} is also used by ${clashes.length === 1 ? 'another node' : `${clashes.length} other nodes`} of this cluster; their message files would collide.`,
-      related: clashes.map((peer) => ({ uri: peer.uri, range: peer.field.serverId.value.range, message: `Server ID ${quote(id.text)} is used here too` })),
+      message: `Server ID ${quote(id.text)} is also used by ${otherNodesNamed(clashes, ' of this cluster')}; their message files would collide.`,
+      related: clashes.slice(0, MAX_RELATED).map((peer) => ({ uri: peer.uri, range: peer.field.serverId.value.range, message: `${nodeName(peer)} uses Server ID ${quote(id.text)} too` })),
       fixes: [nextFreeIdFix(node, workspace, false)],
     };
     return [finding];

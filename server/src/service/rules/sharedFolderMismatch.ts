@@ -3,7 +3,7 @@ import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
 import { Finding, Rule } from './rule';
 import { MAX_RELATED, clusterPeers, perNode } from './clusterPeers';
-import { listNames, nodeLabel, otherNodes, quote } from '../mention';
+import { listNames, nodeName, otherNodes, quote } from '../mention';
 
 /** Lines that every node of a cluster must point at the same folder (lines 1, 6, 7). */
 const COMMON_FIELDS = DIRECTORY_FIELDS.filter((field) => field.sharing === 'common');
@@ -46,7 +46,7 @@ export const sharedFolderMismatch: Rule<'shared-folder-mismatch'> = {
         related: differing.slice(0, MAX_RELATED).map(({ peer, path }) => ({
           uri: peer.uri,
           range: path.range,
-          message: `${nodeLabel(peer)} uses ${quote(path.text)}`,
+          message: `${nodeName(peer)} uses ${quote(path.text)}`,
         })),
       });
     });

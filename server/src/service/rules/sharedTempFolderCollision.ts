@@ -5,7 +5,7 @@ import { judgeFolder } from '../folders';
 import { Finding, Rule } from './rule';
 import { localFolderFix } from './sharedTempFolder';
 import { MAX_RELATED } from './clusterPeers';
-import { nodeLabel, otherNodes, quote } from '../mention';
+import { nodeName, otherNodesNamed, quote } from '../mention';
 
 /**
  * Two nodes that use the same shared working folder (lines 8, 9, 13: a UNC share, or a Linux
@@ -30,12 +30,12 @@ export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
       findings.push({
         range: path.range,
         severity: 'error',
-        message: `${where} ${quote(path.text)} is also used as a working folder by ${otherNodes(others.length)}; a service empties its working folders when it starts and each server takes queued messages from its own, so servers sharing one lose or steal each other's work. Give each server a local folder.`,
+        message: `${where} ${quote(path.text)} is also used as a working folder by ${otherNodesNamed(others)}; a service empties its working folders when it starts and each server takes queued messages from its own, so servers sharing one lose or steal each other's work. Give each server a local folder.`,
         related: others.slice(0, MAX_RELATED).flatMap((other) =>
           matchingWorkingFolders(other, key).map((match) => ({
             uri: other.uri,
             range: match.range,
-            message: `${nodeLabel(other)} uses the same folder here`,
+            message: `${nodeName(other)} uses the same folder here`,
           })),
         ),
         ...(fix ? { fixes: [fix] } : {}),
