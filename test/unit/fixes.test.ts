@@ -101,6 +101,20 @@ const CASES: Partial<Record<DiagnosticCode, FixCase[]>> = {
     { name: 'a bad outgoing half', text: linux({ 10: '10.0.0.11|not-an-ip' }) },
   ],
   'reserved-line': [{ name: 'text on line 3', text: linux({ 3: 'x' }) }],
+  'cluster-membership-mismatch': [
+    {
+      name: 'one node of three names another slave',
+      text: linux({ 4: '13', 10: '10.0.0.13', 11: 'mx3.example.net', 14: '1', 16: 'mx2.example.net;mx4.example.net' }),
+      others: (ending) => [node(LINUX_MASTER)(ending), node(withValues(LINUX_MASTER, { 4: '12', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }))(ending)],
+    },
+  ],
+  'shared-folder-mismatch': [
+    {
+      name: 'one node of three on another config folder',
+      text: linux({ 1: '/mnt/other/config/', 4: '13', 10: '10.0.0.13', 11: 'mx3.example.net', 14: '1' }),
+      others: (ending) => [node(LINUX_MASTER)(ending), node(withValues(LINUX_MASTER, { 4: '12', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }))(ending)],
+    },
+  ],
   'retry-outside-outgoing': [{ name: 'retry beside the outgoing queue', text: linux({ 9: '/opt/icewarp/retry/' }) }],
   'mixed-line-endings': [{ name: 'one line with the other ending', text: mixedEndings, endingsOnly: true }],
 };
