@@ -235,18 +235,22 @@ describe('fix details', () => {
     assert.equal(applyEdits('x\r\n', setValue(short, short.field.serverId, '01')), 'x\r\n\r\n\r\n01');
   });
 
-  test('the next free Server ID looks at every node of the workspace, not only the cluster', () => {
-    const subject = nodeText(withValues(LINUX_MASTER, { 4: '11' }));
-    const peer = nodeText(withValues(LINUX_MASTER, { 4: '11', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }));
-    const stranger = nodeText({ 4: '41', 11: 'other.example.org' });
-    const workspace = workspaceOf(subject, [peer, stranger]);
-    const node = subjectOf(workspace);
-    const duplicate = validate(node, workspace).find((d) => d.code === 'server-id-duplicate');
-    assert.ok(duplicate);
-    assert.deepEqual(
-      fixesFor(node, duplicate, workspace).map((fix) => fix.title),
-      ['Use the next free numeric Server ID: 42'],
-    );
+  test('the next free Server ID is the lowest one free in the node\'s cluster, written as the cluster writes its IDs', () => {
+    const offered = (ids: string[], stranger: string) => {
+      // The subject repeats the first ID of its cluster; the stranger is a node of another cluster.
+      const [first, ...rest] = ids;
+      const peers = [first, ...rest].map((id, index) => nodeText(withValues(LINUX_MASTER, { 4: id, 10: `10.0.0.${20 + index}`, 11: `mx${20 + index}.example.net`, 14: index === 0 ? '0' : '1' })));
+      const other = nodeText({ 1: '/mnt/b/config/', 4: stranger, 11: 'b1.example.org', 15: 'b1.example.org' });
+      const workspace = workspaceOf(nodeText(withValues(LINUX_MASTER, { 4: first, 14: '1' })), [...peers, other]);
+      const node = subjectOf(workspace);
+      const duplicate = validate(node, workspace).find((d) => d.code === 'server-id-duplicate');
+      assert.ok(duplicate);
+      return fixesFor(node, duplicate, workspace).map((fix) => fix.title);
+    };
+    // Another cluster using 10 must not push this one to 11.
+    assert.deepEqual(offered(['01', '02'], '10'), ['Use the next free numeric Server ID: 03']);
+    assert.deepEqual(offered(['1', '2'], '10'), ['Use the next free numeric Server ID: 3']);
+    assert.deepEqual(offered(['11', '12'], '01'), ['Use the next free numeric Server ID: 01']);
   });
 
   test('preferred only where no human choice is needed', () => {

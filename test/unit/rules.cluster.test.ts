@@ -182,7 +182,6 @@ test('cross-node rules ask the indexes and never walk every node of the workspac
     all: () => {
       throw new Error('a cross-node rule walked every node');
     },
-    nextFreeServerId: () => workspace.nextFreeServerId(),
     get: (uri) => workspace.get(uri),
     isGuest: (uri) => workspace.isGuest(uri),
     clusterHolding: (key) => workspace.clusterHolding(key),

@@ -9,6 +9,7 @@ import { WorkspaceFacts } from './workspace';
 import { Platform, platformOfPaths, platformGuess, subfolder } from './platform';
 import { code } from './describe';
 import { uriLabel } from './mention';
+import { nextFreeServerId } from './serverId';
 
 export type CompletionKind = 'value' | 'host' | 'folder';
 
@@ -151,15 +152,15 @@ function platformsFor(node: NodeFile, field: FieldSpec): Platform[] {
 }
 
 function serverIdItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFacts): CompletionEntry[] {
-  const id = workspace.nextFreeServerId();
+  const id = nextFreeServerId(node, workspace);
   if (id === line.value.text) return [];
-  const used = workspace.all().filter((other) => other.uri !== node.uri && other.field.serverId.value.text.length > 0).length;
+  const used = workspace.peersOf(node).filter((other) => other.field.serverId.value.text.length > 0).length;
   return [
     {
       label: id,
       kind: 'value',
-      detail: 'the next free numeric Server ID',
-      documentation: `No node of the workspace uses ${code(id)}${used > 0 ? ` (${used} other node${used === 1 ? ' has' : 's have'} an ID)` : ''}.\n\n${line.field.docs}`,
+      detail: 'the next free Server ID of this cluster',
+      documentation: `No other node of this cluster uses ${code(id)}${used > 0 ? ` (${used} other node${used === 1 ? ' has' : 's have'} an ID)` : ''}.\n\n${line.field.docs}`,
       edit: { range: line.raw.range, newText: id },
       sortText: '0',
     },

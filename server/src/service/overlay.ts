@@ -29,10 +29,6 @@ export class WorkspaceOverlay implements WorkspaceFacts {
     return this.guest ? others : [...others, this.node];
   }
 
-  nextFreeServerId(): string {
-    return this.base.nextFreeServerId();
-  }
-
   peersOf(node: NodeFile): NodeFile[] {
     if (this.guest) {
       if (node.uri !== this.node.uri) return this.base.peersOf(node);

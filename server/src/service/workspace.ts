@@ -15,8 +15,6 @@ export interface WorkspaceFacts {
   nodesSharing(node: NodeFile, key: string): NodeFile[];
   /** Every node, this one included. */
   all(): readonly NodeFile[];
-  /** The next numeric Server ID no node of the workspace uses. */
-  nextFreeServerId(): string;
   /** The node (or draft) with this URI. */
   get(uri: string): NodeFile | undefined;
   /** Is this URI a draft (an untitled buffer): checked against the workspace, invisible to its nodes? */
@@ -163,10 +161,6 @@ export class Workspace implements WorkspaceFacts {
     return dependentsOf(this, uri);
   }
 
-  nextFreeServerId(): string {
-    return nextFreeNumericId(this.all().map((node) => node.field.serverId.value.text));
-  }
-
   private index(): Indexes {
     if (this.indexes) return this.indexes;
     const nodes = this.all();
@@ -190,17 +184,4 @@ export class Workspace implements WorkspaceFacts {
     this.indexes = { clusters, clusterByUri, clusterByKey, nodesByKey };
     return this.indexes;
   }
-}
-
-/**
- * One above the highest numeric ID in use, two digits wide (IceWarp's examples use 11, 12);
- * when that would pass 99, the lowest free one.
- */
-export function nextFreeNumericId(usedIds: readonly string[]): string {
-  const used = new Set(usedIds.filter((id) => /^\d{1,2}$/.test(id)).map(Number));
-  const highest = Math.max(0, ...used);
-  if (highest < 99) return String(highest + 1).padStart(2, '0');
-  for (let candidate = 1; candidate <= 99; candidate++) if (!used.has(candidate)) return String(candidate).padStart(2, '0');
-  // All 99 numeric IDs taken: letters are still valid Server IDs.
-  return 'A1';
 }
