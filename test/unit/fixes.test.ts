@@ -14,7 +14,7 @@ import { setValue } from '../../server/src/service/rules/edits';
 import { removeBindingEntries } from '../../server/src/service/rules/ipBindingInvalid';
 import { isIpAddress } from '../../server/src/service/values/hosts';
 import type { TextEdit } from '../../server/src/service/types';
-import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
+import { LINUX_MASTER, WINDOWS_SLAVE, codeTableRows, nodeText, withValues } from './helpers';
 
 const SUBJECT = 'file:///ws/subject/path.dat';
 type Ending = '\n' | '\r\n';
@@ -101,6 +101,10 @@ const CASES: Partial<Record<DiagnosticCode, FixCase[]>> = {
     { name: 'a bad outgoing half', text: linux({ 10: '10.0.0.11|not-an-ip' }) },
   ],
   'reserved-line': [{ name: 'text on line 3', text: linux({ 3: 'x' }) }],
+  'remote-logon-malformed': [
+    { name: 'two entries glued with ","', text: windows({ 5: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;pw1,\\\\fs02\\x;u;pw2' }) },
+    { name: 'two entries glued with ";"', text: windows({ 5: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;pw1; \\\\fs02\\x;u;pw2' }) },
+  ],
   'cluster-membership-mismatch': [
     {
       name: 'one node of three names another slave',
@@ -204,7 +208,7 @@ describe('every registered quick fix', () => {
 
 test('every code whose README row names a quick fix has a registered fix', () => {
   const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-  const withFix = [...readme.matchAll(/^\| `([a-z-]+)` \|[^|\n]*\|[^\n]*\| ([^|\n]+) \|$/gm)].filter((match) => match[2].trim() !== '-').map((match) => match[1]);
+  const withFix = codeTableRows(readme).filter((row) => row.fix !== '-').map((row) => row.code);
   assert.ok(withFix.length >= 15, `found ${withFix.length} codes with fixes in the README table`);
   assert.deepEqual(withFix.filter((code) => !(CODES_WITH_FIXES as readonly string[]).includes(code)), []);
 });

@@ -7,21 +7,13 @@ import * as path from 'node:path';
 import { DIAGNOSTIC_CODES, DiagnosticCode } from '../../server/src/service/rules/codes';
 import { RULES } from '../../server/src/service/rules/registry';
 import { tooLargeDiagnostics } from '../../server/src/service/languageService';
+import { codeTableRows } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const CATALOG = readFileSync(path.join(ROOT, 'docs/diagnostics.md'), 'utf8');
 
-interface Row {
-  code: string;
-  severity: string;
-  fix: string;
-}
-
-/** The rows of a `| code | default | fires when | quick fix |` table. */
-function rows(markdown: string): Row[] {
-  return [...markdown.matchAll(/^\| `([a-z-]+)` \| ([a-z]+)[^|]*\|.*\| ([^|\n]+) \|$/gm)].map((match) => ({ code: match[1], severity: match[2], fix: match[3].trim() }));
-}
+const rows = codeTableRows;
 
 const codes = Object.keys(DIAGNOSTIC_CODES).sort();
 

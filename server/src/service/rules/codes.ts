@@ -39,7 +39,7 @@ export const DIAGNOSTIC_CODES = {
   'cluster-membership-mismatch': { severity: 'warning', summary: 'A node names another master host or slave list than the majority of its cluster (with no majority, each side).', fixes: ['cluster-use-majority'] },
   'duplicate-identity': { severity: 'warning', summary: 'Two nodes use the same hostname, bind the same IP, or publish the same TeamChat URL.', fixes: [] },
   'ip-binding-invalid': { severity: 'error', summary: 'Line 10 is not `ips` or `ips|ips` of valid IPv4/IPv6 addresses joined by `;`.', fixes: ['ip-binding-remove-bad'] },
-  'remote-logon-malformed': { severity: 'error', summary: 'A line 5 entry is not `UNC path;user;password`.', fixes: [] },
+  'remote-logon-malformed': { severity: 'error', summary: 'A line 5 entry is not `UNC path;user;password`, or two entries are glued with `,` or `;` where `|` belongs.', fixes: ['remote-logon-join-entries'] },
   'url-invalid': { severity: 'error', summary: 'Line 17 is not an absolute http(s) URL.', fixes: [] },
   'reserved-line': { severity: 'information', summary: 'Line 3 is reserved and should be empty.', fixes: ['reserved-clear'] },
   'deprecated-field': { severity: 'hint', summary: 'Lines 6 and 7 (AntiSpam, GroupWare paths) are deprecated.', fixes: [] },

@@ -33,10 +33,14 @@ export const whitespace: Rule<'whitespace'> = {
 
 /** Deletes one edge of spaces and tabs; edges asked about together are trimmed together. */
 function trim(line: FieldLine, edge: Piece): FixOffer<'whitespace-trim'> {
-  // A trailing space on line 5 may belong to the last password: trim it only when asked.
+  // A trailing space on line 5 may belong to the last password: trim it only when asked, and say so.
   const isPreferred = line.field.id !== 'remoteLogon';
-  return partFixOffer('whitespace-trim', isPreferred, [edge], (edges) => ({
-    title: `Trim whitespace from ${line.field.title} (line ${line.field.line})`,
-    edits: [...edges].sort((a, b) => comparePositions(a.range.start, b.range.start)).map((piece) => deleteRange(piece.range)),
-  }));
+  return partFixOffer('whitespace-trim', isPreferred, [edge], (edges) => {
+    const trailing = line.value.text.length > 0 && edges.some((piece) => comparePositions(piece.range.start, line.value.range.end) >= 0);
+    const caution = !isPreferred && trailing ? ' (the trailing space may be part of the last password)' : '';
+    return {
+      title: `Trim whitespace from ${line.field.title} (line ${line.field.line})${caution}`,
+      edits: [...edges].sort((a, b) => comparePositions(a.range.start, b.range.start)).map((piece) => deleteRange(piece.range)),
+    };
+  });
 }
