@@ -101,6 +101,13 @@ const CASES: Partial<Record<DiagnosticCode, FixCase[]>> = {
     { name: 'a bad outgoing half', text: linux({ 10: '10.0.0.11|not-an-ip' }) },
   ],
   'reserved-line': [{ name: 'text on line 3', text: linux({ 3: 'x' }) }],
+  'host-possible-typo': [
+    {
+      name: "a typo of another node's hostname",
+      text: linux({ 16: 'mx2.example.net;mx3.exmaple.net' }),
+      others: (ending) => [node(withValues(LINUX_MASTER, { 4: '13', 10: '10.0.0.13', 11: 'mx3.example.net', 14: '1' }))(ending)],
+    },
+  ],
   'remote-logon-malformed': [
     { name: 'two entries glued with ","', text: windows({ 5: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;pw1,\\\\fs02\\x;u;pw2' }) },
     { name: 'two entries glued with ";"', text: windows({ 5: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;pw1; \\\\fs02\\x;u;pw2' }) },

@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   'role-invalid': { severity: 'error', summary: 'The slave flag (line 14) is not empty, `0` or `1`.', fixes: ['slave-flag-0', 'slave-flag-1'] },
   'slave-without-master': { severity: 'error', summary: 'The node is a slave (line 14 is `1`) but names no master host (line 15).', fixes: [] },
   'master-host-multiple': { severity: 'error', summary: 'Line 15 names more than one host.', fixes: ['master-host-keep-first', 'master-host-keep-other'] },
+  'host-possible-typo': { severity: 'warning', summary: "A host on line 15 or 16 is no node's hostname but within a typo of one (or of a host more nodes of the cluster name).", fixes: ['host-did-you-mean'] },
   'host-invalid': { severity: 'error', summary: 'A host (lines 11, 15, 16) is neither a valid DNS name nor an IP address.', fixes: [] },
   'slave-list-separator': { severity: 'warning', summary: 'Slave hosts are separated by `,` or spaces instead of `;`.', fixes: ['slave-list-semicolons'] },
   'slave-duplicate': { severity: 'warning', summary: 'A host appears twice in the slave list.', fixes: ['slave-remove-repeat'] },

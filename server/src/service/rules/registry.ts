@@ -26,6 +26,7 @@ import { sharedFolderMismatch } from './sharedFolderMismatch';
 import { sharedTempFolderCollision } from './sharedTempFolderCollision';
 import { duplicateIdentity } from './duplicateIdentity';
 import { hostInvalid } from './hostInvalid';
+import { hostPossibleTypo } from './hostPossibleTypo';
 import { roleInvalid } from './roleInvalid';
 import { roleMismatch } from './roleMismatch';
 import { slaveWithoutMaster } from './slaveWithoutMaster';
@@ -64,6 +65,7 @@ export const RULES: readonly AnyRule[] = [
   ipBindingInvalid,
   duplicateIdentity,
   hostInvalid,
+  hostPossibleTypo,
   roleInvalid,
   roleMismatch,
   slaveWithoutMaster,
