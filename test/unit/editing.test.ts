@@ -145,6 +145,34 @@ describe('completion', () => {
     assert.deepEqual(items[0].edit.range, { start: { line: 15, character: 16 }, end: { line: 15, character: 18 } });
   });
 
+  test('lines 15 and 16 offer node hostnames first, labelled with their folder, then hosts without a node file, marked so', () => {
+    const host = (letter: string) => `mail-${letter}.corp.example.com`;
+    const values = (letter: string, changes: Record<number, string> = {}) =>
+      withValues(LINUX_MASTER, { 11: host(letter), 15: host('a'), 16: `${host('b')};${host('c')};${host('d')}`, ...changes });
+    const a = parse(nodeText(values('a', { 16: '' })), 'file:///ws/node-a/path.dat');
+    const b = parse(nodeText(values('b', { 14: '1' })), 'file:///ws/node-b/path.dat');
+    const c = parse(nodeText(values('c', { 14: '1' })), 'file:///ws/node-c/path.dat');
+    const items = completions(a, { line: 15, character: 0 }, workspaceOf(a, b, c));
+    assert.deepEqual(items.map((item) => [item.label, item.detail]), [
+      [host('a'), 'this server, node-a/path.dat'],
+      [host('b'), 'node-b/path.dat'],
+      [host('c'), 'node-c/path.dat'],
+      [host('d'), 'no node file in the workspace'],
+    ]);
+    assert.deepEqual(items.map((item) => item.sortText[0]), ['0', '0', '0', '1']);
+  });
+
+  test('lines 15 and 16 never offer a value that carries a diagnostic: a typo, an invalid host, two hosts run together', () => {
+    const host = (letter: string) => `mail-${letter}.corp.example.com`;
+    const values = (letter: string, changes: Record<number, string> = {}) => withValues(LINUX_MASTER, { 11: host(letter), 15: host('a'), 16: `${host('b')};${host('c')}`, ...changes });
+    const a = parse(nodeText(values('a')), 'file:///ws/node-a/path.dat');
+    const typo = 'mail-c.corp.exmaple.com';
+    const b = parse(nodeText(values('b', { 14: '1', 16: `${host('b')};${typo};mail_x.corp.example.com;${host('b')}${host('c')}` })), 'file:///ws/node-b/path.dat');
+    const c = parse(nodeText(values('c', { 14: '1' })), 'file:///ws/node-c/path.dat');
+    const labels = completions(a, { line: 14, character: 0 }, workspaceOf(a, b, c)).map((item) => item.label);
+    assert.deepEqual(labels, [host('a'), host('b'), host('c')]);
+  });
+
   test('line 4 offers the lowest Server ID free in the cluster, written as the cluster writes them', () => {
     const peer = (id: string, folder: string) => parse(nodeText(withValues(LINUX_MASTER, { 4: id })), `file:///ws/${folder}/path.dat`);
     const stranger = parse(nodeText({ 1: '/mnt/b/config/', 4: '3', 11: 'b1.example.org', 15: 'b1.example.org' }), 'file:///ws/other/path.dat');
