@@ -55,6 +55,20 @@ describe('hover', () => {
     assert.equal(hover(parse('4\n'), { line: 5, character: 0 }), undefined);
   });
 
+  test('examples follow the platform of the file: no Windows path in the hover of a Linux file, and the other way round', () => {
+    const linux = parse(nodeText(withValues(LINUX_MASTER, { 13: '' })));
+    for (const line of [8, 9, 13]) {
+      const text = hoverText(linux, line - 1);
+      assert.doesNotMatch(text, /\\\\|[A-Z]:\\/, `line ${line}: ${text}`);
+    }
+    assert.ok(hoverText(linux, 7).includes("IceWarp's default on Linux: `/opt/icewarp/mailqueues/_outgoing/`"), hoverText(linux, 7));
+    assert.ok(hoverText(linux, 12).includes('empty: IceWarp uses its default (`/opt/icewarp/mailqueues/_incoming/` on Linux).'), hoverText(linux, 12));
+    const windows = parse(nodeText(WINDOWS_SLAVE, '\r\n'));
+    const outgoing = hoverText(windows, 7);
+    assert.ok(outgoing.includes("IceWarp's default on Windows: `C:\\Program Files\\IceWarp\\mail\\_outgoing\\`"), outgoing);
+    assert.doesNotMatch(outgoing, /\/opt\//);
+  });
+
   test('a value with backticks stays one code span', () => {
     const node = parse(nodeText({ 11: 'a`b' }));
     assert.ok(hoverText(node, 10).includes('``a`b``'));

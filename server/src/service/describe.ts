@@ -8,6 +8,7 @@ import { PathValue } from './values/path';
 import { RemoteLogonEntry } from './values/remoteLogon';
 import { roleOf } from './role';
 import { judgeFolder } from './folders';
+import { Platform, platformGuess, platformOfPaths } from './platform';
 
 /** Shown wherever a password would be. */
 export const PASSWORD_MASK = '••••';
@@ -99,7 +100,7 @@ function describeEntry(entry: RemoteLogonEntry): string {
 export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
   const field = line.field;
   const value = line.value.text;
-  if (value.length === 0) return [emptyMeaning(field, line.raw.text.length > 0)];
+  if (value.length === 0) return [emptyMeaning(field, line.raw.text.length > 0, platformOfPaths(node, [field.id]))];
   const shown = code(displayValue(node, line));
   switch (field.kind) {
     case 'directory': {
@@ -107,6 +108,10 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
       const judged = judgeFolder(node, field.id);
       const lines = [`${shown}: ${path ? describePath(path) : 'a path'}.`];
       if (judged) lines.push(`${judged.location === 'shared' ? 'Shared' : 'Local'}: it ${escapeMarkdown(judged.reason)}.`);
+      // The example follows the platform this path is written for.
+      const platform: Platform = path?.style === 'posix' ? 'posix' : path?.windows ? 'windows' : platformGuess(node, [field.id]);
+      const example = field.defaults?.[platform];
+      if (example) lines.push(`IceWarp's default on ${PLATFORM_NAME[platform]}: ${code(example)}.`);
       return lines;
     }
     case 'reserved':
@@ -152,11 +157,19 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
   }
 }
 
-function emptyMeaning(field: FieldSpec, onlyWhitespace: boolean): string {
+/** What an empty line means; a default is given for the file's platform when its other paths tell it, else for both. */
+function emptyMeaning(field: FieldSpec, onlyWhitespace: boolean, platform: Platform | undefined): string {
   const what = onlyWhitespace ? 'empty (only whitespace)' : 'empty';
   if (field.emptyMeaning) return `${what}: ${field.emptyMeaning}.`;
-  const defaults = field.defaults ? ` (${code(field.defaults.windows)} on Windows, ${code(field.defaults.posix)} on Linux)` : '';
-  return `${what}: IceWarp uses its default${defaults}.`;
+  const defaults = field.defaults;
+  const shown = !defaults
+    ? ''
+    : platform
+      ? ` (${code(defaults[platform])} on ${PLATFORM_NAME[platform]})`
+      : ` (${code(defaults.windows)} on Windows, ${code(defaults.posix)} on Linux)`;
+  return `${what}: IceWarp uses its default${shown}.`;
 }
+
+const PLATFORM_NAME: Record<Platform, string> = { windows: 'Windows', posix: 'Linux' };
 
 export const UNREAD_LINE_TEXT = `IceWarp does not read lines after ${FIELD_COUNT}.`;
