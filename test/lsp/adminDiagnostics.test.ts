@@ -133,7 +133,8 @@ describe('diagnostics an admin can act on, over LSP', () => {
   test('8: line 16 completion offers the hostnames with their folder, and not the typo', async () => {
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uriOf('node-a') }, position: { line: 15, character: SLAVES.length } });
     const labels = items.map((item) => `${item.label} ${item.detail}`);
-    assert.ok(labels.includes(`${HOST('a')} this server, node-a/path.dat`), labels.join('; '));
+    assert.ok(labels.includes(`${HOST('a')} this server: hostname of node-a/path.dat`), labels.join('; '));
+    assert.ok(labels.includes(`win1.corp.example.com hostname of node-w/path.dat`), labels.join('; '));
     assert.ok(!items.some((item) => item.label === TYPO), labels.join('; '));
   });
 });

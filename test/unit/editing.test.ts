@@ -168,9 +168,9 @@ describe('completion', () => {
     const c = parse(nodeText(values('c', { 14: '1' })), 'file:///ws/node-c/path.dat');
     const items = completions(a, { line: 15, character: 0 }, workspaceOf(a, b, c));
     assert.deepEqual(items.map((item) => [item.label, item.detail]), [
-      [host('a'), 'this server, node-a/path.dat'],
-      [host('b'), 'node-b/path.dat'],
-      [host('c'), 'node-c/path.dat'],
+      [host('a'), 'this server: hostname of node-a/path.dat'],
+      [host('b'), 'hostname of node-b/path.dat'],
+      [host('c'), 'hostname of node-c/path.dat'],
       [host('d'), 'no node file in the workspace'],
     ]);
     assert.deepEqual(items.map((item) => item.sortText[0]), ['0', '0', '0', '1']);

@@ -132,7 +132,7 @@ function hostItems(node: NodeFile, range: Range, workspace: WorkspaceFacts, excl
     .filter(([key]) => !exclude.includes(key))
     .map(([key, host]) => {
       const folder = host.hostnameOf ? uriLabel(host.hostnameOf.uri) : undefined;
-      const detail = folder ? `${key === own ? 'this server, ' : ''}${folder}` : 'no node file in the workspace';
+      const detail = folder ? `${key === own ? 'this server: ' : ''}hostname of ${folder}` : 'no node file in the workspace';
       const where = [...(folder ? [`hostname (line 11) of ${folder}`] : []), ...host.seen];
       return {
         label: host.name,
