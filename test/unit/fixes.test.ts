@@ -9,7 +9,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Fix, fixAll, fixesFor } from '../../server/src/service/fixes';
 import { NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
 import { RULES } from '../../server/src/service/rules/registry';
-import { CODES_WITH_FIXES, DiagnosticCode } from '../../server/src/service/rules/codes';
+import { CODES_WITH_FIXES, DIAGNOSTIC_CODES, DiagnosticCode } from '../../server/src/service/rules/codes';
+import { fixOffer } from '../../server/src/service/rules/fix';
+import type { Finding } from '../../server/src/service/rules/rule';
 import { setValue } from '../../server/src/service/rules/edits';
 import { removeBindingEntries } from '../../server/src/service/rules/ipBindingInvalid';
 import { isIpAddress } from '../../server/src/service/values/hosts';
@@ -211,6 +213,31 @@ describe('every registered quick fix', () => {
       }
     }
   }
+});
+
+test('every fix id a code declares is offered by some case of the table', () => {
+  const offered = new Set<string>();
+  for (const [code, cases] of Object.entries(CASES)) {
+    for (const fixCase of cases ?? []) {
+      const workspace = workspaceOf(fixCase.text('\n'), fixCase.others?.('\n') ?? []);
+      for (const diagnostic of validate(subjectOf(workspace), workspace).filter((d) => d.code === code)) {
+        for (const fix of fixesFor(subjectOf(workspace), diagnostic, workspace)) offered.add(fix.id);
+      }
+    }
+  }
+  const declared = new Set(CODES_WITH_FIXES.flatMap((code) => [...DIAGNOSTIC_CODES[code].fixes]));
+  assert.deepEqual([...declared].filter((id) => !offered.has(id)).sort(), []);
+});
+
+test('the types tie a rule to the fixes its code declares', () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const nothing = () => undefined;
+  const declared: Finding<'whitespace'> = { range, message: '', fixes: [fixOffer('whitespace-trim', true, nothing)] };
+  // @ts-expect-error: whitespace declares whitespace-trim, not slave-flag-0 (typecheck fails if this compiles)
+  const undeclared: Finding<'whitespace'> = { range, message: '', fixes: [fixOffer('slave-flag-0', true, nothing)] };
+  // @ts-expect-error: path-invalid declares no fix at all
+  const none: Finding<'path-invalid'> = { range, message: '', fixes: [fixOffer('unc-backslashes', true, nothing)] };
+  assert.ok(declared && undeclared && none);
 });
 
 test('every code whose README row names a quick fix has a registered fix', () => {

@@ -30,7 +30,12 @@ export interface NodeDetail {
   value: string;
 }
 
-/** Where a folder lives, as folders.ts judges it (the rules and the hover ask the same function). */
+/**
+ * Where a folder lives. UNC paths are shared; drive letters and relative paths are local;
+ * POSIX paths are local under the install folder (`/opt/icewarp/`), anywhere else they are
+ * taken for a mounted share (a Linux node reaches its shares through mounts, which the file
+ * cannot tell apart from local disks).
+ */
 export type FolderLocation = 'local' | 'shared';
 
 export interface FolderDetail extends NodeDetail {
