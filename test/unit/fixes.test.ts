@@ -386,26 +386,40 @@ describe('fix-all', () => {
   test('costs a few validations of the file, not a few per diagnostic', () => {
     // Every line padded, a comma-separated slave list with repeats: some 40 diagnostics, most with a preferred fix.
     const values = Object.fromEntries(Object.entries(WINDOWS_SLAVE).map(([line, value]) => [line, line === '5' ? value : ` ${value}  `]));
-    const text = nodeText({ ...values, 16: Array.from({ length: 12 }, (_, index) => `mx${index % 6}.example.net`).join(', ') }, '\r\n');
-    const workspace = workspaceOf(text, []);
-    const node = subjectOf(workspace);
-    const diagnostics = validate(node, workspace);
-    assert.ok(diagnostics.length >= 30, `${diagnostics.length} diagnostics`);
-    // Count the runs of one rule that every validation runs once.
-    const counted = RULES.find((rule) => rule.code === 'extra-lines');
-    assert.ok(counted);
-    const check = counted.check;
-    let validations = 0;
-    counted.check = (context) => {
-      validations++;
-      return check(context);
-    };
-    try {
-      assert.ok(fixAll(node, workspace).length > 0);
-    } finally {
-      counted.check = check;
+    const padded = nodeText({ ...values, 16: Array.from({ length: 12 }, (_, index) => `mx${index % 6}.example.net`).join(', ') }, '\r\n');
+    // An invalid hostname a typo away from the hosts of line 16, and dozens of bad IPs.
+    const junk = nodeText({ ...values, 10: Array.from({ length: 40 }, (_, index) => `10.0.${index}.999`).join(';'), 11: 'mx_1.example.net', 16: Array.from({ length: 30 }, (_, index) => `mx${index % 20}.example.net`).join(', ') }, '\r\n');
+    for (const text of [padded, junk]) {
+      const workspace = workspaceOf(text, []);
+      const node = subjectOf(workspace);
+      const diagnostics = validate(node, workspace);
+      assert.ok(diagnostics.length >= 30, `${diagnostics.length} diagnostics`);
+      // Count the runs of one rule that every validation runs once.
+      const counted = RULES.find((rule) => rule.code === 'extra-lines');
+      assert.ok(counted);
+      const check = counted.check;
+      let validations = 0;
+      counted.check = (context) => {
+        validations++;
+        return check(context);
+      };
+      try {
+        assert.ok(fixAll(node, workspace).length > 0);
+      } finally {
+        counted.check = check;
+      }
+      assert.ok(validations <= 12, `fix-all validated the file ${validations} times for ${diagnostics.length} diagnostics`);
     }
-    assert.ok(validations <= 12, `fix-all validated the file ${validations} times for ${diagnostics.length} diagnostics`);
+  });
+
+  test('leaves out a preferred fix that would add an error and applies the others', () => {
+    // "slave" on line 14 means 1, but with line 15 empty a slave would have no master (an error).
+    const text = nodeText(withValues(LINUX_MASTER, { 2: '/opt/icewarp/html/ ', 12: 'license.key  ', 14: 'slave', 15: '', 16: '' }));
+    const workspace = workspaceOf(text, []);
+    const after = physicalLines(applyEdits(text, fixAll(subjectOf(workspace), workspace)));
+    assert.equal(after[1], '/opt/icewarp/html/\n');
+    assert.equal(after[11], 'license.key\n');
+    assert.equal(after[13], 'slave\n', 'the flag stays for the user to decide');
   });
 
   test('a file with nothing to fix gets no edits; a code set to off is left alone', () => {

@@ -240,6 +240,11 @@ describe('host-possible-typo', () => {
     assert.deepEqual(only(validate(single, alone), 'host-possible-typo'), []);
   });
 
+  test('never suggests a hostname that is itself no valid host name', () => {
+    const { diagnosticsOf } = cluster({ a: { 11: 'mail_a.corp.example.com', 15: 'mail-a.corp.example.com' } });
+    for (const letter of ['a', 'b', 'c']) assert.deepEqual(only(diagnosticsOf(letter), 'host-possible-typo'), [], letter);
+  });
+
   test('two hostnames just as close: both offered, neither preferred', () => {
     const { workspace, diagnosticsOf, nodeOf } = cluster({ a: { 16: `${HOST('b')};${HOST('c')};smtp-wast.corp.example.com` } }, {
       [NODE('d')]: nodeText(withValues(LINUX_MASTER, { 1: '/mnt/icewarp/config/', 4: '14', 10: '10.0.0.14', 11: 'smtp-west.corp.example.com', 14: '1', 15: HOST('a'), 16: `${HOST('b')};${HOST('c')}` })),

@@ -177,21 +177,36 @@ function preferredFixes(diagnostics: readonly DiagnosticWithFixes[]): Fix[] {
   return accepted;
 }
 
+/** The most trials one round spends on finding which fixes to leave out; the rest wait for the light bulb. */
+const MAX_TRIALS_PER_ROUND = 16;
+
 /**
  * Tries as many candidates together as can pass without adding an error (the trial keeps the
- * last set that passed): all of them when they pass as one; else each half in turn, halving
- * again where a half fails, so a few bad fixes cost a few trials each rather than one per fix.
+ * last set that passed): all of them when they pass as one; else each kind of fix in turn (the
+ * fixes at fault tend to be of one kind), halving a kind that fails, so a few bad fixes cost a
+ * few trials rather than one per fix. A round gives up on the rest after MAX_TRIALS_PER_ROUND.
  */
 function* tryTogether(trial: FixTrial, candidates: readonly Fix[]): Generator<void, void, void> {
   let accepted: Fix[] = [];
-  const pending: Fix[][] = [[...candidates]];
-  while (pending.length > 0) {
+  const attempt = (group: readonly Fix[]) => {
+    const passed = trial.tryEdits([...accepted, ...group].flatMap((fix) => fix.edits)) !== undefined;
+    if (passed) accepted = [...accepted, ...group];
+    return passed;
+  };
+  if (attempt(candidates)) return;
+  const byKind = new Map<string, Fix[]>();
+  for (const fix of candidates) byKind.set(fix.id, [...(byKind.get(fix.id) ?? []), fix]);
+  const pending: Fix[][] = byKind.size > 1 ? [...byKind.values()] : halves(candidates);
+  let trials = 1;
+  while (pending.length > 0 && trials < MAX_TRIALS_PER_ROUND) {
+    yield;
     const group = pending.shift() as Fix[];
-    if (trial.tryEdits([...accepted, ...group].flatMap((fix) => fix.edits))) accepted = [...accepted, ...group];
-    else if (group.length > 1) {
-      const middle = Math.ceil(group.length / 2);
-      pending.unshift(group.slice(0, middle), group.slice(middle));
-    }
-    if (pending.length > 0) yield;
+    trials++;
+    if (!attempt(group) && group.length > 1) pending.unshift(...halves(group));
   }
+}
+
+function halves(group: readonly Fix[]): Fix[][] {
+  const middle = Math.ceil(group.length / 2);
+  return [group.slice(0, middle), group.slice(middle)];
 }

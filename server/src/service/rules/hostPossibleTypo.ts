@@ -1,6 +1,6 @@
 import { FieldLine, NodeFile } from '../parse';
 import { Piece } from '../types';
-import { hostKey, isIpAddress } from '../values/hosts';
+import { hostKey, hostProblem, isIpAddress } from '../values/hosts';
 import type { WorkspaceFacts } from '../workspace';
 import { excerpt, quote, uriLabel } from '../mention';
 import { replacePiece } from './edits';
@@ -35,13 +35,17 @@ export const hostPossibleTypo: Rule<'host-possible-typo'> = {
   check({ node, workspace }) {
     const known = knownHosts(node, workspace);
     const findings: Finding<'host-possible-typo'>[] = [];
+    // A host listed twice is judged once.
+    const judged = new Map<string, Suggestion | undefined>();
     const lines: [FieldLine, readonly Piece[]][] = [
       [node.field.masterHost, node.masterHosts.hosts],
       [node.field.slaveHosts, node.slaveHosts.hosts],
     ];
     for (const [line, hosts] of lines) {
       for (const host of hosts) {
-        const suggestion = suggestionFor(host.text, known, node, workspace);
+        const key = hostKey(host.text);
+        if (!judged.has(key)) judged.set(key, suggestionFor(host.text, known, node, workspace));
+        const suggestion = judged.get(key);
         if (!suggestion) continue;
         const { host: best, ambiguous, others } = suggestion;
         const where = `${line.field.title} (line ${line.field.line})`;
@@ -114,6 +118,8 @@ export function suggestionFor(text: string, known: ReadonlyMap<string, KnownHost
   for (const [candidateKey, candidate] of known) {
     if (candidateKey === key || isIpAddress(candidateKey)) continue;
     if (!candidate.hostnameOf && candidate.namedBy <= weight) continue;
+    // Never suggest a host that is itself no valid host name.
+    if (hostProblem(candidate.name)) continue;
     const limit = Math.min(key.length, candidateKey.length) >= 12 ? 2 : 1;
     const distance = editDistance(key, candidateKey, limit);
     if (distance > limit || isSeries(key, candidateKey)) continue;
@@ -147,24 +153,26 @@ function isSeries(a: string, b: string): boolean {
  * 2 * limit + 1 is computed, so a long value costs its length, not its square.
  */
 export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const over = limit + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => (j <= limit ? j : over));
+  if (Math.abs(a.length - b.length) > limit) return over;
+  // Three rows, reused: the one before the previous is needed for a transposition.
+  let before = new Int32Array(b.length + 1).fill(over);
+  let previous = new Int32Array(b.length + 1).fill(over);
+  let current = new Int32Array(b.length + 1).fill(over);
+  for (let j = 0; j <= Math.min(b.length, limit); j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = new Array<number>(b.length + 1).fill(over);
+    current.fill(over);
     current[0] = i <= limit ? i : over;
     let rowBest = current[0];
     for (let j = Math.max(1, i - limit); j <= Math.min(b.length, i + limit); j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, before[j - 2] + 1);
       current[j] = Math.min(value, over);
       rowBest = Math.min(rowBest, current[j]);
     }
     if (rowBest > limit) return over;
-    previous2 = previous;
-    previous = current;
+    [before, previous, current] = [previous, current, before];
   }
   return Math.min(previous[b.length], over);
 }
