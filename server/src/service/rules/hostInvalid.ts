@@ -39,8 +39,11 @@ export const hostInvalid: Rule<'host-invalid'> = {
   },
 };
 
+/** Past this length a value is no host by its length alone; reading all of a pasted megabyte would say no more. */
+const LONGEST_READ = 1024;
+
 function checkHost(line: FieldLine, host: Piece): Finding<'host-invalid'>[] {
-  const problem = hostProblem(host.text);
+  const problem = host.text.length > LONGEST_READ ? 'it is longer than 253 characters' : hostProblem(host.text);
   if (!problem) return [];
   const where = `${line.field.title} (line ${line.field.line})`;
   return [

@@ -7,6 +7,9 @@ import { replacePiece } from './edits';
 import { FixOffer, fixOffer } from './fix';
 import { Finding, RelatedLocation, Rule } from './rule';
 
+/** The longest DNS name, with a trailing dot. */
+const MAX_HOST_LENGTH = 254;
+
 /** A host the cluster knows, to compare a possible typo with. */
 export interface KnownHost {
   name: string;
@@ -43,7 +46,7 @@ export const hostPossibleTypo: Rule<'host-possible-typo'> = {
     ];
     for (const [line, hosts] of lines) {
       for (const host of hosts) {
-        const key = hostKey(host.text);
+        const key = host.text.length > MAX_HOST_LENGTH ? host.text : hostKey(host.text);
         if (!judged.has(key)) judged.set(key, suggestionFor(host.text, known, node, workspace));
         const suggestion = judged.get(key);
         if (!suggestion) continue;
@@ -93,6 +96,7 @@ export function knownHosts(node: NodeFile, workspace: WorkspaceFacts): Map<strin
   for (const member of members) {
     const named = new Set<string>();
     for (const host of [...member.masterHosts.hosts, ...member.slaveHosts.hosts]) {
+      if (host.text.length > MAX_HOST_LENGTH) continue;
       const key = hostKey(host.text);
       if (named.has(key)) continue;
       named.add(key);
@@ -109,20 +113,21 @@ export function knownHosts(node: NodeFile, workspace: WorkspaceFacts): Map<strin
  * count: a node's hostname, or one that more nodes of the cluster name.
  */
 export function suggestionFor(text: string, known: ReadonlyMap<string, KnownHost>, node: NodeFile, workspace: WorkspaceFacts): Suggestion | undefined {
+  // A DNS name has at most 253 characters: anything longer is host-invalid's, not a typo.
+  if (text.length === 0 || text.length > MAX_HOST_LENGTH) return undefined;
   const key = hostKey(text);
-  if (key.length === 0 || isIpAddress(key)) return undefined;
+  if (isIpAddress(key)) return undefined;
   const self = known.get(key);
   if (self?.hostnameOf || workspace.nodesSharing(node, `host:${key}`).length > 0) return undefined;
   const weight = self?.namedBy ?? 0;
   let best: { host: KnownHost; distance: number }[] = [];
   for (const [candidateKey, candidate] of known) {
-    if (candidateKey === key || isIpAddress(candidateKey)) continue;
+    if (candidateKey === key || candidateKey.length > MAX_HOST_LENGTH || isIpAddress(candidateKey)) continue;
     if (!candidate.hostnameOf && candidate.namedBy <= weight) continue;
-    // Never suggest a host that is itself no valid host name.
-    if (hostProblem(candidate.name)) continue;
     const limit = Math.min(key.length, candidateKey.length) >= 12 ? 2 : 1;
     const distance = editDistance(key, candidateKey, limit);
-    if (distance > limit || isSeries(key, candidateKey)) continue;
+    // Never suggest a host that is itself no valid host name.
+    if (distance > limit || isSeries(key, candidateKey) || hostProblem(candidate.name)) continue;
     if (best.length === 0 || distance < best[0].distance) best = [{ host: candidate, distance }];
     else if (distance === best[0].distance) best.push({ host: candidate, distance });
   }
