@@ -16,6 +16,8 @@ import type {
   SemanticTokensLegend,
   TextEdit,
 } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { LSPErrorCodes } from 'vscode-languageserver-protocol';
 import { TestClient, codes } from './lspClient';
 import { LINUX_MASTER, WINDOWS_SLAVE as BASE_WINDOWS_SLAVE, nodeText, withValues } from '../unit/helpers';
 
@@ -243,6 +245,22 @@ describe('editing features over LSP', () => {
     await client.diagnosticsAfter(uri, count);
     const second = await fixAll(first.text);
     assert.deepEqual(second.list, [], 'a second fix-all finds nothing');
+  });
+
+  test('$/cancelRequest stops a fix-all, which gives way to other messages between its steps', async () => {
+    const uri = 'untitled:huge/path.dat';
+    // A megabyte pasted into line 16: fix-all has rounds of work to do on it.
+    const text = nodeText({ ...LINUX_MASTER, 16: 'mx2.example.net, mx3.example.net, '.repeat(30_000) });
+    await client.open(uri, text);
+    await client.diagnosticsAfter(uri, 0);
+    const source = new CancellationTokenSource();
+    const whole = { start: { line: 0, character: 0 }, end: { line: 16, character: 0 } };
+    const answer = client.request<CodeAction[]>('textDocument/codeAction', { ...doc(uri), range: whole, context: { diagnostics: [], only: ['source.fixAll'] } }, source.token);
+    source.cancel();
+    await assert.rejects(answer, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
+    // The server goes on answering.
+    assert.match(markdown(await ask<Hover>('textDocument/hover', { ...doc(uri), position: { line: 3, character: 0 } })), /Server ID/);
+    await client.close(uri);
   });
 
   test('no answer of any feature ever holds the password', async () => {

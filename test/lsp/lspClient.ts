@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PassThrough, type Readable } from 'node:stream';
 import {
+  CancellationToken,
   IPCMessageReader,
   IPCMessageWriter,
   MessageConnection,
@@ -183,8 +184,9 @@ export class TestClient {
     return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+  /** A request; cancelling `token` sends `$/cancelRequest` (the answer still comes, as an error then). */
+  request<R>(method: string, params: unknown, token?: CancellationToken): Promise<R> {
+    return (token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params)) as Promise<R>;
   }
 
   /** icewarp/serverStatus; answered after every publish the server has already sent. */

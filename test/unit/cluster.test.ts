@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupClusters } from '../../server/src/service/cluster';
 import { parseNodeFile } from '../../server/src/service/parse';
-import { Workspace, identityKeys, nextFreeNumericId } from '../../server/src/service/workspace';
+import { Workspace, identityKeys } from '../../server/src/service/workspace';
+import { lowestFreeId, nextFreeServerId } from '../../server/src/service/serverId';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
 const node = (uri: string, changes: Record<number, string>, base = LINUX_MASTER) => parseNodeFile(uri, nodeText(withValues(base, changes)));
@@ -104,22 +105,29 @@ test('one edit affects its cluster only, not the whole workspace', () => {
   assert.equal(workspace.dependents('file:///ws/c17/n3/path.dat').size, 5);
 });
 
-test('nextFreeNumericId: one above the highest numeric ID, two digits wide', () => {
-  assert.equal(nextFreeNumericId([]), '01');
-  assert.equal(nextFreeNumericId(['11', '12']), '13');
-  assert.equal(nextFreeNumericId(['3', '', 'AB', '7']), '08');
-  // Letters and over-long IDs do not count.
-  assert.equal(nextFreeNumericId(['A1', '123', '05']), '06');
+test('lowestFreeId: the lowest free number, written as the IDs in use are', () => {
+  assert.equal(lowestFreeId([]), '01');
+  assert.equal(lowestFreeId(['01', '02']), '03');
+  assert.equal(lowestFreeId(['1', '2']), '3');
+  assert.equal(lowestFreeId(['11', '12']), '01');
+  assert.equal(lowestFreeId(['1', '02', '3']), '04', 'a zero-padded ID says two digits');
+  // 1 and 01 are one number; letters, empty and over-long IDs do not count.
+  assert.equal(lowestFreeId(['01', '2', 'A3', '', '123']), '03');
 });
 
-test('nextFreeNumericId: past 99 it takes the lowest free number, then a letter ID', () => {
-  assert.equal(nextFreeNumericId(['99', '01', '02']), '03');
+test('lowestFreeId: with every number from 1 to 99 taken, the first free letter ID', () => {
   const all = Array.from({ length: 99 }, (_, index) => String(index + 1).padStart(2, '0'));
-  assert.equal(nextFreeNumericId(all), 'A1');
+  assert.equal(lowestFreeId(all), 'A0');
+  assert.equal(lowestFreeId([...all, 'a0', 'A1']), 'A2');
 });
 
-test('Workspace.nextFreeServerId reads line 4 of every node', () => {
+test('nextFreeServerId reads line 4 of the node\'s cluster only', () => {
   const workspace = new Workspace();
+  // A1 (11) and A2 (12) and SHARES_CONFIG (31) are one cluster; STANDALONE (41) is not in it.
   for (const n of [A1, A2, SHARES_CONFIG, STANDALONE]) workspace.set(n);
-  assert.equal(workspace.nextFreeServerId(), '42');
+  assert.equal(nextFreeServerId(A1, workspace), '01');
+  const numbered = node('file:///ws/a/mx3/path.dat', { 4: '01', 10: '10.0.0.13', 11: 'mx3.example.net', 14: '1' });
+  workspace.set(numbered);
+  assert.equal(nextFreeServerId(A2, workspace), '02');
+  assert.equal(nextFreeServerId(STANDALONE, workspace), '01', 'a node alone has the whole range');
 });

@@ -1,9 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNodeFile } from '../../server/src/service/parse';
-import { parsePath } from '../../server/src/service/values/path';
-import { lineRange } from '../../server/src/service/types';
-import { ClusterModel, ClusterNode, buildClusterModel, folderLocation, roleOf } from '../../server/src/service/clusterModel';
+import { ClusterModel, ClusterNode, buildClusterModel, roleOf } from '../../server/src/service/clusterModel';
+import { judgeFolder } from '../../server/src/service/folders';
 import { clusterResponseSchema } from '../../common/protocol';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
@@ -124,7 +123,8 @@ describe('cluster model', () => {
   });
 
   test('folders: UNC is shared, drive letters local, POSIX local under /opt/icewarp/ and a mounted share elsewhere', () => {
-    const location = (text: string) => folderLocation(parsePath({ text, range: lineRange(0, 0, text.length) }));
+    // As a common folder (line 1); working folders are judged by their mount, below.
+    const location = (text: string) => judgeFolder(node('file:///w/n/path.dat', { 1: text }), 'configPath')?.location;
     assert.equal(location('\\\\fs01\\icewarp\\config\\'), 'shared');
     assert.equal(location('//fs01/icewarp/config/'), 'shared');
     assert.equal(location('D:\\IceWarp\\queues\\'), 'local');

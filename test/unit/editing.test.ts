@@ -55,6 +55,20 @@ describe('hover', () => {
     assert.equal(hover(parse('4\n'), { line: 5, character: 0 }), undefined);
   });
 
+  test('examples follow the platform of the file: no Windows path in the hover of a Linux file, and the other way round', () => {
+    const linux = parse(nodeText(withValues(LINUX_MASTER, { 13: '' })));
+    for (const line of [8, 9, 13]) {
+      const text = hoverText(linux, line - 1);
+      assert.doesNotMatch(text, /\\\\|[A-Z]:\\/, `line ${line}: ${text}`);
+    }
+    assert.ok(hoverText(linux, 7).includes("IceWarp's default on Linux: `/opt/icewarp/mailqueues/_outgoing/`"), hoverText(linux, 7));
+    assert.ok(hoverText(linux, 12).includes('empty: IceWarp uses its default (`/opt/icewarp/mailqueues/_incoming/` on Linux).'), hoverText(linux, 12));
+    const windows = parse(nodeText(WINDOWS_SLAVE, '\r\n'));
+    const outgoing = hoverText(windows, 7);
+    assert.ok(outgoing.includes("IceWarp's default on Windows: `C:\\Program Files\\IceWarp\\mail\\_outgoing\\`"), outgoing);
+    assert.doesNotMatch(outgoing, /\/opt\//);
+  });
+
   test('a value with backticks stays one code span', () => {
     const node = parse(nodeText({ 11: 'a`b' }));
     assert.ok(hoverText(node, 10).includes('``a`b``'));
@@ -145,10 +159,40 @@ describe('completion', () => {
     assert.deepEqual(items[0].edit.range, { start: { line: 15, character: 16 }, end: { line: 15, character: 18 } });
   });
 
-  test('line 4 offers the next free Server ID of the workspace', () => {
-    const other = parse(nodeText(withValues(LINUX_MASTER, { 4: '17' })), 'file:///ws/b/path.dat');
+  test('lines 15 and 16 offer node hostnames first, labelled with their folder, then hosts without a node file, marked so', () => {
+    const host = (letter: string) => `mail-${letter}.corp.example.com`;
+    const values = (letter: string, changes: Record<number, string> = {}) =>
+      withValues(LINUX_MASTER, { 11: host(letter), 15: host('a'), 16: `${host('b')};${host('c')};${host('d')}`, ...changes });
+    const a = parse(nodeText(values('a', { 16: '' })), 'file:///ws/node-a/path.dat');
+    const b = parse(nodeText(values('b', { 14: '1' })), 'file:///ws/node-b/path.dat');
+    const c = parse(nodeText(values('c', { 14: '1' })), 'file:///ws/node-c/path.dat');
+    const items = completions(a, { line: 15, character: 0 }, workspaceOf(a, b, c));
+    assert.deepEqual(items.map((item) => [item.label, item.detail]), [
+      [host('a'), 'this server: hostname of node-a/path.dat'],
+      [host('b'), 'hostname of node-b/path.dat'],
+      [host('c'), 'hostname of node-c/path.dat'],
+      [host('d'), 'no node file in the workspace'],
+    ]);
+    assert.deepEqual(items.map((item) => item.sortText[0]), ['0', '0', '0', '1']);
+  });
+
+  test('lines 15 and 16 never offer a value that carries a diagnostic: a typo, an invalid host, two hosts run together', () => {
+    const host = (letter: string) => `mail-${letter}.corp.example.com`;
+    const values = (letter: string, changes: Record<number, string> = {}) => withValues(LINUX_MASTER, { 11: host(letter), 15: host('a'), 16: `${host('b')};${host('c')}`, ...changes });
+    const a = parse(nodeText(values('a')), 'file:///ws/node-a/path.dat');
+    const typo = 'mail-c.corp.exmaple.com';
+    const b = parse(nodeText(values('b', { 14: '1', 16: `${host('b')};${typo};mail_x.corp.example.com;${host('b')}${host('c')}` })), 'file:///ws/node-b/path.dat');
+    const c = parse(nodeText(values('c', { 14: '1' })), 'file:///ws/node-c/path.dat');
+    const labels = completions(a, { line: 14, character: 0 }, workspaceOf(a, b, c)).map((item) => item.label);
+    assert.deepEqual(labels, [host('a'), host('b'), host('c')]);
+  });
+
+  test('line 4 offers the lowest Server ID free in the cluster, written as the cluster writes them', () => {
+    const peer = (id: string, folder: string) => parse(nodeText(withValues(LINUX_MASTER, { 4: id })), `file:///ws/${folder}/path.dat`);
+    const stranger = parse(nodeText({ 1: '/mnt/b/config/', 4: '3', 11: 'b1.example.org', 15: 'b1.example.org' }), 'file:///ws/other/path.dat');
     const node = parse(nodeText(withValues(LINUX_MASTER, { 4: '' })));
-    assert.deepEqual(completions(node, { line: 3, character: 0 }, workspaceOf(node, other)).map((item) => item.label), ['18']);
+    assert.deepEqual(completions(node, { line: 3, character: 0 }, workspaceOf(node, peer('1', 'b'), peer('2', 'c'), stranger)).map((item) => item.label), ['3']);
+    assert.deepEqual(completions(node, { line: 3, character: 0 }, workspaceOf(node, peer('01', 'b'), peer('17', 'c'))).map((item) => item.label), ['02']);
   });
 });
 

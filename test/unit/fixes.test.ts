@@ -6,12 +6,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_PROVIDERS, Fix, fixAll, fixesFor } from '../../server/src/service/fixes';
+import { Fix, fixAll, fixesFor } from '../../server/src/service/fixes';
 import { NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
 import { RULES } from '../../server/src/service/rules/registry';
-import { DiagnosticCode } from '../../server/src/service/rules/codes';
+import { CODES_WITH_FIXES, DIAGNOSTIC_CODES, DiagnosticCode } from '../../server/src/service/rules/codes';
+import { fixOffer } from '../../server/src/service/rules/fix';
+import type { Finding } from '../../server/src/service/rules/rule';
+import { setValue } from '../../server/src/service/rules/edits';
+import { removeBindingEntries } from '../../server/src/service/rules/ipBindingInvalid';
+import { isIpAddress } from '../../server/src/service/values/hosts';
 import type { TextEdit } from '../../server/src/service/types';
-import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
+import { LINUX_MASTER, WINDOWS_SLAVE, codeTableRows, nodeText, withValues } from './helpers';
 
 const SUBJECT = 'file:///ws/subject/path.dat';
 type Ending = '\n' | '\r\n';
@@ -98,6 +103,31 @@ const CASES: Partial<Record<DiagnosticCode, FixCase[]>> = {
     { name: 'a bad outgoing half', text: linux({ 10: '10.0.0.11|not-an-ip' }) },
   ],
   'reserved-line': [{ name: 'text on line 3', text: linux({ 3: 'x' }) }],
+  'host-possible-typo': [
+    {
+      name: "a typo of another node's hostname",
+      text: linux({ 16: 'mx2.example.net;mx3.exmaple.net' }),
+      others: (ending) => [node(withValues(LINUX_MASTER, { 4: '13', 10: '10.0.0.13', 11: 'mx3.example.net', 14: '1' }))(ending)],
+    },
+  ],
+  'remote-logon-malformed': [
+    { name: 'two entries glued with ","', text: windows({ 5: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;pw1,\\\\fs02\\x;u;pw2' }) },
+    { name: 'two entries glued with ";"', text: windows({ 5: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;pw1; \\\\fs02\\x;u;pw2' }) },
+  ],
+  'cluster-membership-mismatch': [
+    {
+      name: 'one node of three names another slave',
+      text: linux({ 4: '13', 10: '10.0.0.13', 11: 'mx3.example.net', 14: '1', 16: 'mx2.example.net;mx4.example.net' }),
+      others: (ending) => [node(LINUX_MASTER)(ending), node(withValues(LINUX_MASTER, { 4: '12', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }))(ending)],
+    },
+  ],
+  'shared-folder-mismatch': [
+    {
+      name: 'one node of three on another config folder',
+      text: linux({ 1: '/mnt/other/config/', 4: '13', 10: '10.0.0.13', 11: 'mx3.example.net', 14: '1' }),
+      others: (ending) => [node(LINUX_MASTER)(ending), node(withValues(LINUX_MASTER, { 4: '12', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }))(ending)],
+    },
+  ],
   'retry-outside-outgoing': [{ name: 'retry beside the outgoing queue', text: linux({ 9: '/opt/icewarp/retry/' }) }],
   'mixed-line-endings': [{ name: 'one line with the other ending', text: mixedEndings, endingsOnly: true }],
 };
@@ -130,8 +160,7 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 const key = (diagnostic: ServiceDiagnostic) => `${diagnostic.code}@${diagnostic.range.start.line + 1}`;
 
 function checkFix(code: DiagnosticCode, fixCase: FixCase, ending: Ending, fix: Fix, diagnostic: ServiceDiagnostic, before: string, others: string[], diagnosticsBefore: ServiceDiagnostic[]): void {
-  const subject = parseNodeFile(SUBJECT, before);
-  const edits = fix.edits(subject);
+  const edits = fix.edits;
   assert.ok(edits.length > 0, `${fix.id} has edits`);
   const line = diagnostic.range.start.line;
   if (!fixCase.endingsOnly) {
@@ -162,7 +191,7 @@ function checkFix(code: DiagnosticCode, fixCase: FixCase, ending: Ending, fix: F
 }
 
 describe('every registered quick fix', () => {
-  for (const code of Object.keys(FIX_PROVIDERS) as DiagnosticCode[]) {
+  for (const code of CODES_WITH_FIXES) {
     const cases = CASES[code] ?? [];
     test(`${code} has fixture cases`, () => assert.ok(cases.length > 0, `add a case for ${code} to CASES`));
     // Rules still being written are skipped by name until they are registered, then checked.
@@ -186,11 +215,36 @@ describe('every registered quick fix', () => {
   }
 });
 
+test('every fix id a code declares is offered by some case of the table', () => {
+  const offered = new Set<string>();
+  for (const [code, cases] of Object.entries(CASES)) {
+    for (const fixCase of cases ?? []) {
+      const workspace = workspaceOf(fixCase.text('\n'), fixCase.others?.('\n') ?? []);
+      for (const diagnostic of validate(subjectOf(workspace), workspace).filter((d) => d.code === code)) {
+        for (const fix of fixesFor(subjectOf(workspace), diagnostic, workspace)) offered.add(fix.id);
+      }
+    }
+  }
+  const declared = new Set(CODES_WITH_FIXES.flatMap((code) => [...DIAGNOSTIC_CODES[code].fixes]));
+  assert.deepEqual([...declared].filter((id) => !offered.has(id)).sort(), []);
+});
+
+test('the types tie a rule to the fixes its code declares', () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const nothing = () => undefined;
+  const declared: Finding<'whitespace'> = { range, message: '', fixes: [fixOffer('whitespace-trim', true, nothing)] };
+  // @ts-expect-error: whitespace declares whitespace-trim, not slave-flag-0 (typecheck fails if this compiles)
+  const undeclared: Finding<'whitespace'> = { range, message: '', fixes: [fixOffer('slave-flag-0', true, nothing)] };
+  // @ts-expect-error: path-invalid declares no fix at all
+  const none: Finding<'path-invalid'> = { range, message: '', fixes: [fixOffer('unc-backslashes', true, nothing)] };
+  assert.ok(declared && undeclared && none);
+});
+
 test('every code whose README row names a quick fix has a registered fix', () => {
   const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-  const withFix = [...readme.matchAll(/^\| `([a-z-]+)` \|[^|\n]*\|[^\n]*\| ([^|\n]+) \|$/gm)].filter((match) => match[2].trim() !== '-').map((match) => match[1]);
+  const withFix = codeTableRows(readme).filter((row) => row.fix !== '-').map((row) => row.code);
   assert.ok(withFix.length >= 15, `found ${withFix.length} codes with fixes in the README table`);
-  assert.deepEqual(withFix.filter((code) => !(code in FIX_PROVIDERS)), []);
+  assert.deepEqual(withFix.filter((code) => !(CODES_WITH_FIXES as readonly string[]).includes(code)), []);
 });
 
 describe('fix details', () => {
@@ -214,24 +268,27 @@ describe('fix details', () => {
   });
 
   test('a fix that needs a line the file lacks adds it with the file\'s own ending', () => {
+    // No rule raises a finding on a line the file lacks; the edit all value fixes build on still adds it.
     const short = parseNodeFile(SUBJECT, 'x\r\n');
-    const workspace = workspaceOf('x\r\n', []);
-    const [fix] = fixesFor(short, { code: 'server-id-missing', range: short.endOfDocument }, workspace);
-    assert.equal(applyEdits('x\r\n', fix.edits(short)), 'x\r\n\r\n\r\n01');
+    assert.equal(applyEdits('x\r\n', setValue(short, short.field.serverId, '01')), 'x\r\n\r\n\r\n01');
   });
 
-  test('the next free Server ID looks at every node of the workspace, not only the cluster', () => {
-    const subject = nodeText(withValues(LINUX_MASTER, { 4: '11' }));
-    const peer = nodeText(withValues(LINUX_MASTER, { 4: '11', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }));
-    const stranger = nodeText({ 4: '41', 11: 'other.example.org' });
-    const workspace = workspaceOf(subject, [peer, stranger]);
-    const node = subjectOf(workspace);
-    const duplicate = validate(node, workspace).find((d) => d.code === 'server-id-duplicate');
-    assert.ok(duplicate);
-    assert.deepEqual(
-      fixesFor(node, duplicate, workspace).map((fix) => fix.title),
-      ['Use the next free numeric Server ID: 42'],
-    );
+  test('the next free Server ID is the lowest one free in the node\'s cluster, written as the cluster writes its IDs', () => {
+    const offered = (ids: string[], stranger: string) => {
+      // The subject repeats the first ID of its cluster; the stranger is a node of another cluster.
+      const [first, ...rest] = ids;
+      const peers = [first, ...rest].map((id, index) => nodeText(withValues(LINUX_MASTER, { 4: id, 10: `10.0.0.${20 + index}`, 11: `mx${20 + index}.example.net`, 14: index === 0 ? '0' : '1' })));
+      const other = nodeText({ 1: '/mnt/b/config/', 4: stranger, 11: 'b1.example.org', 15: 'b1.example.org' });
+      const workspace = workspaceOf(nodeText(withValues(LINUX_MASTER, { 4: first, 14: '1' })), [...peers, other]);
+      const node = subjectOf(workspace);
+      const duplicate = validate(node, workspace).find((d) => d.code === 'server-id-duplicate');
+      assert.ok(duplicate);
+      return fixesFor(node, duplicate, workspace).map((fix) => fix.title);
+    };
+    // Another cluster using 10 must not push this one to 11.
+    assert.deepEqual(offered(['01', '02'], '10'), ['Use the next free numeric Server ID: 03']);
+    assert.deepEqual(offered(['1', '2'], '10'), ['Use the next free numeric Server ID: 3']);
+    assert.deepEqual(offered(['11', '12'], '01'), ['Use the next free numeric Server ID: 01']);
   });
 
   test('preferred only where no human choice is needed', () => {
@@ -257,7 +314,7 @@ describe('fix details', () => {
     const all = [...validate(node, workspace), { code: 'unc-forward-slashes', range: node.field.remoteLogon.raw.range }, { code: 'whitespace', range: node.field.remoteLogon.raw.range }];
     const fixes = all.flatMap((diagnostic) => fixesFor(node, diagnostic, workspace));
     assert.ok(fixes.length >= 2);
-    const shown = JSON.stringify(fixes.map((fix) => ({ title: fix.title, edits: fix.edits(node) })));
+    const shown = JSON.stringify(fixes.map((fix) => ({ title: fix.title, edits: fix.edits })));
     assert.ok(!shown.includes(password));
   });
 
@@ -266,7 +323,7 @@ describe('fix details', () => {
     const workspace = workspaceOf(text, []);
     const node = subjectOf(workspace);
     const [fix] = fixesFor(node, { code: 'master-in-slave-list', range: node.field.slaveHosts.raw.range }, workspace);
-    assert.equal(physicalLines(applyEdits(text, fix.edits(node)))[15], 'mx2.example.net;mx3.example.net\n');
+    assert.equal(physicalLines(applyEdits(text, fix.edits))[15], 'mx2.example.net;mx3.example.net\n');
   });
 
   test('removing IP binding entries keeps the rest well formed', () => {
@@ -282,8 +339,9 @@ describe('fix details', () => {
     for (const [value, expected] of cases) {
       const text = nodeText({ 10: value });
       const parsed = parseNodeFile(SUBJECT, text);
-      const [fix] = fixesFor(parsed, { code: 'ip-binding-invalid', range: parsed.field.ipBinding.raw.range }, workspaceOf(text, []));
-      assert.equal(physicalLines(applyEdits(text, fix.edits(parsed)))[9], `${expected}\n`, value);
+      // Every entry that is no IP address, and everything past the second `|`.
+      const bad = parsed.ipBinding.halves.flatMap((half, index) => half.entries.filter((entry) => index >= 2 || !isIpAddress(entry.text)));
+      assert.equal(physicalLines(applyEdits(text, removeBindingEntries(parsed, new Set(bad))))[9], `${expected}\n`, value);
     }
   });
 });
@@ -324,6 +382,45 @@ describe('fix-all', () => {
       else assert.ok(!after.includes('\r'));
     });
   }
+
+  test('costs a few validations of the file, not a few per diagnostic', () => {
+    // Every line padded, a comma-separated slave list with repeats: some 40 diagnostics, most with a preferred fix.
+    const values = Object.fromEntries(Object.entries(WINDOWS_SLAVE).map(([line, value]) => [line, line === '5' ? value : ` ${value}  `]));
+    const padded = nodeText({ ...values, 16: Array.from({ length: 12 }, (_, index) => `mx${index % 6}.example.net`).join(', ') }, '\r\n');
+    // An invalid hostname a typo away from the hosts of line 16, and dozens of bad IPs.
+    const junk = nodeText({ ...values, 10: Array.from({ length: 40 }, (_, index) => `10.0.${index}.999`).join(';'), 11: 'mx_1.example.net', 16: Array.from({ length: 30 }, (_, index) => `mx${index % 20}.example.net`).join(', ') }, '\r\n');
+    for (const text of [padded, junk]) {
+      const workspace = workspaceOf(text, []);
+      const node = subjectOf(workspace);
+      const diagnostics = validate(node, workspace);
+      assert.ok(diagnostics.length >= 30, `${diagnostics.length} diagnostics`);
+      // Count the runs of one rule that every validation runs once.
+      const counted = RULES.find((rule) => rule.code === 'extra-lines');
+      assert.ok(counted);
+      const check = counted.check;
+      let validations = 0;
+      counted.check = (context) => {
+        validations++;
+        return check(context);
+      };
+      try {
+        assert.ok(fixAll(node, workspace).length > 0);
+      } finally {
+        counted.check = check;
+      }
+      assert.ok(validations <= 12, `fix-all validated the file ${validations} times for ${diagnostics.length} diagnostics`);
+    }
+  });
+
+  test('leaves out a preferred fix that would add an error and applies the others', () => {
+    // "slave" on line 14 means 1, but with line 15 empty a slave would have no master (an error).
+    const text = nodeText(withValues(LINUX_MASTER, { 2: '/opt/icewarp/html/ ', 12: 'license.key  ', 14: 'slave', 15: '', 16: '' }));
+    const workspace = workspaceOf(text, []);
+    const after = physicalLines(applyEdits(text, fixAll(subjectOf(workspace), workspace)));
+    assert.equal(after[1], '/opt/icewarp/html/\n');
+    assert.equal(after[11], 'license.key\n');
+    assert.equal(after[13], 'slave\n', 'the flag stays for the user to decide');
+  });
 
   test('a file with nothing to fix gets no edits; a code set to off is left alone', () => {
     const clean = nodeText(LINUX_MASTER);

@@ -203,7 +203,7 @@ function visibleStrings(node: NodeFile, workspace: Workspace, diagnostics: reado
   for (const diagnostic of diagnostics) {
     strings.push(diagnostic.message);
     for (const related of diagnostic.related ?? []) strings.push(related.message);
-    for (const fix of fixesFor(node, diagnostic, workspace)) strings.push(fix.title, ...fix.edits(node).map((edit) => edit.newText));
+    for (const fix of fixesFor(node, diagnostic, workspace)) strings.push(fix.title, ...fix.edits.map((edit) => edit.newText));
   }
   // Edits travel in LSP responses too: fix-all's as well.
   strings.push(...fixAll(node, workspace).map((edit) => edit.newText));
@@ -261,7 +261,7 @@ function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Positi
   for (const diagnostic of diagnostics) {
     for (const fix of fixesFor(node, diagnostic, workspace)) {
       const what = `fix ${fix.id} for ${diagnostic.code} at ${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
-      const fixedText = assertEditsApplyCleanly(node.text, fix.edits(node), what);
+      const fixedText = assertEditsApplyCleanly(node.text, fix.edits, what);
       const fixedWorkspace = new Workspace();
       for (const each of workspace.all()) fixedWorkspace.set(each.uri === node.uri ? parseNodeFile(node.uri, fixedText) : each);
       const errorsAfter = errorCounts([...fixedWorkspace.all()].flatMap((each) => validate(each, fixedWorkspace, throwingRules)));

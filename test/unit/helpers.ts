@@ -70,3 +70,21 @@ export function spans(diagnostics: ServiceDiagnostic[], code: string): [number, 
 }
 
 export { FIELD_COUNT };
+
+export interface CodeTableRow {
+  code: string;
+  severity: string;
+  fix: string;
+}
+
+/** The rows of a `| code | default | fires when | quick fix |` table (`\\|` is a `|` inside a cell). */
+export function codeTableRows(markdown: string): CodeTableRow[] {
+  const result: CodeTableRow[] = [];
+  for (const line of markdown.split('\n')) {
+    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim());
+    const code = /^`([a-z-]+)`$/.exec(cells[0] ?? '')?.[1];
+    if (!code || cells.length !== 4) continue;
+    result.push({ code, severity: cells[1].split(' ')[0], fix: cells[3] });
+  }
+  return result;
+}

@@ -1,6 +1,9 @@
 // Hosts and roles in one file: lines 11 and 14-16.
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { NodeFile, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
+import { fixesFor } from '../../server/src/service/fixes';
+import { editDistance } from '../../server/src/service/rules/hostPossibleTypo';
 import { LINUX_MASTER, WINDOWS_SLAVE, diagnose, nodeText, only, spans, withValues } from './helpers';
 
 const master = (changes: Record<number, string>) => diagnose(nodeText(withValues(LINUX_MASTER, changes)));
@@ -172,4 +175,94 @@ test('host and role rules never throw and keep every range on its own line, what
     }),
     { numRuns: 500 },
   );
+});
+
+// ---------------------------------------------------------------------------------------------
+// host-possible-typo: a host that is no node's hostname, but a typo away from one.
+
+describe('host-possible-typo', () => {
+  const NODE = (letter: string) => `file:///ws/node-${letter}/path.dat`;
+  const HOST = (letter: string) => `mail-${letter}.corp.example.com`;
+  /** node-a (master), node-b and node-c of one Linux cluster, each with its own changes. */
+  function cluster(changes: Record<string, Record<number, string>> = {}, extra: Record<string, string> = {}) {
+    const base = withValues(LINUX_MASTER, { 1: '/mnt/icewarp/config/', 11: HOST('a'), 15: HOST('a'), 16: `${HOST('b')};${HOST('c')}` });
+    const files: Record<string, string> = {};
+    ['a', 'b', 'c'].forEach((letter, index) => {
+      files[NODE(letter)] = nodeText(withValues(base, { 4: String(11 + index), 10: `10.0.0.${11 + index}`, 11: HOST(letter), 14: index === 0 ? '0' : '1', ...changes[letter] }));
+    });
+    const workspace = new Workspace();
+    for (const [uri, text] of Object.entries({ ...files, ...extra })) workspace.set(parseNodeFile(uri, text));
+    const diagnosticsOf = (letter: string) => validate(workspace.get(NODE(letter)) as NodeFile, workspace);
+    return { workspace, diagnosticsOf, nodeOf: (letter: string) => workspace.get(NODE(letter)) as NodeFile };
+  }
+
+  test('a slave list with a typo of another node\'s hostname: a warning on the typo, naming the node, with the replacement as the preferred fix', () => {
+    const typo = 'mail-c.corp.exmaple.com';
+    const { workspace, diagnosticsOf, nodeOf } = cluster({ b: { 16: `${HOST('b')};${typo}` } });
+    const found = only(diagnosticsOf('b'), 'host-possible-typo');
+    assert.deepEqual(spans(found, 'host-possible-typo'), [[16, 24, 24 + typo.length]]);
+    assert.equal(found[0].severity, 'warning');
+    assert.equal(found[0].message, `"${typo}" in Slave hosts (line 16) is no node's hostname; did you mean mail-c.corp.example.com (hostname of node-c/path.dat)?`);
+    assert.deepEqual(found[0].related?.map((related) => [related.uri, related.range.start.line + 1]), [[NODE('c'), 11]]);
+    const fixes = fixesFor(nodeOf('b'), found[0], workspace);
+    assert.deepEqual(fixes.map((fix) => [fix.id, fix.isPreferred, fix.title]), [['host-did-you-mean', true, 'Replace with mail-c.corp.example.com (hostname of node-c/path.dat)']]);
+    assert.deepEqual(fixes[0].edits, [{ range: found[0].range, newText: HOST('c') }]);
+    for (const letter of ['a', 'c']) assert.deepEqual(only(diagnosticsOf(letter), 'host-possible-typo'), [], letter);
+  });
+
+  test('a master host with a typo, and a host only named (no node file) that most nodes spell otherwise', () => {
+    const spelled = 'mail-d.corp.example.com';
+    const misspelled = 'mial-d.corp.example.com';
+    const { diagnosticsOf } = cluster({
+      a: { 16: `${HOST('b')};${HOST('c')};${spelled}` },
+      b: { 15: 'mail-a.corp.exampel.com', 16: `${HOST('b')};${HOST('c')};${spelled}` },
+      c: { 16: `${HOST('b')};${HOST('c')};${misspelled}` },
+    });
+    const onB = only(diagnosticsOf('b'), 'host-possible-typo');
+    assert.deepEqual(spans(onB, 'host-possible-typo'), [[15, 0, 23]]);
+    assert.match(onB[0].message, /did you mean mail-a\.corp\.example\.com \(hostname of node-a\/path\.dat\)\?$/);
+    const onC = only(diagnosticsOf('c'), 'host-possible-typo');
+    assert.deepEqual(spans(onC, 'host-possible-typo'), [[16, 48, 48 + misspelled.length]]);
+    assert.match(onC[0].message, /did you mean mail-d\.corp\.example\.com \(named by 2 nodes of this cluster\)\?$/);
+    // The spelling most nodes use is not a typo of the one a single node uses.
+    assert.deepEqual(only(diagnosticsOf('a'), 'host-possible-typo'), []);
+  });
+
+  test('stays quiet for series of hosts, node hostnames, IP addresses and hosts far from any other', () => {
+    const { diagnosticsOf } = cluster({
+      a: { 16: `${HOST('b')};${HOST('c')};${HOST('d')};mx1.example.net;mx2.example.net;mx12.example.net;10.0.0.12;10.0.0.13;backup.other.org` },
+    });
+    assert.deepEqual(only(diagnosticsOf('a'), 'host-possible-typo'), []);
+    // A lone file naming hosts that have no file of their own.
+    const alone = new Workspace();
+    const single = parseNodeFile('file:///ws/x/path.dat', nodeText(LINUX_MASTER));
+    alone.set(single);
+    assert.deepEqual(only(validate(single, alone), 'host-possible-typo'), []);
+  });
+
+  test('never suggests a hostname that is itself no valid host name', () => {
+    const { diagnosticsOf } = cluster({ a: { 11: 'mail_a.corp.example.com', 15: 'mail-a.corp.example.com' } });
+    for (const letter of ['a', 'b', 'c']) assert.deepEqual(only(diagnosticsOf(letter), 'host-possible-typo'), [], letter);
+  });
+
+  test('two hostnames just as close: both offered, neither preferred', () => {
+    const { workspace, diagnosticsOf, nodeOf } = cluster({ a: { 16: `${HOST('b')};${HOST('c')};smtp-wast.corp.example.com` } }, {
+      [NODE('d')]: nodeText(withValues(LINUX_MASTER, { 1: '/mnt/icewarp/config/', 4: '14', 10: '10.0.0.14', 11: 'smtp-west.corp.example.com', 14: '1', 15: HOST('a'), 16: `${HOST('b')};${HOST('c')}` })),
+      [NODE('e')]: nodeText(withValues(LINUX_MASTER, { 1: '/mnt/icewarp/config/', 4: '15', 10: '10.0.0.15', 11: 'smtp-east.corp.example.com', 14: '1', 15: HOST('a'), 16: `${HOST('b')};${HOST('c')}` })),
+    });
+    const [found] = only(diagnosticsOf('a'), 'host-possible-typo');
+    assert.ok(found, 'flagged');
+    const fixes = fixesFor(nodeOf('a'), found, workspace);
+    assert.deepEqual(fixes.map((fix) => fix.isPreferred), [false, false]);
+    assert.match(found.message, /did you mean smtp-(west|east)\.corp\.example\.com \(hostname of node-[de]\/path\.dat\) or smtp-(east|west)\.corp\.example\.com\?$/);
+  });
+
+  test('edit distance counts a swap of neighbours as one, and gives up past its limit', () => {
+    assert.equal(editDistance('example', 'exmaple', 2), 1);
+    assert.equal(editDistance('example', 'exampel', 2), 1);
+    assert.equal(editDistance('example', 'exmple', 2), 1);
+    assert.equal(editDistance('example', 'examplee', 2), 1);
+    assert.equal(editDistance('abc', 'xyz', 1), 2);
+    assert.equal(editDistance('a'.repeat(100_000), 'b', 2), 3);
+  });
 });

@@ -2,7 +2,8 @@
 // near-misses where the code must stay quiet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ServiceDiagnostic } from '../../server/src/service/languageService';
+import { ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
+import { fixesFor } from '../../server/src/service/fixes';
 import { LINUX_MASTER, WINDOWS_SLAVE, diagnose, diagnoseWorkspace, nodeText, only, spans, withValues } from './helpers';
 
 const linux = (changes: Record<number, string>) => diagnose(nodeText(withValues(LINUX_MASTER, changes)));
@@ -251,6 +252,53 @@ test('remote-logon-malformed messages never hold the entry, its user or its pass
     assert.ok(found.length > 0, entry);
     for (const diagnostic of found) assert.doesNotMatch(diagnostic.message, /someuser|s3cret|D:\\share/, entry);
   }
+});
+
+test('remote-logon-malformed flags entries glued with "," or ";" where "|" belongs, on the glue, and says so without the password', () => {
+  const glued = '\\\\fs\\a;user;pw1,\\\\fs\\b;user;pw2';
+  const found = only(windows({ 5: glued }), 'remote-logon-malformed');
+  assert.deepEqual(spans(found, 'remote-logon-malformed'), [[5, glued.indexOf(','), glued.indexOf(',') + 1]]);
+  assert.match(found[0].message, /^Remote logon \(line 5\), entry 1, holds a second share path in its password: entries are joined by "\|", not by ","/);
+  assert.doesNotMatch(found[0].message, /pw1|pw2|user|fs/);
+  // Three entries glued with ";" (spaces around it too), and forward slashes: one finding per glue.
+  const three = '\\\\fs\\a;user;pw1 ; \\\\fs\\b;user;pw2;//fs/c/;u;pw3';
+  assert.deepEqual(spans(windows({ 5: three }), 'remote-logon-malformed'), [
+    [5, three.indexOf(' ; ') + 1, three.indexOf(' ; ') + 2],
+    [5, three.indexOf(';//'), three.indexOf(';//') + 1],
+  ]);
+});
+
+test('the glued-entries fix puts "|" in place of the glue and nothing else', () => {
+  const glued = '\\\\fs\\a;user;pw1,\\\\fs\\b;user;pw2';
+  const text = nodeText(withValues(WINDOWS_SLAVE, { 5: glued }), '\r\n');
+  const workspace = new Workspace();
+  const node = parseNodeFile('file:///ws/w/path.dat', text);
+  workspace.set(node);
+  const [finding] = only(validate(node, workspace), 'remote-logon-malformed');
+  const fixes = fixesFor(node, finding, workspace);
+  assert.deepEqual(fixes.map((fix) => [fix.id, fix.isPreferred, fix.title]), [['remote-logon-join-entries', false, 'Join the two entries with "|"']]);
+  assert.deepEqual(fixes[0].edits, [{ range: finding.range, newText: '|' }]);
+});
+
+test('remote-logon-malformed stays quiet for a password that merely holds "," or ";" or backslashes', () => {
+  for (const entry of ['\\\\fs\\a;user;p,w', '\\\\fs\\a;user;p;\\w', '\\\\fs\\a;user;p,\\\\', '\\\\fs\\a;user;a,//b']) {
+    assert.deepEqual(spans(windows({ 5: entry }), 'remote-logon-malformed'), [], entry);
+  }
+});
+
+test('the trim fix on line 5 says that the trailing space may belong to the password', () => {
+  const text = nodeText(withValues(WINDOWS_SLAVE, { 5: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;secret ' }));
+  const workspace = new Workspace();
+  const node = parseNodeFile('file:///ws/w/path.dat', text);
+  workspace.set(node);
+  const [finding] = only(validate(node, workspace), 'whitespace');
+  assert.deepEqual(fixesFor(node, finding, workspace).map((fix) => fix.title), ['Trim whitespace from Remote logon (line 5) (the trailing space may be part of the last password)']);
+  // Leading whitespace holds no password: its title says nothing of one.
+  const leading = parseNodeFile('file:///ws/w/path.dat', nodeText(withValues(WINDOWS_SLAVE, { 5: ' \\\\fs01\\icewarp;ICEWARP\\svc-mail;secret' })));
+  const onLeading = new Workspace();
+  onLeading.set(leading);
+  const [edge] = only(validate(leading, onLeading), 'whitespace');
+  assert.deepEqual(fixesFor(leading, edge, onLeading).map((fix) => fix.title), ['Trim whitespace from Remote logon (line 5)']);
 });
 
 test('remote-logon-malformed stays quiet for well-formed entries (a password may hold ; or be empty)', () => {

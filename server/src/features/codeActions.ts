@@ -1,8 +1,10 @@
 // Quick fixes keyed on `diagnostic.code` (never on message text), and `source.fixAll.icewarp`,
 // which applies every preferred fix at once (also on save with editor.codeActionsOnSave).
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver/node';
+// Both give way to other messages between steps, so `$/cancelRequest` (a newer edit, a save
+// that moved on) stops them instead of waiting for a fix-all of a pasted megabyte.
+import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Diagnostic, LSPErrorCodes, ResponseError, TextEdit } from 'vscode-languageserver/node';
 import { DIAGNOSTIC_SOURCE } from '../../../common/protocol';
-import { fixAll, fixesFor } from '../service/fixes';
+import { fixAllSteps, fixesFor } from '../service/fixes';
 import { Feature } from './feature';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.icewarp`;
@@ -17,23 +19,32 @@ function ourCode(diagnostic: Diagnostic): string | undefined {
   return typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
 }
 
+/** Lets the connection read pending messages (a cancellation among them) before going on. */
+function giveWay(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The code action request was cancelled.');
+
 export const codeActions: Feature = {
   capabilities: {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
   },
   register({ connection, workspace, nodeFor, settingsFor }) {
-    connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+    connection.onCodeAction(async (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[] | ResponseError<void>> => {
       const uri = params.textDocument.uri;
       const node = nodeFor(uri);
       if (!node) return [];
+      const settings = await settingsFor(uri);
+      if (token.isCancellationRequested) return cancelled();
       const actions: CodeAction[] = [];
       const only = params.context.only;
       if (wanted(CodeActionKind.QuickFix, only)) {
         for (const diagnostic of params.context.diagnostics) {
           const code = ourCode(diagnostic);
           if (!code) continue;
-          for (const fix of fixesFor(node, { code, range: diagnostic.range }, workspace)) {
-            const edits: TextEdit[] = fix.edits(node);
+          for (const fix of fixesFor(node, { code, range: diagnostic.range }, workspace, { severityOverrides: settings.diagnostics.severity })) {
+            const edits: TextEdit[] = fix.edits;
             if (edits.length === 0) continue;
             actions.push({
               title: fix.title,
@@ -43,15 +54,21 @@ export const codeActions: Feature = {
               edit: { changes: { [uri]: edits } },
             });
           }
+          await giveWay();
+          if (token.isCancellationRequested) return cancelled();
         }
       }
       // Fix-all only when asked for by kind (on save, or the Source Action menu), not in every light bulb.
-      if (only && wanted(FIX_ALL_KIND, only)) {
-        const settings = await settingsFor(uri);
-        if (settings.validate.enable) {
-          const edits = fixAll(node, workspace, { severityOverrides: settings.diagnostics.severity, maxFileSize: settings.maxFileSize });
-          if (edits.length > 0) actions.push({ title: 'Fix all auto-fixable IceWarp problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+      if (only && wanted(FIX_ALL_KIND, only) && settings.validate.enable) {
+        const steps = fixAllSteps(node, workspace, { severityOverrides: settings.diagnostics.severity, maxFileSize: settings.maxFileSize });
+        let step = steps.next();
+        while (!step.done) {
+          await giveWay();
+          if (token.isCancellationRequested) return cancelled();
+          step = steps.next();
         }
+        const edits = step.value;
+        if (edits.length > 0) actions.push({ title: 'Fix all auto-fixable IceWarp problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
       }
       return actions;
     });

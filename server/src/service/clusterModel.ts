@@ -4,7 +4,9 @@
 // Never carries a password: line 5 (remote logon) is not read here at all.
 import { groupClusters } from './cluster';
 import { FieldId, fieldById } from './fields';
-import { NodeFile, declaredRole } from './parse';
+import { NodeFile } from './parse';
+import { roleOf } from './role';
+import { judgeFolder } from './folders';
 import { Severity } from './types';
 import { PathValue } from './values/path';
 import { hostKey } from './values/hosts';
@@ -16,12 +18,10 @@ import type {
   ClusterModel,
   ClusterNode,
   FolderDetail,
-  FolderLocation,
   HostMention,
   NodeDetail,
   NodeRole,
   ProblemCounts,
-  RoleEvidence,
 } from '../../../common/protocol';
 export type {
   ClusterModel,
@@ -37,9 +37,6 @@ export type {
   RoleEvidence,
 } from '../../../common/protocol';
 
-/** The install folder of a Linux server; POSIX paths under it are local. */
-export const POSIX_INSTALL_FOLDER = '/opt/icewarp/';
-
 const SHARED_FOLDER_FIELDS: readonly FieldId[] = ['configPath', 'spamPath', 'groupwarePath'];
 const WORKING_FOLDER_FIELDS: readonly FieldId[] = ['outgoingQueue', 'retryQueue', 'incomingQueue'];
 
@@ -53,41 +50,8 @@ export function countProblems(severities: Iterable<Severity>): ProblemCounts {
   return counts;
 }
 
-export function folderLocation(path: PathValue): FolderLocation {
-  switch (path.style) {
-    case 'unc':
-      return 'shared';
-    case 'drive':
-    case 'relative':
-      return 'local';
-    case 'posix': {
-      const normalized = path.text.replace(/\/+/g, '/');
-      const install = POSIX_INSTALL_FOLDER.replace(/\/$/, '');
-      return normalized === install || normalized.startsWith(`${install}/`) ? 'local' : 'shared';
-    }
-  }
-}
-
-/**
- * The role of a node file: line 14 when it is valid (`1` slave; `0` or empty master); when it
- * is not, the node's own hostname found as the master host or in the slave list; else unknown.
- */
-export function roleOf(node: NodeFile): { role: NodeRole; evidence: RoleEvidence; line: number } {
-  const declared = declaredRole(node);
-  const flagLine = node.field.slaveFlag.index;
-  if (declared !== 'unknown') return { role: declared, evidence: 'slave-flag', line: flagLine };
-  const hostname = node.field.hostname.value.text;
-  if (hostname) {
-    const own = hostKey(hostname);
-    if (node.masterHosts.hosts.some((host) => hostKey(host.text) === own)) {
-      return { role: 'master', evidence: 'master-host', line: node.field.masterHost.index };
-    }
-    if (node.slaveHosts.hosts.some((host) => hostKey(host.text) === own)) {
-      return { role: 'slave', evidence: 'slave-hosts', line: node.field.slaveHosts.index };
-    }
-  }
-  return { role: 'unknown', evidence: 'none', line: flagLine };
-}
+/** The role of a node file (see role.ts), as the view and the settings-file picker show it. */
+export { roleOf };
 
 /**
  * Builds the model of every cluster in the workspace. `problemsOf` gives a node's problem
@@ -144,8 +108,9 @@ function folders(node: NodeFile, ids: readonly FieldId[]): FolderDetail[] {
   const result: FolderDetail[] = [];
   for (const id of ids) {
     const path = node.paths.get(id);
+    const judged = judgeFolder(node, id);
     const field = fieldById(id);
-    if (path) result.push({ field: id, title: field.title, line: field.line - 1, value: path.text, location: folderLocation(path) });
+    if (path && judged) result.push({ field: id, title: field.title, line: field.line - 1, value: path.text, location: judged.location });
   }
   return result;
 }

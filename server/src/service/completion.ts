@@ -4,11 +4,13 @@
 import { FIELD_COUNT, FieldSpec } from './fields';
 import { FieldLine, NodeFile } from './parse';
 import { Piece, Position, Range, TextEdit, rangeContains, rangesIntersect } from './types';
-import { hostKey } from './values/hosts';
+import { hostKey, hostProblem } from './values/hosts';
+import { knownHosts, suggestionFor } from './rules/hostPossibleTypo';
 import { WorkspaceFacts } from './workspace';
 import { Platform, platformOfPaths, platformGuess, subfolder } from './platform';
 import { code } from './describe';
 import { uriLabel } from './mention';
+import { nextFreeServerId } from './serverId';
 
 export type CompletionKind = 'value' | 'host' | 'folder';
 
@@ -72,48 +74,76 @@ function slaveFlagItems(line: FieldLine, position: Position): CompletionEntry[] 
   }));
 }
 
-interface KnownHost {
+interface HostOffer {
   name: string;
-  /** Where it was seen, e.g. "hostname of mx2/path.dat". */
+  /** The node whose hostname (line 11) it is: a server that exists. */
+  hostnameOf?: NodeFile;
+  /** Where it was seen, e.g. "slave host (line 16) in mx2/path.dat". */
   seen: string[];
-  isHostname: boolean;
 }
 
-/** Hosts named anywhere in the workspace, except `typing`: the half-typed host under the cursor. */
-function knownHosts(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | undefined): Map<string, KnownHost> {
-  const hosts = new Map<string, KnownHost>();
-  const isTyping = (uri: string, piece: Piece) => typing !== undefined && uri === node.uri && rangesIntersect(piece.range, typing.range);
-  const add = (name: string, where: string, isHostname: boolean) => {
-    if (name.length === 0) return;
-    const key = hostKey(name);
-    const known = hosts.get(key) ?? { name, seen: [], isHostname: false };
-    // A node's own hostname is the strongest evidence: it leads the list.
-    if (!known.seen.includes(where)) isHostname ? known.seen.unshift(where) : known.seen.push(where);
-    known.isHostname ||= isHostname;
-    hosts.set(key, known);
-  };
-  for (const other of workspace.all()) {
-    const file = uriLabel(other.uri);
-    add(other.field.hostname.value.text, `hostname (line 11) of ${file}`, true);
-    for (const host of other.masterHosts.hosts) if (!isTyping(other.uri, host)) add(host.text, `master host (line 15) in ${file}`, false);
-    for (const host of other.slaveHosts.hosts) if (!isTyping(other.uri, host)) add(host.text, `slave host (line 16) in ${file}`, false);
+/**
+ * Hosts to offer on lines 15 and 16: every node's hostname, then the hosts nodes name that have
+ * no node file, except `typing` (the half-typed host under the cursor) and any value that
+ * carries a diagnostic where it is written (an invalid host, a likely typo, two hosts glued).
+ */
+function hostOffers(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | undefined): Map<string, HostOffer> {
+  const offers = new Map<string, HostOffer>();
+  const nodes = workspace.all().some((other) => other.uri === node.uri) ? workspace.all() : [...workspace.all(), node];
+  for (const other of nodes) {
+    const hostname = other.field.hostname.value.text;
+    const key = hostKey(hostname);
+    if (hostname && !offers.has(key) && !hostProblem(hostname)) offers.set(key, { name: hostname, hostnameOf: other, seen: [] });
   }
-  return hosts;
+  const hostnames = [...offers.keys()];
+  const isTyping = (uri: string, piece: Piece) => typing !== undefined && uri === node.uri && rangesIntersect(piece.range, typing.range);
+  for (const other of nodes) {
+    const file = uriLabel(other.uri);
+    let known: ReturnType<typeof knownHosts> | undefined;
+    const named = [
+      ...other.masterHosts.hosts.map((host) => ({ host, where: `master host (line 15) in ${file}` })),
+      ...other.slaveHosts.hosts.map((host) => ({ host, where: `slave host (line 16) in ${file}` })),
+    ];
+    for (const { host, where } of named) {
+      if (isTyping(other.uri, host)) continue;
+      const key = hostKey(host.text);
+      const offer = offers.get(key);
+      if (offer) {
+        if (!offer.seen.includes(where)) offer.seen.push(where);
+        continue;
+      }
+      if (hostProblem(host.text) || isGlued(key, hostnames)) continue;
+      known ??= knownHosts(other, workspace);
+      if (suggestionFor(host.text, known, other, workspace)) continue;
+      offers.set(key, { name: host.text, seen: [where] });
+    }
+  }
+  return offers;
+}
+
+/** Two node hostnames run together (`mx2.example.netmx3.example.net`): no host anyone meant. */
+function isGlued(key: string, hostnames: readonly string[]): boolean {
+  return hostnames.filter((hostname) => hostname !== key && key.includes(hostname)).length >= 2;
 }
 
 function hostItems(node: NodeFile, range: Range, workspace: WorkspaceFacts, exclude: readonly string[], typing: Piece | undefined): CompletionEntry[] {
   const own = hostKey(node.field.hostname.value.text);
-  return [...knownHosts(workspace, node, typing).entries()]
+  return [...hostOffers(workspace, node, typing).entries()]
     .filter(([key]) => !exclude.includes(key))
-    .map(([key, host]) => ({
-      label: host.name,
-      kind: 'host' as const,
-      detail: key === own ? `this server (${host.seen[0]})` : host.seen[0],
-      documentation: `${code(host.name)} is known as:\n\n${host.seen.map((where) => `- ${where}`).join('\n')}`,
-      edit: { range, newText: host.name },
-      // Node hostnames first: they are the servers that exist.
-      sortText: `${host.isHostname ? 0 : 1}${host.name.toLowerCase()}`,
-    }));
+    .map(([key, host]) => {
+      const folder = host.hostnameOf ? uriLabel(host.hostnameOf.uri) : undefined;
+      const detail = folder ? `${key === own ? 'this server: ' : ''}hostname of ${folder}` : 'no node file in the workspace';
+      const where = [...(folder ? [`hostname (line 11) of ${folder}`] : []), ...host.seen];
+      return {
+        label: host.name,
+        kind: 'host' as const,
+        detail,
+        documentation: `${code(host.name)} is known as:\n\n${where.map((each) => `- ${each}`).join('\n')}${folder ? '' : '\n\nNo node file of the workspace has this hostname.'}`,
+        edit: { range, newText: host.name },
+        // Node hostnames first: they are the servers that exist.
+        sortText: `${folder ? 0 : 1}${host.name.toLowerCase()}`,
+      };
+    });
 }
 
 function folderItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFacts): CompletionEntry[] {
@@ -151,15 +181,15 @@ function platformsFor(node: NodeFile, field: FieldSpec): Platform[] {
 }
 
 function serverIdItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFacts): CompletionEntry[] {
-  const id = workspace.nextFreeServerId();
+  const id = nextFreeServerId(node, workspace);
   if (id === line.value.text) return [];
-  const used = workspace.all().filter((other) => other.uri !== node.uri && other.field.serverId.value.text.length > 0).length;
+  const used = workspace.peersOf(node).filter((other) => other.field.serverId.value.text.length > 0).length;
   return [
     {
       label: id,
       kind: 'value',
-      detail: 'the next free numeric Server ID',
-      documentation: `No node of the workspace uses ${code(id)}${used > 0 ? ` (${used} other node${used === 1 ? ' has' : 's have'} an ID)` : ''}.\n\n${line.field.docs}`,
+      detail: 'the next free Server ID of this cluster',
+      documentation: `No other node of this cluster uses ${code(id)}${used > 0 ? ` (${used} other node${used === 1 ? ' has' : 's have'} an ID)` : ''}.\n\n${line.field.docs}`,
       edit: { range: line.raw.range, newText: id },
       sortText: '0',
     },

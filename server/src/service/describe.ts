@@ -6,6 +6,9 @@ import { Piece } from './types';
 import { isIpAddress } from './values/hosts';
 import { PathValue } from './values/path';
 import { RemoteLogonEntry } from './values/remoteLogon';
+import { roleOf } from './role';
+import { judgeFolder } from './folders';
+import { Platform, platformGuess, platformOfPaths } from './platform';
 
 /** Shown wherever a password would be. */
 export const PASSWORD_MASK = '••••';
@@ -47,6 +50,11 @@ export function redactedRemoteLogon(node: NodeFile): string {
 export function displayValue(node: NodeFile, line: FieldLine): string {
   if (line.field.id === 'remoteLogon') return redactedRemoteLogon(node).replace(/^[ \t]+|[ \t]+$/g, '');
   return line.value.text;
+}
+
+/** Text that Markdown shows as written (a UNC path's backslashes included). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
 }
 
 /** Markdown inline code that survives backticks in the value. */
@@ -92,12 +100,19 @@ function describeEntry(entry: RemoteLogonEntry): string {
 export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
   const field = line.field;
   const value = line.value.text;
-  if (value.length === 0) return [emptyMeaning(field, line.raw.text.length > 0)];
+  if (value.length === 0) return [emptyMeaning(field, line.raw.text.length > 0, platformOfPaths(node, [field.id]))];
   const shown = code(displayValue(node, line));
   switch (field.kind) {
     case 'directory': {
       const path = node.paths.get(field.id);
-      return [`${shown}: ${path ? describePath(path) : 'a path'}.`];
+      const judged = judgeFolder(node, field.id);
+      const lines = [`${shown}: ${path ? describePath(path) : 'a path'}.`];
+      if (judged) lines.push(`${judged.location === 'shared' ? 'Shared' : 'Local'}: it ${escapeMarkdown(judged.reason)}.`);
+      // The example follows the platform this path is written for.
+      const platform: Platform = path?.style === 'posix' ? 'posix' : path?.windows ? 'windows' : platformGuess(node, [field.id]);
+      const example = field.defaults?.[platform];
+      if (example) lines.push(`IceWarp's default on ${PLATFORM_NAME[platform]}: ${code(example)}.`);
+      return lines;
     }
     case 'reserved':
       return [`${shown}: line 3 is reserved; every known file leaves it empty.`];
@@ -117,9 +132,8 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
     }
     case 'hostname': {
       const lines = [`${shown}: this server's own name (${describeHost(value)}).`];
-      const key = value.toLowerCase();
-      if (node.masterHosts.hosts.some((host) => host.text.toLowerCase() === key)) lines.push('It is the master host named on line 15.');
-      if (node.slaveHosts.hosts.some((host) => host.text.toLowerCase() === key)) lines.push('It is listed as a slave on line 16.');
+      const named = roleOf(node).named;
+      if (named) lines.push(named.as === 'master' ? 'It is the master host named on line 15.' : 'It is listed as a slave on line 16.');
       return lines;
     }
     case 'file':
@@ -131,8 +145,7 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
     case 'host': {
       const hosts = node.masterHosts.hosts;
       if (hosts.length !== 1) return [`${hosts.length} hosts: ${hosts.map((host) => code(host.text)).join(', ')}; the master host is exactly one.`];
-      const own = node.field.hostname.value.text.toLowerCase();
-      const self = own.length > 0 && own === value.toLowerCase() ? ' That is this server itself (line 11).' : '';
+      const self = roleOf(node).named?.as === 'master' ? ' That is this server itself (line 11).' : '';
       return [`${shown}: the master is ${describeHost(value)}.${self}`];
     }
     case 'hostList': {
@@ -144,11 +157,19 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
   }
 }
 
-function emptyMeaning(field: FieldSpec, onlyWhitespace: boolean): string {
+/** What an empty line means; a default is given for the file's platform when its other paths tell it, else for both. */
+function emptyMeaning(field: FieldSpec, onlyWhitespace: boolean, platform: Platform | undefined): string {
   const what = onlyWhitespace ? 'empty (only whitespace)' : 'empty';
   if (field.emptyMeaning) return `${what}: ${field.emptyMeaning}.`;
-  const defaults = field.defaults ? ` (${code(field.defaults.windows)} on Windows, ${code(field.defaults.posix)} on Linux)` : '';
-  return `${what}: IceWarp uses its default${defaults}.`;
+  const defaults = field.defaults;
+  const shown = !defaults
+    ? ''
+    : platform
+      ? ` (${code(defaults[platform])} on ${PLATFORM_NAME[platform]})`
+      : ` (${code(defaults.windows)} on Windows, ${code(defaults.posix)} on Linux)`;
+  return `${what}: IceWarp uses its default${shown}.`;
 }
+
+const PLATFORM_NAME: Record<Platform, string> = { windows: 'Windows', posix: 'Linux' };
 
 export const UNREAD_LINE_TEXT = `IceWarp does not read lines after ${FIELD_COUNT}.`;

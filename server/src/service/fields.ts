@@ -50,7 +50,7 @@ export interface FieldSpec {
   readonly docs: string;
   readonly kind: ValueKind;
   readonly sharing?: FolderSharing;
-  /** What IceWarp's default install uses, by platform; for completion and quick fixes. */
+  /** What IceWarp's default install uses, by platform; for completion, quick fixes and the hover's examples (docs name no platform's path). */
   readonly defaults?: { readonly windows: string; readonly posix: string };
   readonly deprecated?: boolean;
   /** A short example value for docs and snippets. */
@@ -134,7 +134,7 @@ export const FIELDS: readonly FieldSpec[] = [
     title: 'Outgoing queue',
     kind: 'directory',
     sharing: 'working',
-    docs: "This server's outgoing queue, typically `...\\mail\\_outgoing\\`. A working folder: keep it local to this server.",
+    docs: "This server's outgoing queue, typically an `_outgoing` folder among the mail queues. A working folder: keep it local to this server.",
     defaults: { windows: 'C:\\Program Files\\IceWarp\\mail\\_outgoing\\', posix: '/opt/icewarp/mailqueues/_outgoing/' },
   },
   {
@@ -176,7 +176,7 @@ export const FIELDS: readonly FieldSpec[] = [
     title: 'Incoming queue',
     kind: 'directory',
     sharing: 'working',
-    docs: "This server's incoming queue, typically `...\\mail\\_incoming\\`: where messages wait before they are processed. A working folder: keep it local to this server.",
+    docs: "This server's incoming queue, typically an `_incoming` folder among the mail queues: where messages wait before they are processed. A working folder: keep it local to this server.",
     defaults: { windows: 'C:\\Program Files\\IceWarp\\mail\\_incoming\\', posix: '/opt/icewarp/mailqueues/_incoming/' },
   },
   {

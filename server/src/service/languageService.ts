@@ -3,7 +3,8 @@ import { SeveritySetting } from '../../../common/protocol';
 import { NodeFile, parseNodeFile } from './parse';
 import { DIAGNOSTIC_CODES, DiagnosticCode } from './rules/codes';
 import { RULES } from './rules/registry';
-import { MAX_FINDINGS_PER_RULE, RelatedLocation } from './rules/rule';
+import type { FixOffer } from './rules/fix';
+import { Finding, MAX_DIAGNOSTICS_PER_FILE, MAX_FINDINGS_PER_RULE, RelatedLocation } from './rules/rule';
 import { Range, Severity } from './types';
 import { Workspace, WorkspaceFacts } from './workspace';
 
@@ -22,6 +23,11 @@ export interface ServiceDiagnostic {
   tags?: ('unnecessary' | 'deprecated')[];
 }
 
+/** A diagnostic with the quick fixes its rule offers (the light bulb and fix-all read them; publishing does not). */
+export interface DiagnosticWithFixes extends ServiceDiagnostic {
+  fixes: readonly FixOffer[];
+}
+
 export interface ValidationOptions {
   /** Per-code severity from settings; `off` drops the code. */
   severityOverrides?: Readonly<Record<string, SeveritySetting>>;
@@ -32,13 +38,18 @@ export interface ValidationOptions {
 }
 
 export function validate(node: NodeFile, workspace: WorkspaceFacts, options: ValidationOptions = {}): ServiceDiagnostic[] {
+  return diagnose(node, workspace, options).map(({ fixes: _fixes, ...diagnostic }) => diagnostic);
+}
+
+/** Every rule's findings for the node, as diagnostics that carry their fixes. */
+export function diagnose(node: NodeFile, workspace: WorkspaceFacts, options: ValidationOptions = {}): DiagnosticWithFixes[] {
   const overrides = options.severityOverrides ?? {};
   const size = Buffer.byteLength(node.text, 'utf8');
-  if (options.maxFileSize !== undefined && size > options.maxFileSize) return tooLargeDiagnostics(size, options.maxFileSize, overrides);
-  const diagnostics: ServiceDiagnostic[] = [];
+  if (options.maxFileSize !== undefined && size > options.maxFileSize) return tooLargeDiagnostics(size, options.maxFileSize, overrides).map((diagnostic) => ({ ...diagnostic, fixes: [] }));
+  const diagnostics: DiagnosticWithFixes[] = [];
   for (const rule of RULES) {
     if (overrides[rule.code] === 'off') continue;
-    let findings;
+    let findings: Finding[];
     try {
       findings = rule.check({ node, workspace });
     } catch (error) {
@@ -55,10 +66,51 @@ export function validate(node: NodeFile, workspace: WorkspaceFacts, options: Val
         range: finding.range,
         ...(finding.related?.length ? { related: finding.related } : {}),
         ...(finding.tags?.length ? { tags: finding.tags } : {}),
+        fixes: finding.fixes ?? [],
       });
     }
   }
-  return diagnostics.sort(compareByPosition);
+  return keepPerFile(diagnostics).sort(compareByPosition);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * At most MAX_DIAGNOSTICS_PER_FILE: the first of every code (so each kind of problem shows),
+ * then the rest by severity, errors first, and position.
+ */
+function keepPerFile<T extends ServiceDiagnostic>(diagnostics: T[]): T[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const ranked = [...diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareByPosition(a, b));
+  const kept = new Set<T>();
+  const codes = new Set<string>();
+  for (const diagnostic of ranked) {
+    if (codes.has(diagnostic.code)) continue;
+    codes.add(diagnostic.code);
+    kept.add(diagnostic);
+  }
+  for (const diagnostic of ranked) {
+    if (kept.size >= MAX_DIAGNOSTICS_PER_FILE) break;
+    kept.add(diagnostic);
+  }
+  return [...kept];
+}
+
+/**
+ * The findings of one code only (the light bulb asks about one diagnostic), whatever the
+ * severity settings say: the editor showed the diagnostic, so its fixes are wanted.
+ */
+export function findingsOf(node: NodeFile, workspace: WorkspaceFacts, code: DiagnosticCode): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (rule.code !== code) continue;
+    try {
+      findings.push(...rule.check({ node, workspace }).slice(0, MAX_FINDINGS_PER_RULE));
+    } catch {
+      // A rule that throws offers nothing; validate() reports the error.
+    }
+  }
+  return findings;
 }
 
 /** The one finding for a file too large to validate (its text need not have been read). */

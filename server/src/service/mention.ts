@@ -1,17 +1,38 @@
-// How messages, completions and the cluster view name values and nodes: short, quoted, never a whole huge line.
+// How messages, fix titles, completions and the cluster view name values and nodes: short,
+// quoted, never a whole huge line. Every rule that shows a value goes through `quote` or
+// `excerpt`, so no message carries more than a bounded excerpt of what a file holds.
 import { NodeFile } from './parse';
 
-const MAX_QUOTED = 60;
+/** The most characters of a value a message shows. */
+export const MAX_QUOTED = 60;
+
+/** A value shortened with an ellipsis when it is long (never splitting a surrogate pair). Never use it for line 5. */
+export function excerpt(text: string, max = MAX_QUOTED): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
 
 /** A value in quotes, shortened with an ellipsis when it is long. Never use it for line 5. */
 export function quote(text: string): string {
-  const shown = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
-  return `"${shown}"`;
+  return `"${excerpt(text)}"`;
 }
 
-/** A node as a user recognises it: its folder and file name (`mx2/path.dat`). */
-export function nodeLabel(node: NodeFile): string {
-  return uriLabel(node.uri);
+/**
+ * Another node as a message names it: its hostname and its folder, since every node file is
+ * called path.dat (`mail-b.corp.example.com (node-b/path.dat)`); the folder alone without a hostname.
+ */
+export function nodeName(node: NodeFile): string {
+  const hostname = node.field.hostname.value.text;
+  const label = excerpt(uriLabel(node.uri));
+  return hostname ? `${excerpt(hostname)} (${label})` : label;
+}
+
+/** Several nodes named (`a (x/path.dat) and b (y/path.dat)`), shortened past `max`. */
+export function nodeNames(nodes: readonly NodeFile[], max = 2): string {
+  return listNames(nodes.map(nodeName), max);
 }
 
 /** The last folder and the file name of a URI (`mx2/path.dat`): enough to tell nodes apart. */
@@ -29,6 +50,14 @@ export function uriLabel(uri: string): string {
 /** "another node" / "3 other nodes", for messages about peers. */
 export function otherNodes(count: number): string {
   return count === 1 ? 'another node' : `${count} other nodes`;
+}
+
+/**
+ * Other nodes, counted and named: `another node of this cluster, a (x/path.dat)` or
+ * `3 other nodes of this cluster: a (x/path.dat), b (y/path.dat) and 1 more`.
+ */
+export function otherNodesNamed(nodes: readonly NodeFile[], where = ''): string {
+  return nodes.length === 1 ? `another node${where}, ${nodeName(nodes[0])}` : `${nodes.length} other nodes${where}: ${nodeNames(nodes)}`;
 }
 
 /** A list of names for a message: `a, b and c`, shortened past a few. */

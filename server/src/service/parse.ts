@@ -152,14 +152,6 @@ export function isInCluster(node: NodeFile): boolean {
   return node.masterHosts.hosts.length > 0 || node.slaveHosts.hosts.length > 0;
 }
 
-/** Line 14: `1` is a slave; `0` or empty is the master; anything else is unknown. */
-export function declaredRole(node: NodeFile): 'master' | 'slave' | 'unknown' {
-  const flag = node.field.slaveFlag.value.text;
-  if (flag === '1') return 'slave';
-  if (flag === '0' || flag === '') return 'master';
-  return 'unknown';
-}
-
 /** Every UNC / drive / POSIX path the file names, with the line it is on. */
 export function allPaths(node: NodeFile): { fieldId: FieldId; path: PathValue }[] {
   const result: { fieldId: FieldId; path: PathValue }[] = [];

@@ -3,6 +3,7 @@
 import { Cluster, clusterKeys, groupClusters } from './cluster';
 import { NodeFile } from './parse';
 import { perNode } from './memo';
+import { judgeFolder } from './folders';
 import { folderKey } from './values/path';
 import { hostKey, isIpAddress } from './values/hosts';
 
@@ -14,19 +15,34 @@ export interface WorkspaceFacts {
   nodesSharing(node: NodeFile, key: string): NodeFile[];
   /** Every node, this one included. */
   all(): readonly NodeFile[];
-  /** The next numeric Server ID no node of the workspace uses. */
-  nextFreeServerId(): string;
   /** The node (or draft) with this URI. */
   get(uri: string): NodeFile | undefined;
+  /** Is this URI a draft (an untitled buffer): checked against the workspace, invisible to its nodes? */
+  isGuest(uri: string): boolean;
+  /** Every member of the cluster that holds this cluster key (see `clusterKeys`); empty when none does. */
+  clusterHolding(key: string): readonly NodeFile[];
   /** The nodes whose diagnostics depend on this one, itself included. */
   dependents(uri: string): Set<string>;
+}
+
+/**
+ * The nodes whose diagnostics depend on this one: its cluster and every node sharing an
+ * identity key with it. A draft is invisible to the others, so only it depends on itself.
+ */
+export function dependentsOf(workspace: WorkspaceFacts, uri: string): Set<string> {
+  const result = new Set<string>([uri]);
+  const node = workspace.get(uri);
+  if (!node || workspace.isGuest(uri)) return result;
+  for (const peer of workspace.peersOf(node)) result.add(peer.uri);
+  for (const key of identityKeys(node)) for (const other of workspace.nodesSharing(node, key)) result.add(other.uri);
+  return result;
 }
 
 const UNSHARABLE_IPS = new Set(['127.0.0.1', '::1', '0.0.0.0', '::']);
 
 /**
- * Keys that two nodes must never share: hostname, bound IPs, TeamChat URL, and shared (UNC)
- * working folders. Each key says what it is before the colon.
+ * Keys that two nodes must never share: hostname, bound IPs, TeamChat URL, and working folders
+ * on shared storage (folders.ts). Each key says what it is before the colon.
  */
 export const identityKeys: (node: NodeFile) => readonly string[] = perNode(deriveIdentityKeys);
 
@@ -42,8 +58,8 @@ function deriveIdentityKeys(node: NodeFile): string[] {
   }
   const url = node.field.teamChatUrl.value.text;
   if (url) keys.add(`url:${url.replace(/\/+$/, '').toLowerCase()}`);
-  for (const path of workingFolders(node)) {
-    if (path.path.style === 'unc') keys.add(`work:${folderKey(path.path)}`);
+  for (const { fieldId, path } of workingFolders(node)) {
+    if (judgeFolder(node, fieldId)?.location === 'shared') keys.add(`work:${folderKey(path)}`);
   }
   return [...keys];
 }
@@ -136,22 +152,13 @@ export class Workspace implements WorkspaceFacts {
     return (this.index().nodesByKey.get(key) ?? []).filter((other) => other.uri !== node.uri);
   }
 
-  /**
-   * The nodes whose diagnostics depend on this one: its cluster and every node sharing an
-   * identity key with it. Ask before and after a change to know what to republish.
-   */
-  dependents(uri: string): Set<string> {
-    const result = new Set<string>([uri]);
-    const node = this.nodes.get(uri);
-    // A guest is invisible to the others, so nothing but itself depends on it.
-    if (!node) return result;
-    for (const peer of this.peersOf(node)) result.add(peer.uri);
-    for (const key of identityKeys(node)) for (const other of this.nodesSharing(node, key)) result.add(other.uri);
-    return result;
+  clusterHolding(key: string): readonly NodeFile[] {
+    return this.index().clusterByKey.get(key)?.nodes ?? [];
   }
 
-  nextFreeServerId(): string {
-    return nextFreeNumericId(this.all().map((node) => node.field.serverId.value.text));
+  /** Ask before and after a change to know what to republish (see `dependentsOf`). */
+  dependents(uri: string): Set<string> {
+    return dependentsOf(this, uri);
   }
 
   private index(): Indexes {
@@ -177,17 +184,4 @@ export class Workspace implements WorkspaceFacts {
     this.indexes = { clusters, clusterByUri, clusterByKey, nodesByKey };
     return this.indexes;
   }
-}
-
-/**
- * One above the highest numeric ID in use, two digits wide (IceWarp's examples use 11, 12);
- * when that would pass 99, the lowest free one.
- */
-export function nextFreeNumericId(usedIds: readonly string[]): string {
-  const used = new Set(usedIds.filter((id) => /^\d{1,2}$/.test(id)).map(Number));
-  const highest = Math.max(0, ...used);
-  if (highest < 99) return String(highest + 1).padStart(2, '0');
-  for (let candidate = 1; candidate <= 99; candidate++) if (!used.has(candidate)) return String(candidate).padStart(2, '0');
-  // All 99 numeric IDs taken: letters are still valid Server IDs.
-  return 'A1';
 }

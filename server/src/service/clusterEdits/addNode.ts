@@ -8,7 +8,7 @@ import { defaultFor, platformGuess } from '../platform';
 import { secretPieces } from '../describe';
 import { uriLabel } from '../mention';
 import { hostKey, hostProblem, isIpAddress } from '../values/hosts';
-import { folderLocation } from './deps';
+import { judgeFolder } from './deps';
 import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortText } from './change';
 import { clusterMembers, isRefusal, masterOf } from './members';
 import { NodeRewrite, editHostList, listHasHost } from './rewrite';
@@ -186,11 +186,11 @@ function logonWithoutPasswords(master: NodeFile): { logon: string; passwordsLeft
  */
 function workingFolder(master: NodeFile, members: readonly NodeFile[], id: FieldId): string {
   const own = master.paths.get(id);
-  if (own && folderLocation(own) === 'local') return own.text;
+  if (own && judgeFolder(master, id)?.location === 'local') return own.text;
   const counts = new Map<string, number>();
   for (const member of members) {
     const path = member.paths.get(id);
-    if (path && folderLocation(path) === 'local') counts.set(path.text, (counts.get(path.text) ?? 0) + 1);
+    if (path && judgeFolder(member, id)?.location === 'local') counts.set(path.text, (counts.get(path.text) ?? 0) + 1);
   }
   const common = [...counts].sort((a, b) => b[1] - a[1])[0];
   if (common) return common[0];

@@ -2,7 +2,10 @@ import { FieldLine, NodeFile } from '../parse';
 import { HostList, hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
 import { MAX_RELATED, clusterPeers, perNode } from './clusterPeers';
-import { listNames, nodeLabel, otherNodes, quote } from '../mention';
+import { listNames, nodeName, nodeNames, quote } from '../mention';
+import { Version, share, vote } from './clusterVotes';
+import { setValue } from './edits';
+import { fixOffer } from './fix';
 
 interface Membership {
   /** The host keys of the list, as a set. */
@@ -21,9 +24,12 @@ const slavesOf = perNode((node) => membership(node.slaveHosts));
 
 /**
  * Every node of a cluster names the same master (line 15) and the same slaves (line 16).
- * Lists compare as sets of host keys: order, case and a trailing dot do not matter.
+ * Lists compare as sets of host keys: order, case and a trailing dot do not matter. The
+ * finding goes on the nodes that differ from the cluster's majority, which it names with how
+ * many nodes hold it, and offers the majority's value; with no majority (two nodes, a tie),
+ * every side is flagged and names the others.
  */
-export const clusterMembershipMismatch: Rule = {
+export const clusterMembershipMismatch: Rule<'cluster-membership-mismatch'> = {
   code: 'cluster-membership-mismatch',
   scope: 'workspace',
   check({ node, workspace }) {
@@ -36,6 +42,13 @@ export const clusterMembershipMismatch: Rule = {
   },
 };
 
+interface Listed {
+  keys: Set<string>;
+  /** The line's value as the node writes it. */
+  text: string;
+  list: HostList;
+}
+
 function compareLine(
   node: NodeFile,
   peers: NodeFile[],
@@ -43,47 +56,66 @@ function compareLine(
   list: (file: NodeFile) => HostList,
   members: (file: NodeFile) => Membership,
   what: string,
-): Finding[] {
-  const own = members(node);
-  const differing = peers.filter((peer) => members(peer).signature !== own.signature);
-  if (differing.length === 0) return [];
+): Finding<'cluster-membership-mismatch'>[] {
+  const result = vote<Listed>(node, peers, (file) => ({
+    key: members(file).signature,
+    value: { keys: members(file).keys, text: file.field[line.field.id].value.text, list: list(file) },
+  }));
+  if (!result || result.majority === result.own) return [];
+  const { own, majority, others, voters, clear } = result;
   const field = `${line.field.title} (line ${line.field.line})`;
-  const here = own.keys.size === 0 ? 'is empty here' : `names ${describe(list(node))} here`;
-  // One disagreeing version (the usual typo on one node): spell out the difference.
-  // Several versions: the related locations show each.
-  const versions = new Set(differing.map((peer) => members(peer).signature));
-  const there =
-    versions.size === 1
-      ? `${differing.length === 1 ? nodeLabel(differing[0]) : otherNodes(differing.length) + ' of this cluster'} ${listText(list(differing[0]), differing.length > 1)}${difference(own.keys, members(differing[0]).keys)}`
-      : `${otherNodes(differing.length)} of this cluster name other ${what} (see related locations)`;
+  // Against the majority, or with none, against the one other version when there is one.
+  const reference = majority ?? (others.length === 1 ? others[0] : undefined);
+  let message: string;
+  if (!reference) message = `${field} differs from ${voters - own.nodes.length} other nodes of this cluster, which do not agree among themselves either (see related information).`;
+  else {
+    const who = majority ? share(majority, voters) : nodeNames(reference.nodes);
+    const plural = majority !== undefined || reference.nodes.length > 1;
+    message =
+      own.value.keys.size === 0
+        ? `${field} is empty, but ${who} ${plural ? 'name' : 'names'} ${hosts(reference.value.list)}.`
+        : `${field} differs from ${who}, which ${difference(own.value, reference.value, plural)}.`;
+    const rule = ` Every node of a cluster must name the same ${what}.`;
+    if (message.length + rule.length <= 200) message += rule;
+  }
+  const differing = others.flatMap((version) => version.nodes);
   return [
     {
       range: line.value.range,
-      message: `${field} ${here}, but ${there}; every node of a cluster must name the same ${what}.`,
+      message,
       related: differing.slice(0, MAX_RELATED).map((peer) => ({
         uri: peer.uri,
         range: peer.field[line.field.id].value.range,
-        message: `${nodeLabel(peer)} ${listText(list(peer))}`,
+        message: `${nodeName(peer)} ${listText(list(peer))}`,
       })),
+      ...(majority ? { fixes: [useClusterValue(node, line, majority, clear)] } : {}),
     },
   ];
 }
 
-function listText(list: HostList, plural = false): string {
-  if (list.hosts.length === 0) return plural ? 'have this line empty' : 'has this line empty';
-  return `${plural ? 'name' : 'names'} ${describe(list)}`;
+/** "Use the cluster's value": the majority's line, as its first node writes it. */
+function useClusterValue(node: NodeFile, line: FieldLine, majority: Version<Listed>, clear: boolean) {
+  return fixOffer('cluster-use-majority', clear, () => ({
+    title: majority.value.text ? `Use the cluster's value: ${quote(majority.value.text)}` : "Use the cluster's value: empty",
+    edits: setValue(node, node.field[line.field.id], majority.value.text),
+  }));
 }
 
-function describe(list: HostList): string {
-  return listNames(list.hosts.map((host) => quote(host.text)));
+function listText(list: HostList): string {
+  return list.hosts.length === 0 ? 'has this line empty' : `names ${hosts(list)}`;
 }
 
-/** ` (missing here: a; missing there: b)`, in host keys. */
-function difference(own: Set<string>, theirs: Set<string>): string {
-  const missingHere = [...theirs].filter((key) => !own.has(key));
-  const missingThere = [...own].filter((key) => !theirs.has(key));
-  const parts: string[] = [];
-  if (missingHere.length > 0) parts.push(`missing here: ${listNames(missingHere)}`);
-  if (missingThere.length > 0) parts.push(`missing there: ${listNames(missingThere)}`);
-  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+function hosts(list: HostList): string {
+  return listNames(list.hosts.map((host) => quote(host.text)), 2);
+}
+
+/** `name "b" instead of "a"` / `also name "b"` / `do not name "a"`, in host keys. */
+function difference(own: Listed, theirs: Listed, plural: boolean): string {
+  const missingHere = [...theirs.keys].filter((key) => !own.keys.has(key));
+  const missingThere = [...own.keys].filter((key) => !theirs.keys.has(key));
+  const names = (keys: string[]) => listNames(keys.map(quote), 2);
+  const verb = plural ? 'name' : 'names';
+  if (missingHere.length > 0 && missingThere.length > 0) return `${verb} ${names(missingHere)} instead of ${names(missingThere)}`;
+  if (missingHere.length > 0) return `also ${verb} ${names(missingHere)}`;
+  return `${plural ? 'do' : 'does'} not name ${names(missingThere)}`;
 }

@@ -4,11 +4,11 @@ import { Finding, Rule } from './rule';
 const DEPRECATED_FIELDS = FIELDS.filter((field) => field.deprecated);
 
 /** Lines 6 and 7 (AntiSpam, GroupWare paths): newer IceWarp notes deprecate them in favour of local paths. */
-export const deprecatedField: Rule = {
+export const deprecatedField: Rule<'deprecated-field'> = {
   code: 'deprecated-field',
   scope: 'file',
   check({ node }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'deprecated-field'>[] = [];
     for (const field of DEPRECATED_FIELDS) {
       const { value } = node.field[field.id];
       if (value.text.length === 0) continue;

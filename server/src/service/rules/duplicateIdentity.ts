@@ -4,18 +4,18 @@ import { hostKey } from '../values/hosts';
 import { identityKeys } from '../workspace';
 import { Finding, Rule } from './rule';
 import { MAX_RELATED } from './clusterPeers';
-import { nodeLabel, otherNodes, quote } from '../mention';
+import { nodeName, otherNodesNamed, quote } from '../mention';
 
 /**
  * Each node uses its own hostname (line 11), its own IP addresses (line 10; loopback and
  * "any" excluded by identityKeys) and its own TeamChat URL (line 17). Looked up through the
  * identity index (nodesSharing), never by scanning every node.
  */
-export const duplicateIdentity: Rule = {
+export const duplicateIdentity: Rule<'duplicate-identity'> = {
   code: 'duplicate-identity',
   scope: 'workspace',
   check({ node, workspace }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'duplicate-identity'>[] = [];
     for (const key of identityKeys(node)) {
       const kind = key.slice(0, key.indexOf(':'));
       if (kind !== 'host' && kind !== 'ip' && kind !== 'url') continue;
@@ -30,12 +30,12 @@ export const duplicateIdentity: Rule = {
             : 'each node publishes its own TeamChat API';
       const related = others.slice(0, MAX_RELATED).flatMap((other) => {
         const piece = partsFor(other, key)[0];
-        return piece ? [{ uri: other.uri, range: piece.range, message: `${nodeLabel(other)} uses ${quote(piece.text)} too` }] : [];
+        return piece ? [{ uri: other.uri, range: piece.range, message: `${nodeName(other)} uses ${quote(piece.text)} too` }] : [];
       });
       for (const piece of partsFor(node, key)) {
         findings.push({
           range: piece.range,
-          message: `The ${what} ${quote(piece.text)}${piece.where ? ` (${piece.where})` : ''} is also used by ${otherNodes(others.length)} of this workspace; ${why}.`,
+          message: `The ${what} ${quote(piece.text)}${piece.where ? ` (${piece.where})` : ''} is also used by ${otherNodesNamed(others, ' of this workspace')}; ${why}.`,
           related,
         });
       }

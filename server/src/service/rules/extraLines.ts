@@ -2,7 +2,7 @@ import { FIELD_COUNT } from '../fields';
 import { Rule } from './rule';
 
 /** IceWarp reads lines 1-17 only; anything after them is ignored (often notes or a second node's values pasted in). */
-export const extraLines: Rule = {
+export const extraLines: Rule<'extra-lines'> = {
   code: 'extra-lines',
   scope: 'file',
   check({ node }) {

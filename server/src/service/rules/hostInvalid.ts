@@ -8,11 +8,11 @@ import { quote } from '../mention';
  * Lines 11, 15 and 16 name hosts other servers must reach: each must be a DNS name or an IP
  * address. One finding per bad host, on that host.
  */
-export const hostInvalid: Rule = {
+export const hostInvalid: Rule<'host-invalid'> = {
   code: 'host-invalid',
   scope: 'file',
   check({ node }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'host-invalid'>[] = [];
     const hostname = node.field.hostname;
     if (hostname.value.text.length > 0) findings.push(...checkHost(hostname, hostname.value));
 
@@ -39,8 +39,11 @@ export const hostInvalid: Rule = {
   },
 };
 
-function checkHost(line: FieldLine, host: Piece): Finding[] {
-  const problem = hostProblem(host.text);
+/** Past this length a value is no host by its length alone; reading all of a pasted megabyte would say no more. */
+const LONGEST_READ = 1024;
+
+function checkHost(line: FieldLine, host: Piece): Finding<'host-invalid'>[] {
+  const problem = host.text.length > LONGEST_READ ? 'it is longer than 253 characters' : hostProblem(host.text);
   if (!problem) return [];
   const where = `${line.field.title} (line ${line.field.line})`;
   return [

@@ -1,9 +1,11 @@
 import { hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { quote } from '../mention';
+import { excerpt, quote } from '../mention';
+import { removeHosts } from './edits';
+import { fixOffer } from './fix';
 
 /** The master (first host of line 15) cannot also be a slave: each list entry naming it is flagged. */
-export const masterInSlaveList: Rule = {
+export const masterInSlaveList: Rule<'master-in-slave-list'> = {
   code: 'master-in-slave-list',
   scope: 'file',
   check({ node }) {
@@ -12,15 +14,20 @@ export const masterInSlaveList: Rule = {
     const masterKey = hostKey(master.text);
     const masterLine = node.field.masterHost.field;
     const slaveLine = node.field.slaveHosts.field;
-    const findings: Finding[] = [];
-    for (const host of node.slaveHosts.hosts) {
-      if (hostKey(host.text) !== masterKey) continue;
-      findings.push({
+    const listed = node.slaveHosts.hosts.filter((host) => hostKey(host.text) === masterKey);
+    if (listed.length === 0) return [];
+    // Every entry naming the master goes at once, so each finding offers the same fix.
+    const fix = fixOffer('slave-remove-master', true, () => ({
+      title: `Remove the master host ${excerpt(listed[0].text)} from the slave hosts`,
+      edits: removeHosts(node.slaveHosts, listed),
+    }));
+    return listed.map(
+      (host): Finding<'master-in-slave-list'> => ({
         range: host.range,
         message: `${quote(host.text)} is the ${masterLine.title.toLowerCase()} (line ${masterLine.line}) and also listed in ${slaveLine.title} (line ${slaveLine.line}); a server is either the master or a slave, not both.`,
         related: [{ uri: node.uri, range: master.range, message: `Named as the master host here` }],
-      });
-    }
-    return findings;
+        fixes: [fix],
+      }),
+    );
   },
 };

@@ -1,4 +1,6 @@
-import { LineEnding } from '../parse';
+import { LineEnding, NodeFile } from '../parse';
+import { TextEdit } from '../types';
+import { FixOffer, fixOffer } from './fix';
 import { Finding, Rule } from './rule';
 
 const NAMES: Record<LineEnding, string> = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'a lone CR' };
@@ -14,7 +16,7 @@ const MAX_MARKED = 20;
  * handful of marks, and the quick fix normalises them all at once. A file with more stray
  * endings than that gets one finding at the first, with the count.
  */
-export const mixedLineEndings: Rule = {
+export const mixedLineEndings: Rule<'mixed-line-endings'> = {
   code: 'mixed-line-endings',
   scope: 'file',
   check({ node }) {
@@ -22,6 +24,7 @@ export const mixedLineEndings: Rule = {
     const stray = node.lines.filter((line) => line.ending !== '' && line.ending !== dominant);
     if (stray.length === 0) return [];
     const total = stray.length + node.endingCounts[dominant];
+    const fixes = [normalise(node)];
     const rangeOf = (index: number) => {
       const line = stray[index];
       return { start: { line: line.index, character: line.column + line.text.length }, end: { line: line.index + 1, character: 0 } };
@@ -35,12 +38,29 @@ export const mixedLineEndings: Rule = {
         {
           range: rangeOf(0),
           message: `${stray.length} of ${total} lines end differently from the rest (${NAMES[dominant]}); the first is line ${stray[0].index + 1}.${consequence(stray.some((line) => line.ending === '\r') ? '\r' : '\n')}`,
+          fixes,
         },
       ];
     }
-    return stray.map((line, index): Finding => ({
+    return stray.map((line, index): Finding<'mixed-line-endings'> => ({
       range: rangeOf(index),
       message: `Line ${line.index + 1} ends with ${NAMES[line.ending as LineEnding]}, but ${node.endingCounts[dominant]} of the file's ${total} lines end with ${NAMES[dominant]}.${consequence(line.ending)}`,
+      fixes,
     }));
   },
 };
+
+/** Every line ending the file's dominant one (a lone CR too). */
+function normalise(node: NodeFile): FixOffer<'line-endings-normalise'> {
+  return fixOffer('line-endings-normalise', true, () => {
+    const ending = node.ending;
+    const name = ending === '\r\n' ? 'CRLF' : ending === '\n' ? 'LF' : 'CR';
+    const edits: TextEdit[] = node.lines
+      .filter((line) => line.ending !== '' && line.ending !== ending)
+      .map((line) => ({
+        range: { start: { line: line.index, character: line.column + line.text.length }, end: { line: line.index + 1, character: 0 } },
+        newText: ending,
+      }));
+    return edits.length > 0 ? { title: `Use ${name} line endings throughout (as most lines do)`, edits } : undefined;
+  });
+}

@@ -12,11 +12,11 @@ const WINDOWS_FORBIDDEN = /^[<>"|?*:]$/;
  * relative path on a directory line. The server and share of a UNC path are left to
  * `unc-malformed`, so a character is reported once.
  */
-export const pathInvalid: Rule = {
+export const pathInvalid: Rule<'path-invalid'> = {
   code: 'path-invalid',
   scope: 'file',
   check({ node }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'path-invalid'>[] = [];
     for (const { fieldId, path } of allPaths(node)) {
       const field = fieldById(fieldId);
       const where = `${field.title} (line ${field.line})`;

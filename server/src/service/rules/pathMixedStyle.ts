@@ -7,7 +7,7 @@ import { Rule } from './rule';
  * have no style of their own (path-invalid reports them). The minority style is flagged; on a
  * tie the style of the first path wins, so the later paths are the ones flagged.
  */
-export const pathMixedStyle: Rule = {
+export const pathMixedStyle: Rule<'path-mixed-style'> = {
   code: 'path-mixed-style',
   scope: 'file',
   check({ node }) {

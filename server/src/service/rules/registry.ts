@@ -1,6 +1,6 @@
-// Every rule, registered once. A rule's code carries its default severity (codes.ts) and
-// its quick fixes (../fixes.ts), so all three meet on the code.
-import { Rule } from './rule';
+// Every rule, registered once. A rule's code carries its default severity and the ids of its
+// quick fixes (codes.ts); the fixes themselves are built in the rule's own file.
+import { AnyRule } from './rule';
 import { serverIdDuplicate } from './serverIdDuplicate';
 import { serverIdTooLong } from './serverIdTooLong';
 import { whitespace } from './whitespace';
@@ -26,6 +26,7 @@ import { sharedFolderMismatch } from './sharedFolderMismatch';
 import { sharedTempFolderCollision } from './sharedTempFolderCollision';
 import { duplicateIdentity } from './duplicateIdentity';
 import { hostInvalid } from './hostInvalid';
+import { hostPossibleTypo } from './hostPossibleTypo';
 import { roleInvalid } from './roleInvalid';
 import { roleMismatch } from './roleMismatch';
 import { slaveWithoutMaster } from './slaveWithoutMaster';
@@ -36,7 +37,7 @@ import { slaveListSeparator } from './slaveListSeparator';
 import { slaveDuplicate } from './slaveDuplicate';
 import { clusterMembershipMismatch } from './clusterMembershipMismatch';
 
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
   // Line 4: the Server ID.
   serverIdTooLong,
   serverIdInvalidChar,
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   ipBindingInvalid,
   duplicateIdentity,
   hostInvalid,
+  hostPossibleTypo,
   roleInvalid,
   roleMismatch,
   slaveWithoutMaster,

@@ -1,18 +1,19 @@
 import { lineRange } from '../types';
 import { shareKey } from '../values/path';
 import { Finding, Rule } from './rule';
+import { excerpt } from '../mention';
 
 /**
  * Once line 5 holds credentials, a share another line uses without an entry is reached with
  * the service account's own rights, which is easy to miss. Flags the `server\share` part.
  */
-export const remoteLogonUncovered: Rule = {
+export const remoteLogonUncovered: Rule<'remote-logon-uncovered'> = {
   code: 'remote-logon-uncovered',
   scope: 'file',
   check({ node }) {
     if (node.remoteLogon.length === 0) return [];
     const covered = new Set(node.remoteLogon.map((entry) => (entry.path ? shareKey(entry.path) : undefined)).filter((key) => key !== undefined));
-    const findings: Finding[] = [];
+    const findings: Finding<'remote-logon-uncovered'>[] = [];
     for (const line of node.fields) {
       const path = node.paths.get(line.field.id);
       const key = path && shareKey(path);
@@ -21,7 +22,7 @@ export const remoteLogonUncovered: Rule = {
       const { server, share } = path.unc;
       findings.push({
         range: lineRange(server.range.start.line, server.range.start.character, share.range.end.character),
-        message: `${line.field.title} (line ${line.field.line}) uses the share \\\\${server.text}\\${share.text}, which has no Remote logon entry (line 5); IceWarp reaches it with the service account's own rights.`,
+        message: `${line.field.title} (line ${line.field.line}) uses the share ${excerpt(`\\\\${server.text}\\${share.text}`)}, which has no Remote logon entry (line 5); IceWarp reaches it with the service account's own rights.`,
       });
     }
     return findings;

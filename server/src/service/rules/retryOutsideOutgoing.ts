@@ -1,8 +1,13 @@
-import { folderKey, isInsideFolder } from '../values/path';
+import { NodeFile } from '../parse';
+import { subfolder } from '../platform';
+import { PathValue, folderKey, isInsideFolder } from '../values/path';
+import { setValue } from './edits';
+import { FixOffer, fixOffer } from './fix';
 import { Rule } from './rule';
+import { excerpt } from '../mention';
 
 /** IceWarp's layout keeps the retry queue (line 9) in a subfolder of the outgoing queue (line 8). */
-export const retryOutsideOutgoing: Rule = {
+export const retryOutsideOutgoing: Rule<'retry-outside-outgoing'> = {
   code: 'retry-outside-outgoing',
   scope: 'file',
   check({ node }) {
@@ -13,9 +18,17 @@ export const retryOutsideOutgoing: Rule = {
     const retryField = node.field.retryQueue.field;
     const where = `${retryField.title} (line ${retryField.line})`;
     if (folderKey(retry) === folderKey(outgoing)) {
-      return [{ range: retry.range, message: `${where} is the same folder as the outgoing queue (line 8); IceWarp's layout keeps retries apart, in its "retry" subfolder.` }];
+      return [{ range: retry.range, message: `${where} is the same folder as the outgoing queue (line 8); IceWarp's layout keeps retries apart, in its "retry" subfolder.`, fixes: [underOutgoing(node, outgoing)] }];
     }
     if (isInsideFolder(retry, outgoing)) return [];
-    return [{ range: retry.range, message: `${where} is not inside the outgoing queue (line 8); IceWarp's layout keeps it in the outgoing queue's "retry" subfolder.` }];
+    return [{ range: retry.range, message: `${where} is not inside the outgoing queue (line 8); IceWarp's layout keeps it in the outgoing queue's "retry" subfolder.`, fixes: [underOutgoing(node, outgoing)] }];
   },
 };
+
+function underOutgoing(node: NodeFile, outgoing: PathValue): FixOffer<'retry-under-outgoing'> {
+  return fixOffer('retry-under-outgoing', false, () => {
+    const target = subfolder(outgoing, 'retry');
+    if (target === node.field.retryQueue.value.text) return undefined;
+    return { title: `Use the outgoing queue's retry folder: ${excerpt(target)}`, edits: setValue(node, node.field.retryQueue, target) };
+  });
+}

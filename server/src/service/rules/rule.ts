@@ -1,8 +1,10 @@
 // The contract every rule file implements. Rules get the parsed model and the workspace
-// facts; they never parse text themselves.
+// facts; they never parse text themselves. A rule's findings carry the fixes it implies, and
+// the type ties them to the rule's code: a rule can attach only fixes its code declares.
 import { NodeFile } from '../parse';
 import { Range, Severity } from '../types';
-import type { DiagnosticCode } from './codes';
+import type { DiagnosticCode, FixIdOf } from './codes';
+import type { FixOffer } from './fix';
 import type { WorkspaceFacts } from '../workspace';
 
 /**
@@ -12,19 +14,27 @@ import type { WorkspaceFacts } from '../workspace';
  */
 export const MAX_FINDINGS_PER_RULE = 50;
 
+/**
+ * The most diagnostics one file gets, all rules together (errors are kept first). Thirty-odd
+ * rules at 50 each could still give a junk file a thousand; the Problems panel stays readable.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 200;
+
 export interface RelatedLocation {
   uri: string;
   range: Range;
   message: string;
 }
 
-export interface Finding {
+export interface Finding<C extends DiagnosticCode = DiagnosticCode> {
   range: Range;
   message: string;
   /** Only where a rule raises its code's default, as two nodes sharing a temp folder do. */
   severity?: Severity;
   related?: RelatedLocation[];
   tags?: ('unnecessary' | 'deprecated')[];
+  /** The quick fixes this finding implies, best first. */
+  fixes?: FixOffer<FixIdOf<C>>[];
 }
 
 export interface RuleContext {
@@ -32,9 +42,12 @@ export interface RuleContext {
   workspace: WorkspaceFacts;
 }
 
-export interface Rule {
-  code: DiagnosticCode;
+export interface Rule<C extends DiagnosticCode> {
+  code: C;
   /** `file` rules read one node; `workspace` rules compare it with other nodes. */
   scope: 'file' | 'workspace';
-  check(context: RuleContext): Finding[];
+  check(context: RuleContext): Finding<C>[];
 }
+
+/** A rule of any code, as the registry lists them. */
+export type AnyRule = { [C in DiagnosticCode]: Rule<C> }[DiagnosticCode];

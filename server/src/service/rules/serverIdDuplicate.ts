@@ -1,7 +1,10 @@
 import { Finding, Rule } from './rule';
+import { MAX_RELATED } from './clusterPeers';
+import { nodeName, otherNodesNamed, quote } from '../mention';
+import { nextFreeIdFix } from './serverIdFix';
 
 /** Nodes of one cluster write message files into shared folders, prefixed with their Server ID. */
-export const serverIdDuplicate: Rule = {
+export const serverIdDuplicate: Rule<'server-id-duplicate'> = {
   code: 'server-id-duplicate',
   scope: 'workspace',
   check({ node, workspace }) {
@@ -9,10 +12,11 @@ export const serverIdDuplicate: Rule = {
     if (id.text.length === 0) return [];
     const clashes = workspace.peersOf(node).filter((peer) => peer.field.serverId.value.text.toLowerCase() === id.text.toLowerCase());
     if (clashes.length === 0) return [];
-    const finding: Finding = {
+    const finding: Finding<'server-id-duplicate'> = {
       range: id.range,
-      message: `Server ID "${id.text}" is also used by ${clashes.length === 1 ? 'another node' : `${clashes.length} other nodes`} of this cluster; their message files would collide.`,
-      related: clashes.map((peer) => ({ uri: peer.uri, range: peer.field.serverId.value.range, message: `Server ID "${id.text}" is used here too` })),
+      message: `Server ID ${quote(id.text)} is also used by ${otherNodesNamed(clashes, ' of this cluster')}; their message files would collide.`,
+      related: clashes.slice(0, MAX_RELATED).map((peer) => ({ uri: peer.uri, range: peer.field.serverId.value.range, message: `${nodeName(peer)} uses Server ID ${quote(id.text)} too` })),
+      fixes: [nextFreeIdFix(node, workspace, false)],
     };
     return [finding];
   },

@@ -1,17 +1,20 @@
 import { isInCluster } from '../parse';
 import { Rule } from './rule';
+import { nextFreeIdFix } from './serverIdFix';
 
 /** In a cluster every node needs its own Server ID, or message file names of nodes can collide. */
-export const serverIdMissing: Rule = {
+export const serverIdMissing: Rule<'server-id-missing'> = {
   code: 'server-id-missing',
   scope: 'file',
-  check({ node }) {
+  check({ node, workspace }) {
     const { value, field } = node.field.serverId;
     if (value.text.length > 0 || !isInCluster(node)) return [];
     return [
       {
         range: value.range,
         message: `${field.title} (line ${field.line}) is empty, but this node is part of a cluster: each node needs its own ID, since it prefixes every message file the node writes into the shared folders.`,
+        // An empty ID in a cluster has nothing to lose: filling in a free one is safe.
+        fixes: [nextFreeIdFix(node, workspace, true)],
       },
     ];
   },

@@ -1,11 +1,12 @@
 import { Rule } from './rule';
 import { quote } from '../mention';
+import { nextFreeIdFix } from './serverIdFix';
 
 /** A valid 1-2 character ID that is not all digits: IceWarp recommends numbers. */
-export const serverIdNotNumeric: Rule = {
+export const serverIdNotNumeric: Rule<'server-id-not-numeric'> = {
   code: 'server-id-not-numeric',
   scope: 'file',
-  check({ node }) {
+  check({ node, workspace }) {
     const { value, field } = node.field.serverId;
     // Only a valid ID: too long or invalid characters are reported by their own codes.
     if (!/^[A-Za-z0-9]{1,2}$/.test(value.text) || /^\d+$/.test(value.text)) return [];
@@ -13,6 +14,7 @@ export const serverIdNotNumeric: Rule = {
       {
         range: value.range,
         message: `${field.title} (line ${field.line}) ${quote(value.text)} is valid, but IceWarp recommends numbers ("maximum two characters, numbers are recommended").`,
+        fixes: [nextFreeIdFix(node, workspace, false)],
       },
     ];
   },

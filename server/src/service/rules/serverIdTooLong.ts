@@ -1,18 +1,29 @@
 import { lineRange } from '../types';
+import { setValue } from './edits';
+import { FixOffer, fixOffer } from './fix';
 import { Rule } from './rule';
+import { quote } from '../mention';
+import { nextFreeIdFix } from './serverIdFix';
 
 /** Line 4 holds at most two characters; the range starts at the third. */
-export const serverIdTooLong: Rule = {
+export const serverIdTooLong: Rule<'server-id-too-long'> = {
   code: 'server-id-too-long',
   scope: 'file',
-  check({ node }) {
+  check({ node, workspace }) {
     const { value } = node.field.serverId;
     if (value.text.length <= 2) return [];
     const start = value.range.start.character + 2;
+    const kept = value.text.slice(0, 2);
+    const fixes: FixOffer<'server-id-keep-first-two' | 'server-id-next-free'>[] = [];
+    if (/^[A-Za-z0-9]{2}$/.test(kept)) {
+      fixes.push(fixOffer('server-id-keep-first-two', false, () => ({ title: `Keep the first two characters: ${kept}`, edits: setValue(node, node.field.serverId, kept) })));
+    }
+    fixes.push(nextFreeIdFix(node, workspace, false));
     return [
       {
         range: lineRange(value.range.start.line, start, value.range.end.character),
-        message: `Server ID "${value.text}" has ${value.text.length} characters; IceWarp allows at most 2.`,
+        message: `Server ID ${quote(value.text)} has ${value.text.length} characters; IceWarp allows at most 2.`,
+        fixes,
       },
     ];
   },

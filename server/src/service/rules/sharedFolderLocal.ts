@@ -1,6 +1,6 @@
 import { FIELDS } from '../fields';
+import { judgeFolder } from '../folders';
 import { isInCluster } from '../parse';
-import { PathValue, pathSegments } from '../values/path';
 import { Finding, Rule } from './rule';
 
 const COMMON_FIELDS = FIELDS.filter((field) => field.sharing === 'common');
@@ -10,14 +10,14 @@ const COMMON_FIELDS = FIELDS.filter((field) => field.sharing === 'common');
  * every node. A drive letter is this server's own disk (a drive mapped in a user session is
  * invisible to a service), and the install folder is this server's own copy. A UNC path is
  * not flagged even when it reaches another server's install folder: every node sees the same
- * folder through it, which is what "common" asks.
+ * folder through it, which is what "common" asks. Which is which, folders.ts decides.
  */
-export const sharedFolderLocal: Rule = {
+export const sharedFolderLocal: Rule<'shared-folder-local'> = {
   code: 'shared-folder-local',
   scope: 'file',
   check({ node }) {
     if (!isInCluster(node)) return [];
-    const findings: Finding[] = [];
+    const findings: Finding<'shared-folder-local'>[] = [];
     for (const field of COMMON_FIELDS) {
       const line = node.field[field.id];
       const where = `${field.title} (line ${field.line})`;
@@ -31,24 +31,11 @@ export const sharedFolderLocal: Rule = {
         }
         continue;
       }
-      const reason = localReason(path);
-      if (reason) findings.push({ range: path.range, message: `${where} ${reason}, but in a cluster it must be a folder every node shares (a UNC path \\\\server\\share\\... on Windows, a mounted share on Linux).` });
+      const judged = judgeFolder(node, field.id);
+      // A relative path or one without a root is path-invalid's (or unc-malformed's) finding.
+      if (judged?.basis !== 'install-folder' && judged?.basis !== 'drive') continue;
+      findings.push({ range: path.range, message: `${where} ${judged.reason}, but in a cluster it must be a folder every node shares (a UNC path \\\\server\\share\\... on Windows, a mounted share on Linux).` });
     }
     return findings;
   },
 };
-
-function localReason(path: PathValue): string | undefined {
-  if (isInsideInstallFolder(path)) return "lies inside this server's IceWarp install folder";
-  if (path.style === 'drive') return `is on the local drive ${path.text.slice(0, 2).toUpperCase()}, which other nodes cannot see`;
-  return undefined;
-}
-
-/** `/opt/icewarp/...`, `...\Program Files[ (x86)]\IceWarp\...` and the Merak-era `...\Merak\...`. */
-function isInsideInstallFolder(path: PathValue): boolean {
-  if (path.style === 'posix') return /^\/opt\/icewarp(\/|$)/.test(path.text);
-  if (path.style !== 'drive') return false;
-  const segments = pathSegments(path).map((segment) => segment.toLowerCase());
-  if (segments.includes('merak')) return true;
-  return segments.some((segment, index) => /^program files( \(x86\))?$/.test(segment) && segments[index + 1] === 'icewarp');
-}

@@ -1,9 +1,12 @@
-import { DIRECTORY_FIELDS } from '../fields';
+import { DIRECTORY_FIELDS, FieldSpec } from '../fields';
 import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
 import { Finding, Rule } from './rule';
 import { MAX_RELATED, clusterPeers, perNode } from './clusterPeers';
-import { listNames, nodeLabel, otherNodes, quote } from '../mention';
+import { nodeName, nodeNames, quote } from '../mention';
+import { Version, share, vote } from './clusterVotes';
+import { setValue } from './edits';
+import { fixOffer } from './fix';
 
 /** Lines that every node of a cluster must point at the same folder (lines 1, 6, 7). */
 const COMMON_FIELDS = DIRECTORY_FIELDS.filter((field) => field.sharing === 'common');
@@ -20,36 +23,58 @@ const commonFolders = perNode((node) =>
  * Nodes of one cluster must point a common folder at the same place. Only paths of the same
  * style are compared: a Linux mount (`/mnt/icewarp/config`) and a UNC path or a mapped drive
  * can be the same share, which this file cannot tell. Empty lines are shared-folder-local's.
+ * The finding goes on the nodes that differ from the cluster's majority and offers its folder;
+ * with no majority (two nodes, a tie), every side is flagged and names the others.
  */
-export const sharedFolderMismatch: Rule = {
+export const sharedFolderMismatch: Rule<'shared-folder-mismatch'> = {
   code: 'shared-folder-mismatch',
   scope: 'workspace',
   check({ node, workspace }) {
     const peers = clusterPeers(node, workspace);
     if (peers.length === 0) return [];
-    const findings: Finding[] = [];
+    const findings: Finding<'shared-folder-mismatch'>[] = [];
     const ownFolders = commonFolders(node);
     COMMON_FIELDS.forEach((field, fieldIndex) => {
-      const ownFolder = ownFolders[fieldIndex];
-      if (!ownFolder) return;
-      const own = ownFolder.path;
-      const differing: { peer: NodeFile; path: PathValue }[] = [];
-      for (const peer of peers) {
-        const theirs = commonFolders(peer)[fieldIndex];
-        if (theirs && theirs.path.style === own.style && theirs.key !== ownFolder.key) differing.push({ peer, path: theirs.path });
+      const style = ownFolders[fieldIndex]?.path.style;
+      const result = vote<PathValue>(node, peers, (file) => {
+        const folder = commonFolders(file)[fieldIndex];
+        return folder && folder.path.style === style ? { key: folder.key, value: folder.path } : undefined;
+      });
+      if (!result || result.majority === result.own) return;
+      const { own, majority, others, voters, clear } = result;
+      const reference = majority ?? (others.length === 1 ? others[0] : undefined);
+      const where = `${field.title} (line ${field.line}) points at ${quote(own.value.text)}`;
+      let message: string;
+      if (!reference) message = `${where}, but ${voters - own.nodes.length} other nodes of this cluster use other folders, which do not agree among themselves either (see related information).`;
+      else {
+        const who = majority ? share(majority, voters) : nodeNames(reference.nodes);
+        const plural = majority !== undefined || reference.nodes.length > 1;
+        message = `${where}, but ${who} ${plural ? 'use' : 'uses'} ${quote(reference.value.text)}.`;
+        const rule = ` Every node must share the same ${field.title.replace(/ path$/, '')} folder.`;
+        if (message.length + rule.length <= 200) message += rule;
       }
-      if (differing.length === 0) return;
-      const folders = [...new Set(differing.map(({ path }) => quote(path.text)))];
       findings.push({
-        range: own.range,
-        message: `${field.title} (line ${field.line}) points at ${quote(own.text)}, but ${otherNodes(differing.length)} of this cluster ${differing.length === 1 ? 'uses' : 'use'} ${listNames(folders)}; every node must share the same ${field.title.replace(/ path$/, '')} folder, or they work from different data.`,
-        related: differing.slice(0, MAX_RELATED).map(({ peer, path }) => ({
-          uri: peer.uri,
-          range: path.range,
-          message: `${nodeLabel(peer)} uses ${quote(path.text)}`,
-        })),
+        range: own.value.range,
+        message,
+        related: others
+          .flatMap((version) => version.nodes)
+          .slice(0, MAX_RELATED)
+          .map((peer) => {
+            // Every voter holds a folder on this line.
+            const path = peer.paths.get(field.id) as PathValue;
+            return { uri: peer.uri, range: path.range, message: `${nodeName(peer)} uses ${quote(path.text)}` };
+          }),
+        ...(majority ? { fixes: [useClusterFolder(node, field, majority, clear)] } : {}),
       });
     });
     return findings;
   },
 };
+
+/** "Use the cluster's value": the majority's folder, as its first node writes it. */
+function useClusterFolder(node: NodeFile, field: FieldSpec, majority: Version<PathValue>, clear: boolean) {
+  return fixOffer('cluster-use-majority', clear, () => ({
+    title: `Use the cluster's value: ${quote(majority.value.text)}`,
+    edits: setValue(node, node.field[field.id], majority.value.text),
+  }));
+}

@@ -1,41 +1,60 @@
-import { FIELDS } from '../fields';
-import { PathValue, folderKey, pathSegments } from '../values/path';
+import { FIELDS, FieldSpec } from '../fields';
+import { isWorkingFolder, judgeFolder } from '../folders';
+import { NodeFile } from '../parse';
+import { defaultFor, subfolder } from '../platform';
+import { PathValue, folderKey } from '../values/path';
+import { replacePiece } from './edits';
+import { FixOffer, fixOffer } from './fix';
 import { Finding, Rule } from './rule';
+import { excerpt } from '../mention';
 
 /**
- * The file variant of `shared-temp-folder`: a per-server working folder on a UNC share. The
- * queues (lines 8, 9, 13) and any temp folder are this server's own: a service empties its
- * temp folder when it starts, and a shared queue is worked by several servers at once. Two
- * nodes that actually use the same queue are the workspace variant (sharedTempFolderCollision.ts,
- * an error on the same range); this warning stands back then, so the user sees one finding.
+ * The file variant of `shared-temp-folder`: a per-server working folder on shared storage (a
+ * UNC share, or on Linux the mount of the shared folders; folders.ts decides). The queues
+ * (lines 8, 9, 13) and any temp folder are this server's own: a service empties its temp
+ * folder when it starts, and a shared queue is worked by several servers at once. Two nodes
+ * that actually use the same queue are the workspace variant (sharedTempFolderCollision.ts, an
+ * error on the same range); this warning stands back then, so the user sees one finding.
  */
-export const sharedTempFolder: Rule = {
+export const sharedTempFolder: Rule<'shared-temp-folder'> = {
   code: 'shared-temp-folder',
   scope: 'workspace',
   check({ node, workspace }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'shared-temp-folder'>[] = [];
     for (const field of FIELDS) {
       const path = node.paths.get(field.id);
-      if (!path || !isOnShare(path)) continue;
+      if (!path || !isWorkingFolder(field, path)) continue;
+      const judged = judgeFolder(node, field.id);
+      if (judged?.location !== 'shared') continue;
       const isQueue = field.sharing === 'working';
-      if (!isQueue && !isTempFolder(path)) continue;
       // The same `work:` key identityKeys() gives the queues; a collision is reported as an error.
       if (isQueue && workspace.nodesSharing(node, `work:${folderKey(path)}`).length > 0) continue;
+      const where = judged.basis === 'unc' ? 'lies on a UNC share' : judged.reason;
       const what = isQueue ? "is this server's own working folder" : 'is a temp folder, which each server keeps for itself';
+      const fix = localFolderFix(node, field, path);
       findings.push({
         range: path.range,
-        message: `${field.title} (line ${field.line}) lies on a UNC share but ${what}: ${isQueue ? 'servers sharing it would pick up and lose each other’s messages in progress' : 'a service empties its temp folder when it starts, wiping other servers’ work in progress'}. Keep it on a local disk.`,
+        message: `${field.title} (line ${field.line}) ${where}, but ${what}: ${isQueue ? 'servers sharing it would pick up and lose each other’s messages in progress' : 'a service empties its temp folder when it starts, wiping other servers’ work in progress'}. Keep it on a local disk.`,
+        ...(fix ? { fixes: [fix] } : {}),
       });
     }
     return findings;
   },
 };
 
-function isOnShare(path: PathValue): boolean {
-  return path.style === 'unc' && (path.unc?.prefix.text.length ?? 0) >= 2 && (path.unc?.server?.text.length ?? 0) > 0;
-}
-
-function isTempFolder(path: PathValue): boolean {
-  const last = pathSegments(path).at(-1)?.toLowerCase();
-  return last === 'temp' || last === 'tmp';
+/** A queue on shared storage goes back to this server's local default (or under line 8 for the retry queue). */
+export function localFolderFix(node: NodeFile, field: FieldSpec, path: PathValue): FixOffer<'working-folder-local-default'> | undefined {
+  if (field.sharing !== 'working') return undefined;
+  const outgoing = node.paths.get('outgoingQueue');
+  let target: string | undefined;
+  let what = "this server's local default";
+  if (field.id === 'retryQueue' && outgoing && judgeFolder(node, 'outgoingQueue')?.location === 'local') {
+    target = subfolder(outgoing, 'retry');
+    what = 'the local outgoing queue + retry';
+  } else {
+    target = defaultFor(field, path.windows ? 'windows' : 'posix');
+  }
+  if (!target || target === path.text) return undefined;
+  const newText = target;
+  return fixOffer('working-folder-local-default', false, () => ({ title: `Use ${what}: ${excerpt(newText)}`, edits: [replacePiece(path, newText)] }));
 }

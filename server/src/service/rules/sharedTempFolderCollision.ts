@@ -1,39 +1,44 @@
 import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
 import { workingFolders } from '../workspace';
+import { judgeFolder } from '../folders';
 import { Finding, Rule } from './rule';
+import { localFolderFix } from './sharedTempFolder';
 import { MAX_RELATED } from './clusterPeers';
-import { nodeLabel, otherNodes, quote } from '../mention';
+import { nodeName, otherNodesNamed, quote } from '../mention';
 
 /**
- * Two nodes that use the same shared (UNC) working folder (lines 8, 9, 13) take each other's
- * queued messages. The single-file variant (a working folder on a share at all) is a warning
- * in sharedTempFolder.ts; this collision raises the same code to an error. The `work:` keys
- * of identityKeys() index exactly these folders, so this asks nodesSharing, never every node.
+ * Two nodes that use the same shared working folder (lines 8, 9, 13: a UNC share, or a Linux
+ * mount, as folders.ts judges) take each other's queued messages. The single-file variant (a
+ * working folder on shared storage at all) is a warning in sharedTempFolder.ts; this collision
+ * raises the same code to an error. The `work:` keys of identityKeys() index exactly these
+ * folders, so this asks nodesSharing, never every node.
  */
-export const sharedTempFolderCollision: Rule = {
+export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
   code: 'shared-temp-folder',
   scope: 'workspace',
   check({ node, workspace }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'shared-temp-folder'>[] = [];
     for (const { fieldId, path } of workingFolders(node)) {
-      if (path.style !== 'unc') continue;
+      if (judgeFolder(node, fieldId)?.location !== 'shared') continue;
       const key = folderKey(path);
       const others = workspace.nodesSharing(node, `work:${key}`);
       if (others.length === 0) continue;
-      const field = node.fields.find((line) => line.field.id === fieldId)?.field;
-      const where = field ? `${field.title} (line ${field.line})` : 'This working folder';
+      const field = node.field[fieldId].field;
+      const where = `${field.title} (line ${field.line})`;
+      const fix = localFolderFix(node, field, path);
       findings.push({
         range: path.range,
         severity: 'error',
-        message: `${where} ${quote(path.text)} is also used as a working folder by ${otherNodes(others.length)}; a service empties its working folders when it starts and each server takes queued messages from its own, so servers sharing one lose or steal each other's work. Give each server a local folder.`,
+        message: `${where} ${quote(path.text)} is also used as a working folder by ${otherNodesNamed(others)}; a service empties its working folders when it starts and each server takes queued messages from its own, so servers sharing one lose or steal each other's work. Give each server a local folder.`,
         related: others.slice(0, MAX_RELATED).flatMap((other) =>
           matchingWorkingFolders(other, key).map((match) => ({
             uri: other.uri,
             range: match.range,
-            message: `${nodeLabel(other)} uses the same folder here`,
+            message: `${nodeName(other)} uses the same folder here`,
           })),
         ),
+        ...(fix ? { fixes: [fix] } : {}),
       });
     }
     return findings;
@@ -42,6 +47,6 @@ export const sharedTempFolderCollision: Rule = {
 
 function matchingWorkingFolders(node: NodeFile, key: string): PathValue[] {
   return workingFolders(node)
-    .map(({ path }) => path)
-    .filter((path) => path.style === 'unc' && folderKey(path) === key);
+    .filter(({ fieldId, path }) => judgeFolder(node, fieldId)?.location === 'shared' && folderKey(path) === key)
+    .map(({ path }) => path);
 }

@@ -1,16 +1,18 @@
 import { Piece } from '../types';
 import { hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { quote } from '../mention';
+import { excerpt, listNames, quote } from '../mention';
+import { removeHosts } from './edits';
+import { partFixOffer } from './fix';
 
 /** A host listed twice in line 16: the repeat is flagged, related to the first mention. */
-export const slaveDuplicate: Rule = {
+export const slaveDuplicate: Rule<'slave-duplicate'> = {
   code: 'slave-duplicate',
   scope: 'file',
   check({ node }) {
     const { field } = node.field.slaveHosts;
     const firstByKey = new Map<string, Piece>();
-    const findings: Finding[] = [];
+    const findings: Finding<'slave-duplicate'>[] = [];
     for (const host of node.slaveHosts.hosts) {
       const key = hostKey(host.text);
       const first = firstByKey.get(key);
@@ -22,6 +24,12 @@ export const slaveDuplicate: Rule = {
         range: host.range,
         message: `${quote(host.text)} appears more than once in ${field.title} (line ${field.line}); host names compare without regard to case, so this repeat adds nothing.`,
         related: [{ uri: node.uri, range: first.range, message: `First listed here as ${quote(first.text)}` }],
+        fixes: [
+          partFixOffer('slave-remove-repeat', true, [host], (repeats) => ({
+            title: `Remove the repeated ${listNames([...new Set(repeats.map((repeat) => excerpt(repeat.text)))])} from the slave hosts`,
+            edits: removeHosts(node.slaveHosts, repeats),
+          })),
+        ],
       });
     }
     return findings;

@@ -1,18 +1,26 @@
+import { comparePositions, TextEdit } from '../types';
+import { NodeFile } from '../parse';
 import { Finding, Rule } from './rule';
 import { quote } from '../mention';
+import { deleteRange, replacePiece } from './edits';
+import { FixOffer, fixOffer } from './fix';
 
 /** Line 16: "use semicolon for separation". Commas and spaces were seen in old notes and are a mistake. */
-export const slaveListSeparator: Rule = {
+export const slaveListSeparator: Rule<'slave-list-separator'> = {
   code: 'slave-list-separator',
   scope: 'file',
   check({ node }) {
     const { field } = node.field.slaveHosts;
-    const findings: Finding[] = [];
+    const findings: Finding<'slave-list-separator'>[] = [];
+    let fix: FixOffer<'slave-list-semicolons'> | undefined;
     for (const separator of node.slaveHosts.separators) {
       if (separator.text === ';') continue;
+      // One fix rewrites every separator of the line, so each finding offers the same one.
+      fix ??= semicolons(node);
       findings.push({
         range: separator.range,
         message: `The ${field.title} list (line ${field.line}) separates hosts with ${describeSeparator(separator.text)}; IceWarp expects a single ";" between hosts and would read the hosts around it wrongly.`,
+        fixes: [fix],
       });
     }
     return findings;
@@ -26,4 +34,20 @@ function describeSeparator(text: string): string {
   if (text === '\t') return 'a tab';
   if (/^\s+$/.test(text)) return 'whitespace';
   return quote(text.replace(/\t/g, '\\t'));
+}
+
+/** A separator between two hosts becomes `;`; one before the first or after the last host goes. */
+function semicolons(node: NodeFile): FixOffer<'slave-list-semicolons'> {
+  return fixOffer('slave-list-semicolons', true, () => {
+    const list = node.slaveHosts;
+    const tokens = [...list.hosts, ...list.separators].sort((a, b) => comparePositions(a.range.start, b.range.start));
+    const edits: TextEdit[] = [];
+    tokens.forEach((token, index) => {
+      if (list.hosts.includes(token)) return;
+      const between = index > 0 && index < tokens.length - 1;
+      if (!between) edits.push(deleteRange(token.range));
+      else if (token.text !== ';') edits.push(replacePiece(token, ';'));
+    });
+    return edits.length > 0 ? { title: 'Separate the slave hosts with ;', edits } : undefined;
+  });
 }

@@ -6,7 +6,7 @@ import { Rule } from './rule';
  * empty (a zero-width squiggle that is hard to see) or, in a short file, not there at all.
  * The related location still points at line 15, where the fix goes.
  */
-export const slaveWithoutMaster: Rule = {
+export const slaveWithoutMaster: Rule<'slave-without-master'> = {
   code: 'slave-without-master',
   scope: 'file',
   check({ node }) {

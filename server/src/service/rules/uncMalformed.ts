@@ -3,6 +3,8 @@ import { allPaths } from '../parse';
 import { Range } from '../types';
 import { isIPv6Address } from '../values/hosts';
 import { PathValue } from '../values/path';
+import { replacePiece } from './edits';
+import { FixOffer, fixOffer } from './fix';
 import { Finding, Rule } from './rule';
 import { badRuns, describeCharacters, isControlCharacter } from './characterRuns';
 
@@ -17,11 +19,11 @@ const SHARE_FORBIDDEN = /^[\\/:*?"<>|]$/;
  * Forward slashes are `unc-forward-slashes`' business, and characters after the share are
  * `path-invalid`'s, so no character is reported twice.
  */
-export const uncMalformed: Rule = {
+export const uncMalformed: Rule<'unc-malformed'> = {
   code: 'unc-malformed',
   scope: 'file',
   check({ node }) {
-    const findings: Finding[] = [];
+    const findings: Finding<'unc-malformed'>[] = [];
     for (const { fieldId, path } of allPaths(node)) {
       if (path.style !== 'unc' || !path.unc) continue;
       const field = fieldById(fieldId);
@@ -31,11 +33,12 @@ export const uncMalformed: Rule = {
   },
 };
 
-function problems(path: PathValue, where: string): Finding[] {
+function problems(path: PathValue, where: string): Finding<'unc-malformed'>[] {
   const unc = path.unc;
   if (!unc) return [];
-  const findings: Finding[] = [];
-  const finding = (range: Range, message: string) => findings.push({ range, message });
+  const findings: Finding<'unc-malformed'>[] = [];
+  const repair = repairPrefix(path);
+  const finding = (range: Range, message: string) => findings.push({ range, message, ...(repair ? { fixes: [repair] } : {}) });
   const { prefix, server, share } = unc;
 
   if (prefix.text.length === 1) {
@@ -67,3 +70,10 @@ function problems(path: PathValue, where: string): Finding[] {
   return findings;
 }
 
+/** `\\\server\share` and `\server\share` mean `\\server\share`; only offered when server and share are both there. */
+function repairPrefix(path: PathValue): FixOffer<'unc-repair-prefix'> | undefined {
+  const unc = path.unc;
+  if (path.style !== 'unc' || !unc?.server || !unc.share || /^(\\\\|\/\/)$/.test(unc.prefix.text)) return undefined;
+  const repaired = /^\/+$/.test(unc.prefix.text) ? '//' : '\\\\';
+  return fixOffer('unc-repair-prefix', true, () => ({ title: `Start the UNC path with ${repaired}`, edits: [replacePiece(unc.prefix, repaired)] }));
+}

@@ -1,4 +1,5 @@
 import { Rule } from './rule';
+import { quote } from '../mention';
 
 /**
  * Line 17, when set, is the absolute http(s) URL of this node's TeamChat API. The WHATWG URL
@@ -6,7 +7,7 @@ import { Rule } from './rule';
  * `https://`, since the parser forgives `https:host` and `https:\\host`, which other clients
  * reading the value need not.
  */
-export const urlInvalid: Rule = {
+export const urlInvalid: Rule<'url-invalid'> = {
   code: 'url-invalid',
   scope: 'file',
   check({ node }) {
@@ -25,7 +26,7 @@ function urlProblem(text: string): string | undefined {
   } catch {
     return /^[a-z][a-z0-9+.-]*:/i.test(text) ? 'is not a valid URL' : 'is not an absolute URL (no http:// or https://)';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `uses the scheme "${url.protocol.slice(0, -1)}"`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `uses the scheme ${quote(url.protocol.slice(0, -1))}`;
   if (!/^https?:\/\//i.test(text)) return 'does not start with http:// or https://';
   return undefined;
 }

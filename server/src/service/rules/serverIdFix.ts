@@ -1,0 +1,15 @@
+// The fix every Server ID code offers: the next free numeric ID.
+import { NodeFile } from '../parse';
+import type { WorkspaceFacts } from '../workspace';
+import { nextFreeServerId } from '../serverId';
+import { setValue } from './edits';
+import { FixOffer, fixOffer } from './fix';
+
+/** "Use the next free numeric Server ID" of the node's cluster; nothing when the node already has it. */
+export function nextFreeIdFix(node: NodeFile, workspace: WorkspaceFacts, isPreferred: boolean): FixOffer<'server-id-next-free'> {
+  return fixOffer('server-id-next-free', isPreferred, () => {
+    const id = nextFreeServerId(node, workspace);
+    if (node.field.serverId.value.text === id) return undefined;
+    return { title: `Use the next free numeric Server ID: ${id}`, edits: setValue(node, node.field.serverId, id) };
+  });
+}
