@@ -5,29 +5,18 @@ import { FieldLine, NodeFile } from './parse';
 import { Piece } from './types';
 import { isIpAddress } from './values/hosts';
 import { PathValue } from './values/path';
-import { RemoteLogonEntry } from './values/remoteLogon';
+import { RemoteLogonEntry, shownUserOf } from './values/remoteLogon';
 
 /** Shown wherever a password would be. */
 export const PASSWORD_MASK = '••••';
 
-/**
- * The pieces of line 5 that may be secret: every password, and the second part of an entry with
- * only two (`\\server\share;secret`: a user or a password, nobody can tell).
- */
+/** The pieces of line 5 never shown: every password, and every entry not in the form `UNC path;user;password`, whole. */
 export function secretPieces(node: NodeFile): Piece[] {
-  const pieces: Piece[] = [];
-  for (const entry of node.remoteLogon) {
-    if (entry.password && entry.password.text.length > 0) pieces.push(entry.password);
-    if (entry.partCount === 2 && entry.user && entry.user.text.length > 0) pieces.push(entry.user);
-  }
-  return pieces;
+  return node.remoteLogon.flatMap((entry) => (entry.masked ? [entry.masked] : []));
 }
 
-/** The user of an entry as it may be shown (masked when it may be a password). */
-export function shownUser(entry: RemoteLogonEntry): string | undefined {
-  if (!entry.user || entry.user.text.length === 0) return undefined;
-  return entry.partCount === 2 ? PASSWORD_MASK : entry.user.text;
-}
+/** The user of an entry as it may be shown (none when the entry is shown masked). */
+export const shownUser = shownUserOf;
 
 /** Line 5 as it may be shown: every password masked, everything else as written. */
 export function redactedRemoteLogon(node: NodeFile): string {
@@ -80,6 +69,7 @@ function describeHost(text: string): string {
 }
 
 function describeEntry(entry: RemoteLogonEntry): string {
+  if (!entry.wellFormed) return `${entry.masked ? code(PASSWORD_MASK) : 'empty'} — not in the form \`UNC path;user;password\`, so it is shown masked (it may hold a password)`;
   const where = entry.path ? `${code(entry.path.text)} (${describePath(entry.path)})` : 'no share';
   const shown = shownUser(entry);
   const user = shown ? `as user ${code(shown)}` : 'without a user';

@@ -168,7 +168,11 @@ export function allPaths(node: NodeFile): { fieldId: FieldId; path: PathValue }[
   return result.sort((a, b) => a.path.range.start.line - b.path.range.start.line || a.path.range.start.character - b.path.range.start.character);
 }
 
-/** The passwords of line 5, so that anything printed can be scrubbed of them. */
+/**
+ * What on line 5 may be a password or a piece of one (`common/logonSecrets.ts`), longest first,
+ * so that anything printed or sent can be kept free of them: edits split around them.
+ */
 export function secretsOf(node: NodeFile): string[] {
-  return node.remoteLogon.map((entry) => entry.password?.text ?? '').filter((secret) => secret.length > 0);
+  const secrets = new Set(node.remoteLogon.flatMap((entry) => entry.secrets.map((piece) => piece.text)));
+  return [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
 }

@@ -48,9 +48,13 @@ export function semanticTokens(node: NodeFile): SemanticToken[] {
         break;
       case 'remoteLogon':
         for (const entry of node.remoteLogon) {
+          // An entry not in the form `UNC path;user;password` may be a password, whole: dim it like one.
+          if (!entry.wellFormed) {
+            add(entry.masked, 'password');
+            continue;
+          }
           if (entry.path) addPath(entry.path, [], add);
-          // With only two parts the second may be a password: dim it like one.
-          add(entry.user, entry.partCount === 2 ? 'password' : 'user');
+          add(entry.user, 'user');
           add(entry.password, 'password');
         }
         break;

@@ -45,9 +45,10 @@ export function documentSymbols(node: NodeFile): FieldSymbol[] {
       children: [],
     };
     if (line.field.id === 'remoteLogon') {
+      // An entry not in the form `UNC path;user;password` is shown masked, whole: no part of it names the child.
       symbol.children = node.remoteLogon.map((entry, index) => ({
-        name: entry.path?.text ?? `entry ${index + 1}`,
-        detail: [shownUser(entry) ?? '', entry.password && entry.password.text.length > 0 ? PASSWORD_MASK : ''].filter(Boolean).join(' · '),
+        name: entry.wellFormed && entry.path ? entry.path.text : `entry ${index + 1}`,
+        detail: entry.wellFormed ? [shownUser(entry) ?? '', entry.masked ? PASSWORD_MASK : ''].filter(Boolean).join(' · ') : entry.masked ? PASSWORD_MASK : '(empty)',
         kind: 'entry',
         range: entry.range,
         selectionRange: entry.path?.range ?? entry.range,
