@@ -240,3 +240,37 @@ test('property: the structured trace of didOpen never prints a password', () => 
     { numRuns: 500 },
   );
 });
+
+test('redaction is linear: long runs of entry starts, semicolons or spaces cost a bounded multiple of a split', () => {
+  // Each shape used to make a pattern rescan the rest of the line from every candidate position
+  // (about 10^6 splits); looking at each character in JavaScript costs a few hundred.
+  const fastest = (run: () => void) => {
+    let best = Infinity;
+    for (let index = 0; index < 3; index++) {
+      const start = performance.now();
+      run();
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+  const shapes: Record<string, string> = {
+    'entry starts and one `;`': `${' //x'.repeat(16_384)};`,
+    'drive letters and one `;`': `${' C:\\x'.repeat(16_384)};`,
+    'JSON-escaped UNC prefixes and one `;`': `${' \\\\\\\\x'.repeat(16_384)};`,
+    'a trace chunk of spaces': `Params: {"text": "${' '.repeat(65_536)}x"}${' '.repeat(65_536)}x`,
+  };
+  for (const [what, text] of Object.entries(shapes)) {
+    let split = Infinity;
+    let cost = Infinity;
+    // Interleaved, so that both sides see the same machine.
+    for (let round = 0; round < 3; round++) {
+      split = Math.min(split, fastest(() => text.split(/\r\n|\n|\r/)));
+      cost = Math.min(cost, fastest(() => {
+        redactSecrets(text);
+        redactTraceMessage(text);
+        redactNodeFileText(text);
+      }));
+    }
+    assert.ok(cost < 5_000 * split, `${what}: ${cost.toFixed(1)} ms, ${(cost / split).toFixed(0)} splits (${split.toFixed(3)} ms)`);
+  }
+});

@@ -5,6 +5,7 @@ import { FieldLine, NodeFile } from './parse';
 import { Piece } from './types';
 import { isIpAddress } from './values/hosts';
 import { PathValue } from './values/path';
+import { trimSpacesAndTabs } from './values/pieces';
 import { RemoteLogonEntry, shownUserOf } from './values/remoteLogon';
 
 /** Shown wherever a password would be. */
@@ -34,7 +35,7 @@ export function redactedRemoteLogon(node: NodeFile): string {
 
 /** The value of a field as it may be shown (trimmed; passwords masked). */
 export function displayValue(node: NodeFile, line: FieldLine): string {
-  if (line.field.id === 'remoteLogon') return redactedRemoteLogon(node).replace(/^[ \t]+|[ \t]+$/g, '');
+  if (line.field.id === 'remoteLogon') return trimSpacesAndTabs(redactedRemoteLogon(node));
   return line.value.text;
 }
 

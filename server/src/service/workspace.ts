@@ -4,6 +4,7 @@ import { Cluster, clusterKeys, groupClusters } from './cluster';
 import { NodeFile } from './parse';
 import { perNode } from './memo';
 import { folderKey } from './values/path';
+import { withoutTrailing } from './values/pieces';
 import { hostKey, isIpAddress } from './values/hosts';
 
 /** What a workspace rule may ask about other nodes. */
@@ -41,7 +42,7 @@ function deriveIdentityKeys(node: NodeFile): string[] {
     }
   }
   const url = node.field.teamChatUrl.value.text;
-  if (url) keys.add(`url:${url.replace(/\/+$/, '').toLowerCase()}`);
+  if (url) keys.add(`url:${withoutTrailing(url, '/').toLowerCase()}`);
   for (const path of workingFolders(node)) {
     if (path.path.style === 'unc') keys.add(`work:${folderKey(path.path)}`);
   }
