@@ -8,6 +8,7 @@ import { hostKey } from './values/hosts';
 import { WorkspaceFacts } from './workspace';
 import { Platform, platformOfPaths, platformGuess, subfolder } from './platform';
 import { code } from './describe';
+import { MAX_OFFERED } from './bounds';
 import { uriLabel } from './mention';
 
 export type CompletionKind = 'value' | 'host' | 'folder';
@@ -84,7 +85,7 @@ function knownHosts(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | u
   const hosts = new Map<string, KnownHost>();
   const isTyping = (uri: string, piece: Piece) => typing !== undefined && uri === node.uri && rangesIntersect(piece.range, typing.range);
   const add = (name: string, where: string, isHostname: boolean) => {
-    if (name.length === 0) return;
+    if (name.length === 0 || name.length > MAX_OFFERED) return;
     const key = hostKey(name);
     const known = hosts.get(key) ?? { name, seen: [], isHostname: false };
     // A node's own hostname is the strongest evidence: it leads the list.
@@ -122,7 +123,7 @@ function folderItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFacts)
   const items: CompletionEntry[] = [];
   const seen = new Set<string>();
   const push = (text: string, detail: string, documentation: string) => {
-    if (seen.has(text) || text === line.value.text) return;
+    if (seen.has(text) || text === line.value.text || text.length > MAX_OFFERED) return;
     seen.add(text);
     items.push({ label: text, kind: 'folder', detail, documentation, edit: { range, newText: text }, sortText: String(items.length).padStart(2, '0') });
   };

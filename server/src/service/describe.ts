@@ -7,6 +7,10 @@ import { isIpAddress } from './values/hosts';
 import { PathValue } from './values/path';
 import { trimSpacesAndTabs } from './values/pieces';
 import { RemoteLogonEntry, shownUserOf } from './values/remoteLogon';
+import { MAX_LISTED, code, codeList } from './bounds';
+
+/** Markdown inline code of a value (an excerpt of it: see bounds.ts). */
+export { code };
 
 /** Shown wherever a password would be. */
 export const PASSWORD_MASK = '••••';
@@ -37,14 +41,6 @@ export function redactedRemoteLogon(node: NodeFile): string {
 export function displayValue(node: NodeFile, line: FieldLine): string {
   if (line.field.id === 'remoteLogon') return trimSpacesAndTabs(redactedRemoteLogon(node));
   return line.value.text;
-}
-
-/** Markdown inline code that survives backticks in the value. */
-export function code(text: string): string {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 export function describePath(path: PathValue): string {
@@ -96,11 +92,11 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
       return [`${shown}: every message file this server writes starts with ${code(value)}.`];
     case 'remoteLogon': {
       const entries = node.remoteLogon;
-      return [`${entries.length === 1 ? 'One entry' : `${entries.length} entries`}:`, ...entries.map((entry) => `- ${describeEntry(entry)}`)];
+      return [`${entries.length === 1 ? 'One entry' : `${entries.length} entries`}:`, ...entries.slice(0, MAX_LISTED).map((entry) => `- ${describeEntry(entry)}`), ...(entries.length > MAX_LISTED ? [`- … and ${entries.length - MAX_LISTED} more`] : [])];
     }
     case 'ipBinding': {
       const [server, outgoing, ...extra] = node.ipBinding.halves;
-      const list = (half: typeof server) => half.entries.map((entry) => code(entry.text)).join(', ') || '(none)';
+      const list = (half: typeof server) => codeList(half.entries.map((entry) => entry.text)) || '(none)';
       const lines = [`Server binding: ${list(server)}.`];
       lines.push(outgoing ? `Outgoing binding: ${list(outgoing)}.` : 'No `|`: no separate outgoing binding.');
       if (extra.length > 0) lines.push(`${extra.length} more \`|\` part${extra.length === 1 ? '' : 's'}, which IceWarp does not expect.`);
@@ -121,14 +117,14 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
     }
     case 'host': {
       const hosts = node.masterHosts.hosts;
-      if (hosts.length !== 1) return [`${hosts.length} hosts: ${hosts.map((host) => code(host.text)).join(', ')}; the master host is exactly one.`];
+      if (hosts.length !== 1) return [`${hosts.length} hosts: ${codeList(hosts.map((host) => host.text))}; the master host is exactly one.`];
       const own = node.field.hostname.value.text.toLowerCase();
       const self = own.length > 0 && own === value.toLowerCase() ? ' That is this server itself (line 11).' : '';
       return [`${shown}: the master is ${describeHost(value)}.${self}`];
     }
     case 'hostList': {
       const hosts = node.slaveHosts.hosts;
-      return [`${hosts.length} slave host${hosts.length === 1 ? '' : 's'}: ${hosts.map((host) => code(host.text)).join(', ')}.`];
+      return [`${hosts.length} slave host${hosts.length === 1 ? '' : 's'}: ${codeList(hosts.map((host) => host.text))}.`];
     }
     case 'url':
       return [`${shown}: the public address of this node's TeamChat API.`];

@@ -1,12 +1,12 @@
 // How messages, completions and the cluster view name values and nodes: short, quoted, never a whole huge line.
 import { NodeFile } from './parse';
+import { excerpt } from './bounds';
 
 const MAX_QUOTED = 60;
 
 /** A value in quotes, shortened with an ellipsis when it is long. Never use it for line 5. */
 export function quote(text: string): string {
-  const shown = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
-  return `"${shown}"`;
+  return `"${excerpt(text, MAX_QUOTED)}"`;
 }
 
 /** A node as a user recognises it: its folder and file name (`mx2/path.dat`). */
