@@ -65,3 +65,9 @@ test('fix-all on a password holding `|` carries neither half of it', () => {
   const fixed = fixAllWithout(text, ['Head-Secret', 'PipeTail-Secret', 'Last-Secret']);
   assert.equal(fixed, `/mnt/data/config/\n\n\n11\n\\\\fs01\\a;u;Head-Secret|PipeTail-Secret|\\\\fs02\\b;v;Last-Secret\n\n\n`);
 });
+
+test('fix-all leaves the tail of a password holding `|` alone, even when it looks like a path with forward slashes', () => {
+  const text = `/mnt/data/config/\n\n\n11\n\\\\fs01\\a;u;Head|//Pw/Tail-Secret\r\n\n\n`;
+  const fixed = fixAllWithout(text, ['Tail-Secret', 'Head']);
+  assert.equal(fixed, `/mnt/data/config/\n\n\n11\n\\\\fs01\\a;u;Head|//Pw/Tail-Secret\n\n\n`, 'the password is not rewritten');
+});

@@ -53,3 +53,14 @@ function partsOf(raw: Piece, shape: LogonEntryShape): { path: Piece; user?: Piec
 export function shownUserOf(entry: RemoteLogonEntry): string | undefined {
   return entry.wellFormed && entry.user && entry.user.text.length > 0 ? entry.user.text : undefined;
 }
+
+/**
+ * The entry's path, unless it may be a piece of a password (an entry after a `|` that is not
+ * `UNC path;user;password` may be the tail of a password holding `|`): what rules may read as a path.
+ */
+export function pathOutsideSecrets(entry: RemoteLogonEntry): PathValue | undefined {
+  const path = entry.path;
+  if (!path) return undefined;
+  const start = path.range.start.character;
+  return entry.secrets.some((secret) => secret.range.start.character <= start && start < secret.range.end.character) ? undefined : path;
+}
