@@ -90,7 +90,8 @@ const hostileLine = fc
 const logonEntry = fc.tuple(
   fc.constantFrom('\\\\fs01\\icewarp', '\\\\nas\\mail$', '//fs02/x', 'fs03', ''),
   fc.constantFrom('svc', 'ICEWARP\\svc-mail', ''),
-  fc.stringMatching(/^[A-Za-z0-9;!"#&'()*+,.\/:<=>?@\[\\\]^_`{}~ -]{0,10}$/),
+  // `|` too: a password holding one reads as two entries, the tail looking like a path at times.
+  fc.oneof(fc.stringMatching(/^[A-Za-z0-9;!"#&'()*+,.\/:<=>?@\[\\\]^_`{}~ -]{0,10}$/), fc.constantFrom('|//x/y', '|\\\\a\\b', '|//a/b;c', ' | //z/w')),
 );
 const logonLine = fc
   .tuple(fc.array(logonEntry, { minLength: 1, maxLength: 3 }), fc.constantFrom('|', ' | '))
@@ -298,12 +299,18 @@ function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Positi
     assertRangeInside({ start: { line: token.line, character: token.character }, end: { line: token.line, character: token.character + token.length } }, lengths, `semantic token ${token.type}`);
   }
 
-  // Quick fixes: each applies cleanly and adds no error anywhere in the workspace.
+  // Quick fixes: each applies cleanly, rewrites no password (nor any piece of line 5 that may be
+  // one) and adds no error anywhere in the workspace.
+  const keepsSecrets = (fixedText: string, what: string) => {
+    for (const secret of secretsOf(node)) assert.ok(fixedText.includes(secret), `${what} rewrites a piece of line 5 that may be a password: ${JSON.stringify(fixedText)}`);
+  };
+  keepsSecrets(assertEditsApplyCleanly(node.text, fixAll(node, workspace), 'fix-all'), 'fix-all');
   const errorsBefore = errorCounts([...workspace.all()].flatMap((each) => validate(each, workspace, throwingRules)));
   for (const diagnostic of diagnostics) {
     for (const fix of fixesFor(node, diagnostic, workspace)) {
       const what = `fix ${fix.id} for ${diagnostic.code} at ${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
       const fixedText = assertEditsApplyCleanly(node.text, fix.edits(node), what);
+      keepsSecrets(fixedText, what);
       const fixedWorkspace = new Workspace();
       for (const each of workspace.all()) fixedWorkspace.set(each.uri === node.uri ? parseNodeFile(node.uri, fixedText) : each);
       const errorsAfter = errorCounts([...fixedWorkspace.all()].flatMap((each) => validate(each, fixedWorkspace, throwingRules)));
