@@ -33,7 +33,7 @@ export interface ClassifyOptions {
 /** How many lines the classifier reads: IceWarp reads 17, so this is plenty. */
 export const SAMPLE_LINES = 64;
 /** How much of one line a shape is judged on; a real value is shorter. */
-export const LINE_PREFIX = 256;
+const LINE_PREFIX = 256;
 /** A file whose only sign of another format is one line needs that line this long: `a=` is a typo, `count=20` is not. */
 const LONE_LINE_LENGTH = 8;
 
@@ -199,7 +199,7 @@ const NOT_A_NUMBER = /^[-+]?(?:nan|inf|infinity)$/i;
 const KEY = /^(?:export\s+|set\s+)?[A-Za-z_][\w.\- ]{0,62}$/;
 
 /** The shape of another format the (trimmed, non-empty) line has, if any. */
-export function foreignShape(value: string, line = 0): ForeignShape | undefined {
+function foreignShape(value: string, line = 0): ForeignShape | undefined {
   const first = value[0];
   if (/^(?:#|\/\/\s|--\s|REM\s|<!--|\/\*|\*\/)/i.test(value)) return 'comment';
   if (first === '<' && /^<(?:\?xml|!--|!doctype|\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?\/?>)/i.test(value)) return 'markup';
