@@ -10,6 +10,8 @@
 // - `redactSecrets` finds logon entries in any text at escape levels 0, 1 and 2 and replaces
 //   each password with `***`, erring towards hiding too much, never too little.
 
+import { Span, logonEntries } from './logonSecrets';
+
 export const REDACTED = '***';
 
 /** Zero-based index of the remote logon line (field 5). */
@@ -21,13 +23,14 @@ const MAX_ESCAPE_LEVEL = 2;
  * A logon entry's start: a UNC prefix of one to three backslashes (a real one has two; one or
  * three are the malformed shapes people type) or `//`, where a value can start (line start,
  * space, quote, `|`, `=`...: inside a path, `\\` is an escaped separator), or a drive letter
- * with one separator; then a path, `;`, a user and `;`. A quote after the backslashes makes them
- * an escaped quote, not a UNC prefix. Runs of four or more backslashes are an escaped UNC prefix
- * and are matched at the escape level where they shrink to two.
+ * with one separator. A quote after the backslashes makes them an escaped quote, not a UNC
+ * prefix. Runs of four or more backslashes are an escaped UNC prefix and are matched at the
+ * escape level where they shrink to two. An entry is such a start with two `;` after it before
+ * the next `|` (`holdsLogonEntry`); the pattern itself has no unbounded repetition, so it is
+ * linear over any line.
  */
-const ENTRY_START = /(?:(?<=^|[\s"'|=(<[{,;>])(?:\\{1,3}(?![\\"])|\/\/)|\b[A-Za-z]:(?:\\(?!\\)|\/))[^;|\r\n]*;[^;|\r\n]*;/;
+const ENTRY_START = /(?:(?<=^|[\s"'|=(<[{,;>])(?:\\{1,3}(?![\\"])|\/\/)|\b[A-Za-z]:(?:\\(?!\\)|\/))/g;
 
-type Span = [start: number, end: number];
 
 /** The text with every password of a logon entry it contains replaced by `***`. */
 export function redactSecrets(text: string): string {
@@ -36,6 +39,8 @@ export function redactSecrets(text: string): string {
   let view: EscapedView = { text, toOriginal: identity };
   for (let level = 0; level <= MAX_ESCAPE_LEVEL; level++) {
     if (level > 0) {
+      // Without an escape or a `"` there is nothing to decode: the next level would be this one again.
+      if (!/\\[\\"/bfnrtu]|"/.test(view.text)) break;
       view = unescapeJson(view);
       if (!view.text.includes(';')) break;
     }
@@ -73,9 +78,15 @@ export function redactNodeFileText(text: string): string {
  * again with the client's indentation; anything else goes through `redactSecrets`.
  */
 export function redactTraceMessage(chunk: string): string {
-  const structured = /^(\s*(?:Params|Result|Error data): )([[{][\s\S]*?)(\s*)$/.exec(chunk) ?? /^(\s*)([[{][\s\S]*?)(\s*)$/.exec(chunk);
+  // The trailing whitespace is cut off by hand: a lazy body before `\s*$` is quadratic in a long
+  // run of spaces (a document of them, printed in a trace).
+  let bodyEnd = chunk.length;
+  while (bodyEnd > 0 && /\s/.test(chunk[bodyEnd - 1])) bodyEnd--;
+  const body = chunk.slice(0, bodyEnd);
+  const suffix = chunk.slice(bodyEnd);
+  const structured = /^(\s*(?:Params|Result|Error data): )([[{][\s\S]*)$/.exec(body) ?? /^(\s*)([[{][\s\S]*)$/.exec(body);
   if (structured) {
-    const [, prefix, json, suffix] = structured;
+    const [, prefix, json] = structured;
     let parsed: unknown;
     try {
       parsed = JSON.parse(json);
@@ -150,35 +161,62 @@ function passwordSpansInLines(text: string, positional: boolean): Span[] {
 }
 
 /**
- * In a line that holds a logon entry (or is known to be line 5), every `|`-separated entry loses
- * what follows its second `;` (the password keeps any further `;`). On line 5, an entry with one
- * `;` only is malformed; what follows its `;` may be a password typed without a user, so it goes
- * too (elsewhere, one `;` is too common to mean anything).
+ * On line 5 (by position), what `common/logonSecrets.ts` masks: every password, and every entry
+ * not in the form `UNC path;user;password`, whole. In any other line that holds a logon entry,
+ * every `|`-separated entry with two `;` loses what follows its second `;` (the password keeps
+ * any further `;`); one `;` alone is too common there to mean anything.
  */
 function passwordSpansInLine(line: string, positional: boolean): Span[] {
-  if (!positional && !ENTRY_START.test(line)) return [];
+  if (positional) return logonEntries(line).flatMap((entry) => (entry.masked ? [entry.masked] : []));
+  if (!holdsLogonEntry(line)) return [];
   const spans: Span[] = [];
   let entryStart = 0;
   while (entryStart <= line.length) {
     const bar = line.indexOf('|', entryStart);
     const entryEnd = bar < 0 ? line.length : bar;
     const first = line.indexOf(';', entryStart);
-    if (positional && entryStart > 0 && (first < 0 || first >= entryEnd) && line.slice(entryStart, entryEnd).trim().length > 0) {
-      // On line 5, a later entry without any `;` may be the tail of a password that held a `|`.
-      spans.push([entryStart, entryEnd]);
-    } else if (first >= 0 && first < entryEnd) {
-      const second = line.indexOf(';', first + 1);
-      const hasUser = second >= 0 && second < entryEnd;
-      const secretStart = hasUser ? second + 1 : first + 1;
+    const second = first >= 0 && first < entryEnd ? line.indexOf(';', first + 1) : -1;
+    if (second >= 0 && second < entryEnd) {
       // Spaces before `|` belong to the separator (the parser trims entries), not the password.
       let secretEnd = entryEnd;
-      while (secretEnd > secretStart && (line[secretEnd - 1] === ' ' || line[secretEnd - 1] === '\t')) secretEnd--;
-      if (secretStart < secretEnd && (hasUser || positional)) spans.push([secretStart, secretEnd]);
+      while (secretEnd > second + 1 && (line[secretEnd - 1] === ' ' || line[secretEnd - 1] === '\t')) secretEnd--;
+      if (second + 1 < secretEnd) spans.push([second + 1, secretEnd]);
     }
     if (bar < 0) break;
     entryStart = bar + 1;
   }
   return spans;
+}
+
+/**
+ * Does the line hold an entry: an entry start (see `ENTRY_START`) followed by two `;` before
+ * the next `|` or line break? One pass with a bounded pattern at each candidate position, so
+ * a 1 MB line costs one scan, not one scan per candidate.
+ */
+function holdsLogonEntry(line: string): boolean {
+  // semicolonsAfter[i]: how many `;` (up to 2) follow position i before the next `|` or break.
+  let semicolons = 0;
+  const semicolonsAfter = new Uint8Array(line.length + 1);
+  for (let index = line.length - 1; index >= 0; index--) {
+    const code = line.charCodeAt(index);
+    if (code === 0x7c /* | */ || code === 0x0d || code === 0x0a) semicolons = 0;
+    else if (code === 0x3b /* ; */ && semicolons < 2) semicolons++;
+    semicolonsAfter[index] = semicolons;
+  }
+  // Only where two `;` still follow can an entry start: the search skips to such a place.
+  const nextCandidate = (from: number) => {
+    while (from < line.length && semicolonsAfter[from] < 2) from++;
+    return from;
+  };
+  ENTRY_START.lastIndex = nextCandidate(0);
+  while (ENTRY_START.lastIndex < line.length) {
+    const match = ENTRY_START.exec(line);
+    if (!match) return false;
+    const end = match.index + match[0].length;
+    if (semicolonsAfter[end] >= 2) return true;
+    ENTRY_START.lastIndex = nextCandidate(end);
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,39 +232,76 @@ function identity(offset: number): number {
   return offset;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const BACKSLASH = 0x5c;
+const QUOTE = 0x22;
+
+/** The code unit a JSON escape `\<char>` stands for, or -1 when `<char>` starts no simple escape. */
+function simpleEscape(code: number): number {
+  switch (code) {
+    case 0x22: // "
+    case 0x5c: // \
+    case 0x2f: // /
+      return code;
+    case 0x62: // b
+      return 0x08;
+    case 0x66: // f
+      return 0x0c;
+    case 0x6e: // n
+      return 0x0a;
+    case 0x72: // r
+      return 0x0d;
+    case 0x74: // t
+      return 0x09;
+    default:
+      return -1;
+  }
+}
 
 /**
  * Reads the view as the inside of JSON strings: escapes are decoded, and an unescaped `"` (where
  * one string ends and the next begins) becomes a line break, so no entry runs across strings.
+ * One pass over code units into typed arrays: a 1 MB trace chunk of escapes is a few milliseconds.
  */
 function unescapeJson(view: EscapedView): EscapedView {
   const source = view.text;
-  let decoded = '';
-  const offsets: number[] = [];
+  const length = source.length;
+  const units = new Uint16Array(length);
+  const offsets = new Int32Array(length + 1);
+  let decoded = 0;
   let index = 0;
-  while (index < source.length) {
-    const char = source[index];
-    let out = char;
-    let width = 1;
-    if (char === '\\' && index + 1 < source.length) {
-      const next = source[index + 1];
-      if (next in SIMPLE_ESCAPES) {
-        out = SIMPLE_ESCAPES[next];
-        width = 2;
-      } else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(index + 2, index + 6))) {
-        out = String.fromCharCode(parseInt(source.slice(index + 2, index + 6), 16));
-        width = 6;
-      }
-    } else if (char === '"') {
-      out = '\n';
+  while (index < length) {
+    const code = source.charCodeAt(index);
+    offsets[decoded] = index;
+    if (code === QUOTE) {
+      units[decoded++] = 0x0a;
+      index++;
+      continue;
     }
-    offsets.push(index);
-    decoded += out;
-    index += width;
+    if (code === BACKSLASH && index + 1 < length) {
+      const simple = simpleEscape(source.charCodeAt(index + 1));
+      if (simple >= 0) {
+        units[decoded++] = simple;
+        index += 2;
+        continue;
+      }
+      if (source.charCodeAt(index + 1) === 0x75 /* u */ && /^[0-9a-fA-F]{4}$/.test(source.slice(index + 2, index + 6))) {
+        units[decoded++] = parseInt(source.slice(index + 2, index + 6), 16);
+        index += 6;
+        continue;
+      }
+    }
+    units[decoded++] = code;
+    index++;
   }
-  offsets.push(source.length);
-  return { text: decoded, toOriginal: (offset) => view.toOriginal(offsets[offset]) };
+  offsets[decoded] = length;
+  return { text: fromCodeUnits(units.subarray(0, decoded)), toOriginal: (offset) => view.toOriginal(offsets[offset]) };
+}
+
+function fromCodeUnits(units: Uint16Array): string {
+  const chunks: string[] = [];
+  // In chunks: one call with a million arguments would overflow the stack.
+  for (let start = 0; start < units.length; start += 8192) chunks.push(String.fromCharCode(...units.subarray(start, start + 8192)));
+  return chunks.join('');
 }
 
 /** Replaces the union of the spans with `***`, each maximal run once. */

@@ -40,3 +40,34 @@ test('an edit that writes a password the text did not hold before is left whole 
   const after = nodeText(withValues(LINUX_MASTER, { 5: `\\\\fs\\x;u;${PASSWORD}` }));
   assert.equal(apply(before, diffEdits(before, after)), after);
 });
+
+/** Fix-all of a file on its own, with every edit checked for the secrets and then applied. */
+function fixAllWithout(text: string, secrets: readonly string[]): string {
+  const node = parseNodeFile('file:///ws/a/path.cfg', text);
+  const workspace = new Workspace();
+  workspace.set(node);
+  const edits = fixAll(node, workspace);
+  assert.ok(edits.length > 0, 'fix-all has work to do');
+  for (const edit of edits) for (const secret of secrets) assert.ok(!edit.newText.includes(secret), `edit carries ${secret}: ${JSON.stringify(edit)}`);
+  return apply(text, edits);
+}
+
+test('fix-all on a two-part entry (its second part may be the password) with preferred fixes on both sides and a line-ending fix carries no secret', () => {
+  // Forward slashes in both entries' paths, and line 5 ends in CRLF in an LF file.
+  const text = `/mnt/data/config/\n\n\n11\n//fs01/a;TwoPartSecret|//fs02/b;u;ThreePartSecret\r\n\n\n`;
+  const fixed = fixAllWithout(text, ['TwoPartSecret', 'ThreePartSecret']);
+  assert.equal(fixed, `/mnt/data/config/\n\n\n11\n\\\\fs01\\a;TwoPartSecret|\\\\fs02\\b;u;ThreePartSecret\n\n\n`);
+});
+
+test('fix-all on a password holding `|` carries neither half of it', () => {
+  // The password `x|PipeTail-Secret` reads as a well-formed entry and a malformed tail.
+  const text = `/mnt/data/config/\n\n\n11\n//fs01/a;u;Head-Secret|PipeTail-Secret|//fs02/b;v;Last-Secret\r\n\n\n`;
+  const fixed = fixAllWithout(text, ['Head-Secret', 'PipeTail-Secret', 'Last-Secret']);
+  assert.equal(fixed, `/mnt/data/config/\n\n\n11\n\\\\fs01\\a;u;Head-Secret|PipeTail-Secret|\\\\fs02\\b;v;Last-Secret\n\n\n`);
+});
+
+test('fix-all leaves the tail of a password holding `|` alone, even when it looks like a path with forward slashes', () => {
+  const text = `/mnt/data/config/\n\n\n11\n\\\\fs01\\a;u;Head|//Pw/Tail-Secret\r\n\n\n`;
+  const fixed = fixAllWithout(text, ['Tail-Secret', 'Head']);
+  assert.equal(fixed, `/mnt/data/config/\n\n\n11\n\\\\fs01\\a;u;Head|//Pw/Tail-Secret\n\n\n`, 'the password is not rewritten');
+});

@@ -1,6 +1,7 @@
-// Property-based fuzzing of the language service over random and mutated real files: the parser,
-// every rule and every editor feature never throw, every range lies inside its document, every
-// quick fix applies cleanly and adds no error, and no output carries a line-5 password.
+// Property-based fuzzing of the language service over random and mutated real files, other
+// programs' files and hostile long runs: the classifier, the parser, every rule and every editor
+// feature never throw, every range lies inside its document, every quick fix applies cleanly and
+// adds no error, no output carries a line-5 password, and a mutated IceWarp file stays IceWarp.
 //
 // ICEWARP_FUZZ_RUNS sets the number of cases (default 10,000 with a fixed seed; `npm run fuzz`
 // runs 200,000 new ones). A failure prints fast-check's seed and path; replay it with
@@ -11,8 +12,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
+import { DIAGNOSTIC_CODES, NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
+import { FIELDS } from '../../server/src/service/fields';
 import { secretsOf } from '../../server/src/service/parse';
+import { classifyNodeFile } from '../../server/src/service/classify';
 import { fixAll, fixesFor } from '../../server/src/service/fixes';
 import { hover } from '../../server/src/service/hover';
 import { documentSymbols, FieldSymbol } from '../../server/src/service/symbols';
@@ -37,16 +40,22 @@ const REPLAY = process.env.ICEWARP_FUZZ_SEED
 // Inputs
 
 const FIXTURE_DIR = path.resolve(__dirname, '../fixtures');
+/** Other programs' path.dat / path.cfg (robot waypoints, INI, YAML...): the classifier's foreign shapes. */
+const FOREIGN_DIR = path.join(FIXTURE_DIR, 'foreign');
 
-function fixtureTexts(dir: string): string[] {
+function fixtureTexts(dir: string, skip?: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? fixtureTexts(full) : [readFileSync(full, 'utf8')];
+    if (full === skip) return [];
+    return statSync(full).isDirectory() ? fixtureTexts(full, skip) : [readFileSync(full, 'utf8')];
   });
 }
 
-const FIXTURES = fixtureTexts(FIXTURE_DIR);
-const FIXTURE_LINES = [...new Set(FIXTURES.flatMap((text) => text.split(/\r\n|\n|\r/)))];
+const ICEWARP_FIXTURES = fixtureTexts(FIXTURE_DIR, FOREIGN_DIR);
+const FOREIGN_FIXTURES = fixtureTexts(FOREIGN_DIR);
+const FIXTURES = [...ICEWARP_FIXTURES, ...FOREIGN_FIXTURES];
+const FIXTURE_LINES = [...new Set(ICEWARP_FIXTURES.flatMap((text) => text.split(/\r\n|\n|\r/)))];
+const FOREIGN_LINES = [...new Set(FOREIGN_FIXTURES.flatMap((text) => text.split(/\r\n|\n|\r/)))];
 
 /** Pieces real and broken values are made of. */
 const FRAGMENTS = [
@@ -63,16 +72,37 @@ const fragmentLine = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).
 const unicodeLine = fc.string({ unit: 'binary', maxLength: 40 });
 const asciiLine = fc.string({ unit: 'grapheme-ascii', maxLength: 40 });
 const fixtureLine = fc.constantFrom(...FIXTURE_LINES);
+/** A line of another program's file: `key=value`, `[section]`, `key: value`, numbers, JSON, code... */
+const foreignLine = fc.oneof(
+  fc.constantFrom(...FOREIGN_LINES),
+  fc.tuple(fc.stringMatching(/^[A-Za-z_][\w.-]{0,12}$/), fc.constantFrom('=', ' = ', ': ', ':'), fragmentLine).map(([key, sign, value]) => `${key}${sign}${value}`),
+  fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 4 }).map((numbers) => numbers.map((n) => n.toExponential(7).toUpperCase()).join('   ')),
+);
+/**
+ * The hostile shape of issue 10: a long run of one character class inside a value (the shape that
+ * made `/[ \t]+$/` quadratic), a few thousand characters long so a case stays fast.
+ */
+const HOSTILE_UNITS = [' ', '\t', '\\', '/', ';', '|', ',', 'a', '7', '.', '\u0000', 'é', '\u{1F511}', '`', '=', ':', '\uD800'];
+const hostileLine = fc
+  .tuple(fc.constantFrom('', 'x', '\\\\fs\\s', 'https://x', '/opt/'), fc.constantFrom(...HOSTILE_UNITS), fc.integer({ min: 256, max: 4_096 }), fc.constantFrom('', 'x', ';', '|'))
+  .map(([head, unit, count, tail]) => `${head}${unit.repeat(count)}${tail}`);
 /** A line 5 whose password is long and unique, so a leak of it is unambiguous. */
 const logonEntry = fc.tuple(
   fc.constantFrom('\\\\fs01\\icewarp', '\\\\nas\\mail$', '//fs02/x', 'fs03', ''),
   fc.constantFrom('svc', 'ICEWARP\\svc-mail', ''),
-  fc.stringMatching(/^[A-Za-z0-9;!"#&'()*+,.\/:<=>?@\[\\\]^_`{}~ -]{0,10}$/),
+  // `|` too: a password holding one reads as two entries, the tail looking like a path at times.
+  fc.oneof(fc.stringMatching(/^[A-Za-z0-9;!"#&'()*+,.\/:<=>?@\[\\\]^_`{}~ -]{0,10}$/), fc.constantFrom('|//x/y', '|\\\\a\\b', '|//a/b;c', ' | //z/w')),
 );
 const logonLine = fc
   .tuple(fc.array(logonEntry, { minLength: 1, maxLength: 3 }), fc.constantFrom('|', ' | '))
   .map(([entries, bar]) => entries.map(([share, user, tail]) => `${share};${user};Pw${tail}Zx9`).join(bar));
-const anyLine = fc.oneof({ weight: 3, arbitrary: fixtureLine }, { weight: 3, arbitrary: fragmentLine }, { weight: 1, arbitrary: unicodeLine }, { weight: 1, arbitrary: asciiLine });
+const anyLine = fc.oneof(
+  { weight: 3, arbitrary: fixtureLine },
+  { weight: 3, arbitrary: fragmentLine },
+  { weight: 1, arbitrary: unicodeLine },
+  { weight: 1, arbitrary: asciiLine },
+  { weight: 1, arbitrary: foreignLine },
+);
 
 const ending = fc.constantFrom('\n', '\r\n', '\r');
 
@@ -148,7 +178,11 @@ function mutate(text: string, mutations: readonly Mutation[]): string {
 }
 
 const mutatedFixture = fc.tuple(fc.constantFrom(...FIXTURES), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([text, mutations]) => mutate(text, mutations));
-const anyFile = fc.oneof(generatedFile, mutatedFixture);
+/** A fixture with one field (or a line after 17) holding a long run of one character class. */
+const hostileFile = fc
+  .tuple(fc.constantFrom(...ICEWARP_FIXTURES), fc.nat(19), hostileLine)
+  .map(([text, at, line]) => mutate(text, [{ kind: 'replace-line', at, text: line }]));
+const anyFile = fc.oneof({ weight: 4, arbitrary: generatedFile }, { weight: 4, arbitrary: mutatedFixture }, { weight: 1, arbitrary: hostileFile });
 
 // ---------------------------------------------------------------------------------------------
 // Checks
@@ -223,6 +257,15 @@ function visibleStrings(node: NodeFile, workspace: Workspace, diagnostics: reado
   return strings;
 }
 
+/** The extension's own words (field docs, defaults, code descriptions): a secret that is part of them cannot be told apart from them. */
+const PRODUCT_TEXT = stringsIn([FIELDS, DIAGNOSTIC_CODES]).join('\n');
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap(stringsIn);
+}
+
 /** Everything one node offers, checked against its text. */
 function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Position[]): void {
   const lengths = lineLengths(node.text);
@@ -256,12 +299,18 @@ function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Positi
     assertRangeInside({ start: { line: token.line, character: token.character }, end: { line: token.line, character: token.character + token.length } }, lengths, `semantic token ${token.type}`);
   }
 
-  // Quick fixes: each applies cleanly and adds no error anywhere in the workspace.
+  // Quick fixes: each applies cleanly, rewrites no password (nor any piece of line 5 that may be
+  // one) and adds no error anywhere in the workspace.
+  const keepsSecrets = (fixedText: string, what: string) => {
+    for (const secret of secretsOf(node)) assert.ok(fixedText.includes(secret), `${what} rewrites a piece of line 5 that may be a password: ${JSON.stringify(fixedText)}`);
+  };
+  keepsSecrets(assertEditsApplyCleanly(node.text, fixAll(node, workspace), 'fix-all'), 'fix-all');
   const errorsBefore = errorCounts([...workspace.all()].flatMap((each) => validate(each, workspace, throwingRules)));
   for (const diagnostic of diagnostics) {
     for (const fix of fixesFor(node, diagnostic, workspace)) {
       const what = `fix ${fix.id} for ${diagnostic.code} at ${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
       const fixedText = assertEditsApplyCleanly(node.text, fix.edits, what);
+      keepsSecrets(fixedText, what);
       const fixedWorkspace = new Workspace();
       for (const each of workspace.all()) fixedWorkspace.set(each.uri === node.uri ? parseNodeFile(node.uri, fixedText) : each);
       const errorsAfter = errorCounts([...fixedWorkspace.all()].flatMap((each) => validate(each, fixedWorkspace, throwingRules)));
@@ -276,12 +325,29 @@ function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Positi
   // appears in nothing a user sees.
   // (A mutated peer may hold the same text on a line that is not secret there, and may show it.)
   const written = (secret: string) => workspace.all().reduce((count, each) => count + each.text.split(secret).length - 1, 0);
-  const secrets = secretsOf(node).filter((secret) => secret.length >= 5 && written(secret) === 1);
+  const secrets = secretsOf(node).filter((secret) => secret.length >= 5 && written(secret) === 1 && !PRODUCT_TEXT.includes(secret));
   if (secrets.length > 0) {
+    let withoutLine5: string[] | undefined;
     for (const shown of visibleStrings(node, workspace, diagnostics, positions)) {
-      for (const secret of secrets) assert.ok(!shown.includes(secret), `password ${JSON.stringify(secret)} shown in ${JSON.stringify(shown)}`);
+      for (const secret of secrets) {
+        if (!shown.includes(secret)) continue;
+        // Shown also when line 5 is empty: the text comes from elsewhere (a message's own words
+        // such as "(D:\..., \\server\share\...)"), not from the password.
+        withoutLine5 ??= shownWithoutLine5(node, workspace, positions);
+        assert.ok(withoutLine5.some((other) => other.includes(secret)), `password ${JSON.stringify(secret)} shown in ${JSON.stringify(shown)}`);
+      }
     }
   }
+}
+
+/** What the same node shows with its line 5 emptied, in the same workspace. */
+function shownWithoutLine5(node: NodeFile, workspace: Workspace, positions: readonly Position[]): string[] {
+  const lines = node.text.split(/(?<=\r\n|\n|\r(?!\n))/);
+  if (lines.length > 4) lines[4] = lines[4].replace(/^[^\r\n]*/, '');
+  const blank = parseNodeFile(node.uri, lines.join(''));
+  const others = new Workspace();
+  for (const each of workspace.all()) others.set(each.uri === node.uri ? blank : each);
+  return visibleStrings(blank, others, validate(blank, others, throwingRules), positions);
 }
 
 const probes = fc.array(fc.record({ line: fc.nat(30), character: fc.nat(80) }), { minLength: 1, maxLength: 3 });
@@ -297,6 +363,9 @@ test(`fuzz: one file, generated or a mutated fixture (${RUNS} cases)`, () => {
   fc.assert(
     fc.property(anyFile, probes, (text, positions) => {
       try {
+        const verdict = classifyNodeFile(text);
+        assert.ok(verdict.kind === 'icewarp' || verdict.kind === 'foreign');
+        assert.ok(verdict.reasons.length > 0, 'a verdict says why');
         const node = parseNodeFile('file:///fuzz/a/path.cfg', text);
         assert.equal(node.fields.length, 17);
         const workspace = new Workspace();
@@ -352,5 +421,16 @@ test(`fuzz: the parser splits lines exactly as LSP does (CRLF, LF and a lone CR)
       assert.equal(lines[0].column, bom ? 1 : 0);
     }),
     { numRuns: RUNS, ...REPLAY },
+  );
+});
+
+test(`fuzz: a mutated IceWarp fixture stays IceWarp; broken is not foreign (${RUNS} cases)`, () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...ICEWARP_FIXTURES), fc.array(mutation, { minLength: 1, maxLength: 4 }), (fixture, mutations) => {
+      const text = mutate(fixture, mutations);
+      const verdict = classifyNodeFile(text);
+      assert.equal(verdict.kind, 'icewarp', `${verdict.reasons.join('; ')}\n${describeFailure(text)}`);
+    }),
+    { numRuns: RUNS, includeErrorInReport: true, ...REPLAY },
   );
 });

@@ -1,6 +1,7 @@
 // Builders for service unit tests: a file from its 17 values, and a workspace of several.
 import { ServiceDiagnostic, ValidationOptions, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
 import { FIELD_COUNT } from '../../server/src/service/fields';
+import { classifyNodeFile } from '../../server/src/service/classify';
 
 /** A node file from a partial map of 1-based line -> value; other lines stay empty. */
 export function nodeText(values: Record<number, string>, ending = '\n', lineCount = 16): string {
@@ -51,6 +52,11 @@ export function diagnose(text: string, options: ValidationOptions = {}): Service
 
 /** Validates every file of a workspace given as uri -> text. */
 export function diagnoseWorkspace(files: Record<string, string>, options: ValidationOptions = {}): Record<string, ServiceDiagnostic[]> {
+  // Every broken file a test builds is still an IceWarp file to the classifier: broken is not foreign.
+  for (const [uri, text] of Object.entries(files)) {
+    const verdict = classifyNodeFile(text);
+    if (verdict.kind !== 'icewarp') throw new Error(`the classifier calls ${uri} foreign (${verdict.reasons.join('; ')}): ${JSON.stringify(text.slice(0, 400))}`);
+  }
   const workspace = new Workspace();
   const nodes = Object.entries(files).map(([uri, text]) => parseNodeFile(uri, text));
   for (const node of nodes) workspace.set(node);

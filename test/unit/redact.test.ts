@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { parseNodeFile } from '../../server/src/service/parse';
+import { PASSWORD_MASK, redactedRemoteLogon } from '../../server/src/service/describe';
 import { REDACTED, redactNodeFileText, redactSecrets, redactStructure, redactTraceMessage } from '../../common/redact';
 import { WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
@@ -61,10 +63,21 @@ test('a whole CRLF file: only line 5 changes', () => {
   assert.equal(redactNodeFileText(slaveWithLogon(logon, '\n')), expectedFile('\\\\fs01\\icewarp;ICEWARP\\svc-mail;***|\\\\fs02\\x;u;***', '\n'));
 });
 
-test('line 5 of a file is redacted by position, even without a UNC prefix', () => {
-  assert.equal(redactNodeFileText(slaveWithLogon(`fs01;user;${SECRET}`)), expectedFile('fs01;user;***'));
+test('line 5 of a file is redacted by position: an entry not in the form `UNC path;user;password` goes whole', () => {
+  // No path first: the first part may be the tail of a password too.
+  assert.equal(redactNodeFileText(slaveWithLogon(`fs01;user;${SECRET}`)), expectedFile('***'));
   // One `;` only: what follows may be a password typed without a user.
-  assert.equal(redactNodeFileText(slaveWithLogon(`\\\\fs01\\share;${SECRET}`)), expectedFile('\\\\fs01\\share;***'));
+  assert.equal(redactNodeFileText(slaveWithLogon(`\\\\fs01\\share;${SECRET}`)), expectedFile('***'));
+  // A `|` inside a password: its tail reads as an entry of its own, and goes whole.
+  assert.equal(redactNodeFileText(slaveWithLogon(`\\\\fs\\a;user;x|Pw-${SECRET} | \\\\fs\\b;u;p`)), expectedFile('\\\\fs\\a;user;***|*** | \\\\fs\\b;u;***'));
+});
+
+test('the redactor masks on line 5 exactly what hover and outline mask (one definition, common/logonSecrets.ts)', () => {
+  for (const logon of ['\\\\fs\\a;u;p1', '\\\\fs\\a;p2', 'p3', '\\\\fs\\a;u;p4|tail5 |\\\\fs\\b;u;p6', ' | ;x;y|', 'D:\\x;u;p7;p8']) {
+    const line = redactNodeFileText(slaveWithLogon(logon)).split('\r\n')[4];
+    const shownByTheService = redactedRemoteLogon(parseNodeFile('file:///c/path.cfg', slaveWithLogon(logon)));
+    assert.equal(line, shownByTheService.split(PASSWORD_MASK).join(REDACTED), logon);
+  }
 });
 
 test('a JSON-escaped file (as the trace prints didOpen) loses the password and stays valid JSON', () => {
@@ -226,4 +239,38 @@ test('property: the structured trace of didOpen never prints a password', () => 
     }),
     { numRuns: 500 },
   );
+});
+
+test('redaction is linear: long runs of entry starts, semicolons or spaces cost a bounded multiple of a split', () => {
+  // Each shape used to make a pattern rescan the rest of the line from every candidate position
+  // (about 10^6 splits); looking at each character in JavaScript costs a few hundred.
+  const fastest = (run: () => void) => {
+    let best = Infinity;
+    for (let index = 0; index < 3; index++) {
+      const start = performance.now();
+      run();
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+  const shapes: Record<string, string> = {
+    'entry starts and one `;`': `${' //x'.repeat(16_384)};`,
+    'drive letters and one `;`': `${' C:\\x'.repeat(16_384)};`,
+    'JSON-escaped UNC prefixes and one `;`': `${' \\\\\\\\x'.repeat(16_384)};`,
+    'a trace chunk of spaces': `Params: {"text": "${' '.repeat(65_536)}x"}${' '.repeat(65_536)}x`,
+  };
+  for (const [what, text] of Object.entries(shapes)) {
+    let split = Infinity;
+    let cost = Infinity;
+    // Interleaved, so that both sides see the same machine.
+    for (let round = 0; round < 3; round++) {
+      split = Math.min(split, fastest(() => text.split(/\r\n|\n|\r/)));
+      cost = Math.min(cost, fastest(() => {
+        redactSecrets(text);
+        redactTraceMessage(text);
+        redactNodeFileText(text);
+      }));
+    }
+    assert.ok(cost < 5_000 * split, `${what}: ${cost.toFixed(1)} ms, ${(cost / split).toFixed(0)} splits (${split.toFixed(3)} ms)`);
+  }
 });

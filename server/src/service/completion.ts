@@ -9,6 +9,7 @@ import { knownHosts, suggestionFor } from './rules/hostPossibleTypo';
 import { WorkspaceFacts } from './workspace';
 import { Platform, platformOfPaths, platformGuess, subfolder } from './platform';
 import { code } from './describe';
+import { MAX_OFFERED } from './bounds';
 import { uriLabel } from './mention';
 import { nextFreeServerId } from './serverId';
 
@@ -93,7 +94,7 @@ function hostOffers(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | u
   for (const other of nodes) {
     const hostname = other.field.hostname.value.text;
     const key = hostKey(hostname);
-    if (hostname && !offers.has(key) && !hostProblem(hostname)) offers.set(key, { name: hostname, hostnameOf: other, seen: [] });
+    if (hostname && hostname.length <= MAX_OFFERED && !offers.has(key) && !hostProblem(hostname)) offers.set(key, { name: hostname, hostnameOf: other, seen: [] });
   }
   const hostnames = [...offers.keys()];
   const isTyping = (uri: string, piece: Piece) => typing !== undefined && uri === node.uri && rangesIntersect(piece.range, typing.range);
@@ -112,7 +113,7 @@ function hostOffers(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | u
         if (!offer.seen.includes(where)) offer.seen.push(where);
         continue;
       }
-      if (hostProblem(host.text) || isGlued(key, hostnames)) continue;
+      if (host.text.length > MAX_OFFERED || hostProblem(host.text) || isGlued(key, hostnames)) continue;
       known ??= knownHosts(other, workspace);
       if (suggestionFor(host.text, known, other, workspace)) continue;
       offers.set(key, { name: host.text, seen: [where] });
@@ -152,7 +153,7 @@ function folderItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFacts)
   const items: CompletionEntry[] = [];
   const seen = new Set<string>();
   const push = (text: string, detail: string, documentation: string) => {
-    if (seen.has(text) || text === line.value.text) return;
+    if (seen.has(text) || text === line.value.text || text.length > MAX_OFFERED) return;
     seen.add(text);
     items.push({ label: text, kind: 'folder', detail, documentation, edit: { range, newText: text }, sortText: String(items.length).padStart(2, '0') });
   };

@@ -5,32 +5,26 @@ import { FieldLine, NodeFile } from './parse';
 import { Piece } from './types';
 import { isIpAddress } from './values/hosts';
 import { PathValue } from './values/path';
-import { RemoteLogonEntry } from './values/remoteLogon';
+import { trimSpacesAndTabs } from './values/pieces';
+import { RemoteLogonEntry, shownUserOf } from './values/remoteLogon';
+import { MAX_LISTED, code, codeList } from './bounds';
 import { roleOf } from './role';
 import { judgeFolder } from './folders';
 import { Platform, platformGuess, platformOfPaths } from './platform';
 
+/** Markdown inline code of a value (an excerpt of it: see bounds.ts). */
+export { code };
+
 /** Shown wherever a password would be. */
 export const PASSWORD_MASK = '••••';
 
-/**
- * The pieces of line 5 that may be secret: every password, and the second part of an entry with
- * only two (`\\server\share;secret`: a user or a password, nobody can tell).
- */
+/** The pieces of line 5 never shown: every password, and every entry not in the form `UNC path;user;password`, whole. */
 export function secretPieces(node: NodeFile): Piece[] {
-  const pieces: Piece[] = [];
-  for (const entry of node.remoteLogon) {
-    if (entry.password && entry.password.text.length > 0) pieces.push(entry.password);
-    if (entry.partCount === 2 && entry.user && entry.user.text.length > 0) pieces.push(entry.user);
-  }
-  return pieces;
+  return node.remoteLogon.flatMap((entry) => (entry.masked ? [entry.masked] : []));
 }
 
-/** The user of an entry as it may be shown (masked when it may be a password). */
-export function shownUser(entry: RemoteLogonEntry): string | undefined {
-  if (!entry.user || entry.user.text.length === 0) return undefined;
-  return entry.partCount === 2 ? PASSWORD_MASK : entry.user.text;
-}
+/** The user of an entry as it may be shown (none when the entry is shown masked). */
+export const shownUser = shownUserOf;
 
 /** Line 5 as it may be shown: every password masked, everything else as written. */
 export function redactedRemoteLogon(node: NodeFile): string {
@@ -48,21 +42,13 @@ export function redactedRemoteLogon(node: NodeFile): string {
 
 /** The value of a field as it may be shown (trimmed; passwords masked). */
 export function displayValue(node: NodeFile, line: FieldLine): string {
-  if (line.field.id === 'remoteLogon') return redactedRemoteLogon(node).replace(/^[ \t]+|[ \t]+$/g, '');
+  if (line.field.id === 'remoteLogon') return trimSpacesAndTabs(redactedRemoteLogon(node));
   return line.value.text;
 }
 
 /** Text that Markdown shows as written (a UNC path's backslashes included). */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, '\\$&');
-}
-
-/** Markdown inline code that survives backticks in the value. */
-export function code(text: string): string {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 export function describePath(path: PathValue): string {
@@ -88,6 +74,7 @@ function describeHost(text: string): string {
 }
 
 function describeEntry(entry: RemoteLogonEntry): string {
+  if (!entry.wellFormed) return `${entry.masked ? code(PASSWORD_MASK) : 'empty'} — not in the form \`UNC path;user;password\`, so it is shown masked (it may hold a password)`;
   const where = entry.path ? `${code(entry.path.text)} (${describePath(entry.path)})` : 'no share';
   const shown = shownUser(entry);
   const user = shown ? `as user ${code(shown)}` : 'without a user';
@@ -120,11 +107,11 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
       return [`${shown}: every message file this server writes starts with ${code(value)}.`];
     case 'remoteLogon': {
       const entries = node.remoteLogon;
-      return [`${entries.length === 1 ? 'One entry' : `${entries.length} entries`}:`, ...entries.map((entry) => `- ${describeEntry(entry)}`)];
+      return [`${entries.length === 1 ? 'One entry' : `${entries.length} entries`}:`, ...entries.slice(0, MAX_LISTED).map((entry) => `- ${describeEntry(entry)}`), ...(entries.length > MAX_LISTED ? [`- … and ${entries.length - MAX_LISTED} more`] : [])];
     }
     case 'ipBinding': {
       const [server, outgoing, ...extra] = node.ipBinding.halves;
-      const list = (half: typeof server) => half.entries.map((entry) => code(entry.text)).join(', ') || '(none)';
+      const list = (half: typeof server) => codeList(half.entries.map((entry) => entry.text)) || '(none)';
       const lines = [`Server binding: ${list(server)}.`];
       lines.push(outgoing ? `Outgoing binding: ${list(outgoing)}.` : 'No `|`: no separate outgoing binding.');
       if (extra.length > 0) lines.push(`${extra.length} more \`|\` part${extra.length === 1 ? '' : 's'}, which IceWarp does not expect.`);
@@ -144,13 +131,13 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
     }
     case 'host': {
       const hosts = node.masterHosts.hosts;
-      if (hosts.length !== 1) return [`${hosts.length} hosts: ${hosts.map((host) => code(host.text)).join(', ')}; the master host is exactly one.`];
+      if (hosts.length !== 1) return [`${hosts.length} hosts: ${codeList(hosts.map((host) => host.text))}; the master host is exactly one.`];
       const self = roleOf(node).named?.as === 'master' ? ' That is this server itself (line 11).' : '';
       return [`${shown}: the master is ${describeHost(value)}.${self}`];
     }
     case 'hostList': {
       const hosts = node.slaveHosts.hosts;
-      return [`${hosts.length} slave host${hosts.length === 1 ? '' : 's'}: ${hosts.map((host) => code(host.text)).join(', ')}.`];
+      return [`${hosts.length} slave host${hosts.length === 1 ? '' : 's'}: ${codeList(hosts.map((host) => host.text))}.`];
     }
     case 'url':
       return [`${shown}: the public address of this node's TeamChat API.`];

@@ -5,6 +5,7 @@ import { FIELD_COUNT } from './fields';
 import { NodeFile } from './parse';
 import { Position, Range } from './types';
 import { UNREAD_LINE_TEXT } from './describe';
+import { MAX_UNREAD_LINES } from './bounds';
 
 export interface FieldHint {
   position: Position;
@@ -20,12 +21,15 @@ export function inlayHints(node: NodeFile, range?: Range): FieldHint[] {
   const first = range ? range.start.line : 0;
   const last = range ? range.end.line : node.lines.length - 1;
   const hints: FieldHint[] = [];
+  let unread = 0;
   for (const line of node.lines.slice(first, last + 1)) {
     const position = { line: line.index, character: line.column + line.text.length };
     if (line.index < FIELD_COUNT) {
       const field = node.fields[line.index].field;
       hints.push({ position, label: `${HINT_PREFIX}${field.title}`, tooltip: `**${field.title}** · line ${field.line}\n\n${field.docs}` });
     } else if (line.text.trim().length > 0) {
+      // A viewport never shows more; a whole-file request on a 200,000-line log gets no more.
+      if (++unread > MAX_UNREAD_LINES) break;
       hints.push({ position, label: `${HINT_PREFIX}not read (line ${line.index + 1})`, tooltip: UNREAD_LINE_TEXT });
     }
   }

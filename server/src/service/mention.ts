@@ -2,17 +2,14 @@
 // quoted, never a whole huge line. Every rule that shows a value goes through `quote` or
 // `excerpt`, so no message carries more than a bounded excerpt of what a file holds.
 import { NodeFile } from './parse';
+import { excerpt as shorten } from './bounds';
 
 /** The most characters of a value a message shows. */
 export const MAX_QUOTED = 60;
 
-/** A value shortened with an ellipsis when it is long (never splitting a surrogate pair). Never use it for line 5. */
+/** A value as a message shows it: shortened with an ellipsis past MAX_QUOTED characters. Never use it for line 5. */
 export function excerpt(text: string, max = MAX_QUOTED): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
+  return shorten(text, max);
 }
 
 /** A value in quotes, shortened with an ellipsis when it is long. Never use it for line 5. */

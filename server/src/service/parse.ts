@@ -4,7 +4,7 @@ import { Piece, Range, lineRange } from './types';
 import { HostList, parseHostList } from './values/hosts';
 import { IpBinding, parseIpBinding } from './values/ipBinding';
 import { PathValue, parsePath } from './values/path';
-import { RemoteLogonEntry, parseRemoteLogon } from './values/remoteLogon';
+import { RemoteLogonEntry, parseRemoteLogon, pathOutsideSecrets } from './values/remoteLogon';
 import { trimPiece } from './values/pieces';
 
 export type LineEnding = '\r\n' | '\n' | '\r';
@@ -152,15 +152,25 @@ export function isInCluster(node: NodeFile): boolean {
   return node.masterHosts.hosts.length > 0 || node.slaveHosts.hosts.length > 0;
 }
 
-/** Every UNC / drive / POSIX path the file names, with the line it is on. */
+/**
+ * Every UNC / drive / POSIX path the file names, with the line it is on. On line 5, not the "path"
+ * of an entry that may be the tail of a password holding `|`: no rule reads it, no fix rewrites it.
+ */
 export function allPaths(node: NodeFile): { fieldId: FieldId; path: PathValue }[] {
   const result: { fieldId: FieldId; path: PathValue }[] = [];
   for (const [fieldId, path] of node.paths) result.push({ fieldId, path });
-  for (const entry of node.remoteLogon) if (entry.path) result.push({ fieldId: 'remoteLogon', path: entry.path });
+  for (const entry of node.remoteLogon) {
+    const path = pathOutsideSecrets(entry);
+    if (path) result.push({ fieldId: 'remoteLogon', path });
+  }
   return result.sort((a, b) => a.path.range.start.line - b.path.range.start.line || a.path.range.start.character - b.path.range.start.character);
 }
 
-/** The passwords of line 5, so that anything printed can be scrubbed of them. */
+/**
+ * What on line 5 may be a password or a piece of one (`common/logonSecrets.ts`), longest first,
+ * so that anything printed or sent can be kept free of them: edits split around them.
+ */
 export function secretsOf(node: NodeFile): string[] {
-  return node.remoteLogon.map((entry) => entry.password?.text ?? '').filter((secret) => secret.length > 0);
+  const secrets = new Set(node.remoteLogon.flatMap((entry) => entry.secrets.map((piece) => piece.text)));
+  return [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
 }

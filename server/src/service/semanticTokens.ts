@@ -7,6 +7,7 @@ import { Piece } from './types';
 import { isIpAddress } from './values/hosts';
 import { PathValue } from './values/path';
 import { slicePiece } from './values/pieces';
+import { MAX_TOKENS_PER_LINE, MAX_UNREAD_LINES } from './bounds';
 
 export const TOKEN_TYPES = ['serverId', 'roleFlag', 'host', 'ipAddress', 'path', 'uncServer', 'uncShare', 'user', 'password', 'url', 'unreadLine'] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number];
@@ -25,8 +26,13 @@ export interface SemanticToken {
 /** Every token of the file, sorted by position, none overlapping, each on one line. */
 export function semanticTokens(node: NodeFile): SemanticToken[] {
   const tokens: SemanticToken[] = [];
+  const perLine = new Map<number, number>();
   const add = (piece: Piece | undefined, type: TokenType, modifiers: TokenModifier[] = []) => {
     if (!piece || piece.text.length === 0) return;
+    // Line 10 alone can split into 256 halves of 256 entries: past a bound, the rest of a line is plain.
+    const count = perLine.get(piece.range.start.line) ?? 0;
+    if (count >= MAX_TOKENS_PER_LINE) return;
+    perLine.set(piece.range.start.line, count + 1);
     tokens.push({ line: piece.range.start.line, character: piece.range.start.character, length: piece.text.length, type, modifiers });
   };
   const addHost = (piece: Piece) => add(piece, isIpAddress(piece.text) ? 'ipAddress' : 'host');
@@ -48,9 +54,13 @@ export function semanticTokens(node: NodeFile): SemanticToken[] {
         break;
       case 'remoteLogon':
         for (const entry of node.remoteLogon) {
+          // An entry not in the form `UNC path;user;password` may be a password, whole: dim it like one.
+          if (!entry.wellFormed) {
+            add(entry.masked, 'password');
+            continue;
+          }
           if (entry.path) addPath(entry.path, [], add);
-          // With only two parts the second may be a password: dim it like one.
-          add(entry.user, entry.partCount === 2 ? 'password' : 'user');
+          add(entry.user, 'user');
           add(entry.password, 'password');
         }
         break;
@@ -76,7 +86,8 @@ export function semanticTokens(node: NodeFile): SemanticToken[] {
         break;
     }
   }
-  for (const line of node.extraLines) {
+  // A log opened as path.cfg: its first lines past 17 are marked, not all 200,000.
+  for (const line of node.extraLines.slice(0, MAX_UNREAD_LINES)) {
     if (line.index < FIELD_COUNT) continue;
     add({ text: line.text, range: { start: { line: line.index, character: line.column }, end: { line: line.index, character: line.column + line.text.length } } }, 'unreadLine');
   }

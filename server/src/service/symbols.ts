@@ -4,6 +4,7 @@ import { ValueKind } from './fields';
 import { NodeFile } from './parse';
 import { Range, lineRange } from './types';
 import { PASSWORD_MASK, displayValue, shownUser } from './describe';
+import { MAX_UNREAD_SYMBOLS, excerpt } from './bounds';
 
 /** Protocol-free symbol kinds; the LSP glue maps them to SymbolKind. */
 export type FieldSymbolKind = 'folder' | 'file' | 'number' | 'key' | 'address' | 'host' | 'flag' | 'url' | 'reserved' | 'entry' | 'unread';
@@ -38,30 +39,40 @@ export function documentSymbols(node: NodeFile): FieldSymbol[] {
     const value = displayValue(node, line);
     const symbol: FieldSymbol = {
       name: `${line.field.line} ${line.field.title}`,
-      detail: value.length > 0 ? value : '(empty)',
+      detail: value.length > 0 ? excerpt(value) : '(empty)',
       kind: KIND_OF[line.field.kind],
       range,
       selectionRange: line.present ? line.value.range : range,
       children: [],
     };
     if (line.field.id === 'remoteLogon') {
+      // An entry not in the form `UNC path;user;password` is shown masked, whole: no part of it names the child.
       symbol.children = node.remoteLogon.map((entry, index) => ({
-        name: entry.path?.text ?? `entry ${index + 1}`,
-        detail: [shownUser(entry) ?? '', entry.password && entry.password.text.length > 0 ? PASSWORD_MASK : ''].filter(Boolean).join(' · '),
+        name: entry.wellFormed && entry.path ? excerpt(entry.path.text) : `entry ${index + 1}`,
+        detail: entry.wellFormed ? [excerpt(shownUser(entry) ?? ''), entry.masked ? PASSWORD_MASK : ''].filter(Boolean).join(' · ') : entry.masked ? PASSWORD_MASK : '(empty)',
         kind: 'entry',
         range: entry.range,
         selectionRange: entry.path?.range ?? entry.range,
         children: [],
       }));
     } else if (line.field.id === 'slaveHosts') {
-      symbol.children = node.slaveHosts.hosts.map((host) => ({ name: host.text, detail: '', kind: 'host', range: host.range, selectionRange: host.range, children: [] }));
+      symbol.children = node.slaveHosts.hosts.map((host) => ({ name: excerpt(host.text), detail: '', kind: 'host', range: host.range, selectionRange: host.range, children: [] }));
     }
     return symbol;
   });
-  for (const line of node.extraLines) {
+  // Not shown: IceWarp's templates keep example blocks here, credentials included.
+  for (const line of node.extraLines.slice(0, MAX_UNREAD_SYMBOLS)) {
     const range = lineRange(line.index, line.column, line.column + line.text.length);
-    // Not shown: IceWarp's templates keep example blocks here, credentials included.
     symbols.push({ name: `${line.index + 1} (not read)`, detail: 'IceWarp does not read lines after 17', kind: 'unread', range, selectionRange: range, children: [] });
+  }
+  // Past that, one entry for the rest: a log opened as path.cfg is not 200,000 outline entries.
+  const rest = node.extraLines.slice(MAX_UNREAD_SYMBOLS);
+  if (rest.length > 0) {
+    const first = rest[0];
+    const last = rest[rest.length - 1];
+    const range = { start: { line: first.index, character: first.column }, end: { line: last.index, character: last.column + last.text.length } };
+    const selectionRange = lineRange(first.index, first.column, first.column + first.text.length);
+    symbols.push({ name: `${first.index + 1}-${last.index + 1} (not read)`, detail: `${rest.length} more lines IceWarp does not read`, kind: 'unread', range, selectionRange, children: [] });
   }
   return symbols;
 }

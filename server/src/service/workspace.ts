@@ -5,6 +5,7 @@ import { NodeFile } from './parse';
 import { perNode } from './memo';
 import { judgeFolder } from './folders';
 import { folderKey } from './values/path';
+import { withoutTrailing } from './values/pieces';
 import { hostKey, isIpAddress } from './values/hosts';
 
 /** What a workspace rule may ask about other nodes. */
@@ -57,7 +58,7 @@ function deriveIdentityKeys(node: NodeFile): string[] {
     }
   }
   const url = node.field.teamChatUrl.value.text;
-  if (url) keys.add(`url:${url.replace(/\/+$/, '').toLowerCase()}`);
+  if (url) keys.add(`url:${withoutTrailing(url, '/').toLowerCase()}`);
   for (const { fieldId, path } of workingFolders(node)) {
     if (judgeFolder(node, fieldId)?.location === 'shared') keys.add(`work:${folderKey(path)}`);
   }

@@ -1,5 +1,5 @@
 import { Piece } from '../types';
-import { slicePiece, trimPiece } from './pieces';
+import { slicePiece, trimPiece, withoutTrailing } from './pieces';
 
 /** How a path is rooted. `unc` covers every path that begins with two or more separators, well formed or not. */
 export type PathStyle = 'unc' | 'drive' | 'posix' | 'relative';
@@ -65,8 +65,8 @@ export function isWindowsStyle(path: PathValue): boolean {
  * with either slash; a trailing separator does not matter.
  */
 export function folderKey(path: PathValue): string {
-  if (path.windows) return path.text.replace(/\//g, '\\').replace(/\\+$/, '').toLowerCase();
-  return path.text.replace(/\/+$/, '');
+  if (path.windows) return withoutTrailing(path.text.replace(/\//g, '\\'), '\\').toLowerCase();
+  return withoutTrailing(path.text, '/');
 }
 
 /** `\\server\share` in a comparable form, for UNC paths with both parts. */

@@ -1,13 +1,41 @@
 import { Piece, lineRange } from '../types';
 
-const EDGE_WHITESPACE = /^[ \t]+|[ \t]+$/g;
+// No regular expression here looks at a value's edges: `/[ \t]+$/` is quadratic in a long run of
+// spaces that is not at the end (each position of the run scans it to its end), and every
+// keystroke parses the document.
 
 /** The piece without leading and trailing spaces or tabs, its range narrowed to match. */
 export function trimPiece(piece: Piece): Piece {
-  const leading = piece.text.length - piece.text.replace(/^[ \t]+/, '').length;
-  const text = piece.text.replace(EDGE_WHITESPACE, '');
-  const start = piece.range.start.character + leading;
-  return { text, range: lineRange(piece.range.start.line, start, start + text.length) };
+  const [start, end] = spaceAndTabTrimmed(piece.text);
+  const text = start === 0 && end === piece.text.length ? piece.text : piece.text.slice(start, end);
+  const from = piece.range.start.character + start;
+  return { text, range: lineRange(piece.range.start.line, from, from + text.length) };
+}
+
+/** The text without leading and trailing spaces or tabs (as IceWarp's values are compared and shown). */
+export function trimSpacesAndTabs(text: string): string {
+  const [start, end] = spaceAndTabTrimmed(text);
+  return text.slice(start, end);
+}
+
+/** The text without the run of `character` at its end: `withoutTrailing('\\\\fs\\x\\\\', '\\')` is `\\\\fs\\x`. */
+export function withoutTrailing(text: string, character: string): string {
+  const code = character.charCodeAt(0);
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === code) end--;
+  return text.slice(0, end);
+}
+
+function spaceAndTabTrimmed(text: string): [start: number, end: number] {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpaceOrTab(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }
 
 /**
