@@ -19,7 +19,7 @@ import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
-import { PulledSettings } from './settingsSources';
+import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
 import { type Timers, runtimeTimers } from './timers';
 import { ValidationScheduler } from './validationScheduler';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -49,7 +49,18 @@ export function createServer(connection: Connection, files: FileAccess, options:
   const timers = options.timers ?? runtimeTimers;
   const documents = new TextDocuments(TextDocument);
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
-  const settings = new SettingsStore((message) => connection.console.warn(message));
+  // Settings apply per workspace folder; the index (made just below) knows the folders.
+  const settings = new SettingsStore((message) => connection.console.warn(message), { scopeOf: (uri): string => index.folderOf(uri) ?? uri });
+  const pullEvents = {
+    onUnanswered: () =>
+      settings.logOnce(
+        `The client has not answered workspace/configuration in ${CONFIGURATION_TIMEOUT_MS / 1000} s; using the settings from initializationOptions and workspace/didChangeConfiguration, else the defaults.`,
+      ),
+    onLateAnswer: () => {
+      settings.logOnce('The client answered workspace/configuration after all; its settings apply from now on.');
+      settings.changed();
+    },
+  };
   const settingsFor = (uri: string) => settings.settingsFor(uri);
   const index = new WorkspaceIndex(files, isOpen, (uri) => settingsFor(uri).then((each) => each.maxFileSize));
   const publisher = new DiagnosticsPublisher(connection, documents, index, settingsFor);
@@ -86,12 +97,13 @@ export function createServer(connection: Connection, files: FileAccess, options:
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const canPullConfiguration = params.capabilities.workspace?.configuration === true;
-    settings.useSource(canPullConfiguration ? new PulledSettings(connection, timers) : undefined);
+    settings.usePulled(canPullConfiguration ? new PulledSettings(connection, timers, pullEvents) : undefined);
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     index.setFolders(folders.length === 0 && params.rootUri ? [params.rootUri] : folders);
     const initializationOptions: unknown = params.initializationOptions;
+    settings.setInitial(sectionOfInitializationOptions(initializationOptions));
     // Tests and the bench set 0: diagnostics right after each change.
     if (isRecord(initializationOptions) && typeof initializationOptions.validationDelay === 'number' && initializationOptions.validationDelay >= 0) {
       validationDelay = initializationOptions.validationDelay;
@@ -127,7 +139,11 @@ export function createServer(connection: Connection, files: FileAccess, options:
 
   // Every file may read differently now; features that show settings refresh after this.
   settings.onDidChange(scheduleAll);
-  connection.onDidChangeConfiguration(() => settings.changed());
+  connection.onDidChangeConfiguration((params) => {
+    const push = sectionOfPushedSettings(params.settings);
+    if (push.pushed) settings.setPushed(push.section);
+    settings.changed();
+  });
 
   // TextDocuments reports an open as a content change too; an open is validated at once,
   // only typing waits for the debounce.
