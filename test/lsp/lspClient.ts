@@ -58,7 +58,7 @@ export interface StartOptions {
   timers?: Timers;
 }
 
-/** What VS Code tells the server that the server uses: settings pulled, folders, registration, inlay hint refresh. */
+/** What VS Code tells the server that the server uses: settings pulled, folders, registration, inlay hint refresh, nested symbols. */
 export const VSCODE_CAPABILITIES: ClientCapabilities = {
   workspace: {
     configuration: true,
@@ -66,7 +66,10 @@ export const VSCODE_CAPABILITIES: ClientCapabilities = {
     workspaceFolders: true,
     inlayHint: { refreshSupport: true },
   },
-  textDocument: { publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } } },
+  textDocument: {
+    publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+  },
 };
 
 /** A client that advertises none of VS Code's optional capabilities. */

@@ -4,6 +4,7 @@
 // the same process over in-memory streams; a browser host over a worker's messages with the
 // client's file system. Nothing here needs Node.
 import {
+  type ClientCapabilities,
   type Connection,
   DidChangeConfigurationNotification,
   FileChangeType,
@@ -67,6 +68,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
   const scheduler = new ValidationScheduler((uri) => void publisher.publish(uri), timers);
 
   let validationDelay = DEFAULT_VALIDATION_DELAY;
+  let clientCapabilities: ClientCapabilities = {};
   let canRegisterConfigurationChange = false;
   let canWatchWorkspaceFolders = false;
 
@@ -96,6 +98,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientCapabilities = params.capabilities;
     const canPullConfiguration = params.capabilities.workspace?.configuration === true;
     settings.usePulled(canPullConfiguration ? new PulledSettings(connection, timers, pullEvents) : undefined);
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -181,6 +184,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     onDidPublish: (listener) => publisher.onDidPublish(listener),
     files,
     processStatus: options.processStatus ?? (() => UNKNOWN_PROCESS),
+    clientCapabilities: () => clientCapabilities,
   };
   for (const feature of FEATURES) feature.register(context);
 
