@@ -18,6 +18,7 @@ import { isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
+import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
 import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
@@ -49,6 +50,18 @@ const UNKNOWN_PROCESS: ProcessStatus = { pid: 0, rssBytes: 0, heapUsedBytes: 0 }
 export function createServer(connection: Connection, files: FileAccess, options: ServerOptions = {}): Server {
   const timers = options.timers ?? runtimeTimers;
   const documents = new TextDocuments(TextDocument);
+  // Before anything registers: every handler and message below speaks UTF-16, whatever the client counts in.
+  let positionEncoding: PositionEncoding = 'utf-16';
+  installPositionEncoding(
+    connection,
+    () => positionEncoding,
+    (uri): LineSource | undefined => {
+      const document = documents.get(uri);
+      if (document) return documentLines(document);
+      const node = index.workspace.get(uri);
+      return node && nodeFileLines(node);
+    },
+  );
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
   // Settings apply per workspace folder; the index (made just below) knows the folders.
   const settings = new SettingsStore((message) => connection.console.warn(message), { scopeOf: (uri): string => index.folderOf(uri) ?? uri });
@@ -99,6 +112,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientCapabilities = params.capabilities;
+    positionEncoding = negotiatePositionEncoding(params.capabilities);
     const canPullConfiguration = params.capabilities.workspace?.configuration === true;
     settings.usePulled(canPullConfiguration ? new PulledSettings(connection, timers, pullEvents) : undefined);
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -114,6 +128,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     return {
       capabilities: Object.assign(
         {
+          positionEncoding,
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
