@@ -8,6 +8,7 @@ import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
 import { RedactingOutputChannel } from './redactingChannel';
 import { ClusterTreeProvider, registerClusterView } from './clusterTree';
 import { OpenSettingsFileOptions, OpenSettingsFileResult, SettingsFileCommand } from './commands';
+import { ClusterCommands } from './clusterCommands';
 
 export const OUTPUT_CHANNEL_NAME = 'IceWarp Cluster Config';
 /** The client id is also the settings prefix the library reads `trace.server` from: `icewarp.trace.server`. */
@@ -26,6 +27,8 @@ export interface IceWarpExtensionApi {
   serverRestarts: Pick<CrashAwareErrorHandler, 'hasGivenUp' | 'onDidGiveUp'>;
   /** The "IceWarp Cluster" view's data: its children are what the tree shows. */
   clusterTree: ClusterTreeProvider;
+  /** The cluster commands (promote, add, remove, compare, fix all...) with test seams (answers, no preview). */
+  clusterCommands: ClusterCommands;
   /** "IceWarp: Open Settings File" with test seams (where to look, who answers the quick pick). */
   openSettingsFile(options?: OpenSettingsFileOptions): Promise<OpenSettingsFileResult>;
 }
@@ -128,6 +131,8 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
   const clusterTree = registerClusterView(context, languageClient, ready);
   const settingsFileCommand = new SettingsFileCommand(languageClient, ready, context.extensionUri);
   context.subscriptions.push(settingsFileCommand.register());
+  const clusterCommands = new ClusterCommands(languageClient, ready, clusterTree);
+  context.subscriptions.push(...clusterCommands.register());
 
   return {
     client: languageClient,
@@ -136,6 +141,7 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
     errorMessagesShown: notifier.shown,
     serverRestarts: errorHandler,
     clusterTree,
+    clusterCommands,
     openSettingsFile: (options) => settingsFileCommand.run(options),
   };
 }

@@ -144,3 +144,72 @@ describe('no leaked secrets over LSP', () => {
     assert.deepEqual(leaksIn(fromServer), []);
   });
 });
+
+describe('no leaked secrets over LSP: navigation and cluster operations', () => {
+  let folder: string;
+  let client: TestClient;
+  let fromServer = '';
+  const uriOf = (name: string) => fileUri(path.join(folder, name, 'path.dat'));
+  /** The slave above as the master of the cluster: its line 5 is copied by Add Node. */
+  const MASTER = SLAVE.replace('\r\n12\r\n', '\r\n11\r\n').replace('192.168.10.12|192.168.10.12', '192.168.10.11|192.168.10.11').replace('\r\nmx2.example.net\r\nlicense', '\r\nmx1.example.net\r\nlicense').replace('\r\n1\r\nmx1', '\r\n0\r\nmx1');
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'icewarp-secrets-ops-'));
+    for (const [name, text] of [['mx1', MASTER], ['mx2', SLAVE], ['mx3', SLAVE.replace('\r\n12\r\n', '\r\n13\r\n').replace(/192\.168\.10\.12/g, '192.168.10.13').replace('\r\nmx2.example.net\r\nlicense', '\r\nmx3.example.net\r\nlicense')]]) {
+      await fs.mkdir(path.join(folder, name));
+      await fs.writeFile(path.join(folder, name, 'path.dat'), text);
+    }
+    // The bundle in its own process: its stdout and stderr are every byte it can leak.
+    client = await TestClient.start({ transport: 'stdio', folders: [folder] });
+    client.fromServer.on('data', (chunk: Buffer) => (fromServer += chunk.toString('utf8')));
+    client.process?.stderr?.on('data', (chunk: Buffer) => (fromServer += chunk.toString('utf8')));
+    client.connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
+    await Promise.all(['mx1', 'mx2', 'mx3'].map((name) => client.diagnosticsAfter(uriOf(name), 0)));
+  });
+
+  after(async () => {
+    await client.stop();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  test('every navigation request, rename, cluster request and command, accepted or refused, answers without a password', async () => {
+    const lines = SLAVE.split('\r\n');
+    const settle = (promise: Promise<unknown>) => promise.catch((error: unknown) => error);
+    let answered = 0;
+    for (const name of ['mx1', 'mx2', 'mx3']) {
+      const textDocument = { uri: uriOf(name) };
+      for (let line = 0; line < lines.length; line++) {
+        for (const character of [0, 3, Math.max(0, lines[line].length - 2)]) {
+          const position = { line, character };
+          await settle(client.request('textDocument/definition', { textDocument, position }));
+          await settle(client.request('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }));
+          await settle(client.request('textDocument/documentHighlight', { textDocument, position }));
+          await settle(client.request('textDocument/prepareRename', { textDocument, position }));
+          await settle(client.request('textDocument/rename', { textDocument, position, newName: 'renamed.example.net' }));
+        }
+      }
+      const uri = uriOf(name);
+      for (const request of [
+        ['icewarp/promoteToMaster', { uri }],
+        ['icewarp/addNode', { uri, hostname: 'mx4.example.net', ip: '192.168.10.14' }],
+        ['icewarp/checkNewNode', { uri, hostname: 'mx4.example.net' }],
+        ['icewarp/removeNode', { uri, deleteFile: false }],
+        ['icewarp/removeNode', { uri, deleteFile: true }],
+        ['icewarp/fixAllInCluster', { uri }],
+        ['icewarp/compareNodes', { uri }],
+        ['icewarp/compareNodes', { uri, otherUri: uriOf('mx3') }],
+      ] as const) {
+        const answer = await settle(client.request(request[0], request[1]));
+        if ((answer as { ok?: boolean }).ok) answered++;
+      }
+      for (const command of ['icewarp.server.promoteToMaster', 'icewarp.server.addNode', 'icewarp.server.removeNode', 'icewarp.server.fixAllInCluster']) {
+        await settle(client.request('workspace/executeCommand', { command, arguments: [{ uri, hostname: 'mx5.example.net', deleteFile: true }] }));
+      }
+    }
+    await client.request('workspace/symbol', { query: '' });
+    assert.ok(answered >= 6, `some operations were accepted (${answered})`);
+    assert.ok(fromServer.includes('"needsConfirmation":true') && fromServer.includes('mx4.example.net'), 'the capture saw the changes');
+    assert.ok(fromServer.includes('svc-mail'), "Add Node's new file has line 5's share and user");
+    assert.deepEqual(leaksIn(fromServer), [], 'no password in anything the server sent');
+  });
+});

@@ -5,10 +5,10 @@ import { Feature } from './feature';
 
 export const hover: Feature = {
   capabilities: { hoverProvider: true },
-  register({ connection, nodeFor }) {
+  register({ connection, nodeFor, workspace }) {
     connection.onHover((params) => {
       const node = nodeFor(params.textDocument.uri);
-      const result = node && hoverAt(node, params.position);
+      const result = node && hoverAt(node, params.position, workspace);
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range };
     });

@@ -8,6 +8,9 @@ import { inlayHints } from './inlayHints';
 import { semanticTokens } from './semanticTokens';
 import { serverStatus } from './serverStatus';
 import { symbols } from './symbols';
+import { navigation } from './navigation';
+import { rename } from './rename';
+import { clusterOps } from './clusterOps';
 
 export const FEATURES: readonly Feature[] = [
   cluster,
@@ -18,4 +21,7 @@ export const FEATURES: readonly Feature[] = [
   completion,
   semanticTokens,
   serverStatus,
+  navigation,
+  rename,
+  clusterOps,
 ];

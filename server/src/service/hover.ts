@@ -3,6 +3,8 @@ import { FIELD_COUNT } from './fields';
 import { NodeFile } from './parse';
 import { Position, Range, lineRange } from './types';
 import { UNREAD_LINE_TEXT, valueMeaning } from './describe';
+import { WorkspaceFacts } from './workspace';
+import { hostFileNotes } from './navigation';
 
 export interface HoverResult {
   /** Markdown. Never holds a password. */
@@ -10,7 +12,7 @@ export interface HoverResult {
   range: Range;
 }
 
-export function hover(node: NodeFile, position: Position): HoverResult | undefined {
+export function hover(node: NodeFile, position: Position, workspace?: WorkspaceFacts): HoverResult | undefined {
   const textLine = node.lines[position.line];
   if (!textLine) return undefined;
   const lineNumber = position.line + 1;
@@ -23,6 +25,6 @@ export function hover(node: NodeFile, position: Position): HoverResult | undefin
   }
   const line = node.fields[position.line];
   const field = line.field;
-  const parts = [`**${field.title}** · line ${field.line}${field.deprecated ? ' · *deprecated*' : ''}`, field.docs, '---', ...valueMeaning(node, line)];
+  const parts = [`**${field.title}** · line ${field.line}${field.deprecated ? ' · *deprecated*' : ''}`, field.docs, '---', ...valueMeaning(node, line), ...hostFileNotes(node, position, workspace)];
   return { markdown: parts.join('\n\n').replace(/\n\n- /g, '\n- '), range: wholeLine };
 }

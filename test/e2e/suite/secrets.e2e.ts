@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
 import type { ClusterTreeElement } from '../../../client/src/clusterTree';
 import { activatedApi, codeOf, fileIn, hasCodes, waitForDiagnostics, waitForEvent } from './helpers';
+import { undoAndWait } from './clusterOpsHelpers';
+import type { ClusterCommandResult } from '../../../client/src/clusterCommands';
 
 const PASSWORD = 'Vault;S3cr3t"E2E\\x';
 const SECOND_PASSWORD = 'Kappa-Hunter-42';
@@ -152,5 +154,70 @@ suite('No leaked secrets', () => {
     assert.ok(printed.includes('VAULT\\\\svc-mail;***'), 'line 5 appears with its password masked');
     assert.ok(api.outputChannel.redactions > 0, 'the redactor had passwords to remove');
     assert.deepEqual(leaks(printed), [], 'no password in the trace or output');
+  });
+
+  test('navigation, rename and every cluster command (accepted, refused, undone) show no password anywhere', async () => {
+    // The master of the vault node's cluster, with a password of its own: Add Node builds from it.
+    const masterUri = fileIn('standalone', 'vault1', 'path.cfg');
+    const master = NODE.replace('\r\n31\r\n', '\r\n30\r\n').replace(/192\.168\.77\.2/g, '192.168.77.1').replace('\r\nvault2.example.org\r\nlicense', '\r\nvault1.example.org\r\nlicense').replace('\r\n1\r\nvault1', '\r\n0\r\nvault1');
+    await vscode.workspace.fs.writeFile(masterUri, new TextEncoder().encode(master));
+    const uri = nodeUri();
+    const originals = new Map([
+      [uri.toString(), NODE],
+      [masterUri.toString(), master],
+    ]);
+    const shown: string[] = [];
+    const collect = (result: ClusterCommandResult) => {
+      shown.push(result.message ?? '', ...(result.note ?? []), ...(result.files ?? []).flatMap((file) => [file.label, file.description]));
+      for (const [, edits] of result.edit?.entries() ?? []) shown.push(...edits.map((edit) => edit.newText));
+    };
+    try {
+      await waitForEvent(api.clusterTree.onDidRefresh, (model) => model.clusters.some((cluster) => cluster.nodes.some((node) => node.uri === masterUri.toString() && node.role === 'master')), {
+        description: 'the vault master in the tree',
+        current: () => api.clusterTree.current,
+      });
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      for (const [line, character] of [[10, 2], [14, 2], [15, 2], [15, 22], [4, 30]] as const) {
+        const position = new vscode.Position(line, character);
+        for (const command of ['vscode.executeDefinitionProvider', 'vscode.executeReferenceProvider', 'vscode.executeDocumentHighlights', 'vscode.executeHoverProvider']) {
+          shown.push(JSON.stringify(await vscode.commands.executeCommand(command, uri, position)));
+        }
+        const rename = await Promise.resolve(vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, position, 'vault9.example.org')).then(
+          (edit) => edit.entries().flatMap(([, edits]) => edits.map((edit) => edit.newText)),
+          (error: unknown) => [error instanceof Error ? error.message : String(error)],
+        );
+        shown.push(...rename);
+      }
+      shown.push(JSON.stringify(await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'vault')));
+
+      const commands = api.clusterCommands;
+      collect(await commands.compareWithMaster(uri));
+      collect(await commands.compareNodes(uri, { otherUri: masterUri.toString() }));
+      collect(await commands.promoteToMaster(masterUri, { preview: false }));
+      let applied = 0;
+      for (const run of [
+        () => commands.fixAllInCluster(uri, { preview: false }),
+        () => commands.promoteToMaster(uri, { preview: false }),
+        () => commands.removeNode(uri, { preview: false, deleteFile: false }),
+        () => commands.addNode(masterUri, { preview: false, hostname: 'vault4.example.org', ip: '192.168.77.4' }),
+      ]) {
+        const result = await run();
+        collect(result);
+        if (result.outcome !== 'applied') continue;
+        applied++;
+        const created = result.files?.find((file) => file.kind === 'create');
+        if (created) assert.ok(!leaks(await vscode.workspace.openTextDocument(vscode.Uri.parse(created.uri)).then((document) => document.getText())).length, 'the new node has no password');
+        await undoAndWait(created ? vscode.Uri.parse(created.uri) : uri, originals);
+      }
+      assert.ok(applied >= 3, `promote, remove and add were applied (${applied})`);
+      shown.push(...commands.messagesShown, ...api.errorMessagesShown);
+      assert.ok(shown.some((text) => text.includes('vault4.example.org')), 'the strings of Add Node were seen');
+      const leaked = [...new Set(shown.filter((text) => leaks(text).length > 0))];
+      assert.deepEqual(leaked, [], 'no password in any string the UI shows, any label of the preview or any edit');
+      assert.deepEqual(leaks(api.outputChannel.printed()), [], 'no password in the trace of these requests');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(fileIn('standalone', 'vault1'), { recursive: true, useTrash: false });
+    }
   });
 });

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// `icewarp-pathcfg check`: the editor's checks and fixes for path.cfg / path.dat from the
+// command line, for CI pipelines, pre-commit hooks and fleets of clusters. A front end only:
+// every rule, cross-node check and fix comes from the language service (see ./engine.ts).
+//
+// Exit codes: 0 no errors (and warnings within --max-warnings); 1 problems over the limit;
+// 2 bad usage, input that could not be read, or an internal error (one line on stderr).
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CheckReport, runCheck } from './check';
+import { DIAGNOSTIC_CODES, SeveritySetting, isDiagnosticCode } from './engine';
+import { formatGithub } from './formats/github';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { countProblems, plural, summaryLine } from './formats/shared';
+import { formatText } from './formats/text';
+import { displayPath } from './inputs';
+import { CLI_NAME, VERSION } from './version';
+
+const EXIT_OK = 0;
+const EXIT_PROBLEMS = 1;
+const EXIT_TROUBLE = 2;
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+const SEVERITY_SETTINGS = ['off', 'hint', 'information', 'warning', 'error'] as const;
+
+interface CheckFlags {
+  format: Format;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  rule: Record<string, SeveritySetting>;
+  config: boolean;
+  maxWarnings?: number;
+  maxFileSize?: number;
+  color?: boolean;
+  debug?: boolean;
+}
+
+function parseRule(value: string, previous: Record<string, SeveritySetting>): Record<string, SeveritySetting> {
+  const match = /^([^=]+)=(.*)$/.exec(value);
+  if (!match) throw new InvalidArgumentError('expected code=severity, e.g. whitespace=off.');
+  const [, code, severity] = match;
+  if (!isDiagnosticCode(code)) throw new InvalidArgumentError(`unknown code "${code}"; the codes are listed by \`${CLI_NAME} codes\`.`);
+  if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) throw new InvalidArgumentError(`severity must be one of ${SEVERITY_SETTINGS.join(', ')}.`);
+  return { ...previous, [code]: severity as SeveritySetting };
+}
+
+function parseCount(value: string): number {
+  if (!/^(-1|\d+)$/.test(value)) throw new InvalidArgumentError('expected a whole number (or -1 for no limit).');
+  return Number(value);
+}
+
+function parseBytes(value: string): number {
+  const match = /^(\d+)\s*(b|k|kb|m|mb)?$/i.exec(value);
+  if (!match) throw new InvalidArgumentError('expected a number of bytes, e.g. 5242880 or 5MB.');
+  const unit = (match[2] ?? 'b').toLowerCase()[0];
+  return Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1);
+}
+
+const stderr = (line: string) => process.stderr.write(`${line}\n`);
+
+async function check(paths: string[], flags: CheckFlags): Promise<number> {
+  const report = await runCheck({
+    paths: paths.length > 0 ? paths : ['.'],
+    rules: flags.rule,
+    maxFileSize: flags.maxFileSize,
+    useConfig: flags.config,
+    fix: flags.fix ? 'write' : flags.fixDryRun ? 'dry-run' : 'none',
+    notify: stderr,
+  });
+  for (const problem of report.problems) stderr(`${displayPath(problem.path)}: ${problem.reason}`);
+  for (const error of report.internalErrors) stderr(`internal error: ${error}`);
+  if (report.files.length === 0 && report.problems.length === 0) stderr(`No path.cfg or path.dat found in ${(paths.length > 0 ? paths : ['.']).join(', ')}.`);
+
+  if (flags.fixDryRun) {
+    process.stdout.write(report.fixes.map((fix) => fix.diff ?? '').join(''));
+    const fixed = report.fixes.reduce((sum, fix) => sum + fix.fixed.length, 0);
+    const remaining = summaryLine(countProblems(report)).replace(/^No problems/, 'no problems');
+    stderr(report.fixes.length === 0 ? `Nothing to fix; ${remaining}.` : `Would fix ${plural(fixed, 'problem')} in ${plural(report.fixes.length, 'file')}; after that, ${remaining}.`);
+  } else {
+    for (const fix of report.fixes) if (!fix.notWritten) stderr(`Fixed ${fix.display}: ${describeFixed(fix.fixed)}`);
+    process.stdout.write(format(report, flags));
+  }
+  return exitCode(report, flags);
+}
+
+function describeFixed(codes: readonly string[]): string {
+  if (codes.length === 0) return 'formatting only';
+  const counts = new Map<string, number>();
+  for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return `${plural(codes.length, 'problem')} (${[...counts].map(([code, count]) => (count > 1 ? `${code} x${count}` : code)).join(', ')})`;
+}
+
+function format(report: CheckReport, flags: CheckFlags): string {
+  switch (flags.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'github':
+      return formatGithub(report);
+    case 'text': {
+      const noColor = (process.env.NO_COLOR ?? '') !== '';
+      return formatText(report, flags.color ?? (process.stdout.isTTY === true && !noColor));
+    }
+  }
+}
+
+function exitCode(report: CheckReport, flags: CheckFlags): number {
+  if (report.problems.length > 0 || report.internalErrors.length > 0) return EXIT_TROUBLE;
+  const counts = countProblems(report);
+  const maxWarnings = flags.maxWarnings ?? -1;
+  if (counts.error > 0 || (maxWarnings >= 0 && counts.warning > maxWarnings)) return EXIT_PROBLEMS;
+  return EXIT_OK;
+}
+
+function listCodes(): void {
+  const width = Math.max(...Object.keys(DIAGNOSTIC_CODES).map((code) => code.length));
+  for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) process.stdout.write(`${code.padEnd(width)}  ${info.severity.padEnd(11)}  ${info.summary}\n`);
+}
+
+function program(debug: { on: boolean }): Command {
+  const root = new Command()
+    .name(CLI_NAME)
+    .description('Checks IceWarp Server load-balancing settings files (path.cfg / path.dat) with the rules of the IceWarp Cluster Config editor extension.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpCommand(false)
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  root
+    .command('check')
+    .description('find every path.cfg / path.dat under the paths, check each against the file format and against the other nodes of its cluster, and print the problems')
+    .argument('[paths...]', 'folders and files to check (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('--fix', 'apply every preferred quick fix (as the editor\'s fix-all) and write the files').conflicts('fixDryRun'))
+    .option('--fix-dry-run', 'print the fixes as a unified diff instead of writing them (passwords masked)')
+    .addOption(new Option('--rule <code=severity>', `set a code's severity: ${SEVERITY_SETTINGS.join('|')} (repeatable; over the settings file)`).argParser(parseRule).default({}, 'none'))
+    .option('--no-config', 'ignore icewarp.* settings in .vscode/settings.json')
+    .addOption(new Option('--max-warnings <count>', 'exit with 1 when there are more warnings than this').argParser(parseCount))
+    .addOption(new Option('--max-file-size <bytes>', 'do not check larger files (default: icewarp.maxFileSize, else 5MB)').argParser(parseBytes))
+    .option('--color', 'colour the text format even when not on a terminal')
+    .option('--no-color', 'never colour (also NO_COLOR=1)')
+    .option('--debug', 'print stack traces of internal errors')
+    .action(async (paths: string[], flags: CheckFlags) => {
+      debug.on = flags.debug === true;
+      process.exitCode = await check(paths, flags);
+    });
+
+  root
+    .command('codes')
+    .description('list the diagnostic codes with their default severity')
+    .action(listCodes);
+  return root;
+}
+
+async function main(): Promise<void> {
+  // `| head` closing the pipe early is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw error;
+  });
+  const debug = { on: process.argv.includes('--debug') };
+  try {
+    await program(debug).parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its one line (or the help / version) already.
+      process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_TROUBLE;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    stderr(`${CLI_NAME}: internal error: ${message}${debug.on ? '' : ' (--debug shows where)'}`);
+    if (debug.on && error instanceof Error && error.stack) stderr(error.stack);
+    process.exitCode = EXIT_TROUBLE;
+  }
+}
+
+void main();

@@ -1,0 +1,37 @@
+// `--format github`: GitHub Actions workflow commands, one annotation per problem on its file
+// and line, related locations appended to the message; then the summary line for the log.
+import type { CheckReport } from '../check';
+import { Severity } from '../engine';
+import { countProblems, relatedOf, summaryLine } from './shared';
+
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+/** The escaping of the Actions toolkit: data escapes `%`, CR, LF; properties also `:` and `,`. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(report: CheckReport): string {
+  const lines: string[] = [];
+  for (const file of report.files) {
+    for (const diagnostic of file.diagnostics) {
+      const { start, end } = diagnostic.range;
+      const properties = [
+        `file=${escapeProperty(file.display)}`,
+        `line=${start.line + 1}`,
+        `col=${start.character + 1}`,
+        `endLine=${end.line + 1}`,
+        `endColumn=${end.character + 1}`,
+        `title=${escapeProperty(diagnostic.code)}`,
+      ];
+      const related = relatedOf(diagnostic, report).map((each) => `\n${each.display}:${each.line}:${each.column}: ${each.message}`);
+      lines.push(`::${COMMAND[diagnostic.severity]} ${properties.join(',')}::${escapeData(diagnostic.message + related.join(''))}`);
+    }
+  }
+  lines.push(summaryLine(countProblems(report)));
+  return lines.join('\n') + '\n';
+}

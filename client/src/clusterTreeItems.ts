@@ -1,0 +1,173 @@
+// The rows of the "IceWarp Cluster" view: clusters, their nodes and each node's details, as
+// TreeItems built from the server's model. Pure rendering: no requests, no state.
+import * as vscode from 'vscode';
+import type { ClusterInfo, ClusterNodeInfo } from '../../common/protocol';
+import { CONTEXT_VALUES } from './clusterIds';
+import { decorationUri, problemText } from './clusterBadges';
+
+export interface ClusterElement {
+  kind: 'cluster';
+  id: string;
+  cluster: ClusterInfo;
+}
+
+export interface NodeElement {
+  kind: 'node';
+  id: string;
+  node: ClusterNodeInfo;
+  parent: ClusterElement;
+}
+
+export interface DetailElement {
+  kind: 'detail';
+  id: string;
+  label: string;
+  description: string;
+  tooltip: string;
+  icon: string;
+  /** The file and 0-based line a click opens. */
+  uri: string;
+  line: number;
+  parent: NodeElement;
+}
+
+export type ClusterTreeElement = ClusterElement | NodeElement | DetailElement;
+
+const ROLE_ICONS: Record<ClusterNodeInfo['role'], string> = { master: 'star-full', slave: 'server', unknown: 'question' };
+const MISSING_ICON = 'debug-disconnect';
+const NODE_CONTEXT: Record<ClusterNodeInfo['role'], string> = { master: CONTEXT_VALUES.master, slave: CONTEXT_VALUES.slave, unknown: CONTEXT_VALUES.unknownRole };
+
+export function clusterElements(clusters: readonly ClusterInfo[]): ClusterElement[] {
+  return clusters.map((cluster) => ({ kind: 'cluster', id: `cluster:${cluster.id}`, cluster }));
+}
+
+export function nodeElements(parent: ClusterElement): NodeElement[] {
+  return parent.cluster.nodes.map((node) => ({ kind: 'node', id: `${parent.id}|${nodeKey(node)}`, node, parent }));
+}
+
+function nodeKey(node: ClusterNodeInfo): string {
+  return node.uri ?? `missing:${node.label.toLowerCase()}`;
+}
+
+export function treeItemOf(element: ClusterTreeElement): vscode.TreeItem {
+  if (element.kind === 'cluster') return clusterItem(element);
+  if (element.kind === 'node') return nodeItem(element);
+  return detailItem(element);
+}
+
+function clusterItem(element: ClusterElement): vscode.TreeItem {
+  const { cluster } = element;
+  const item = new vscode.TreeItem(cluster.label, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = element.id;
+  const files = cluster.nodes.filter((node) => node.kind === 'file').length;
+  const missing = cluster.nodes.length - files;
+  item.description = [
+    `${files} ${files === 1 ? 'node' : 'nodes'}`,
+    missing > 0 ? `${missing} not in workspace` : undefined,
+    problemText(cluster.problems) || undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' · ');
+  item.tooltip = `Cluster ${cluster.label}: ${item.description}`;
+  item.iconPath = new vscode.ThemeIcon('server-environment');
+  item.contextValue = CONTEXT_VALUES.cluster;
+  return item;
+}
+
+function nodeItem(element: NodeElement): vscode.TreeItem {
+  const { node } = element;
+  const missing = node.kind === 'missing';
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = element.id;
+  const role = node.role === 'unknown' ? 'role unknown' : node.role;
+  item.description = [role, missing ? 'not in workspace' : undefined, node.serverId ? `ID ${node.serverId.value}` : undefined, problemText(node.problems) || undefined]
+    .filter((part) => part !== undefined)
+    .join(' · ');
+  item.iconPath = missing
+    ? new vscode.ThemeIcon(MISSING_ICON, new vscode.ThemeColor('disabledForeground'))
+    : new vscode.ThemeIcon(ROLE_ICONS[node.role], node.role === 'master' ? new vscode.ThemeColor('charts.yellow') : undefined);
+  item.resourceUri = decorationUri(node);
+  item.contextValue = missing ? CONTEXT_VALUES.missing : NODE_CONTEXT[node.role];
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendText(`${node.label} — ${role}${missing ? ', not in workspace' : ''}\n\n`);
+  tooltip.appendText(roleExplanation(node));
+  if (node.uri) tooltip.appendText(`\n\n${vscode.Uri.parse(node.uri).fsPath}`);
+  const problems = problemText(node.problems);
+  if (problems) tooltip.appendText(`\n\n${problems}`);
+  item.tooltip = tooltip;
+  const target = openTarget(node);
+  if (target) item.command = openCommand(target.uri, target.line, missing ? `Open the line naming ${node.label}` : `Open ${node.label}`);
+  return item;
+}
+
+function roleExplanation(node: ClusterNodeInfo): string {
+  switch (node.roleEvidence) {
+    case 'slave-flag':
+      return `Line 14 says ${node.role}.`;
+    case 'master-host':
+      return 'Line 14 is invalid; its own hostname is the master host (line 15).';
+    case 'slave-hosts':
+      return 'Line 14 is invalid; its own hostname is in the slave list (line 16).';
+    case 'named-as-master':
+      return 'Named as the master host (line 15) by another node; no settings file of it in the workspace.';
+    case 'named-as-slave':
+      return 'Named in the slave list (line 16) by another node; no settings file of it in the workspace.';
+    case 'none':
+      return 'Line 14 is not 0 or 1, and lines 15/16 do not name this server.';
+  }
+}
+
+/** A node opens its file; a missing host opens the first line that names it. */
+function openTarget(node: ClusterNodeInfo): { uri: string; line?: number } | undefined {
+  if (node.uri) return { uri: node.uri };
+  const mention = node.namedBy?.[0];
+  return mention ? { uri: mention.uri, line: mention.line } : undefined;
+}
+
+function openCommand(uri: string, line: number | undefined, title: string): vscode.Command {
+  const options: vscode.TextDocumentShowOptions = line === undefined ? {} : { selection: new vscode.Range(line, 0, line, 0) };
+  return { command: 'vscode.open', title, arguments: [vscode.Uri.parse(uri), options] };
+}
+
+export function detailsOf(element: NodeElement): DetailElement[] {
+  const { node } = element;
+  const details: DetailElement[] = [];
+  const add = (key: string, label: string, description: string, tooltip: string, icon: string, uri: string, line: number) =>
+    details.push({ kind: 'detail', id: `${element.id}|${key}`, label, description, tooltip, icon, uri, line, parent: element });
+  if (!node.uri) {
+    for (const mention of node.namedBy ?? []) {
+      const file = vscode.workspace.asRelativePath(vscode.Uri.parse(mention.uri), true);
+      add(`named:${mention.uri}:${mention.line}`, `Named in ${file}`, `line ${mention.line + 1}`, `${file}, line ${mention.line + 1}`, 'references', mention.uri, mention.line);
+    }
+    return details;
+  }
+  const uri = node.uri;
+  const role = node.role === 'unknown' ? 'unknown' : node.role;
+  add('role', 'Role', role, roleExplanation(node), 'person', uri, node.roleLine ?? 13);
+  for (const detail of [node.serverId, node.hostname]) {
+    if (detail) add(detail.field, detail.title, detail.value, `Line ${detail.line + 1}: ${detail.title}`, detail.field === 'serverId' ? 'symbol-key' : 'globe', uri, detail.line);
+  }
+  if (node.ipBinding) {
+    const binding = node.ipBinding;
+    const text = binding.outgoing.length > 0 ? `${binding.server.join(', ')} (outgoing ${binding.outgoing.join(', ')})` : binding.server.join(', ');
+    add(binding.field, binding.title, text, `Line ${binding.line + 1}: ${binding.title} ${binding.value}`, 'plug', uri, binding.line);
+  }
+  for (const folder of node.sharedFolders) {
+    add(folder.field, folder.title, `${folder.value} · ${folder.location}`, `Line ${folder.line + 1}: a folder every node shares; this one is ${folder.location}`, 'folder-library', uri, folder.line);
+  }
+  for (const folder of node.workingFolders) {
+    add(folder.field, folder.title, `${folder.value} · ${folder.location}`, `Line ${folder.line + 1}: this server's own working folder; this one is ${folder.location}`, 'folder', uri, folder.line);
+  }
+  return details;
+}
+
+function detailItem(element: DetailElement): vscode.TreeItem {
+  const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.None);
+  item.id = element.id;
+  item.description = element.description;
+  item.tooltip = element.tooltip;
+  item.iconPath = new vscode.ThemeIcon(element.icon);
+  item.contextValue = CONTEXT_VALUES.detail;
+  item.command = openCommand(element.uri, element.line, `Open line ${element.line + 1}`);
+  return item;
+}

@@ -1,0 +1,28 @@
+// `npm run pack:cli [-- --out DIR]`: the npm package of the command line and the language
+// server (packages/icewarp-pathcfg) as a tarball: production bundles, no dependencies, installable
+// offline with `npm install -g <tarball>`. Prints the tarball's path and size.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const packageDir = path.join(root, 'packages', 'icewarp-pathcfg');
+const outIndex = process.argv.indexOf('--out');
+const out = path.resolve(outIndex > 0 ? process.argv[outIndex + 1] : root);
+
+fs.rmSync(path.join(packageDir, 'dist'), { recursive: true, force: true });
+execFileSync(process.execPath, ['esbuild.mjs', '--cli-package'], { cwd: root, stdio: 'inherit' });
+// npm packs a LICENSE found in the package folder; the repository keeps one copy, at its root.
+const license = path.join(packageDir, 'LICENSE');
+fs.copyFileSync(path.join(root, 'LICENSE'), license);
+try {
+  fs.mkdirSync(out, { recursive: true });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const [packed] = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', out], { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  const tarball = path.join(out, packed.filename);
+  console.log(`${path.relative(process.cwd(), tarball) || tarball}: ${(packed.size / 1024).toFixed(1)} KB (${packed.entryCount} files, ${(packed.unpackedSize / 1024).toFixed(1)} KB unpacked)`);
+  for (const file of packed.files) console.log(`  ${file.path}  ${(file.size / 1024).toFixed(1)} KB`);
+} finally {
+  fs.rmSync(license, { force: true });
+}

@@ -1,0 +1,145 @@
+// The cluster commands' server side: promote to master, add and remove a node, fix all in a
+// cluster, compare nodes. The VS Code client asks with the typed requests of common/clusterOps.ts
+// and previews and applies the answer itself; any other editor runs the same computations with
+// workspace/executeCommand, and the server applies the edit with workspace/applyEdit.
+import { ExecuteCommandParams, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import {
+  ADD_NODE_REQUEST,
+  CHECK_NEW_NODE_REQUEST,
+  CLUSTER_EXECUTE_COMMANDS,
+  COMPARE_NODES_REQUEST,
+  FIX_ALL_IN_CLUSTER_REQUEST,
+  PROMOTE_TO_MASTER_REQUEST,
+  REMOVE_NODE_REQUEST,
+  type ClusterEditAnswer,
+  type CompareNodesAnswer,
+  type CompareNodesParams,
+  type ExecuteCommandResult,
+  type NewNodeCheckAnswer,
+  type NewNodeParams,
+  type NodeParams,
+  type RemoveNodeParams,
+} from '../../../common/clusterOps';
+import { isRecord } from '../../../common/protocol';
+import {
+  ClusterEditResult,
+  addNode,
+  compareUris,
+  compareWithMaster,
+  fixAllInCluster,
+  isRefusal,
+  newNodeDefaults,
+  promoteToMaster,
+  removeNode,
+  savedNode,
+} from '../service/clusterEdits';
+import type { ValidationOptions } from '../service/languageService';
+import type { Settings } from '../../../common/protocol';
+import { changedFiles, createsOverExisting, toWorkspaceEdit } from './workspaceEdits';
+import { Feature, ServerContext } from './feature';
+
+type Operation = 'promoteToMaster' | 'addNode' | 'removeNode' | 'fixAllInCluster';
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Params as the typed request sends them, or as an executeCommand argument list gives them (a URI, or one object). */
+function paramsOf(value: unknown): Partial<NewNodeParams & RemoveNodeParams & CompareNodesParams> {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first === 'string') return { uri: first };
+  if (!isRecord(first)) return {};
+  return {
+    uri: text(first.uri),
+    hostname: text(first.hostname),
+    ip: text(first.ip),
+    fileUri: text(first.fileUri),
+    otherUri: text(first.otherUri),
+    deleteFile: first.deleteFile === true,
+  };
+}
+
+function validationOptions(settings: Settings): ValidationOptions {
+  return { severityOverrides: settings.diagnostics.severity, maxFileSize: settings.maxFileSize };
+}
+
+/** Runs an operation on the node the params name: the service's answer, or a refusal. */
+async function compute(context: ServerContext, operation: Operation, params: ReturnType<typeof paramsOf>): Promise<ClusterEditResult> {
+  const { workspace } = context;
+  if (!params.uri) return { ok: false, reason: 'No node file was given: run the command on an open path.cfg or path.dat, or on a node of the cluster view.' };
+  const node = savedNode(workspace, params.uri);
+  if (isRefusal(node)) return node;
+  switch (operation) {
+    case 'promoteToMaster':
+      return promoteToMaster(node, workspace);
+    case 'addNode':
+      return addNode(node, workspace, { hostname: params.hostname ?? '', ip: params.ip, fileUri: params.fileUri });
+    case 'removeNode':
+      return removeNode(node, workspace, { deleteFile: params.deleteFile === true });
+    case 'fixAllInCluster': {
+      // Each node's own severity settings decide what its fix-all fixes, as in the editor.
+      const peers = [node, ...workspace.peersOf(node)];
+      const options = new Map(await Promise.all(peers.map(async (peer) => [peer.uri, validationOptions(await context.settingsFor(peer.uri))] as const)));
+      return fixAllInCluster(node, workspace, (uri) => options.get(uri) ?? {});
+    }
+  }
+}
+
+async function answer(context: ServerContext, operation: Operation, params: unknown): Promise<ClusterEditAnswer> {
+  const result = await compute(context, operation, paramsOf(params));
+  if (!result.ok) return result;
+  const problem = await createsOverExisting(result.change, context.files);
+  if (problem) return { ok: false, reason: problem };
+  const { title, summary } = result.change;
+  return { ok: true, title, summary, files: changedFiles(result.change), edit: toWorkspaceEdit(result.change, context.documents, { needsConfirmation: true }) };
+}
+
+const OPERATION_OF_COMMAND = new Map<string, Operation>(Object.entries(CLUSTER_EXECUTE_COMMANDS).map(([operation, command]) => [command, operation as Operation]));
+
+export const clusterOps: Feature = {
+  capabilities: { executeCommandProvider: { commands: Object.values(CLUSTER_EXECUTE_COMMANDS) } },
+  register(context) {
+    const { connection, workspace } = context;
+    connection.onRequest(PROMOTE_TO_MASTER_REQUEST, (params: NodeParams) => answer(context, 'promoteToMaster', params));
+    connection.onRequest(ADD_NODE_REQUEST, (params: NewNodeParams) => answer(context, 'addNode', params));
+    connection.onRequest(REMOVE_NODE_REQUEST, (params: RemoveNodeParams) => answer(context, 'removeNode', params));
+    connection.onRequest(FIX_ALL_IN_CLUSTER_REQUEST, (params: NodeParams) => answer(context, 'fixAllInCluster', params));
+
+    connection.onRequest(CHECK_NEW_NODE_REQUEST, (raw: NewNodeParams): NewNodeCheckAnswer => {
+      const params = paramsOf(raw);
+      if (!params.uri) return { ok: false, reason: 'No node of the cluster was given.' };
+      const node = savedNode(workspace, params.uri);
+      if (isRefusal(node)) return node;
+      const defaults = newNodeDefaults(node, workspace, params);
+      return 'ok' in defaults ? defaults : { ok: true, ...defaults };
+    });
+
+    connection.onRequest(COMPARE_NODES_REQUEST, (raw: CompareNodesParams): CompareNodesAnswer => {
+      const params = paramsOf(raw);
+      if (!params.uri) return { ok: false, reason: 'No node file was given to compare.' };
+      let result;
+      if (params.otherUri) result = compareUris(workspace, params.uri, params.otherUri);
+      else {
+        const node = savedNode(workspace, params.uri);
+        result = isRefusal(node) ? node : compareWithMaster(node, workspace);
+      }
+      if (!result.ok) return result;
+      const { left, right, title, note } = result.comparison;
+      return { ok: true, left, right, title, note };
+    });
+
+    connection.onExecuteCommand(async (params: ExecuteCommandParams): Promise<ExecuteCommandResult> => {
+      const operation = OPERATION_OF_COMMAND.get(params.command);
+      if (!operation) throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown command ${params.command}.`);
+      const result = await answer(context, operation, params.arguments);
+      if (!result.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, result.reason);
+      try {
+        const applied = await connection.workspace.applyEdit({ label: result.title, edit: result.edit });
+        return applied.applied
+          ? { applied: true, summary: result.summary }
+          : { applied: false, summary: result.summary, edit: result.edit, ...(applied.failureReason ? { failureReason: applied.failureReason } : {}) };
+      } catch {
+        // The client has no workspace/applyEdit: it gets the edit to apply itself.
+        return { applied: false, summary: result.summary, edit: result.edit, failureReason: 'the editor did not apply the edit' };
+      }
+    });
+  },
+};

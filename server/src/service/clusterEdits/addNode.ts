@@ -1,0 +1,260 @@
+// Add Node to Cluster: a complete node file for a new server, built from the master, and the new
+// host added to line 16 of every other node. Also the checks the client's input boxes show while
+// the user types, and the defaults they start from.
+import { FIELDS, FieldId } from '../fields';
+import { LineEnding, NodeFile } from '../parse';
+import { WorkspaceFacts, identityKeys } from '../workspace';
+import { defaultFor, platformGuess } from '../platform';
+import { secretPieces } from '../describe';
+import { uriLabel } from '../mention';
+import { hostKey, hostProblem, isIpAddress } from '../values/hosts';
+import { folderLocation } from './deps';
+import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortText } from './change';
+import { clusterMembers, isRefusal, masterOf } from './members';
+import { NodeRewrite, editHostList, listHasHost } from './rewrite';
+
+export interface NewNode {
+  hostname: string;
+  /** The server's IP; empty for none (line 10 stays empty). */
+  ip?: string;
+  /** Where to create the file; by default a sibling folder named after the host. */
+  fileUri?: string;
+}
+
+/** What is wrong with each answer so far, in words for the input box; absent when fine. */
+export interface NewNodeProblems {
+  hostname?: string;
+  ip?: string;
+  file?: string;
+}
+
+export interface NewNodeDefaults {
+  /** The cluster as its nodes name it: the master host. */
+  cluster: string;
+  /** `path.dat` or `path.cfg`, whichever the cluster uses. */
+  fileName: string;
+  /** Where the file goes for this hostname (absent until the hostname is valid). */
+  fileUri?: string;
+  /** The Server ID the new node gets. */
+  serverId: string;
+  problems: NewNodeProblems;
+}
+
+const NODE_FILE_NAMES = ['path.cfg', 'path.dat'];
+
+/** The input boxes' checks and defaults, for the cluster of `node` (any member). */
+export function newNodeDefaults(node: NodeFile, workspace: WorkspaceFacts, answers: Partial<NewNode>): NewNodeDefaults | { ok: false; reason: string } {
+  const members = clusterMembers(node, workspace);
+  if (isRefusal(members)) return members;
+  const master = masterOf(node, members);
+  if (isRefusal(master)) return master;
+  const hostname = (answers.hostname ?? '').trim();
+  const fileUri = answers.fileUri?.trim() || (hostname && !hostProblem(hostname) ? defaultFileUri(master, members, hostname) : undefined);
+  return {
+    cluster: master.field.masterHost.value.text || master.field.hostname.value.text,
+    fileName: fileNameOf(master, members),
+    ...(fileUri ? { fileUri } : {}),
+    serverId: lowestFreeServerId(members),
+    problems: problemsOf(workspace, members, { hostname, ip: answers.ip, fileUri: answers.fileUri?.trim() || fileUri }),
+  };
+}
+
+export function addNode(node: NodeFile, workspace: WorkspaceFacts, request: NewNode): ClusterEditResult {
+  const members = clusterMembers(node, workspace);
+  if (isRefusal(members)) return members;
+  const master = masterOf(node, members);
+  if (isRefusal(master)) return master;
+  const hostname = request.hostname.trim();
+  const ip = (request.ip ?? '').trim();
+  const fileUri = request.fileUri?.trim() || defaultFileUri(master, members, hostname);
+  const problems = problemsOf(workspace, members, { hostname, ip, fileUri });
+  const problem = problems.hostname ?? problems.ip ?? problems.file;
+  if (problem) return refuse(problem);
+  const masterHost = master.field.hostname.value.text || master.masterHosts.hosts[0]?.text;
+  if (!masterHost) return refuse(`The master ${nodeName(master)} has no hostname on line 11, so the new node could not name it on line 15. Fill in its line 11 first.`);
+
+  const ending = endingOf(master, members);
+  const { lines, passwordsLeftOut } = newNodeLines(master, members, { hostname, ip, masterHost });
+  const text = lines.join(ending) + ending;
+  const folder = uriLabel(fileUri);
+  const serverId = lines[3];
+  const files: FileChange[] = [
+    {
+      kind: 'create',
+      uri: fileUri,
+      text,
+      label: `${shortText(hostname)} (${folder})`,
+      description: `new slave of ${shortText(masterHost)}, Server ID ${serverId}${passwordsLeftOut ? '; line 5 without its passwords' : ''}`,
+    },
+  ];
+  for (const member of members) {
+    if (listHasHost(member.slaveHosts, hostname)) continue;
+    const rewrite = new NodeRewrite(member).setLine('slaveHosts', editHostList(member.field.slaveHosts, member.slaveHosts, new Set(), [hostname]));
+    files.push({ kind: 'edit', uri: member.uri, edits: rewrite.edits(), label: nodeName(member), description: `slave hosts: ${shortText(hostname)} in (line 16)` });
+  }
+  const logon = passwordsLeftOut
+    ? ` Line 5 (Remote logon) has the master's share and user entries without their passwords, which never travel through the editor: type them in before the node goes live.`
+    : '';
+  return changeOf(
+    `Add ${shortText(hostname)} to the cluster of ${shortText(masterHost)}`,
+    `${shortText(hostname)} (${folder}) joins the cluster of ${shortText(masterHost)} as a slave with Server ID ${serverId}; ${files.length - 1} other node file${files.length === 2 ? '' : 's'} list it now.${logon}`,
+    files,
+  );
+}
+
+function problemsOf(workspace: WorkspaceFacts, members: readonly NodeFile[], answers: { hostname: string; ip?: string; fileUri?: string }): NewNodeProblems {
+  const problems: NewNodeProblems = {};
+  const hostname = answers.hostname;
+  const key = hostKey(hostname);
+  if (!hostname) problems.hostname = "Enter the new node's hostname (line 11), e.g. mx4.example.net.";
+  else {
+    const why = hostProblem(hostname);
+    const owner = workspace.all().find((other) => identityKeys(other).includes(`host:${key}`));
+    if (why) problems.hostname = `"${shortText(hostname)}" is not a valid host name: ${why}.`;
+    else if (owner) problems.hostname = `${nodeName(owner)} already has this hostname; every node needs its own.`;
+    else if (members.some((member) => member.masterHosts.hosts.some((host) => hostKey(host.text) === key))) {
+      problems.hostname = `"${shortText(hostname)}" is the master host this cluster names on line 15; a new node joins as a slave.`;
+    }
+  }
+  const ip = (answers.ip ?? '').trim();
+  if (ip) {
+    const binder = workspace.all().find((other) => identityKeys(other).includes(`ip:${ip.toLowerCase()}`));
+    if (!isIpAddress(ip)) problems.ip = `"${shortText(ip)}" is not an IPv4 or IPv6 address; leave it empty to bind none (line 10).`;
+    else if (binder) problems.ip = `${nodeName(binder)} already binds ${ip} (line 10); every node uses its own address.`;
+  }
+  const fileUri = answers.fileUri;
+  if (fileUri) {
+    const name = lastSegments(fileUri, 1).toLowerCase();
+    if (!NODE_FILE_NAMES.includes(name)) problems.file = 'A node file is named path.cfg or path.dat.';
+    else if (workspace.get(fileUri)) problems.file = `${uriLabel(fileUri)} exists already; choose another folder.`;
+  }
+  return problems;
+}
+
+/** Lines 1-17 of the new node; line 5 loses its passwords (they never travel through the editor). */
+function newNodeLines(master: NodeFile, members: readonly NodeFile[], node: { hostname: string; ip: string; masterHost: string }): { lines: string[]; passwordsLeftOut: boolean } {
+  const value = (id: FieldId) => master.field[id].value.text;
+  const hasOutgoingBinding = master.ipBinding.halves.length > 1;
+  const slaves = master.slaveHosts.hosts.map((host) => host.text);
+  if (!slaves.some((host) => hostKey(host) === hostKey(node.hostname))) slaves.push(node.hostname);
+  const { logon, passwordsLeftOut } = logonWithoutPasswords(master);
+  const masterUrl = value('teamChatUrl');
+  const masterName = value('hostname');
+  const at = masterName ? masterUrl.toLowerCase().indexOf(masterName.toLowerCase()) : -1;
+  const byId: Record<FieldId, string> = {
+    configPath: value('configPath'),
+    webPath: value('webPath'),
+    reserved: '',
+    serverId: lowestFreeServerId(members),
+    remoteLogon: logon,
+    spamPath: value('spamPath'),
+    groupwarePath: value('groupwarePath'),
+    outgoingQueue: workingFolder(master, members, 'outgoingQueue'),
+    retryQueue: workingFolder(master, members, 'retryQueue'),
+    ipBinding: node.ip ? (hasOutgoingBinding ? `${node.ip}|${node.ip}` : node.ip) : '',
+    hostname: node.hostname,
+    licenseFile: value('licenseFile'),
+    incomingQueue: workingFolder(master, members, 'incomingQueue'),
+    slaveFlag: '1',
+    masterHost: node.masterHost,
+    slaveHosts: slaves.join(';'),
+    // The master's own URL with the new host in it; none when the URL does not name the master.
+    teamChatUrl: at >= 0 ? masterUrl.slice(0, at) + node.hostname + masterUrl.slice(at + masterName.length) : '',
+  };
+  const lines = FIELDS.map((field) => byId[field.id]);
+  // A file without a TeamChat URL ends after line 16, as IceWarp writes it.
+  if (lines[lines.length - 1] === '') lines.pop();
+  return { lines, passwordsLeftOut };
+}
+
+/** Line 5 with each entry's share and user, and no password. */
+function logonWithoutPasswords(master: NodeFile): { logon: string; passwordsLeftOut: boolean } {
+  const secrets = secretPieces(master);
+  if (secrets.length === 0) return { logon: master.field.remoteLogon.value.text, passwordsLeftOut: false };
+  const entries = master.remoteLogon.map((entry) => {
+    const path = entry.path?.text ?? '';
+    // `\\server\share;x`: nobody can tell a user from a password, so x stays behind too.
+    if (entry.partCount < 3) return path;
+    return `${path};${entry.user?.text ?? ''};`;
+  });
+  return { logon: entries.join('|'), passwordsLeftOut: true };
+}
+
+/**
+ * A working folder (8, 9, 13) as the cluster's nodes have it when it is local (the master's
+ * first, else the most common); else the platform's local default.
+ */
+function workingFolder(master: NodeFile, members: readonly NodeFile[], id: FieldId): string {
+  const own = master.paths.get(id);
+  if (own && folderLocation(own) === 'local') return own.text;
+  const counts = new Map<string, number>();
+  for (const member of members) {
+    const path = member.paths.get(id);
+    if (path && folderLocation(path) === 'local') counts.set(path.text, (counts.get(path.text) ?? 0) + 1);
+  }
+  const common = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (common) return common[0];
+  const field = FIELDS.find((candidate) => candidate.id === id);
+  return (field && defaultFor(field, platformGuess(master))) ?? '';
+}
+
+/** The lowest Server ID from 01 to 99 that no node of the cluster uses (as text or as a number). */
+export function lowestFreeServerId(members: readonly NodeFile[]): string {
+  const used = new Set(members.map((member) => member.field.serverId.value.text.toLowerCase()));
+  const usedNumbers = new Set([...used].filter((id) => /^\d+$/.test(id)).map(Number));
+  for (let candidate = 1; candidate <= 99; candidate++) {
+    const id = String(candidate).padStart(2, '0');
+    if (!used.has(id) && !usedNumbers.has(candidate)) return id;
+  }
+  // Every numeric ID taken: letters are valid Server IDs too.
+  for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') for (let digit = 0; digit <= 9; digit++) if (!used.has(`${letter}${digit}`.toLowerCase())) return `${letter}${digit}`;
+  return 'ZZ';
+}
+
+/** What most nodes of the cluster do, the master breaking ties. */
+function majority<T>(master: NodeFile, members: readonly NodeFile[], of: (node: NodeFile) => T): T {
+  const counts = new Map<T, number>();
+  for (const member of members) counts.set(of(member), (counts.get(of(member)) ?? 0) + 1);
+  const own = of(master);
+  let best = own;
+  for (const [value, count] of counts) if (count > (counts.get(best) ?? 0)) best = value;
+  return best;
+}
+
+function endingOf(master: NodeFile, members: readonly NodeFile[]): LineEnding {
+  return majority(master, members, (node) => node.ending);
+}
+
+function fileNameOf(master: NodeFile, members: readonly NodeFile[]): string {
+  return majority(master, members, (node) => {
+    const name = lastSegments(node.uri, 1);
+    return NODE_FILE_NAMES.includes(name.toLowerCase()) ? name : 'path.dat';
+  });
+}
+
+/**
+ * A sibling folder of the master's, named after the host: its first label when the cluster's
+ * folders are named that way (`mx1/` for mx1.example.net), else the whole hostname.
+ */
+function defaultFileUri(master: NodeFile, members: readonly NodeFile[], hostname: string): string {
+  const folderOf = (uri: string) => lastSegments(uri, 2).split('/')[0].toLowerCase();
+  const firstLabel = (host: string) => host.toLowerCase().split('.')[0];
+  const byFirstLabel = members.some((member) => {
+    const own = member.field.hostname.value.text;
+    return own && folderOf(member.uri) === firstLabel(own) && firstLabel(own) !== own.toLowerCase();
+  });
+  const host = hostname.replace(/\.$/, '');
+  const folder = byFirstLabel ? host.split('.')[0] : host;
+  const parent = master.uri.split('/').slice(0, -2).join('/');
+  return `${parent}/${encodeURIComponent(folder)}/${fileNameOf(master, members)}`;
+}
+
+/** The last `count` segments of a URI's path, decoded (as written when an escape is malformed). */
+function lastSegments(uri: string, count: number): string {
+  const segments = uri.replace(/[?#].*$/, '').split('/').slice(-count).join('/');
+  try {
+    return decodeURIComponent(segments);
+  } catch {
+    return segments;
+  }
+}

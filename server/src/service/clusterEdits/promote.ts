@@ -1,0 +1,65 @@
+// Promote to Master: IceWarp has no automatic failover, so when the master dies an admin makes a
+// slave the master by editing line 14 on two nodes and lines 15-16 on every node; one missed file
+// splits the cluster. This is that edit, on every node of the cluster at once.
+import { NodeFile } from '../parse';
+import { WorkspaceFacts } from '../workspace';
+import { hostKey } from '../values/hosts';
+import { roleOf } from './deps';
+import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortName, shortText } from './change';
+import { clusterMembers, isRefusal, masterOf } from './members';
+import { NodeRewrite, editHostList, listHasHost } from './rewrite';
+
+/**
+ * The chosen node gets slave flag 0 and the old master 1; every node's line 15 names the new
+ * master; every node's line 16 loses the new master and gains the old one, keeping its order
+ * otherwise.
+ */
+export function promoteToMaster(node: NodeFile, workspace: WorkspaceFacts): ClusterEditResult {
+  const members = clusterMembers(node, workspace);
+  if (isRefusal(members)) return members;
+  const oldMaster = masterOf(node, members);
+  if (isRefusal(oldMaster)) return oldMaster;
+  if (oldMaster === node) return refuse(`${nodeName(node)} is already the master of its cluster (line 14 says ${node.field.slaveFlag.value.text === '' ? 'nothing, which means master' : node.field.slaveFlag.value.text}).`);
+  const role = roleOf(node);
+  if (role.role === 'unknown') {
+    return refuse(`The role of ${nodeName(node)} cannot be told: line 14 (Slave flag) is "${shortText(node.field.slaveFlag.value.text)}", not 0 or 1. Set it to 1 first.`);
+  }
+  const newHost = node.field.hostname.value.text;
+  if (!newHost) return refuse(`${nodeName(node)} has no hostname on line 11, so the other nodes could not name it as their master. Fill in line 11 first.`);
+  const oldHost = oldMaster.field.hostname.value.text;
+  if (!oldHost) return refuse(`The master ${nodeName(oldMaster)} has no hostname on line 11, so it could not be listed as a slave. Fill in its line 11 first.`);
+  if (hostKey(oldHost) === hostKey(newHost)) {
+    return refuse(`${nodeName(node)} and the master ${nodeName(oldMaster)} have the same hostname; give each node its own on line 11 first.`);
+  }
+
+  const files: FileChange[] = [];
+  for (const member of members) {
+    const rewrite = new NodeRewrite(member);
+    const said: string[] = [];
+    if (member === node) {
+      rewrite.setValue('slaveFlag', '0');
+      said.push('becomes the master (line 14: 0)');
+    } else if (member === oldMaster) {
+      rewrite.setValue('slaveFlag', '1');
+      said.push('becomes a slave (line 14: 1)');
+    }
+    if (member.field.masterHost.value.text !== newHost) {
+      rewrite.setValue('masterHost', newHost);
+      said.push(`master host ${shortText(newHost)} (line 15)`);
+    }
+    const append = listHasHost(member.slaveHosts, oldHost) ? [] : [oldHost];
+    const slaveLine = editHostList(member.field.slaveHosts, member.slaveHosts, new Set([hostKey(newHost)]), append);
+    rewrite.setLine('slaveHosts', slaveLine);
+    if (rewrite.changedFields.includes('slaveHosts')) {
+      const changes = [listHasHost(member.slaveHosts, newHost) ? `${shortText(newHost)} out` : '', append.length > 0 ? `${shortText(oldHost)} in` : ''];
+      said.push(`slave hosts: ${changes.filter(Boolean).join(', ')} (line 16)`);
+    }
+    const edits = rewrite.edits();
+    if (edits.length > 0) files.push({ kind: 'edit', uri: member.uri, edits, label: nodeName(member), description: said.join('; ') });
+  }
+  return changeOf(
+    `Promote ${shortName(node)} to master`,
+    `${nodeName(node)} is the master of its cluster now and ${nodeName(oldMaster)} a slave; ${files.length} node file${files.length === 1 ? '' : 's'} changed.`,
+    files,
+  );
+}

@@ -1,0 +1,49 @@
+// Remove Node from Cluster: the host leaves every other node's slave list. Its own file is either
+// deleted (only when the user confirmed it) or kept as a standalone server that names no cluster,
+// so the cluster left behind has nothing to disagree about.
+import { NodeFile } from '../parse';
+import { WorkspaceFacts } from '../workspace';
+import { hostKey } from '../values/hosts';
+import { roleOf } from './deps';
+import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortName, shortText } from './change';
+import { clusterMembers, isRefusal } from './members';
+import { NodeRewrite, editHostList, listHasHost } from './rewrite';
+
+export interface RemoveNodeOptions {
+  /** Delete the node's file too; the client asks the user before it sets this. */
+  deleteFile: boolean;
+}
+
+export function removeNode(node: NodeFile, workspace: WorkspaceFacts, options: RemoveNodeOptions): ClusterEditResult {
+  const members = clusterMembers(node, workspace);
+  if (isRefusal(members)) return members;
+  if (roleOf(node).role === 'master') {
+    return refuse(`${nodeName(node)} is the master of its cluster; promote another node to master first, then remove this one.`);
+  }
+  const hostname = node.field.hostname.value.text;
+  if (!hostname) return refuse(`${nodeName(node)} has no hostname on line 11, so no other node can be told to forget it. Fill in its line 11 first.`);
+  const others = members.filter((member) => member !== node);
+  if (others.length === 0) return refuse(`${nodeName(node)} is the only node file of its cluster in the workspace; there is no other node to remove it from.`);
+
+  const files: FileChange[] = [];
+  for (const member of others) {
+    if (!listHasHost(member.slaveHosts, hostname)) continue;
+    const rewrite = new NodeRewrite(member).setLine('slaveHosts', editHostList(member.field.slaveHosts, member.slaveHosts, new Set([hostKey(hostname)])));
+    files.push({ kind: 'edit', uri: member.uri, edits: rewrite.edits(), label: nodeName(member), description: `slave hosts: ${shortText(hostname)} out (line 16)` });
+  }
+  if (options.deleteFile) {
+    files.push({ kind: 'delete', uri: node.uri, label: nodeName(node), description: 'the node file is deleted' });
+  } else {
+    const rewrite = new NodeRewrite(node).setValue('slaveFlag', '0').setValue('masterHost', '').setLine('slaveHosts', '');
+    const edits = rewrite.edits();
+    if (edits.length > 0) {
+      files.push({ kind: 'edit', uri: node.uri, edits, label: nodeName(node), description: 'leaves the cluster: a standalone server (line 14: 0; lines 15 and 16 emptied)' });
+    }
+  }
+  const listed = files.filter((file) => file.kind === 'edit' && file.uri !== node.uri).length;
+  return changeOf(
+    `Remove ${shortName(node)} from its cluster`,
+    `${nodeName(node)} left its cluster: ${listed} node file${listed === 1 ? '' : 's'} no longer list it${options.deleteFile ? ', and its file is deleted' : '; its file stays as a standalone server'}.`,
+    files,
+  );
+}

@@ -1,0 +1,83 @@
+// Rename a host: on every line 11, 15 and 16 of every node file that names it, open or not.
+import { FieldLine, NodeFile } from '../parse';
+import { Position, Range } from '../types';
+import { WorkspaceFacts } from '../workspace';
+import { fieldAtLine } from '../fields';
+import { HostMention, hostAt, hostMentions } from '../navigation';
+import { hostKey, hostProblem } from '../values/hosts';
+import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortText } from './change';
+import { NodeRewrite, replaceInLine } from './rewrite';
+
+const RENAMED_FIELDS: readonly HostMention['field'][] = ['hostname', 'masterHost', 'slaveHosts'];
+const WHERE = 'the hostname (line 11), the master host (line 15) and the slave hosts (line 16)';
+
+/** The host the cursor is on and its range, or why nothing there can be renamed. */
+export function prepareRename(node: NodeFile, position: Position): { ok: true; range: Range; placeholder: string } | { ok: false; reason: string } {
+  const mention = hostAt(node, position);
+  if (mention && RENAMED_FIELDS.includes(mention.field)) return { ok: true, range: mention.range, placeholder: mention.text };
+  const field = fieldAtLine(position.line + 1);
+  if (!field) return refuse(`Only host names can be renamed: ${WHERE}. IceWarp does not read lines after 17.`);
+  if (field.id === 'hostname' || field.id === 'masterHost' || field.id === 'slaveHosts') {
+    return refuse(`Put the cursor on a host name of line ${field.line} (${field.title}) to rename it.`);
+  }
+  return refuse(`Only host names can be renamed: ${WHERE}. This is line ${field.line} (${field.title}).`);
+}
+
+/**
+ * The host under the cursor renamed to `newName` wherever lines 11, 15 and 16 of a node file
+ * name it. Refused when the new name is not a valid host or IP, is another node's hostname
+ * already, or would be listed twice.
+ */
+export function rename(node: NodeFile, position: Position, newName: string, workspace: WorkspaceFacts): ClusterEditResult {
+  const prepared = prepareRename(node, position);
+  if (!prepared.ok) return prepared;
+  const oldName = prepared.placeholder;
+  const name = newName.trim();
+  if (!name) return refuse('The new host name is empty.');
+  const problem = hostProblem(name);
+  if (problem) return refuse(`"${shortText(name)}" is not a valid host name or IP address: ${problem}.`);
+  const oldKey = hostKey(oldName);
+  const newKey = hostKey(name);
+  const all = workspace.all();
+  const nodes = all.includes(node) ? all : [...all, node];
+  // One pass over the mentions each node derived once (a rename looks at every node of the workspace).
+  const renamed: { node: NodeFile; mentions: HostMention[] }[] = [];
+  // Another node's hostname is the weightier reason: it is told even when a list conflicts first.
+  let listConflict: string | undefined;
+  for (const other of nodes) {
+    let hits: HostMention[] | undefined;
+    const listed = { masterHost: 0, slaveHosts: 0 };
+    for (const mention of hostMentions(other)) {
+      if (newKey !== oldKey && mention.key === newKey) {
+        if (mention.field === 'hostname') return refuse(`"${shortText(name)}" is already the hostname of ${nodeName(other)}; two nodes cannot share a hostname.`);
+        if (mention.field === 'masterHost' || mention.field === 'slaveHosts') listed[mention.field] |= 2;
+      }
+      if (mention.key !== oldKey || !RENAMED_FIELDS.includes(mention.field)) continue;
+      if (mention.field === 'masterHost' || mention.field === 'slaveHosts') listed[mention.field] |= 1;
+      if (mention.text !== name) (hits ??= []).push(mention);
+    }
+    for (const field of ['masterHost', 'slaveHosts'] as const) {
+      if (listed[field] === 3 && !listConflict) {
+        const line = other.field[field].field;
+        listConflict = `Line ${line.line} (${line.title}) of ${nodeName(other)} names "${shortText(name)}" already; renaming would name it twice there.`;
+      }
+    }
+    if (hits) renamed.push({ node: other, mentions: hits });
+  }
+  if (listConflict) return refuse(listConflict);
+  const files: FileChange[] = renamed.map(({ node: other, mentions }) => {
+    const rewrite = new NodeRewrite(other);
+    const fields = [...new Set(mentions.map((mention) => mention.field))];
+    for (const field of fields) {
+      const line: FieldLine = other.field[field];
+      rewrite.setLine(field, replaceInLine(line, mentions.filter((mention) => mention.field === field).map((mention) => ({ piece: mention, text: name }))));
+    }
+    const lines = fields.map((field) => `${other.field[field].field.title.toLowerCase()} (line ${other.field[field].field.line})`);
+    return { kind: 'edit', uri: other.uri, edits: rewrite.edits(), label: nodeName(other), description: lines.join(', ') };
+  });
+  return changeOf(
+    `Rename ${shortText(oldName)} to ${shortText(name)}`,
+    `${shortText(oldName)} is ${shortText(name)} now in ${files.length} node file${files.length === 1 ? '' : 's'}.`,
+    files,
+  );
+}
