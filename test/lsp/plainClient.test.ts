@@ -1,8 +1,9 @@
 // A plain LSP client (a terminal editor on the IceWarp server itself): it advertises none of VS
 // Code's optional capabilities (no workspace/configuration, no workspace folders, only
 // `rootUri`, no dynamic registration, no watched files, no hierarchical symbols, no inlay hint
-// refresh) and gives its settings in initializationOptions and by push. Everything that needs
-// no VS Code UI still works, and the server asks it nothing it did not advertise.
+// refresh, no documentChanges) and gives its settings in initializationOptions and by push.
+// Everything that needs no VS Code UI still works, and the server asks it nothing it did not
+// advertise.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
@@ -15,10 +16,12 @@ import type {
   Diagnostic,
   Hover,
   InlayHint,
+  Location,
   MarkupContent,
   SemanticTokens,
   SymbolInformation,
   TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { PLAIN_CAPABILITIES, TestClient, codes, fileUri } from './lspClient';
 
@@ -123,6 +126,19 @@ describe('a plain LSP client', () => {
     assert.ok(tokens.data.length > 0);
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { ...doc(uri), range: WHOLE });
     assert.equal(hints.length, 17);
+  });
+
+  test('navigation and rename across nodes', async () => {
+    const uri = uriOf('mx3');
+    const masterHost = { ...doc(uri), position: { line: 14, character: 2 } };
+    assert.deepEqual(await client.request<Location[]>('textDocument/definition', masterHost), [
+      { uri: uriOf('mx1'), range: { start: { line: 10, character: 0 }, end: { line: 10, character: 15 } } },
+    ]);
+    const references = await client.request<Location[]>('textDocument/references', { ...masterHost, context: { includeDeclaration: true } });
+    assert.deepEqual([...new Set(references.map((location) => location.uri))].sort(), ['mx1', 'mx2', 'mx3'].map(uriOf).sort());
+    // A client without documentChanges reads `changes`: every node that names the host.
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...masterHost, newName: 'mx9.example.net' });
+    assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), ['mx1', 'mx2', 'mx3'].map(uriOf).sort());
   });
 
   test('settings pushed later apply, and the server asks nothing the client did not advertise', async () => {

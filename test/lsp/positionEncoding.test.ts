@@ -64,7 +64,8 @@ describe('position encodings', () => {
     if (typeof value.line === 'number' && typeof value.character === 'number' && Object.keys(value).length === 2) {
       return convert(encoding)(uri, value as unknown as Position);
     }
-    const here = typeof value.uri === 'string' ? value.uri : uri;
+    const document = value.textDocument;
+    const here = typeof value.uri === 'string' ? value.uri : isRecord(document) && typeof document.uri === 'string' ? document.uri : uri;
     return Object.fromEntries(
       Object.entries(value).map(([key, child]) => [
         key,
@@ -102,6 +103,7 @@ describe('position encodings', () => {
     hoverSlave: { line: 15, character: 'mx2.exämple.net;mx3.ex'.length },
     completeSlave: { line: 15, character: 'mx2.exämple.net;'.length },
     hoverKey: { line: 11, character: 'licénse-🔑.k'.length },
+    masterHost: { line: 14, character: 'mx1.exä'.length },
   };
 
   async function session(encoding: Encoding, offered: string[] = [encoding]): Promise<Session> {
@@ -127,6 +129,13 @@ describe('position encodings', () => {
           context: { diagnostics: diagnostics.mx1, only: ['source.fixAll.icewarp'] },
         }),
       };
+      // Navigation and the cluster operations, across nodes (LSP tests of their own: clusterOps.test.ts).
+      answers.definition = await client.request('textDocument/definition', at(ASKED.masterHost));
+      answers.references = await client.request('textDocument/references', { ...at(ASKED.hoverSlave), context: { includeDeclaration: true } });
+      answers.prepareRename = await client.request('textDocument/prepareRename', at(ASKED.hoverSlave));
+      answers.rename = await client.request('textDocument/rename', { ...at(ASKED.hoverSlave), newName: 'mx7.example.net' });
+      // The test client has no workspace/applyEdit: the edit comes back in the answer.
+      answers.fixAllInCluster = await client.request('workspace/executeCommand', { command: 'icewarp.server.fixAllInCluster', arguments: [mx1] });
       // The light bulb of each diagnostic, sent back as the client got it.
       for (const diagnostic of diagnostics.mx1) {
         answers[`fix ${String(diagnostic.code)} ${diagnostic.range.start.line}`] = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -195,6 +204,8 @@ describe('position encodings', () => {
       // (UTF-32 counts ä as UTF-16 does: only the emoji's line tells them apart.)
       if (encoding === 'utf-8') assert.notDeepEqual(related(other), related(utf16), 'related information into other documents');
       assert.ok(Object.keys(utf16.answers).some((name) => name.startsWith('fix ') && (utf16.answers[name] as CodeAction[]).length > 0), 'quick fixes were offered');
+      const renamed = utf16.answers.rename as { documentChanges: { textDocument: { uri: string } }[] };
+      assert.equal(renamed.documentChanges.length, 3, 'the rename edits the open node and two read from disk');
     });
   }
 

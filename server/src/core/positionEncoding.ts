@@ -374,8 +374,14 @@ const CLIENT_REQUESTS: Record<string, ClientRequest> = {
   'textDocument/semanticTokens/full': { result: semanticTokens },
   'textDocument/semanticTokens/range': { params: inRange, result: semanticTokens },
   'textDocument/inlayHint': { params: inRange, result: each(inlayHint) },
-  // A command's arguments and answer are its own; an answer shaped as a workspace edit is one.
-  'workspace/executeCommand': { result: (c, value) => (looksLikeWorkspaceEdit(value) ? workspaceEdit(c, value) : value) },
+  // A command's arguments and answer are its own: an answer that is a workspace edit, or carries
+  // one as `edit` (the cluster commands, for a client that could not apply it), is converted.
+  'workspace/executeCommand': {
+    result: (c, value) => {
+      if (looksLikeWorkspaceEdit(value)) return workspaceEdit(c, value);
+      return isRecord(value) && looksLikeWorkspaceEdit(value.edit) ? { ...value, edit: workspaceEdit(c, value.edit) } : value;
+    },
+  },
 };
 
 /** Messages to the client: their params converted to its encoding. */
