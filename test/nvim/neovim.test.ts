@@ -54,6 +54,10 @@ interface Scenario {
   scenario: 'edit' | 'settings' | 'rename';
   encoding?: 'utf-8' | 'utf-16';
   initOptions?: Record<string, unknown>;
+  /** `settings`, pushed by an on_init (Neovim 0.7 does not push them itself). */
+  settings?: Record<string, unknown>;
+  /** A code the settings turn off: the session waits until no node shows it (or times out). */
+  turnedOff?: string;
   newName?: string;
 }
 
@@ -115,7 +119,9 @@ describe('Neovim (built-in LSP client, no plugins)', () => {
         cmd: [server],
         root,
         encoding: scenario.encoding ?? 'utf-16',
-        init_options: scenario.initOptions ?? { validationDelay: 0 },
+        init_options: scenario.initOptions ?? {},
+        ...(scenario.settings ? { settings: scenario.settings } : {}),
+        ...(scenario.turnedOff ? { turned_off: scenario.turnedOff } : {}),
         new_name: scenario.newName ?? '',
         timeout_ms: WAIT_MS,
         out,
@@ -171,7 +177,7 @@ describe('Neovim (built-in LSP client, no plugins)', () => {
   test('a severity override given only through init_options is honoured', async () => {
     const { observed } = await session({
       scenario: 'settings',
-      initOptions: { validationDelay: 0, icewarp: { diagnostics: { severity: { 'server-id-duplicate': 'off', whitespace: 'error' } } } },
+      initOptions: { icewarp: { diagnostics: { severity: { 'server-id-duplicate': 'off', whitespace: 'error' } } } },
     });
     const before = observed.before;
     assert.ok(before);
@@ -180,6 +186,17 @@ describe('Neovim (built-in LSP client, no plugins)', () => {
     }
     // vim.diagnostic.severity.ERROR is 1.
     assert.equal(before.mx3.find((item) => item.code === 'whitespace')?.severity, 1);
+  });
+
+  test('settings pushed by an on_init are honoured too', async () => {
+    const { observed } = await session({
+      scenario: 'settings',
+      settings: { icewarp: { diagnostics: { severity: { 'server-id-duplicate': 'off' } } } },
+      turnedOff: 'server-id-duplicate',
+    });
+    const before = observed.before;
+    assert.ok(before);
+    for (const node of ['mx1', 'mx2'] as const) assert.deepEqual(before[node], [], node);
   });
 
   test('a rename of a host across nodes, applied by Neovim and written to every node file', async () => {
