@@ -59,14 +59,19 @@ export const SCENES = [
   {
     name: 'highlighting',
     file: 'screenshot-highlighting.png',
-    description: 'mx1/path.dat, the master of the demo cluster, coloured by the grammar, with the field names',
-    async run({ page, openFile, tidy }) {
+    description: 'mx1/path.dat, the master of the demo cluster, coloured by the grammar, with the field names and the (placeholder) password shown in its dim colour',
+    async run({ page, openFile, runCommand, tidy }) {
       await openFile('mx1/path.dat');
       // Until the grammar has tokenized the file each line is one span; the UNC server of line 1
       // becoming a span of its own shows the colours are in.
       await page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: /^fs01$/ }).first().waitFor();
       // Then wait for the server's field names, so the picture is the same on every run.
       await page.locator('.monaco-editor .view-line', { hasText: 'Server ID' }).first().waitFor();
+      // Unmask line 5 (a placeholder password) to show its colour: a dim grey by default.
+      await runCommand('IceWarp: Show Passwords');
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.monaco-editor .view-line span span')].some((span) => /^Demo-Secret-\d+$/.test(span.textContent ?? '') && getComputedStyle(span).opacity !== '0'),
+      );
       await tidy();
     },
   },
@@ -103,16 +108,12 @@ export const SCENES = [
   {
     name: 'cluster',
     file: 'screenshot-cluster.png',
-    description: 'the IceWarp Cluster view in the Explorer on the demo cluster: master first, slaves, mx3 expanded with its problem badge and details',
+    description: 'the IceWarp Cluster view (its own activity bar icon) on the demo cluster: master first, slaves, mx3 expanded with its problem badge and details',
     async run({ page, tidy }) {
-      // No file open: the editor would show the (placeholder) passwords of line 5.
-      // The view starts folded at the bottom of the Explorer: unfold it, fold the file tree above.
-      const header = page.locator('.pane-header', { hasText: /^IceWarp Cluster/i }).first();
-      await header.waitFor();
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-      const folderHeader = page.locator('.pane-header[aria-expanded="true"]', { hasText: /^cluster$/i });
-      if ((await folderHeader.count()) > 0) await folderHeader.first().click();
-      const view = page.locator('.pane', { has: header });
+      // One click on the view's icon in the activity bar.
+      await page.locator('.activitybar .action-item a[aria-label^="IceWarp Cluster"]').first().click();
+      const view = page.locator('.part.sidebar');
+      await view.locator('.monaco-list-row', { hasText: 'mx1.example.net' }).first().waitFor();
       // The badge and the description come with the server's diagnostics for mx3.
       const mx3 = view.locator('.monaco-list-row', { hasText: 'mx3.example.net' }).filter({ hasText: /error/ });
       await mx3.waitFor();
@@ -131,6 +132,52 @@ export const SCENES = [
       const list = await view.locator('.monaco-list').first().boundingBox();
       if (list) await page.mouse.click(list.x + list.width / 2, list.y + list.height - 20);
       await page.keyboard.press('Escape');
+      await tidy();
+    },
+  },
+  {
+    name: 'passwords',
+    file: 'screenshot-passwords.png',
+    description: 'mx1/path.dat with the password of line 5 behind •••• (the cursor is elsewhere), the user and share still readable',
+    async run({ page, openFile, tidy }) {
+      await openFile('mx1/path.dat');
+      await page.locator('.monaco-editor .view-line', { hasText: 'Server ID' }).first().waitFor();
+      // The cursor stays on line 1; the mask lays its bullets on line 5.
+      await page.waitForFunction(() => {
+        const spans = [...document.querySelectorAll('.monaco-editor .view-line span span')].filter((span) => /Demo-Secret/.test(span.textContent ?? ''));
+        return spans.length > 0 && spans.every((span) => getComputedStyle(span).opacity === '0');
+      });
+      await tidy();
+      // What the picture shows: no element with a visible password.
+      const visible = await page.evaluate(() =>
+        [...document.querySelectorAll('.monaco-workbench *')].filter((element) => {
+          if (![...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && /Demo-Secret/.test(node.textContent ?? ''))) return false;
+          let current = element;
+          while (current) {
+            const style = getComputedStyle(current);
+            if (style.opacity === '0' || style.visibility === 'hidden' || style.display === 'none') return false;
+            current = current.parentElement;
+          }
+          return true;
+        }).length,
+      );
+      if (visible > 0) throw new Error(`${visible} element(s) show a line-5 password`);
+    },
+  },
+  {
+    name: 'walkthrough',
+    file: 'screenshot-walkthrough.png',
+    description: 'the walkthrough "Get Started with IceWarp\'s path.dat", its first step open with its page',
+    async run({ page, runCommand, tidy }) {
+      // The palette lists the commands registered when it opens: wait for the extension's contributions.
+      await page.locator('.activitybar .action-item a[aria-label^="IceWarp Cluster"]').first().waitFor();
+      await runCommand('IceWarp: Open the path.cfg / path.dat Walkthrough');
+      // Without the side bar the walkthrough has room for its steps and the step's page side by side.
+      await runCommand('View: Close Primary Side Bar');
+      const walkthrough = page.locator('.gettingStartedContainer');
+      await walkthrough.locator('.getting-started-step', { hasText: 'Open or create a node file' }).first().waitFor();
+      // The step's page is rendered in a webview: wait for its heading.
+      await page.frameLocator('iframe.webview.ready').frameLocator('iframe').locator('h1', { hasText: 'Open or create a node file' }).waitFor();
       await tidy();
     },
   },

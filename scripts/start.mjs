@@ -13,6 +13,17 @@ import * as path from 'node:path';
 import { CODE_SERVER_DIR, CODE_SERVER_VERSION, REPO_ROOT, ensureCodeServer, freePort, launchChromium, liveProcessesInGroup, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
 const DEMO_WORKSPACE = path.join(REPO_ROOT, 'examples', 'cluster');
+/**
+ * User settings the demo's profile starts with (a setting the user changed later is kept): no
+ * generic Welcome page (the extension opens its walkthrough instead), and no prompt to open the
+ * git repository the demo folder sits in (this one), which is no part of the demo.
+ */
+const DEMO_USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'git.openRepositoryInParentFolders': 'never',
+};
+/** The walkthrough's title, as the smoke check looks for it on the page. */
+const WALKTHROUGH_TITLE = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).contributes.walkthroughs[0].title;
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const portArgument = args.includes('--port') ? Number(args[args.indexOf('--port') + 1]) : undefined;
@@ -28,8 +39,11 @@ async function main() {
   const extensionsDir = path.join(CODE_SERVER_DIR, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   const port = portArgument ?? ((await isFree(8080)) ? 8080 : await freePort());
+  seedUserSettings(userDataDir);
 
-  const codeServer = await startCodeServer({ entry, userDataDir, extensionsDir, port, quiet: !process.env.ICEWARP_VERBOSE });
+  // The extension host inherits code-server's environment: the extension opens its walkthrough.
+  const env = { ICEWARP_OPEN_WALKTHROUGH: '1' };
+  const codeServer = await startCodeServer({ entry, userDataDir, extensionsDir, port, env, quiet: !process.env.ICEWARP_VERBOSE });
   let stopping;
   const stop = (reason) => {
     stopping ??= (async () => {
@@ -66,7 +80,7 @@ Open this URL in your browser (from another machine: ssh -L ${codeServer.port}:1
 
   ${url}
 
-Open mx3/path.dat to see the diagnostics. Press Ctrl+C to stop.`);
+It opens on the walkthrough "${WALKTHROUGH_TITLE}"; open mx3/path.dat to see the diagnostics. Press Ctrl+C to stop.`);
   const { code, signal } = await codeServer.exited;
   if (!stopping) {
     console.error(`code-server exited on its own (code ${code}, signal ${signal}).`);
@@ -75,17 +89,49 @@ Open mx3/path.dat to see the diagnostics. Press Ctrl+C to stop.`);
   }
 }
 
-/** Loads the printed URL in Chromium and waits for the extension's diagnostics on mx3 in the Problems panel. */
+/** Writes DEMO_USER_SETTINGS into the profile's settings.json, keeping every setting already there. */
+function seedUserSettings(userDataDir) {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  let settings = {};
+  if (fs.existsSync(file)) {
+    try {
+      settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      console.warn(`${path.relative(REPO_ROOT, file)} is not plain JSON; left as it is (the demo may show VS Code's Welcome page).`);
+      return;
+    }
+  }
+  const missing = Object.entries(DEMO_USER_SETTINGS).filter(([key]) => !(key in settings));
+  if (missing.length === 0) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ ...settings, ...Object.fromEntries(missing) }, null, 2) + '\n');
+}
+
+/**
+ * Loads the printed URL in Chromium and checks what a user sees first: the walkthrough as the only
+ * editor, no git prompt, and the extension's diagnostics on mx3 in the Problems panel.
+ */
 async function smokeCheck(url) {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.locator('.getting-started-step', { hasText: 'Open or create a node file' }).first().waitFor({ timeout: 60_000 });
+    await walkthrough.getByText(WALKTHROUGH_TITLE).first().waitFor();
+    const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+    if (tabs.length !== 1) throw new Error(`expected the walkthrough as the only editor, saw tabs ${JSON.stringify(tabs)}`);
+    console.log(`The walkthrough "${WALKTHROUGH_TITLE}" is open, alone (tab "${tabs[0].trim()}").`);
     // The extension activates on the workspace's path.dat files and the server validates all of them.
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'mx3' }).first().waitFor({ timeout: 60_000 });
     console.log('Workbench loaded; the Problems panel lists mx3/path.dat.');
+    // By now git has looked for repositories; it would have asked about the one above the demo.
+    const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+    const gitPrompt = toasts.find((text) => /git repositor/i.test(text));
+    if (gitPrompt) throw new Error(`a git prompt is showing: ${gitPrompt.replace(/\s+/g, ' ')}`);
+    console.log(`No git prompt (notifications: ${toasts.length}).`);
   } finally {
     await browser.close();
   }

@@ -9,6 +9,9 @@ import { RedactingOutputChannel } from './redactingChannel';
 import { ClusterTreeProvider, registerClusterView } from './clusterTree';
 import { OpenSettingsFileOptions, OpenSettingsFileResult, SettingsFileCommand } from './commands';
 import { ClusterCommands } from './clusterCommands';
+import { PasswordMask } from './passwordMask';
+import { LiveFileNotice } from './liveFileNotice';
+import { registerWalkthrough } from './walkthrough';
 
 export const OUTPUT_CHANNEL_NAME = 'IceWarp Cluster Config';
 /** The client id is also the settings prefix the library reads `trace.server` from: `icewarp.trace.server`. */
@@ -31,6 +34,10 @@ export interface IceWarpExtensionApi {
   clusterCommands: ClusterCommands;
   /** "IceWarp: Open Settings File" with test seams (where to look, who answers the quick pick). */
   openSettingsFile(options?: OpenSettingsFileOptions): Promise<OpenSettingsFileResult>;
+  /** The `••••` over line-5 passwords: what it covers in an editor, when that changes, the toggle. */
+  passwordMask: Pick<PasswordMask, 'maskedRanges' | 'onDidApply' | 'toggle' | 'passwordsShown'>;
+  /** The "live file with auto save" notice, with test seams (who answers its buttons). */
+  liveFileNotice: Pick<LiveFileNotice, 'check'>;
 }
 
 let client: LanguageClient | undefined;
@@ -133,6 +140,11 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
   context.subscriptions.push(settingsFileCommand.register());
   const clusterCommands = new ClusterCommands(languageClient, ready, clusterTree);
   context.subscriptions.push(...clusterCommands.register());
+  // Needs no server: the mask and the live-file notice work while it starts or is down.
+  const passwordMask = new PasswordMask();
+  context.subscriptions.push(passwordMask, ...passwordMask.register());
+  const liveFileNotice = new LiveFileNotice(context.globalState);
+  context.subscriptions.push(liveFileNotice, registerWalkthrough(context));
 
   return {
     client: languageClient,
@@ -143,6 +155,8 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
     clusterTree,
     clusterCommands,
     openSettingsFile: (options) => settingsFileCommand.run(options),
+    passwordMask,
+    liveFileNotice,
   };
 }
 

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CLUSTER_COMMANDS, CONTEXT_VALUES } from '../../client/src/clusterIds';
+import { OPEN_WALKTHROUGH_COMMAND, PASSWORD_COMMANDS } from '../../client/src/firstHourIds';
 
 const ROOT = path.resolve(__dirname, '../..');
 interface MenuEntry {
@@ -37,7 +38,7 @@ const rowMenu = (row: string) =>
     .sort();
 
 test('every command the code registers is contributed with a title, and every contributed command is registered', () => {
-  const registered = [...Object.values(CLUSTER_COMMANDS), openSettingsFile];
+  const registered = [...Object.values(CLUSTER_COMMANDS), openSettingsFile, ...Object.values(PASSWORD_COMMANDS), OPEN_WALKTHROUGH_COMMAND];
   assert.deepEqual([...contributed].sort(), [...registered].sort());
   for (const command of manifest.contributes.commands) assert.ok(command.title.length > 0, `${command.command} has a title`);
 });
