@@ -49,13 +49,7 @@ const MAX_INVALID_KEY_EXAMPLES = 3;
  * workspace/configuration answer) sets: only the fields it gives, each valid. Sources are laid
  * over the defaults with `applySettingsLayers`.
  */
-export interface SettingsLayer {
-  validate?: { enable?: boolean };
-  diagnostics?: { severity?: Record<string, SeveritySetting> };
-  maxFileSize?: number;
-  inlayHints?: { enable?: boolean };
-  trace?: { server?: Settings['trace']['server'] };
-}
+export type SettingsLayer = { [Key in keyof Settings]?: Settings[Key] extends object ? Partial<Settings[Key]> : Settings[Key] };
 
 /**
  * Validates a raw `icewarp` section against `settingsSchema`, field by field, so one bad value

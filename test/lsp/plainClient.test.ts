@@ -56,7 +56,7 @@ describe('a plain LSP client', () => {
       capabilities: PLAIN_CAPABILITIES,
       folders: [folder],
       sendWorkspaceFolders: false,
-      initializationOptions: { icewarp: { diagnostics: { severity: { 'server-id-not-numeric': 'off' } } } },
+      initializationOptions: { icewarp: { diagnostics: { severity: { whitespace: 'error' } } } },
     });
   });
   after(async () => {
@@ -73,6 +73,8 @@ describe('a plain LSP client', () => {
     assert.equal(duplicate.range.start.line, 3);
     assert.deepEqual(duplicate.relatedInformation?.map((related) => related.location.uri), [uriOf('mx1')]);
     await client.waitFor(() => has('whitespace')(client.latestDiagnostics(uriOf('mx3')) ?? []), 'whitespace on mx3');
+    // A warning by default; the initializationOptions make it an error.
+    assert.equal(client.latestDiagnostics(uriOf('mx3'))?.find((d) => d.code === 'whitespace')?.severity, 1);
   });
 
   test('a quick fix, applied, clears its problem', async () => {
