@@ -34,53 +34,104 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export interface SettingsProblem {
-  /** Dotted setting name, e.g. `icewarp.diagnostics.severity.whitespace`. */
+  /** Dotted setting name, e.g. `icewarp.maxFileSize` or `icewarp.diagnostics.severity`. */
   setting: string;
   message: string;
+  /** For a map (code -> severity): how many entries are invalid, and the first few keys. */
+  invalidKeys?: { count: number; examples: string[] };
+}
+
+/** Keys of invalid map entries a problem names; the rest are counted. */
+const MAX_INVALID_KEY_EXAMPLES = 3;
+
+/**
+ * What one source of settings (initializationOptions, a pushed didChangeConfiguration, a pulled
+ * workspace/configuration answer) sets: only the fields it gives, each valid. Sources are laid
+ * over the defaults with `applySettingsLayers`.
+ */
+export type SettingsLayer = { [Key in keyof Settings]?: Settings[Key] extends object ? Partial<Settings[Key]> : Settings[Key] };
+
+/**
+ * Validates a raw `icewarp` section against `settingsSchema`, field by field, so one bad value
+ * is dropped (and reported) without discarding the user's other settings. The same function
+ * checks every source of settings.
+ */
+export function parseSettingsLayer(raw: unknown): { layer: SettingsLayer; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  // An absent or null section sets nothing (a client answers null for a section it does not have).
+  if (raw === undefined || raw === null) return { layer: {}, problems };
+  // The walk follows settingsSchema, so what it returns has the shape of SettingsLayer.
+  const layer = (validateAgainst(settingsSchema, raw, 'icewarp', problems) ?? {}) as SettingsLayer;
+  return { layer, problems };
+}
+
+/** The raw value's valid parts under `schema` (undefined when nothing valid is set), its problems appended. */
+function validateAgainst(schema: z.ZodTypeAny, raw: unknown, setting: string, problems: SettingsProblem[]): unknown {
+  if (raw === undefined) return undefined;
+  if (schema instanceof z.ZodObject) {
+    if (!isRecord(raw)) {
+      problems.push({ setting, message: 'expected an object' });
+      return undefined;
+    }
+    const valid: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(schema.shape as Record<string, z.ZodTypeAny>)) {
+      const value = validateAgainst(child, raw[key], `${setting}.${key}`, problems);
+      if (value !== undefined) valid[key] = value;
+    }
+    return valid;
+  }
+  if (schema instanceof z.ZodRecord && schema.valueSchema instanceof z.ZodEnum) {
+    if (!isRecord(raw)) {
+      problems.push({ setting, message: 'expected an object mapping codes to severities' });
+      return undefined;
+    }
+    // Entry by entry against the enum's values: zod builds an error per bad entry (tens of
+    // microseconds each), which made 100,000 bad entries cost seconds. Bad entries are counted,
+    // with a few examples, rather than listed: a bounded problem for any input.
+    const allowed: readonly unknown[] = schema.valueSchema.options;
+    const valid: Record<string, unknown> = {};
+    let invalid = 0;
+    const examples: string[] = [];
+    for (const key of Object.keys(raw)) {
+      const value = raw[key];
+      if (!allowed.includes(value)) {
+        if (invalid++ < MAX_INVALID_KEY_EXAMPLES) examples.push(key);
+      } else if (key !== '__proto__') {
+        // A code named __proto__ would set the object's prototype rather than a key; no code is.
+        valid[key] = value;
+      }
+    }
+    if (invalid > 0) problems.push({ setting, message: `expected one of ${allowed.join(', ')}`, invalidKeys: { count: invalid, examples } });
+    return valid;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  problems.push({ setting, message: result.error.issues.map((issue) => issue.message).join('; ') });
+  return undefined;
 }
 
 /**
- * Validates the raw section field by field, so one bad value falls back to its default
- * without discarding the user's other settings.
+ * Lays sources over `base`, later ones winning field by field; severity overrides merge code
+ * by code.
  */
+export function applySettingsLayers(base: Settings, ...layers: readonly SettingsLayer[]): Settings {
+  let settings = base;
+  for (const layer of layers) {
+    settings = {
+      validate: { enable: layer.validate?.enable ?? settings.validate.enable },
+      diagnostics: { severity: layer.diagnostics?.severity ? { ...settings.diagnostics.severity, ...layer.diagnostics.severity } : settings.diagnostics.severity },
+      maxFileSize: layer.maxFileSize ?? settings.maxFileSize,
+      inlayHints: { enable: layer.inlayHints?.enable ?? settings.inlayHints.enable },
+      trace: { server: layer.trace?.server ?? settings.trace.server },
+    };
+  }
+  return settings;
+}
+
+/** One raw section over the defaults: what a single source of settings means on its own. */
 export function parseSettings(raw: unknown): { settings: Settings; problems: SettingsProblem[] } {
-  const problems: SettingsProblem[] = [];
-  const section = isRecord(raw) ? raw : {};
-  if (raw !== undefined && raw !== null && !isRecord(raw)) {
-    problems.push({ setting: 'icewarp', message: 'expected an object' });
-  }
-  const pick = <T>(name: string, schema: z.ZodType<T>, value: unknown, fallback: T): T => {
-    if (value === undefined) return fallback;
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    problems.push({ setting: `icewarp.${name}`, message: result.error.issues.map((i) => i.message).join('; ') });
-    return fallback;
-  };
-  const validate = isRecord(section.validate) ? section.validate : {};
-  const diagnostics = isRecord(section.diagnostics) ? section.diagnostics : {};
-  const inlayHints = isRecord(section.inlayHints) ? section.inlayHints : {};
-  const trace = isRecord(section.trace) ? section.trace : {};
-
-  const severity: Record<string, SeveritySetting> = {};
-  const rawSeverity = diagnostics.severity;
-  if (rawSeverity !== undefined && !isRecord(rawSeverity)) {
-    problems.push({ setting: 'icewarp.diagnostics.severity', message: 'expected an object mapping codes to severities' });
-  } else if (rawSeverity) {
-    for (const [code, value] of Object.entries(rawSeverity)) {
-      const parsed = severitySettingSchema.safeParse(value);
-      if (parsed.success) severity[code] = parsed.data;
-      else problems.push({ setting: `icewarp.diagnostics.severity.${code}`, message: `expected one of error, warning, information, hint, off` });
-    }
-  }
-
-  const settings: Settings = {
-    validate: { enable: pick('validate.enable', z.boolean(), validate.enable, DEFAULT_SETTINGS.validate.enable) },
-    diagnostics: { severity },
-    maxFileSize: pick('maxFileSize', z.number().nonnegative(), section.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
-    inlayHints: { enable: pick('inlayHints.enable', z.boolean(), inlayHints.enable, DEFAULT_SETTINGS.inlayHints.enable) },
-    trace: { server: pick('trace.server', z.enum(['off', 'messages', 'verbose']), trace.server, DEFAULT_SETTINGS.trace.server) },
-  };
-  return { settings, problems };
+  const { layer, problems } = parseSettingsLayer(raw);
+  return { settings: applySettingsLayers(DEFAULT_SETTINGS, layer), problems };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -16,10 +16,12 @@ import {
   StreamMessageWriter,
   createMessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { ResponseError } from 'vscode-jsonrpc';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { serverStatusRequest, type ServerStatus } from '../../common/protocol';
 import type { Server } from '../../server/src/core/createServer';
+import type { Timers } from '../../server/src/core/timers';
 import type { FileAccess } from '../../server/src/host/fileAccess';
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
@@ -45,7 +47,34 @@ export interface StartOptions {
   files?: FileAccess;
   /** How long waitFor waits before it fails (a hung test ends; a bench on 1,000 files needs longer). */
   waitTimeoutMs?: number;
+  /** The client's capabilities; VS Code's that the server uses unless given (PLAIN_CAPABILITIES: none of them). */
+  capabilities?: ClientCapabilities;
+  /** False sends `rootUri` only, as clients without workspace folders do. */
+  sendWorkspaceFolders?: boolean;
+  /** More initializationOptions, e.g. `{ icewarp: {...} }` (validationDelay is set by its own option). */
+  initializationOptions?: Record<string, unknown>;
+  /** False: workspace/configuration requests are never answered (a hung client). */
+  answerConfiguration?: boolean;
+  /** In process: the core's clock (a test fires its timeouts). */
+  timers?: Timers;
 }
+
+/** What VS Code tells the server that the server uses: settings pulled, folders, registration, inlay hint refresh, nested symbols. */
+export const VSCODE_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    workspaceFolders: true,
+    inlayHint: { refreshSupport: true },
+  },
+  textDocument: {
+    publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+  },
+};
+
+/** A client that advertises none of VS Code's optional capabilities. */
+export const PLAIN_CAPABILITIES: ClientCapabilities = {};
 
 /** One publishDiagnostics as it arrived. */
 export interface Publish {
@@ -61,11 +90,19 @@ export class TestClient {
   /** Every publishDiagnostics in arrival order, time-stamped. */
   readonly publishes: Publish[] = [];
   readonly logMessages: string[] = [];
+  /** The method of every request the server sent, in order. */
+  readonly serverRequests: string[] = [];
+  /** The scopeUri of every workspace/configuration item asked for, in order. */
+  readonly configurationScopes: (string | undefined)[] = [];
+  /** With answerConfiguration false: the workspace/configuration requests not answered yet. */
+  private heldConfigurationRequests: (() => void)[] = [];
   /** The server's answer to `initialize` (capabilities, legends). */
   initializeResult: InitializeResult | undefined;
   /** performance.now() when the `initialized` notification went out. */
   initializedAt = 0;
   settings: StartOptions['settings'];
+  /** False: workspace/configuration requests are held until answerHeldConfigurationRequests. */
+  answerConfiguration: boolean;
   private readonly waitTimeoutMs: number;
   private waiters: { predicate: () => boolean; resolve: () => void }[] = [];
   private exited = false;
@@ -83,6 +120,7 @@ export class TestClient {
     options: StartOptions,
   ) {
     this.settings = options.settings ?? {};
+    this.answerConfiguration = options.answerConfiguration ?? true;
     this.waitTimeoutMs = options.waitTimeoutMs ?? 10_000;
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.publishes.push({ uri: params.uri, at: performance.now(), diagnostics: params.diagnostics.length });
@@ -95,11 +133,28 @@ export class TestClient {
       this.logMessages.push(params.message);
       this.wake();
     });
-    connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
-      params.items.map((item) => (typeof this.settings === 'function' ? this.settings(item.scopeUri) : this.settings)),
-    );
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+      this.serverRequests.push('workspace/configuration');
+      this.configurationScopes.push(...params.items.map((item) => item.scopeUri));
+      this.wake();
+      const answer = () => params.items.map((item) => (typeof this.settings === 'function' ? this.settings(item.scopeUri) : this.settings));
+      if (!this.answerConfiguration) return new Promise((resolve) => this.heldConfigurationRequests.push(() => resolve(answer())));
+      return answer();
+    });
+    connection.onRequest('client/registerCapability', () => {
+      this.serverRequests.push('client/registerCapability');
+      return null;
+    });
+    connection.onRequest('window/workDoneProgress/create', () => {
+      this.serverRequests.push('window/workDoneProgress/create');
+      return null;
+    });
+    // Any other request: recorded, and answered as a client without it would.
+    connection.onRequest((method) => {
+      this.serverRequests.push(method);
+      this.wake();
+      return new ResponseError(-32601, `Unhandled method ${method}`);
+    });
     process?.on('exit', () => {
       this.exited = true;
       this.wake();
@@ -117,12 +172,9 @@ export class TestClient {
       // In process, no parent to watch: the server would poll this process's pid forever.
       processId: transport === 'in-process' ? null : process.pid,
       rootUri: folders[0]?.uri ?? null,
-      workspaceFolders: folders.length > 0 ? folders : null,
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } } },
-      },
-      initializationOptions: validationDelay === 'server-default' ? {} : { validationDelay },
+      ...(options.sendWorkspaceFolders === false ? {} : { workspaceFolders: folders.length > 0 ? folders : null }),
+      capabilities: options.capabilities ?? VSCODE_CAPABILITIES,
+      initializationOptions: { ...options.initializationOptions, ...(validationDelay === 'server-default' ? {} : { validationDelay }) },
     });
     client.initializedAt = performance.now();
     await client.connection.sendNotification('initialized', {});
@@ -138,7 +190,12 @@ export class TestClient {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    const server = options.files ? createServer(serverConnection, options.files) : createNodeServer(serverConnection);
+    const server =
+      options.files || options.timers
+        ? createServer(serverConnection, options.files ?? (require('../../server/src/nodeFiles') as typeof import('../../server/src/nodeFiles')).nodeFileAccess, {
+            timers: options.timers,
+          })
+        : createNodeServer(serverConnection);
     serverConnection.listen();
     const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     return new TestClient(connection, toClient, undefined, server, startedAt, options);
@@ -157,6 +214,13 @@ export class TestClient {
     child.stderr?.resume();
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     return new TestClient(connection, child.stdout!, child, undefined, startedAt, options);
+  }
+
+  /** Answers, late, every workspace/configuration request held so far (answerConfiguration false). */
+  answerHeldConfigurationRequests(): void {
+    const held = this.heldConfigurationRequests;
+    this.heldConfigurationRequests = [];
+    for (const answer of held) answer();
   }
 
   get isAlive(): boolean {

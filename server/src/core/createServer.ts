@@ -4,6 +4,7 @@
 // the same process over in-memory streams; a browser host over a worker's messages with the
 // client's file system. Nothing here needs Node.
 import {
+  type ClientCapabilities,
   type Connection,
   DidChangeConfigurationNotification,
   FileChangeType,
@@ -17,9 +18,10 @@ import { isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
+import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
-import { PulledSettings } from './settingsSources';
+import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
 import { type Timers, runtimeTimers } from './timers';
 import { ValidationScheduler } from './validationScheduler';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -48,14 +50,38 @@ const UNKNOWN_PROCESS: ProcessStatus = { pid: 0, rssBytes: 0, heapUsedBytes: 0 }
 export function createServer(connection: Connection, files: FileAccess, options: ServerOptions = {}): Server {
   const timers = options.timers ?? runtimeTimers;
   const documents = new TextDocuments(TextDocument);
+  // Before anything registers: every handler and message below speaks UTF-16, whatever the client counts in.
+  let positionEncoding: PositionEncoding = 'utf-16';
+  installPositionEncoding(
+    connection,
+    () => positionEncoding,
+    (uri): LineSource | undefined => {
+      const document = documents.get(uri);
+      if (document) return documentLines(document);
+      const node = index.workspace.get(uri);
+      return node && nodeFileLines(node);
+    },
+  );
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
-  const settings = new SettingsStore((message) => connection.console.warn(message));
+  // Settings apply per workspace folder; the index (made just below) knows the folders.
+  const settings = new SettingsStore((message) => connection.console.warn(message), { scopeOf: (uri): string => index.folderOf(uri) ?? uri });
+  const pullEvents = {
+    onUnanswered: () =>
+      settings.logOnce(
+        `The client has not answered workspace/configuration in ${CONFIGURATION_TIMEOUT_MS / 1000} s; using the settings from initializationOptions and workspace/didChangeConfiguration, else the defaults.`,
+      ),
+    onLateAnswer: () => {
+      settings.logOnce('The client answered workspace/configuration after all; its settings apply from now on.');
+      settings.changed();
+    },
+  };
   const settingsFor = (uri: string) => settings.settingsFor(uri);
   const index = new WorkspaceIndex(files, isOpen, (uri) => settingsFor(uri).then((each) => each.maxFileSize));
   const publisher = new DiagnosticsPublisher(connection, documents, index, settingsFor);
   const scheduler = new ValidationScheduler((uri) => void publisher.publish(uri), timers);
 
   let validationDelay = DEFAULT_VALIDATION_DELAY;
+  let clientCapabilities: ClientCapabilities = {};
   let canRegisterConfigurationChange = false;
   let canWatchWorkspaceFolders = false;
 
@@ -85,13 +111,16 @@ export function createServer(connection: Connection, files: FileAccess, options:
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientCapabilities = params.capabilities;
+    positionEncoding = negotiatePositionEncoding(params.capabilities);
     const canPullConfiguration = params.capabilities.workspace?.configuration === true;
-    settings.useSource(canPullConfiguration ? new PulledSettings(connection, timers) : undefined);
+    settings.usePulled(canPullConfiguration ? new PulledSettings(connection, timers, pullEvents) : undefined);
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     index.setFolders(folders.length === 0 && params.rootUri ? [params.rootUri] : folders);
     const initializationOptions: unknown = params.initializationOptions;
+    settings.setInitial(sectionOfInitializationOptions(initializationOptions));
     // Tests and the bench set 0: diagnostics right after each change.
     if (isRecord(initializationOptions) && typeof initializationOptions.validationDelay === 'number' && initializationOptions.validationDelay >= 0) {
       validationDelay = initializationOptions.validationDelay;
@@ -99,6 +128,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     return {
       capabilities: Object.assign(
         {
+          positionEncoding,
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
@@ -127,7 +157,11 @@ export function createServer(connection: Connection, files: FileAccess, options:
 
   // Every file may read differently now; features that show settings refresh after this.
   settings.onDidChange(scheduleAll);
-  connection.onDidChangeConfiguration(() => settings.changed());
+  connection.onDidChangeConfiguration((params) => {
+    const push = sectionOfPushedSettings(params.settings);
+    if (push.pushed) settings.setPushed(push.section);
+    settings.changed();
+  });
 
   // TextDocuments reports an open as a content change too; an open is validated at once,
   // only typing waits for the debounce.
@@ -165,6 +199,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     onDidPublish: (listener) => publisher.onDidPublish(listener),
     files,
     processStatus: options.processStatus ?? (() => UNKNOWN_PROCESS),
+    clientCapabilities: () => clientCapabilities,
   };
   for (const feature of FEATURES) feature.register(context);
 

@@ -32,7 +32,16 @@ export class WorkspaceIndex {
   }
 
   isInFolders(uri: string): boolean {
-    return this.folders.some((folder) => uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
+    return this.folderOf(uri) !== undefined;
+  }
+
+  /** The innermost workspace folder holding `uri`, if any. */
+  folderOf(uri: string): string | undefined {
+    let innermost: string | undefined;
+    for (const folder of this.folders) {
+      if (uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`) && (!innermost || folder.length > innermost.length)) innermost = folder;
+    }
+    return innermost;
   }
 
   /** The size of a file too large to index, if it is one. */

@@ -1,7 +1,7 @@
 // A language feature's protocol glue. Each feature lives in its own file, declares the
 // capabilities it serves and registers its handlers; the core (../core/createServer.ts) merges
 // them.
-import type { Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerStatus, Settings } from '../../../common/protocol';
 import type { FileAccess } from '../host/fileAccess';
@@ -29,6 +29,8 @@ export interface ServerContext {
   files: FileAccess;
   /** The host process's id and memory. */
   processStatus(): ProcessStatus;
+  /** What the client said it supports at initialize (empty before): answer in shapes it knows, ask only what it can answer. */
+  clientCapabilities(): ClientCapabilities;
 }
 
 export interface Feature {

@@ -5,7 +5,7 @@ import { Feature } from './feature';
 
 export const inlayHints: Feature = {
   capabilities: { inlayHintProvider: { resolveProvider: false } },
-  register({ connection, nodeFor, settingsFor, onSettingsChanged }) {
+  register({ connection, nodeFor, settingsFor, onSettingsChanged, clientCapabilities }) {
     connection.languages.inlayHint.on(async (params): Promise<InlayHint[]> => {
       const node = nodeFor(params.textDocument.uri);
       if (!node) return [];
@@ -18,8 +18,9 @@ export const inlayHints: Feature = {
         tooltip: { kind: MarkupKind.Markdown, value: hint.tooltip },
       }));
     });
-    // The setting may have changed: ask the editor to fetch the hints again.
+    // The setting may have changed: ask the editor to fetch the hints again, if it can be asked.
     onSettingsChanged(() => {
+      if (clientCapabilities().workspace?.inlayHint?.refreshSupport !== true) return;
       connection.languages.inlayHint.refresh().catch(() => undefined);
     });
   },

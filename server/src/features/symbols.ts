@@ -1,5 +1,5 @@
 // The outline: the 17 fields with their values (passwords masked).
-import { DocumentSymbol, SymbolKind } from 'vscode-languageserver/node';
+import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
 import { FieldSymbol, FieldSymbolKind, documentSymbols } from '../service/symbols';
 import { Feature } from './feature';
 
@@ -28,12 +28,28 @@ function toDocumentSymbol(symbol: FieldSymbol): DocumentSymbol {
   };
 }
 
+/** The outline, flat, for a client without hierarchical symbols: each child names its field as container. */
+function toSymbolInformation(uri: string, symbol: FieldSymbol, containerName?: string): SymbolInformation[] {
+  const own: SymbolInformation = {
+    name: symbol.name,
+    kind: SYMBOL_KIND[symbol.kind],
+    location: { uri, range: symbol.range },
+    ...(containerName !== undefined ? { containerName } : {}),
+  };
+  return [own, ...symbol.children.flatMap((child) => toSymbolInformation(uri, child, symbol.name))];
+}
+
 export const symbols: Feature = {
   capabilities: { documentSymbolProvider: { label: 'IceWarp fields' } },
-  register({ connection, nodeFor }) {
+  register({ connection, nodeFor, clientCapabilities }) {
     connection.onDocumentSymbol((params) => {
       const node = nodeFor(params.textDocument.uri);
-      return node ? documentSymbols(node).map(toDocumentSymbol) : [];
+      if (!node) return [];
+      const fields = documentSymbols(node);
+      if (clientCapabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport !== true) {
+        return fields.flatMap((symbol) => toSymbolInformation(node.uri, symbol));
+      }
+      return fields.map(toDocumentSymbol);
     });
   },
 };
