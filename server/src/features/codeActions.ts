@@ -1,6 +1,6 @@
 // Quick fixes keyed on `diagnostic.code` (never on message text), and `source.fixAll.icewarp`,
 // which applies every preferred fix at once (also on save with editor.codeActionsOnSave).
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE } from '../../../common/protocol';
 import { fixAll, fixesFor } from '../service/fixes';
 import { Feature } from './feature';

@@ -1,5 +1,6 @@
 // The facade: one parse per document version, handed to every feature. Protocol-free.
 import { SeveritySetting } from '../../../common/protocol';
+import { utf8ByteLength } from '../../../common/utf8';
 import { NodeFile, parseNodeFile } from './parse';
 import { DIAGNOSTIC_CODES, DiagnosticCode } from './rules/codes';
 import { RULES } from './rules/registry';
@@ -33,7 +34,7 @@ export interface ValidationOptions {
 
 export function validate(node: NodeFile, workspace: WorkspaceFacts, options: ValidationOptions = {}): ServiceDiagnostic[] {
   const overrides = options.severityOverrides ?? {};
-  const size = Buffer.byteLength(node.text, 'utf8');
+  const size = utf8ByteLength(node.text);
   if (options.maxFileSize !== undefined && size > options.maxFileSize) return tooLargeDiagnostics(size, options.maxFileSize, overrides);
   const diagnostics: ServiceDiagnostic[] = [];
   for (const rule of RULES) {
