@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { State } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
 import { activatedApi, codeOf, codesOf, fileIn, hasCodes, lacksCodes, replaceLine, waitForDiagnostics, workspaceFolder } from './helpers';
 
