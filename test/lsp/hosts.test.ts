@@ -131,9 +131,20 @@ describe('files through the client', () => {
     const virtual = 'vscode-vfs://github/example/cluster';
     const { files, client } = await clusterThroughTheClient({ host: 'node', folder: virtual });
     try {
-      const found = await client.diagnosticsAfter(`${virtual}/mx1/path.dat`, 0, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'server-id-duplicate'));
-      assert.ok(found.length > 0);
+      const mx1 = `${virtual}/mx1/path.dat`;
+      const mx2 = `${virtual}/mx2/path.dat`;
+      const duplicate = (diagnostics: { code?: unknown }[]) => diagnostics.some((diagnostic) => diagnostic.code === 'server-id-duplicate');
+      await client.diagnosticsAfter(mx1, 0, duplicate);
       assert.deepEqual(files.listed, [[virtual]]);
+
+      // An open document of that file system is the node (not a draft beside it): its text wins...
+      let count = client.publishCount(mx1);
+      await client.open(mx2, fixture('mx2'));
+      assert.deepEqual(codes(await client.diagnosticsAfter(mx1, count)), []);
+      // ...and once closed, the file's saved text counts again, read through the client.
+      count = client.publishCount(mx1);
+      await client.close(mx2);
+      await client.diagnosticsAfter(mx1, count, duplicate);
     } finally {
       await client.stop();
     }
