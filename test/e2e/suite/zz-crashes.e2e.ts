@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { type BaseLanguageClient, State, type StateChangeEvent } from 'vscode-languageclient';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import { activatedApi, fileIn, hasCodes, lacksCodes, replaceLine, waitForDiagnostics, waitForEvent } from './helpers';
+import { activatedApi, fileIn, hasCodes, lacksCodes, replaceLine, suiteIn, waitForDiagnostics, waitForEvent } from './helpers';
 
 const STATE_TIMEOUT_MS = 20_000;
 
@@ -26,7 +26,8 @@ async function waitForState(client: BaseLanguageClient, wanted: State, descripti
   });
 }
 
-suite('server crashes', () => {
+const noProcessWhy = 'it kills the server process; in the browser the server runs inside the extension host and has none';
+suiteIn('node', noProcessWhy, 'server crashes', () => {
   let api: IceWarpExtensionApi;
   const mx1 = () => fileIn('cluster', 'mx1', 'path.dat');
 
