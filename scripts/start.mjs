@@ -27,7 +27,7 @@ async function main() {
 
   const entry = ensureCodeServer();
   // Kept between runs, so the demo remembers its layout and settings; the workspace is the repo's own.
-  const userDataDir = path.join(CODE_SERVER_DIR, smoke ? 'smoke-user-data' : web ? 'web-user-data' : 'user-data');
+  const userDataDir = path.join(CODE_SERVER_DIR, `${smoke ? 'smoke-' : ''}${web ? 'web-' : ''}user-data`);
   if (web) writeWebWorkerSettings(userDataDir);
   const extensionsDir = path.join(CODE_SERVER_DIR, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });

@@ -161,14 +161,13 @@ export class TestClient {
     const { ProposedFeatures, createConnection } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
     const { createServer } = require('../../server/src/core/createServer') as typeof import('../../server/src/core/createServer');
     const { createNodeServer } = require('../../server/src/nodeHost') as typeof import('../../server/src/nodeHost');
-    const { createBrowserServer } = require('../../server/src/browserHost') as typeof import('../../server/src/browserHost');
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     const server = options.files
       ? createServer(serverConnection, options.files)
       : options.host === 'browser'
-        ? createBrowserServer(serverConnection)
+        ? (require('../../server/src/browserHost') as typeof import('../../server/src/browserHost')).createBrowserServer(serverConnection)
         : createNodeServer(serverConnection);
     serverConnection.listen();
     const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
