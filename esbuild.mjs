@@ -1,9 +1,13 @@
-// The bundles: the client runs in VS Code's extension host (vscode is provided there), the
-// server runs as a plain Node process and must start with `node dist/server.js --stdio`, the
-// command line (`node dist/cli.js check`) and the language server's own command wrap the same
-// service. `--cli-package` writes production bundles of the last three into the npm package
-// packages/icewarp-pathcfg/ (see scripts/packCli.mjs).
+// The bundles. For VS Code's Node extension host: the client (dist/client.js; vscode is provided
+// there) and the server, a plain Node process that must start with `node dist/server.js --stdio`.
+// For the browser (vscode.dev, github.dev, code-server's web worker extension host): the web
+// extension's client with the server's core inside it (dist/browser/client.js), and the server
+// alone as a web worker script (dist/browser/server.js). The command line (`node dist/cli.js
+// check`) and the language server's own command wrap the same service. `--cli-package` writes
+// production bundles of the last three into the npm package packages/icewarp-pathcfg/ (see
+// scripts/packCli.mjs).
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const cliPackage = process.argv.includes('--cli-package');
@@ -21,13 +25,43 @@ const common = {
   logLevel: 'warning',
 };
 
+/** Node's built-in modules, with and without `node:`. */
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/**
+ * Fails a browser build that imports a Node built-in, naming the importer: esbuild would
+ * otherwise take a package's `"browser": { "fs": false }` for an empty module, and the bundle
+ * would break at run time in the browser.
+ * @type {esbuild.Plugin}
+ */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      if (!NODE_BUILTINS.has(args.path)) return undefined;
+      return { errors: [{ text: `"${args.path}" is a Node built-in, and this bundle runs in the browser (imported by ${args.importer})` }] };
+    });
+  },
+};
+
+// The snippets file is bundled into the client as JSON: Open Settings File's templates.
+const client = { ...common, external: ['vscode'], loader: { '.code-snippets': 'json' } };
+const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [noNodeBuiltins], metafile: true };
+
 const cliVersion = JSON.parse(readFileSync(new URL('./packages/icewarp-pathcfg/package.json', import.meta.url), 'utf8')).version;
 // jsonc-parser's default entry is a UMD build whose requires esbuild cannot follow: take its ES module.
 // The code pages (docs/codes/*.md) go into the command line as text, for SARIF's rule help.
 const cli = { ...common, mainFields: ['module', 'main'], loader: { '.md': 'text' }, charset: 'utf8', define: { __ICEWARP_CLI_VERSION__: JSON.stringify(cliVersion) } };
 
 const builds = [
-  ...(cliPackage ? [] : [{ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] }]),
+  ...(cliPackage
+    ? []
+    : [
+        { ...client, entryPoints: ['client/src/nodeMain.ts'], outfile: `${outdir}/client.js` },
+        // The web extension host loads an extension as CommonJS with `vscode` as its only module.
+        { ...client, ...browser, format: 'cjs', entryPoints: ['client/src/browserMain.ts'], outfile: `${outdir}/browser/client.js` },
+        { ...browser, format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: `${outdir}/browser/server.js` },
+      ]),
   { ...common, entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },
   { ...cli, entryPoints: ['cli/src/cli.ts'], outfile: `${outdir}/cli.js` },
   // Requires the server bundle beside it rather than holding a second copy.
@@ -37,5 +71,11 @@ const builds = [
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The plugin stops imports; this stops whatever reached a browser bundle another way.
+  results.forEach((result, index) => {
+    const inputs = Object.keys(result.metafile?.inputs ?? {});
+    const builtins = inputs.filter((input) => NODE_BUILTINS.has(input.replace(/^\(disabled\):/, '')) || input.startsWith('(disabled):'));
+    if (builtins.length > 0) throw new Error(`${builds[index].outfile} holds Node built-ins or disabled modules: ${builtins.join(', ')}`);
+  });
 }

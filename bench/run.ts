@@ -16,6 +16,7 @@ import { fixAll, fixesFor } from '../server/src/service/fixes';
 import { TestClient, type StartOptions } from '../test/lsp/lspClient';
 import { benchCli } from './cli';
 import { benchClusterOps } from './clusterOps';
+import { benchWeb } from './web';
 
 const QUICK = process.argv.includes('--quick');
 const ROOT = path.resolve(__dirname, '..');
@@ -444,7 +445,7 @@ function printTable(): void {
 
 /** The table for the README's Performance section (`npm run bench -- --markdown`). */
 function printMarkdown(): void {
-  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)', fixes: '(f)', cli: '(g)', cluster: '(h)' })[id.split('-')[0]] ?? '';
+  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)', fixes: '(f)', cli: '(g)', cluster: '(h)', web: '(i)' })[id.split('-')[0]] ?? '';
   const rows = [...figures].sort((a, b) => group(a.id).localeCompare(group(b.id)));
   console.log('\n| | figure | median | budget | |\n|---|---|---|---|---|');
   for (const figure of rows) {
@@ -466,6 +467,7 @@ async function main(): Promise<void> {
     benchQuickFixes();
     await benchCli({ record, quick: QUICK, root: ROOT, generateWorkspace });
     for (const figure of benchClusterOps({ files: SETTINGS.workspaceFiles, runs: SETTINGS.workspaceEdits, warmups: SETTINGS.warmups })) record(figure);
+    await benchWeb({ record, root: ROOT, runs: SETTINGS.coldRuns, workspaceFiles: SETTINGS.workspaceFiles, generateWorkspace });
   } finally {
     build(false);
   }

@@ -103,9 +103,10 @@ export async function freePort() {
  * Starts code-server on loopback and waits until it answers. Returns `{ port, origin, stop }`;
  * `stop()` ends code-server and every process it started (they share its process group).
  * `env` is added to code-server's environment, which its extension host inherits.
- * @param {{ entry: string, folder?: string, userDataDir: string, extensionsDir: string, port?: number, quiet?: boolean, env?: Record<string, string> }} options
+ * `workspaceTrust` keeps VS Code's workspace trust on (Restricted Mode for untrusted folders).
+ * @param {{ entry: string, folder?: string, userDataDir: string, extensionsDir: string, port?: number, quiet?: boolean, env?: Record<string, string>, workspaceTrust?: boolean }} options
  */
-export async function startCodeServer({ entry, folder, userDataDir, extensionsDir, port, quiet = true, env = {} }) {
+export async function startCodeServer({ entry, folder, userDataDir, extensionsDir, port, quiet = true, env = {}, workspaceTrust = false }) {
   const chosenPort = port ?? (await freePort());
   const args = [
     entry,
@@ -113,7 +114,7 @@ export async function startCodeServer({ entry, folder, userDataDir, extensionsDi
     '--bind-addr', `127.0.0.1:${chosenPort}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
@@ -223,6 +224,16 @@ export function workbenchUrl({ origin, port, folder, workspaceFile, extensionDev
   else if (folder) query.set('folder', folder);
   if (payload.length) query.set('payload', JSON.stringify(payload));
   return `${origin}/?${query.toString()}`;
+}
+
+/**
+ * User settings that run an extension in the browser's web worker extension host instead of
+ * code-server's Node one (its package.json "browser" entry, as vscode.dev runs it). The launch
+ * payload's `extensionDevelopmentKind` would say the same for an extension under development, but
+ * code-server 4.100's workbench parses it and never applies it, so VS Code's own setting does.
+ */
+export function runInWebWorkerSettings(extensionId) {
+  return { 'remote.extensionKind': { [extensionId]: ['web'] } };
 }
 
 /** Installs a .vsix into an extensions folder with code-server's own CLI. */

@@ -4,13 +4,15 @@
 //
 //   npm start                       port 8080, or a free one when 8080 is taken
 //   npm start -- --port 9000
+//   npm start -- --web              the extension's browser build, in the browser's web worker
+//                                   extension host (as vscode.dev and github.dev run it)
 //   npm start -- --smoke            (CI) start, load the workbench in Chromium, check that the
 //                                   extension activated, stop, and check nothing is left running
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { CODE_SERVER_DIR, CODE_SERVER_VERSION, REPO_ROOT, ensureCodeServer, freePort, launchChromium, liveProcessesInGroup, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { CODE_SERVER_DIR, CODE_SERVER_VERSION, REPO_ROOT, ensureCodeServer, freePort, launchChromium, liveProcessesInGroup, runInWebWorkerSettings, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
 const DEMO_WORKSPACE = path.join(REPO_ROOT, 'examples', 'cluster');
 /**
@@ -26,6 +28,7 @@ const DEMO_USER_SETTINGS = {
 const WALKTHROUGH_TITLE = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).contributes.walkthroughs[0].title;
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
+const web = args.includes('--web');
 const portArgument = args.includes('--port') ? Number(args[args.indexOf('--port') + 1]) : undefined;
 
 async function main() {
@@ -35,7 +38,8 @@ async function main() {
 
   const entry = ensureCodeServer();
   // Kept between runs, so the demo remembers its layout and settings; the workspace is the repo's own.
-  const userDataDir = path.join(CODE_SERVER_DIR, smoke ? 'smoke-user-data' : 'user-data');
+  const userDataDir = path.join(CODE_SERVER_DIR, `${smoke ? 'smoke-' : ''}${web ? 'web-' : ''}user-data`);
+  if (web) writeWebWorkerSettings(userDataDir);
   const extensionsDir = path.join(CODE_SERVER_DIR, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   const port = portArgument ?? ((await isFree(8080)) ? 8080 : await freePort());
@@ -149,3 +153,16 @@ main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
+
+/** The web run keeps user data of its own, whose settings put the extension in the web worker. */
+function writeWebWorkerSettings(userDataDir) {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  let settings = {};
+  try {
+    settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    // first run
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ ...settings, ...runInWebWorkerSettings('icewarp-cluster-config.icewarp-cluster-config') }, null, 2));
+}

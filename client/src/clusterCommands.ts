@@ -3,7 +3,7 @@
 // Master, Compare Nodes..., Fix All in Cluster, and the tree's Open, Copy Hostname, Reveal.
 // The server computes every change (common/clusterOps.ts); the client asks, previews and applies.
 import * as vscode from 'vscode';
-import type { LanguageClient, RequestType } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, RequestType } from 'vscode-languageclient';
 import type { z } from 'zod';
 import {
   ADD_NODE_REQUEST,
@@ -22,7 +22,7 @@ import { CLUSTER_COMMANDS } from './clusterIds';
 import type { ClusterTreeElement } from './clusterTreeItems';
 import type { ClusterTreeProvider } from './clusterTree';
 import { StaleEditError, toVscodeEdit } from './workspaceEdits';
-import { unwritableFile } from './writableFiles';
+import { type WriteAccessCheck, unwritableFile } from './writableFiles';
 
 /** What a command runs on: a row of the tree, a file (editor menu), or the active editor when absent. */
 export type ClusterCommandTarget = ClusterTreeElement | vscode.Uri | string | undefined;
@@ -61,9 +61,11 @@ export class ClusterCommands {
   readonly messagesShown: string[] = [];
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly ready: Promise<void>,
     private readonly tree: ClusterTreeProvider,
+    /** The host's read-only check (the disk's in Node, VS Code's file system API in the browser). */
+    private readonly writeAccess?: WriteAccessCheck,
   ) {}
 
   register(): vscode.Disposable[] {
@@ -129,16 +131,19 @@ export class ClusterCommands {
     // A caller that gives the answers (a test) and no file gets the default place.
     if (fileUri === undefined && options.hostname === undefined) {
       const defaults = await check({ hostname, ip });
-      const suggestion = defaults.ok && defaults.fileUri ? vscode.Uri.parse(defaults.fileUri).fsPath : '';
+      // A path on the file system of the cluster's files (the disk, or the browser's workspace).
+      const place = defaults.ok && defaults.fileUri ? vscode.Uri.parse(defaults.fileUri) : vscode.Uri.parse(uri);
+      const asUri = (path: string) => (place.scheme === 'file' ? vscode.Uri.file(path) : place.with({ path }));
+      const suggestion = defaults.ok && defaults.fileUri ? (place.scheme === 'file' ? place.fsPath : place.path) : '';
       const path = await vscode.window.showInputBox({
         title: `${title} (3/3)`,
         prompt: `Where to create its ${defaults.ok ? defaults.fileName : 'node file'} (next to the other nodes by default)`,
         value: suggestion,
         ignoreFocusOut: true,
-        validateInput: async (value) => (value.trim() ? problemOf(await check({ hostname, ip, fileUri: vscode.Uri.file(value.trim()).toString() }), 'file') : 'Enter a path.'),
+        validateInput: async (value) => (value.trim() ? problemOf(await check({ hostname, ip, fileUri: asUri(value.trim()).toString() }), 'file') : 'Enter a path.'),
       });
       if (path === undefined) return { outcome: 'cancelled' };
-      fileUri = vscode.Uri.file(path.trim()).toString();
+      fileUri = asUri(path.trim()).toString();
     }
     const result = await this.apply(await this.ask(ADD_NODE_REQUEST, { uri, hostname, ip, fileUri }, clusterEditAnswerSchema), options);
     const created = result.files?.find((file) => file.kind === 'create');
@@ -250,7 +255,7 @@ export class ClusterCommands {
 
   private async apply(answer: z.infer<typeof clusterEditAnswerSchema> | { ok: false; reason: string }, options: ClusterCommandOptions): Promise<ClusterCommandResult> {
     if (!answer.ok) return this.refused(answer.reason);
-    const unwritable = await unwritableFile(answer.files);
+    const unwritable = await unwritableFile(answer.files, this.writeAccess);
     if (unwritable) return this.refused(unwritable);
     let edit: vscode.WorkspaceEdit;
     try {

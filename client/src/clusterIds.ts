@@ -33,4 +33,6 @@ export const CONTEXT_VALUES = {
 export const CONTEXT_KEYS = {
   viewVisible: 'icewarp.clusterView.visible',
   viewState: 'icewarp.clusterView.state',
+  /** The URI schemes of node files (the disk's and the workspace folders'): editor menus of cluster commands. */
+  nodeFileSchemes: 'icewarp.nodeFileSchemes',
 } as const;

@@ -3,7 +3,7 @@
 // debounced so a burst of notifications redraws the tree once. The rows are drawn by
 // ./clusterTreeItems, the badges by ./clusterBadges, the commands live in ./clusterCommands.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   NODE_FILE_GLOB,
   clusterChangedNotification,
@@ -39,7 +39,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
   readonly badges = new ClusterBadges(() => this.model);
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly ready: Promise<void>,
   ) {
     this.disposables.push(this.changeTreeData, this.refreshed, this.badges);
@@ -147,7 +147,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
 }
 
 /** Registers the view and its badges; returns the provider (the commands and the test API use it). */
-export function registerClusterView(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): ClusterTreeProvider {
+export function registerClusterView(context: vscode.ExtensionContext, client: BaseLanguageClient, ready: Promise<void>): ClusterTreeProvider {
   const provider = new ClusterTreeProvider(client, ready);
   const view = vscode.window.createTreeView(CLUSTER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view, vscode.window.registerFileDecorationProvider(provider.badges));

@@ -2,10 +2,13 @@
 // `icewarp.installPath` and in IceWarp's default install folders; opens the one match, offers a
 // quick pick (role and hostname from the server) for several, and a template for none.
 // The decisions are in ./settingsFileChooser (pure, unit-tested); this file talks to VS Code.
-import * as fs from 'node:fs';
+// The install folders are on the machine the extension host runs on (a remote's own over
+// Remote-SSH); in the browser there is none to read, so only the workspace is searched, and the
+// command says so.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LANGUAGE_ID, NODE_FILE_GLOB, describeFilesRequest, describeFilesResponseSchema, type DescribeFilesParams } from '../../common/protocol';
+import type { InstallFolders } from './clientHost';
 import {
   DEFAULT_INSTALL_FOLDERS,
   SettingsFileCandidate,
@@ -14,9 +17,13 @@ import {
   filesInInstallFolder,
   settingsFileTemplates,
 } from './settingsFileChooser';
+// The snippets file, bundled: it is read the same way in every host (a web extension's own
+// files may sit on a server no file system API reaches).
+import snippets from '../../snippets/pathcfg.code-snippets';
 
 export const OPEN_SETTINGS_FILE_COMMAND = 'icewarp.openSettingsFile';
-const SNIPPETS_FILE = 'snippets/pathcfg.code-snippets';
+/** Said where the machine's install folders cannot be searched. */
+export const WORKSPACE_ONLY_NOTE = 'only the workspace is searched here: IceWarp\'s install folders are on a machine the browser cannot read';
 /** How long the quick pick waits for the server's roles and hostnames before showing paths alone. */
 const DESCRIBE_TIMEOUT_MS = 3_000;
 
@@ -42,9 +49,10 @@ export interface OpenSettingsFileResult {
 
 export class SettingsFileCommand {
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly ready: Promise<void>,
-    private readonly extensionPath: vscode.Uri,
+    /** Undefined where this machine's folders cannot be read (the browser). */
+    private readonly installFolders: InstallFolders | undefined,
   ) {}
 
   register(): vscode.Disposable {
@@ -53,14 +61,15 @@ export class SettingsFileCommand {
 
   async run(options: OpenSettingsFileOptions = {}): Promise<OpenSettingsFileResult> {
     const pick = options.pick ?? vscode.window.showQuickPick;
-    const candidates = await this.describe(await findCandidates(options));
-    const choice = chooseSettingsFile(candidates, (candidate) => vscode.workspace.asRelativePath(candidate.fsPath, true));
-    if (choice.kind === 'open') return this.open(vscode.Uri.file(choice.candidate.fsPath));
+    const candidates = await this.describe(await findCandidates(options, this.installFolders));
+    const choice = chooseSettingsFile(candidates, (candidate) => vscode.workspace.asRelativePath(uriOf(candidate), true));
+    if (choice.kind === 'open') return this.open(uriOf(choice.candidate));
     if (choice.kind === 'pick') {
       const items = choice.items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, candidate: item.candidate }));
-      const picked = await pick(items, { title: 'IceWarp: Open Settings File', placeHolder: 'Several settings files: pick the node to open', matchOnDescription: true, matchOnDetail: true });
+      const placeHolder = `Several settings files: pick the node to open${this.installFolders ? '' : ` (${WORKSPACE_ONLY_NOTE})`}`;
+      const picked = await pick(items, { title: 'IceWarp: Open Settings File', placeHolder, matchOnDescription: true, matchOnDetail: true });
       if (!picked) return { outcome: 'cancelled', offered: items };
-      return { ...(await this.open(vscode.Uri.file(picked.candidate.fsPath))), offered: items };
+      return { ...(await this.open(uriOf(picked.candidate))), offered: items };
     }
     return this.offerTemplate(pick);
   }
@@ -74,7 +83,7 @@ export class SettingsFileCommand {
   private async describe(candidates: SettingsFileCandidate[]): Promise<SettingsFileCandidate[]> {
     if (candidates.length < 2) return candidates;
     try {
-      const params: DescribeFilesParams = { uris: candidates.map((candidate) => vscode.Uri.file(candidate.fsPath).toString()) };
+      const params: DescribeFilesParams = { uris: candidates.map((candidate) => uriOf(candidate).toString()) };
       const answer = await withTimeout(
         this.ready.then(() => this.client.sendRequest(describeFilesRequest, params)),
         DESCRIBE_TIMEOUT_MS,
@@ -96,11 +105,13 @@ export class SettingsFileCommand {
   }
 
   private async offerTemplate(pick: NonNullable<OpenSettingsFileOptions['pick']>): Promise<OpenSettingsFileResult> {
-    const templates = settingsFileTemplates(readSnippets(vscode.Uri.joinPath(this.extensionPath, SNIPPETS_FILE).fsPath));
+    const templates = settingsFileTemplates(snippets);
     const items = templates.map((template) => ({ label: template.label, description: template.description, template }));
     const picked = await pick(items, {
       title: 'IceWarp: Open Settings File',
-      placeHolder: 'No path.cfg or path.dat found. Create one from a template:',
+      placeHolder: this.installFolders
+        ? 'No path.cfg or path.dat found. Create one from a template:'
+        : `No path.cfg or path.dat in the workspace (${WORKSPACE_ONLY_NOTE}). Create one from a template:`,
     });
     if (!picked) return { outcome: 'cancelled', offered: items };
     const uri = await createFromTemplate(picked.template);
@@ -108,21 +119,26 @@ export class SettingsFileCommand {
   }
 }
 
-/** Every settings file in the places the command looks, in that order. */
-export async function findCandidates(options: OpenSettingsFileOptions = {}): Promise<SettingsFileCandidate[]> {
+/** Every settings file in the places the command looks, in that order; the workspace only without `installFolders`. */
+export async function findCandidates(options: OpenSettingsFileOptions = {}, installFolders?: InstallFolders): Promise<SettingsFileCandidate[]> {
   const candidates: SettingsFileCandidate[] = [];
   if (options.searchWorkspace !== false) {
     const found = await vscode.workspace.findFiles(NODE_FILE_GLOB, '**/node_modules/**');
-    for (const uri of found.sort((a, b) => a.fsPath.localeCompare(b.fsPath))) {
-      if (uri.scheme === 'file') candidates.push({ fsPath: uri.fsPath, source: 'workspace' });
+    for (const uri of found.sort((a, b) => a.toString().localeCompare(b.toString()))) {
+      candidates.push(uri.scheme === 'file' ? { fsPath: uri.fsPath, source: 'workspace' } : { fsPath: uri.path, uri: uri.toString(), source: 'workspace' });
     }
   }
+  if (!installFolders) return candidates;
   const installPath = options.installPath ?? vscode.workspace.getConfiguration('icewarp').get<string>('installPath', '');
-  for (const file of filesInInstallFolder(installPath)) if (isFile(file)) candidates.push({ fsPath: file, source: 'installPath' });
+  for (const file of await installFolders.existingFiles(filesInInstallFolder(installPath))) candidates.push({ fsPath: file, source: 'installPath' });
   for (const folder of options.defaultFolders ?? DEFAULT_INSTALL_FOLDERS) {
-    for (const file of filesInInstallFolder(folder)) if (isFile(file)) candidates.push({ fsPath: file, source: 'defaultInstall' });
+    for (const file of await installFolders.existingFiles(filesInInstallFolder(folder))) candidates.push({ fsPath: file, source: 'defaultInstall' });
   }
   return candidates;
+}
+
+function uriOf(candidate: SettingsFileCandidate): vscode.Uri {
+  return candidate.uri ? vscode.Uri.parse(candidate.uri) : vscode.Uri.file(candidate.fsPath);
 }
 
 /**
@@ -130,7 +146,7 @@ export async function findCandidates(options: OpenSettingsFileOptions = {}): Pro
  * the template as a snippet, so the per-node values are tab stops.
  */
 async function createFromTemplate(template: SettingsFileTemplate): Promise<vscode.Uri> {
-  const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.uri.scheme === 'file');
+  const folder = vscode.workspace.workspaceFolders?.[0];
   const document = folder
     ? await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'path.cfg').with({ scheme: 'untitled' }))
     : await vscode.workspace.openTextDocument({ language: LANGUAGE_ID });
@@ -138,22 +154,6 @@ async function createFromTemplate(template: SettingsFileTemplate): Promise<vscod
   const editor = await vscode.window.showTextDocument(typed);
   await editor.insertSnippet(new vscode.SnippetString(template.body), new vscode.Position(0, 0));
   return typed.uri;
-}
-
-function readSnippets(fsPath: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(fsPath, 'utf8'));
-  } catch {
-    return undefined; // absent or unreadable: the built-in templates serve
-  }
-}
-
-function isFile(fsPath: string): boolean {
-  try {
-    return fs.statSync(fsPath).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

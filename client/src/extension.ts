@@ -1,8 +1,10 @@
-// The VS Code side: starts the IceWarp language server and hands its results to the editor.
-// It holds no rules and parses nothing; the server owns the truth.
-import * as fs from 'node:fs';
+// The VS Code side, shared by both extension hosts: it starts the IceWarp language server through
+// the host's entry (./nodeMain.ts runs the server as a Node process, ./browserMain.ts inside the
+// web extension host's worker) and hands its results to the editor. It holds no rules and parses
+// nothing; the server owns the truth. Nothing here needs Node: what needs the local machine
+// comes from the host (./clientHost.ts).
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { type BaseLanguageClient, type LanguageClientOptions, RevealOutputChannelOn, State } from 'vscode-languageclient';
 import { LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocol';
 import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
 import { RedactingOutputChannel } from './redactingChannel';
@@ -12,14 +14,17 @@ import { ClusterCommands } from './clusterCommands';
 import { PasswordMask } from './passwordMask';
 import { LiveFileNotice } from './liveFileNotice';
 import { registerWalkthrough } from './walkthrough';
+import { CLIENT_ID, type ClientHost, type IceWarpLanguageClient, OUTPUT_CHANNEL_NAME, nodeFileSchemes } from './clientHost';
+import { answerFileRequests } from './fileRequests';
+import { CONTEXT_KEYS } from './clusterIds';
 
-export const OUTPUT_CHANNEL_NAME = 'IceWarp Cluster Config';
-/** The client id is also the settings prefix the library reads `trace.server` from: `icewarp.trace.server`. */
-const CLIENT_ID = 'icewarp';
+export { OUTPUT_CHANNEL_NAME } from './clientHost';
 
 /** What `activate()` returns: used by the integration tests. */
 export interface IceWarpExtensionApi {
-  client: LanguageClient;
+  /** Where the server runs: a Node process, or inside the browser's extension host worker. */
+  host: ClientHost['kind'];
+  client: BaseLanguageClient;
   /** The log and trace channel; it redacts line-5 passwords and remembers what it printed. */
   outputChannel: RedactingOutputChannel;
   /** Resolves once the server has answered `initialize`; rejects if it could not start. */
@@ -40,74 +45,27 @@ export interface IceWarpExtensionApi {
   liveFileNotice: Pick<LiveFileNotice, 'check'>;
 }
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 
-/**
- * Routes the library's forced error pop-ups through our notifier, so the user sees one message
- * with a "Show Output" button instead of one per failed attempt.
- */
-class IceWarpLanguageClient extends LanguageClient {
-  /** While the first start is in flight, activate() reports a failure itself, in clearer words. */
-  suppressForcedNotifications = true;
-  /** The library's last "Server process exited with code N." line: a clearer reason than a disposed connection. */
-  lastServerExit: string | undefined;
-
-  constructor(
-    serverOptions: ServerOptions,
-    clientOptions: LanguageClientOptions,
-    private readonly notifier: ServerNotifier,
-  ) {
-    super(CLIENT_ID, OUTPUT_CHANNEL_NAME, serverOptions, clientOptions);
-  }
-
-  // The library passes its "show a notification" flag where `data` belongs when it reports a
-  // restart, which printed a bare "false" line in the output channel.
-  override info(message: string, data?: unknown, showNotification: boolean = true): void {
-    if (typeof data === 'boolean') super.info(message, undefined, data);
-    else super.info(message, data, showNotification);
-  }
-
-  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
-    if (message.startsWith('Server process exited')) this.lastServerExit = message.replace(/\.$/, '').toLowerCase();
-    if (showNotification !== 'force') {
-      super.error(message, data, showNotification);
-      return;
-    }
-    super.error(message, data, false);
-    if (!this.suppressForcedNotifications) {
-      this.notifier.showErrorOnce(`IceWarp language server: ${message}`);
-    }
-  }
-}
-
-export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi {
+export function activateExtension(context: vscode.ExtensionContext, host: ClientHost): IceWarpExtensionApi {
   // Log and trace share one channel that never prints a line-5 password (the verbose trace
   // prints whole documents).
   const outputChannel = new RedactingOutputChannel(vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME));
   context.subscriptions.push(outputChannel);
   const notifier = new ServerNotifier(outputChannel);
 
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: {
-      module: serverModule,
-      transport: TransportKind.ipc,
-      // Attach a debugger to port 6009 when the extension runs in debug mode.
-      options: { execArgv: ['--nolazy', '--inspect=6009'] },
-    },
-  };
-
   const fileWatcher = vscode.workspace.createFileSystemWatcher(NODE_FILE_GLOB);
   context.subscriptions.push(fileWatcher);
 
+  // The documents the server validates: on the disk, untitled, and on the file systems the
+  // workspace is on (github.dev, a remote in the browser...), but never a git: or diff view of a
+  // node file, which would count as a second node with the same identity.
+  const schemes = nodeFileSchemes(vscode.workspace.workspaceFolders?.map((folder) => folder.uri.scheme) ?? []);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.nodeFileSchemes, schemes);
   const errorHandler = new CrashAwareErrorHandler(notifier, outputChannel);
   context.subscriptions.push(errorHandler);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: LANGUAGE_ID },
-      { scheme: 'untitled', language: LANGUAGE_ID },
-    ],
+    documentSelector: [...schemes.map((scheme) => ({ scheme, language: LANGUAGE_ID })), { scheme: 'untitled', language: LANGUAGE_ID }],
     synchronize: {
       // The server compares every node file of the workspace, open or not, so it must hear
       // about files created, changed or deleted on disk.
@@ -122,8 +80,10 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
     errorHandler,
   };
 
-  const languageClient = new IceWarpLanguageClient(serverOptions, clientOptions, notifier);
+  const languageClient = host.createClient(clientOptions, notifier);
   client = languageClient;
+  // The server asks for the files it cannot read itself (all of them in the browser).
+  context.subscriptions.push(...answerFileRequests(languageClient));
   // A server that runs again (after a restart) ends the episode: a later failure may say so again.
   context.subscriptions.push(
     languageClient.onDidChangeState((event) => {
@@ -131,22 +91,23 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
     }),
   );
 
-  const ready = startClient(languageClient, serverModule, notifier, outputChannel);
+  const ready = startClient(languageClient, host, notifier, outputChannel);
   // activate() must not fail because the server did: the rejection is reported to the user.
   ready.catch(() => undefined);
 
   const clusterTree = registerClusterView(context, languageClient, ready);
-  const settingsFileCommand = new SettingsFileCommand(languageClient, ready, context.extensionUri);
+  const settingsFileCommand = new SettingsFileCommand(languageClient, ready, host.installFolders);
   context.subscriptions.push(settingsFileCommand.register());
-  const clusterCommands = new ClusterCommands(languageClient, ready, clusterTree);
+  const clusterCommands = new ClusterCommands(languageClient, ready, clusterTree, host.writeAccess);
   context.subscriptions.push(...clusterCommands.register());
   // Needs no server: the mask and the live-file notice work while it starts or is down.
   const passwordMask = new PasswordMask();
   context.subscriptions.push(passwordMask, ...passwordMask.register());
-  const liveFileNotice = new LiveFileNotice(context.globalState);
-  context.subscriptions.push(liveFileNotice, registerWalkthrough(context));
+  const liveFileNotice = new LiveFileNotice(context.globalState, host.installFolders);
+  context.subscriptions.push(liveFileNotice, registerWalkthrough(context, host.openWalkthroughOnStart));
 
   return {
+    host: host.kind,
     client: languageClient,
     outputChannel,
     ready,
@@ -160,14 +121,10 @@ export function activate(context: vscode.ExtensionContext): IceWarpExtensionApi 
   };
 }
 
-async function startClient(
-  languageClient: IceWarpLanguageClient,
-  serverModule: string,
-  notifier: ServerNotifier,
-  outputChannel: vscode.OutputChannel,
-): Promise<void> {
-  if (!fs.existsSync(serverModule)) {
-    const message = `The IceWarp language server could not start: ${serverModule} is missing (run \`npm run build\`). Validation of path.cfg / path.dat is off.`;
+async function startClient(languageClient: IceWarpLanguageClient, host: ClientHost, notifier: ServerNotifier, outputChannel: vscode.OutputChannel): Promise<void> {
+  const problem = host.startProblem?.();
+  if (problem) {
+    const message = `The IceWarp language server could not start: ${problem}. Validation of path.cfg / path.dat is off.`;
     outputChannel.appendLine(message);
     notifier.showErrorOnce(message);
     throw new Error(message);
@@ -185,7 +142,7 @@ async function startClient(
   }
 }
 
-export async function deactivate(): Promise<void> {
+export async function deactivateExtension(): Promise<void> {
   const running = client;
   client = undefined;
   if (running?.needsStop()) await running.stop();

@@ -2,9 +2,9 @@
 // across sessions) when a node file that a running IceWarp reads is shown while `files.autoSave`
 // would write it mid-edit, with a button that turns auto save off for path.cfg / path.dat. No
 // setting changes unless the admin presses that button. The decisions are in ./liveFiles.
-import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../common/protocol';
+import type { InstallFolders } from './clientHost';
 import { folderOf, installFolderOf, markerPaths, wouldAutoSaveWhileEditing } from './liveFiles';
 
 /** globalState key: the files already told about (fsPaths, newest last). */
@@ -42,7 +42,11 @@ export class LiveFileNotice implements vscode.Disposable {
   /** Files being checked right now: an editor shown twice in a row asks once. */
   private readonly pending = new Set<string>();
 
-  constructor(private readonly memory: vscode.Memento) {
+  /** `installFolders`: how this host looks for IceWarp's own files beside a node file (none in the browser). */
+  constructor(
+    private readonly memory: vscode.Memento,
+    private readonly installFolders: InstallFolders | undefined,
+  ) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && void this.check(editor.document)),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -64,7 +68,7 @@ export class LiveFileNotice implements vscode.Disposable {
     if (!wouldAutoSaveWhileEditing({ mode: autoSave, workspaceFilesOnly: files.get('autoSaveWorkspaceFilesOnly'), inWorkspace })) return { outcome: 'no-auto-save' };
     this.pending.add(fsPath);
     try {
-      const installFolder = await liveInstallFolder(fsPath, options.defaultFolders);
+      const installFolder = await liveInstallFolder(fsPath, options.defaultFolders, this.installFolders);
       if (installFolder === undefined) return { outcome: 'not-live' };
       await this.remember(fsPath);
       const message =
@@ -98,13 +102,13 @@ export class LiveFileNotice implements vscode.Disposable {
 }
 
 /** The install folder the file lies in: by the settings and default folders, or by IceWarp's own files beside it. */
-async function liveInstallFolder(fsPath: string, defaultFolders: readonly string[] | undefined): Promise<string | undefined> {
+async function liveInstallFolder(fsPath: string, defaultFolders: readonly string[] | undefined, installFolders: InstallFolders | undefined): Promise<string | undefined> {
   const installPath = vscode.workspace.getConfiguration('icewarp').get<string>('installPath', '');
   const known = installFolderOf(fsPath, installPath, defaultFolders);
   if (known !== undefined) return known;
   const folder = folderOf(fsPath);
-  const markers = await Promise.all(markerPaths(folder).map((marker) => fs.stat(marker).then((stat) => stat.isFile(), () => false)));
-  return markers.some(Boolean) ? folder : undefined;
+  const markers = (await installFolders?.existingFiles(markerPaths(folder))) ?? [];
+  return markers.length > 0 ? folder : undefined;
 }
 
 /**

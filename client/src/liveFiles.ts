@@ -1,7 +1,7 @@
 // The decisions behind the "live file" notice, free of the vscode API so unit tests can run them:
 // is a node file the one a running IceWarp reads (it lies in an install folder), and would
-// `files.autoSave` write it while the admin is still typing?
-import * as path from 'node:path';
+// `files.autoSave` write it while the admin is still typing? Plain string work on Windows and
+// POSIX paths, so the browser build runs it too.
 import { DEFAULT_INSTALL_FOLDERS, filesInInstallFolder } from './settingsFileChooser';
 
 /**
@@ -55,12 +55,20 @@ export function installFolderOf(fsPath: string, installPath: string, defaultFold
 
 /** The folder holding the file, for the check for IceWarp's own files beside it. */
 export function folderOf(fsPath: string): string {
-  return isWindowsStyle(fsPath) ? path.win32.dirname(fsPath) : path.posix.dirname(fsPath);
+  const windows = isWindowsStyle(fsPath);
+  const path = comparableSeparators(fsPath, windows);
+  const separator = windows ? '\\' : '/';
+  const cut = path.lastIndexOf(separator);
+  if (cut < 0) return '.';
+  // The root keeps its separator: the folder of `C:\path.dat` is `C:\`, of `/path.dat` `/`.
+  return cut === 0 || (windows && cut === 2 && path[1] === ':') ? path.slice(0, cut + 1) : path.slice(0, cut);
 }
 
 export function markerPaths(folder: string): string[] {
-  const join = isWindowsStyle(folder) ? path.win32.join : path.posix.join;
-  return ICEWARP_INSTALL_MARKERS.map((name) => join(folder, name));
+  const windows = isWindowsStyle(folder);
+  const separator = windows ? '\\' : '/';
+  const base = comparableSeparators(folder, windows);
+  return ICEWARP_INSTALL_MARKERS.map((name) => (base.endsWith(separator) ? `${base}${name}` : `${base}${separator}${name}`));
 }
 
 function isWindowsStyle(fsPath: string): boolean {
@@ -70,5 +78,32 @@ function isWindowsStyle(fsPath: string): boolean {
 /** Windows paths compare without case and with either separator (VS Code writes `c:\...`). */
 function comparable(fsPath: string): string {
   const trimmed = fsPath.trim();
-  return isWindowsStyle(trimmed) ? path.win32.normalize(trimmed).toLowerCase() : path.posix.normalize(trimmed);
+  const windows = isWindowsStyle(trimmed);
+  const normalized = normalize(comparableSeparators(trimmed, windows), windows ? '\\' : '/');
+  return windows ? normalized.toLowerCase() : normalized;
+}
+
+/** Windows paths with `\` only, repeated separators (after a UNC path's leading two) collapsed. */
+function comparableSeparators(fsPath: string, windows: boolean): string {
+  if (!windows) return fsPath.replace(/\/{2,}/g, '/');
+  const backslashed = fsPath.replace(/\//g, '\\');
+  const unc = backslashed.startsWith('\\\\');
+  const collapsed = backslashed.replace(/\\{2,}/g, '\\');
+  return unc ? `\\${collapsed}` : collapsed;
+}
+
+/** `.` and `..` segments resolved, as path.normalize does; a trailing separator kept. */
+function normalize(path: string, separator: string): string {
+  const segments = path.split(separator);
+  const kept: string[] = [];
+  segments.forEach((segment, index) => {
+    const isEdge = index === 0 || index === segments.length - 1;
+    if (segment === '.' && !isEdge) return;
+    if (segment === '..' && kept.length > 1 && kept[kept.length - 1] !== '..') {
+      kept.pop();
+      return;
+    }
+    kept.push(segment);
+  });
+  return kept.join(separator);
 }

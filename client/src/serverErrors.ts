@@ -1,7 +1,7 @@
 // How the client tells the user that the language server is in trouble: at most one notification
 // per episode, always with a "Show Output" button, and no restart storm.
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient';
 import { CrashPolicy } from './crashPolicy';
 
 export const SHOW_OUTPUT = 'Show Output';

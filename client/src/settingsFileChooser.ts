@@ -1,7 +1,7 @@
 // The decisions behind "IceWarp: Open Settings File", free of the vscode API so unit tests can
 // run them: which places to look in, what to do with 0, 1 or several matches, what the quick
-// pick shows, and which templates a new file can start from.
-import * as path from 'node:path';
+// pick shows, and which templates a new file can start from. No Node either: the browser
+// extension shares it.
 
 export type NodeRole = 'master' | 'slave' | 'unknown';
 
@@ -11,6 +11,8 @@ export type CandidateSource = 'workspace' | 'installPath' | 'defaultInstall';
 export interface SettingsFileCandidate {
   /** File system path (the identity: the same file found twice is offered once). */
   fsPath: string;
+  /** The file's URI when it is on another file system than this machine's disk (a workspace in the browser). */
+  uri?: string;
   source: CandidateSource;
   /** Filled in from the server's icewarp/describeFiles answer when it has one. */
   role?: NodeRole;
@@ -43,9 +45,11 @@ export function filesInInstallFolder(folder: string): string[] {
   const trimmed = folder.trim();
   if (!trimmed) return [];
   const windows = /^[A-Za-z]:|^\\\\/.test(trimmed) || (trimmed.includes('\\') && !trimmed.includes('/'));
-  const join = windows ? path.win32.join : path.posix.join;
-  if (SETTINGS_FILE_NAMES.includes((windows ? path.win32 : path.posix).basename(trimmed).toLowerCase())) return [trimmed];
-  return SETTINGS_FILE_NAMES.map((name) => join(trimmed, name));
+  // Windows paths take either slash and are written with `\`.
+  const base = (windows ? trimmed.replace(/\//g, '\\') : trimmed).replace(windows ? /\\+$/ : /\/+$/, '');
+  const separator = windows ? '\\' : '/';
+  if (SETTINGS_FILE_NAMES.includes(base.slice(base.lastIndexOf(separator) + 1).toLowerCase())) return [trimmed];
+  return SETTINGS_FILE_NAMES.map((name) => `${base}${separator}${name}`);
 }
 
 /** Same file, found twice (workspace and install folder): keep the first. Case-insensitive for Windows paths. */

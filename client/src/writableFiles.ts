@@ -1,51 +1,50 @@
 // Before a multi-file change is previewed: can every file it touches be written? VS Code would
 // apply the edit in memory and fail at save, leaving part of a cluster changed; this refuses
-// first, so nothing changes. Only files on this machine's disk can be checked.
-import { promises as fs, constants as fsConstants } from 'node:fs';
-import * as path from 'node:path';
+// first, so nothing changes. How a file is checked is the host's: the Node host asks the disk
+// for local files (./nodeClient.ts); everywhere else VS Code's file system API answers, which
+// knows read-only file systems and files their provider marks read-only, but not the operating
+// system's permissions of a file on a remote disk (that one fails at save).
 import * as vscode from 'vscode';
 import type { ChangedFile } from '../../common/clusterOps';
 
+/** What is at a URI, for writing. */
+export type WriteAccess = 'writable' | 'read-only' | 'missing';
+export type WriteAccessCheck = (uri: vscode.Uri) => Promise<WriteAccess>;
+
 /** Why a file of the change cannot be written, or undefined when all can. */
-export async function unwritableFile(files: readonly ChangedFile[]): Promise<string | undefined> {
+export async function unwritableFile(files: readonly ChangedFile[], access: WriteAccessCheck = workspaceWriteAccess): Promise<string | undefined> {
   for (const file of files) {
     const uri = vscode.Uri.parse(file.uri);
-    if (uri.scheme !== 'file') continue;
     if (file.kind === 'create') {
-      if (!(await writable(await nearestExisting(path.dirname(uri.fsPath))))) return `${file.label} cannot be created: its folder is not writable; nothing was changed.`;
-    } else if ((await exists(uri.fsPath)) && !(await writable(uri.fsPath))) {
+      if ((await access(await nearestExisting(parentOf(uri), access))) === 'read-only') return `${file.label} cannot be created: its folder is not writable; nothing was changed.`;
+    } else if ((await access(uri)) === 'read-only') {
       return `${file.label} cannot be written (read-only); nothing was changed.`;
     }
   }
   return undefined;
 }
 
-/** Writable for this process, and not marked read-only (which a root process should respect too). */
-async function writable(fsPath: string): Promise<boolean> {
+/** Through vscode.workspace.fs, for any scheme. */
+export async function workspaceWriteAccess(uri: vscode.Uri): Promise<WriteAccess> {
+  let stat: vscode.FileStat;
   try {
-    const stat = await fs.stat(fsPath);
-    if ((stat.mode & 0o222) === 0) return false;
-    await fs.access(fsPath, fsConstants.W_OK);
-    return true;
+    stat = await vscode.workspace.fs.stat(uri);
   } catch {
-    return false;
+    return 'missing';
   }
+  if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) return 'read-only';
+  return (stat.permissions ?? 0) & vscode.FilePermission.Readonly ? 'read-only' : 'writable';
 }
 
-async function exists(fsPath: string): Promise<boolean> {
-  try {
-    await fs.stat(fsPath);
-    return true;
-  } catch {
-    return false;
-  }
+function parentOf(uri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..');
 }
 
-async function nearestExisting(folder: string): Promise<string> {
+async function nearestExisting(folder: vscode.Uri, access: WriteAccessCheck): Promise<vscode.Uri> {
   let current = folder;
-  while (!(await exists(current))) {
-    const parent = path.dirname(current);
-    if (parent === current) return current;
+  while ((await access(current)) === 'missing') {
+    const parent = parentOf(current);
+    if (parent.path === current.path) return current;
     current = parent;
   }
   return current;

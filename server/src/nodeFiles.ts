@@ -3,9 +3,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { SKIPPED_FOLDERS } from '../../common/fileAccess';
 import { type FileAccess, type FileRead, type FileStat, type NodeFileListing, isNodeFileName } from './host/fileAccess';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache', 'dist', 'out']);
+const SKIPPED = new Set(SKIPPED_FOLDERS);
 /** Enough for any real config repository; keeps a stray home-folder workspace from walking forever. */
 const MAX_FOLDERS = 20_000;
 /** Folders listed at once while walking the workspace. */
@@ -29,7 +30,7 @@ async function findNodeFiles(folderUris: readonly string[]): Promise<NodeFileLis
     batch.forEach((folder, index) => {
       for (const entry of listings[index]) {
         const full = path.join(folder, entry.name);
-        if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) queue.push(full);
+        if (entry.isDirectory() && !SKIPPED.has(entry.name)) queue.push(full);
         else if (entry.isFile() && isNodeFileName(entry.name)) found.push(URI.file(full).toString());
       }
     });

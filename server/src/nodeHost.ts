@@ -1,12 +1,14 @@
-// The server as the Node host runs it: the core with the disk for its files and the process's
-// own figures for icewarp/serverStatus. The entry (./server.ts) and the in-process LSP tests
+// The server as the Node host runs it: the core with the disk for its files (and the client for
+// folders of other file systems, e.g. a virtual workspace) and the process's own figures for
+// icewarp/serverStatus. The entry (./server.ts) and the in-process LSP tests
 // both start it this way.
 import type { Connection } from 'vscode-languageserver';
 import { type Server, createServer } from './core/createServer';
+import { clientFileAccess, fileAccessByScheme } from './host/clientFiles';
 import { nodeFileAccess } from './nodeFiles';
 
 export function createNodeServer(connection: Connection): Server {
-  return createServer(connection, nodeFileAccess, {
+  return createServer(connection, fileAccessByScheme(nodeFileAccess, clientFileAccess(connection)), {
     processStatus: () => {
       const memory = process.memoryUsage();
       return { pid: process.pid, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };

@@ -2,9 +2,15 @@
 // with the suite's exit code.
 //
 //   node test/e2e/runCodeServer.mjs            the suite (test/e2e/suite) against the source tree
+//   node test/e2e/runCodeServer.mjs --web      the same suite with the extension in the browser's
+//                                              web worker extension host (its "browser" entry), as
+//                                              vscode.dev and github.dev run it
 //   node test/e2e/runCodeServer.mjs --broken-server
 //                                              the extension with a server that exits at start:
 //                                              one clear message, then no more restarts
+//   node test/e2e/runCodeServer.mjs --restricted [F]
+//                                              installs F (as --vsix) and opens the demo folder in
+//                                              Restricted Mode (workspace trust on, not trusted)
 //   node test/e2e/runCodeServer.mjs --vsix [F]  installs F (default: the <name>-<version>.vsix that
 //                                              `npm run package` writes) with --install-extension and
 //                                              checks that the installed extension activates on a path.dat
@@ -12,24 +18,28 @@
 // `npm run build` must have produced dist/ first (npm run test:e2e does both).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT, ensureCodeServer, installVsix, makeTempDir } from '../../scripts/codeServer.mjs';
+import { REPO_ROOT, ensureCodeServer, installVsix, makeTempDir, runInWebWorkerSettings } from '../../scripts/codeServer.mjs';
 import { E2E_OUT_DIR, buildE2e } from './build.mjs';
 import { openWorkbench } from './workbench.mjs';
 import { prepareWorkspace } from './workspace.mjs';
 
 const TIMEOUT_MS = Number(process.env.ICEWARP_E2E_TIMEOUT_MS ?? 10 * 60_000);
+const EXTENSION_ID = 'icewarp-cluster-config.icewarp-cluster-config';
 
 async function main() {
-  const vsixIndex = process.argv.indexOf('--vsix');
+  const restricted = process.argv.includes('--restricted');
+  const vsixIndex = Math.max(process.argv.indexOf('--vsix'), process.argv.indexOf('--restricted'));
   const vsix = vsixIndex >= 0 ? path.resolve(process.argv[vsixIndex + 1] ?? defaultVsixPath()) : undefined;
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js')) || !fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js'))) {
-    throw new Error('dist/client.js or dist/server.js is missing: run `npm run build` first');
+  for (const bundle of ['client.js', 'server.js', 'browser/client.js']) {
+    if (!fs.existsSync(path.join(REPO_ROOT, 'dist', bundle))) throw new Error(`dist/${bundle} is missing: run \`npm run build\` first`);
   }
   await buildE2e();
   const scratch = makeTempDir('icewarp-e2e-');
   try {
+    if (vsix && restricted) return await runRestrictedCheck(vsix, scratch);
     if (vsix) return await runVsixCheck(vsix, scratch);
     if (process.argv.includes('--broken-server')) return await runBrokenServerCheck(scratch);
+    if (process.argv.includes('--web')) return await runWebSuite(scratch);
     return await runSuite(scratch);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
@@ -50,11 +60,46 @@ async function runSuite(scratch) {
   });
 }
 
-async function runVsixCheck(vsix, scratch) {
+async function runWebSuite(scratch) {
+  const workspaceFile = prepareWorkspace(path.join(scratch, 'workspace'));
+  return runInWorkbench('integration suite in the web worker extension host', {
+    workspaceFile,
+    extensionDevelopmentPath: REPO_ROOT,
+    userSettings: runInWebWorkerSettings(EXTENSION_ID),
+    extensionTestsPath: path.join(E2E_OUT_DIR, 'web', 'index'),
+  });
+}
+
+/** The .vsix installed into a fresh extensions folder, as a user installs it. */
+function installedExtensions(vsix, scratch) {
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist (npm run package makes it)`);
-  const entry = ensureCodeServer();
   const extensionsDir = path.join(scratch, 'extensions');
-  installVsix({ entry, vsix, extensionsDir, userDataDir: path.join(scratch, 'install-user-data') });
+  installVsix({ entry: ensureCodeServer(), vsix, extensionsDir, userDataDir: path.join(scratch, 'install-user-data') });
+  return extensionsDir;
+}
+
+async function runRestrictedCheck(vsix, scratch) {
+  const extensionsDir = installedExtensions(vsix, scratch);
+  const folder = path.join(scratch, 'cluster');
+  fs.cpSync(path.join(REPO_ROOT, 'examples', 'cluster'), folder, { recursive: true });
+  // A settings file outside the workspace, named by the workspace's own settings: trusted, Open
+  // Settings File would find it there; in Restricted Mode VS Code must not give the value out.
+  const elsewhere = path.join(scratch, 'elsewhere');
+  fs.mkdirSync(elsewhere);
+  fs.copyFileSync(path.join(folder, 'mx1', 'path.dat'), path.join(elsewhere, 'path.dat'));
+  fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'icewarp.installPath': elsewhere }, null, 2));
+  return runInWorkbench('Restricted Mode', {
+    folder,
+    extensionsDir,
+    workspaceTrust: true,
+    extensionDevelopmentPath: path.join(REPO_ROOT, 'test', 'e2e', 'vsix-probe'),
+    extensionTestsPath: path.join(E2E_OUT_DIR, 'restricted', 'suite', 'index'),
+  });
+}
+
+async function runVsixCheck(vsix, scratch) {
+  const extensionsDir = installedExtensions(vsix, scratch);
   const folder = path.join(scratch, 'empty-workspace');
   fs.mkdirSync(folder, { recursive: true });
   return runInWorkbench(`installed ${path.basename(vsix)}`, {

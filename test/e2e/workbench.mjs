@@ -13,6 +13,7 @@ const KNOWN_NOISE = [/ENOTFOUND open-vsx\.org/, /^(Resolving|Resolved) connectio
  * (window.codeAutomationExit); `close()` ends the browser and code-server and removes temp folders.
  * @param {{ folder?: string, workspaceFile?: string, extensionDevelopmentPath?: string, extensionTestsPath?: string,
  *           extensionsDir?: string, env?: Record<string, string>, onLog?: (line: string) => void,
+ *           userSettings?: Record<string, unknown>, workspaceTrust?: boolean,
  *           viewport?: { width: number, height: number } }} options
  */
 export async function openWorkbench(options) {
@@ -21,9 +22,9 @@ export async function openWorkbench(options) {
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = options.extensionsDir ?? path.join(scratch, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir);
+  writeUserSettings(userDataDir, options);
 
-  const codeServer = await startCodeServer({ entry, userDataDir, extensionsDir, env: options.env });
+  const codeServer = await startCodeServer({ entry, userDataDir, extensionsDir, env: options.env, workspaceTrust: options.workspaceTrust });
 
   const browser = await launchChromium();
   const close = async () => {
@@ -61,8 +62,12 @@ export async function openWorkbench(options) {
   }
 }
 
-/** Quiet, deterministic workbench: no welcome page, no tips, no update or telemetry traffic. */
-function writeUserSettings(userDataDir) {
+/**
+ * Quiet, deterministic workbench: no welcome page, no tips, no update or telemetry traffic;
+ * workspace trust off unless `workspaceTrust` (then nothing is trusted and no prompt asks), plus
+ * the run's own `userSettings`.
+ */
+function writeUserSettings(userDataDir, { userSettings = {}, workspaceTrust = false }) {
   const userDir = path.join(userDataDir, 'User');
   fs.mkdirSync(userDir, { recursive: true });
   const settings = {
@@ -74,7 +79,9 @@ function writeUserSettings(userDataDir) {
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': workspaceTrust,
+    'security.workspace.trust.startupPrompt': 'never',
+    ...userSettings,
   };
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
 }

@@ -1,9 +1,11 @@
 // The core under its hosts. The bundled Node entry as editors and external tools start it,
-// `node dist/server.js --stdio`, and over Node IPC as the VS Code client does (run `npm run build`
-// first): the other protocol tests run the core in process (the secrets test aside), so these
-// prove the entry wires it to a real transport. And a host's own file access: an in-memory one,
-// standing for a browser host that asks the client, through which alone the core reaches
-// unopened files (nothing of that workspace exists on disk).
+// `node dist/server.js --stdio`, and over Node IPC as the VS Code client does, and the browser
+// bundle dist/browser/server.js in a worker thread with a web worker's globals only (run `npm run
+// build` first): the other protocol tests run the core in process (the secrets test aside), so
+// these prove each entry wires it to a real transport. And the ways to files other than the disk:
+// a host's own file access (in memory here), and the client's, which the browser host asks for
+// every file and the Node host for folders of other file systems (nothing of those workspaces
+// exists on disk).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs, readFileSync } from 'node:fs';
@@ -21,11 +23,27 @@ before(async () => {
 });
 after(() => fs.rm(folder, { recursive: true, force: true }));
 
-for (const transport of ['stdio', 'ipc'] satisfies Transport[]) {
-  describe(`dist/server.js over ${transport}`, () => {
+for (const transport of ['stdio', 'ipc', 'worker'] satisfies Transport[]) {
+  describe(transport === 'worker' ? 'dist/browser/server.js in a worker' : `dist/server.js over ${transport}`, () => {
     test('indexes the workspace, validates an opened file, answers a custom request, and exits at the client\'s word', async () => {
       const client = await TestClient.start({ transport, folders: [folder] });
       const exited = new Promise<number | null>((resolve) => client.process?.once('exit', (code) => resolve(code)));
+      if (transport === 'worker') {
+        try {
+          const onDisk = fileUri(path.join(folder, 'mx1', 'path.dat'));
+          // Listed and read through this client's answers: the worker has no disk.
+          assert.deepEqual(codes(await client.diagnosticsAfter(onDisk, 0)), [], 'the unopened node is indexed through the client and clean');
+          const uri = 'untitled:smoke/path.dat';
+          await client.open(uri, '\n\n\n123\n');
+          assert.ok(codes(await client.diagnosticsAfter(uri, 0)).includes('server-id-too-long'));
+          const model = clusterResponseSchema.parse(await client.request<unknown>('icewarp/cluster', {}));
+          assert.equal(model.clusters.length, 1);
+          assert.equal((await client.status()).pid, 0, 'a browser server has no process to report');
+        } finally {
+          await client.stop();
+        }
+        return;
+      }
       try {
         assert.ok(client.initializeResult?.capabilities.hoverProvider, 'the features are registered');
         const onDisk = fileUri(path.join(folder, 'mx1', 'path.dat'));
@@ -76,6 +94,62 @@ class MemoryFiles implements FileAccess {
     return text === undefined ? undefined : { type: 'file' as const, size: text.length };
   }
 }
+
+/** A client's answers (as VS Code gives them) for a workspace that lives only in `files`. */
+async function clusterThroughTheClient(options: { host: 'node' | 'browser'; folder: string }): Promise<{ files: MemoryFiles; client: TestClient }> {
+  const mx1 = `${options.folder}/mx1/path.dat`;
+  const mx2 = `${options.folder}/mx2/path.dat`;
+  // Both nodes claim Server ID 11.
+  const files = new MemoryFiles(new Map([[mx1, fixture('mx1')], [mx2, fixture('mx2').replace('\n12\n', '\n11\n')]]));
+  const client = await TestClient.start({ host: options.host, folderUris: [options.folder], clientFiles: files });
+  return { files, client };
+}
+
+describe('files through the client', () => {
+  test('the browser host lists and reads every file through the client, and cross-node checks see them all', async () => {
+    // file: URIs too: the browser has no disk, whatever the scheme says.
+    const folder = 'file:///nowhere-on-disk/cluster';
+    const { files, client } = await clusterThroughTheClient({ host: 'browser', folder });
+    try {
+      const duplicate = (diagnostics: { code?: unknown }[]) => diagnostics.some((diagnostic) => diagnostic.code === 'server-id-duplicate');
+      const [onMx1] = await Promise.all([client.diagnosticsAfter(`${folder}/mx1/path.dat`, 0, duplicate), client.diagnosticsAfter(`${folder}/mx2/path.dat`, 0, duplicate)]);
+      assert.equal(onMx1.find((diagnostic) => diagnostic.code === 'server-id-duplicate')?.relatedInformation?.[0].location.uri, `${folder}/mx2/path.dat`);
+      assert.deepEqual(files.listed, [[folder]]);
+      assert.deepEqual([...files.read].sort(), [`${folder}/mx1/path.dat`, `${folder}/mx2/path.dat`]);
+
+      // A file changed outside the editor is read again through the client.
+      files.texts.set(`${folder}/mx2/path.dat`, fixture('mx2'));
+      const count = client.publishCount(`${folder}/mx1/path.dat`);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${folder}/mx2/path.dat`, type: 2 }] });
+      assert.deepEqual(codes(await client.diagnosticsAfter(`${folder}/mx1/path.dat`, count)), []);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('the Node host asks the client for a folder that is not on the disk (a virtual workspace) and reads the disk for the rest', async () => {
+    const virtual = 'vscode-vfs://github/example/cluster';
+    const { files, client } = await clusterThroughTheClient({ host: 'node', folder: virtual });
+    try {
+      const mx1 = `${virtual}/mx1/path.dat`;
+      const mx2 = `${virtual}/mx2/path.dat`;
+      const duplicate = (diagnostics: { code?: unknown }[]) => diagnostics.some((diagnostic) => diagnostic.code === 'server-id-duplicate');
+      await client.diagnosticsAfter(mx1, 0, duplicate);
+      assert.deepEqual(files.listed, [[virtual]]);
+
+      // An open document of that file system is the node (not a draft beside it): its text wins...
+      let count = client.publishCount(mx1);
+      await client.open(mx2, fixture('mx2'));
+      assert.deepEqual(codes(await client.diagnosticsAfter(mx1, count)), []);
+      // ...and once closed, the file's saved text counts again, read through the client.
+      count = client.publishCount(mx1);
+      await client.close(mx2);
+      await client.diagnosticsAfter(mx1, count, duplicate);
+    } finally {
+      await client.stop();
+    }
+  });
+});
 
 describe('a host\'s own file access', () => {
   let files: MemoryFiles;

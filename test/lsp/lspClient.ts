@@ -1,16 +1,25 @@
 // The LSP client of the protocol tests and the bench. By default it runs the server's core in
 // this process over in-memory streams (as the Node host does, minus the transport), so a test
 // can be debugged and profiled like any other code; `transport: 'stdio'` or `'ipc'` spawns the
-// bundled dist/server.js instead (run `npm run build` first), as editors and external tools do.
+// bundled dist/server.js instead (run `npm run build` first), as editors and external tools do;
+// `'worker'` runs the browser bundle dist/browser/server.js in a worker thread, as a browser
+// would. Where the server asks the client for files (the browser host, a folder that is not on
+// the disk), this client answers as VS Code does, from `clientFiles` (by default the disk).
 // Waits on messages, never on timers (a generous timeout only ends a hung test).
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { PassThrough, type Readable } from 'node:stream';
 import {
   CancellationToken,
+  AbstractMessageReader,
+  AbstractMessageWriter,
+  type DataCallback,
+  type Disposable,
   IPCMessageReader,
   IPCMessageWriter,
+  type Message,
   MessageConnection,
   StreamMessageReader,
   StreamMessageWriter,
@@ -19,24 +28,28 @@ import {
 import { ResponseError } from 'vscode-jsonrpc';
 import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
+import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../../common/fileAccess';
 import { serverStatusRequest, type ServerStatus } from '../../common/protocol';
 import type { Server } from '../../server/src/core/createServer';
 import type { Timers } from '../../server/src/core/timers';
 import type { FileAccess } from '../../server/src/host/fileAccess';
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
+export const BROWSER_SERVER_PATH = path.resolve(__dirname, '../../dist/browser/server.js');
 
 /**
- * How the client reaches the server: the core in this process (the protocol tests), or the
- * bundle spawned as `node dist/server.js --stdio` (external tools, the bench) or over Node IPC
- * (the VS Code client).
+ * How the client reaches the server: the core in this process (the protocol tests), the bundle
+ * spawned as `node dist/server.js --stdio` (external tools, the bench) or over Node IPC (the
+ * VS Code client), or the browser bundle in a worker thread (a browser's web worker).
  */
-export type Transport = 'in-process' | 'stdio' | 'ipc';
+export type Transport = 'in-process' | 'stdio' | 'ipc' | 'worker';
 
 export interface StartOptions {
   transport?: Transport;
   /** Workspace folders as file system paths. */
   folders?: string[];
+  /** Workspace folders as URIs, after `folders` (any scheme: vscode-vfs://, memfs:/...). */
+  folderUris?: string[];
   /** The `icewarp` settings section the client answers with (per scopeUri if a function). */
   settings?: unknown | ((scopeUri: string | undefined) => unknown);
   /** initializationOptions.validationDelay: 0 (the default here) publishes right after each change; 'server-default' keeps the server's debounce. */
@@ -45,6 +58,10 @@ export interface StartOptions {
   execArgv?: string[];
   /** In process: the core reads files through this instead of the disk (as a browser host would). */
   files?: FileAccess;
+  /** In process: the Node host (the disk, the client for other schemes) or the browser host (every file through the client). */
+  host?: 'node' | 'browser';
+  /** What this client answers the server's file requests (icewarp/findNodeFiles...) from; the disk by default. */
+  clientFiles?: FileAccess;
   /** How long waitFor waits before it fails (a hung test ends; a bench on 1,000 files needs longer). */
   waitTimeoutMs?: number;
   /** The client's capabilities; VS Code's that the server uses unless given (PLAIN_CAPABILITIES: none of them). */
@@ -115,6 +132,8 @@ export class TestClient {
     readonly process: ChildProcess | undefined,
     /** The core running in this process; undefined when spawned. */
     private readonly server: Server | undefined,
+    /** The worker thread running the browser bundle. */
+    private readonly worker: Worker | undefined,
     /** performance.now() when the server was started (spawned or created). */
     readonly startedAt: number,
     options: StartOptions,
@@ -149,28 +168,36 @@ export class TestClient {
       this.serverRequests.push('window/workDoneProgress/create');
       return null;
     });
+    // Loaded on first use, like the server's sources: the disk answers unless the test brings files.
+    const clientFiles = () => options.clientFiles ?? (require('../../server/src/nodeFiles') as typeof import('../../server/src/nodeFiles')).nodeFileAccess;
+    connection.onRequest(findNodeFilesRequest, (params) => clientFiles().findNodeFiles(params.folderUris));
+    connection.onRequest(readNodeFileRequest, (params) => clientFiles().readNodeFile(params.uri, params.maxSize));
+    connection.onRequest(statFileRequest, async (params) => (await clientFiles().stat(params.uri)) ?? null);
     // Any other request: recorded, and answered as a client without it would.
     connection.onRequest((method) => {
       this.serverRequests.push(method);
       this.wake();
       return new ResponseError(-32601, `Unhandled method ${method}`);
     });
-    process?.on('exit', () => {
+    const onExit = () => {
       this.exited = true;
       this.wake();
-    });
+    };
+    process?.on('exit', onExit);
+    worker?.on('exit', onExit);
     connection.listen();
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const transport = options.transport ?? 'in-process';
     const startedAt = performance.now();
-    const client = transport === 'in-process' ? TestClient.inProcess(options, startedAt) : TestClient.spawned(transport, options, startedAt);
-    const folders = (options.folders ?? []).map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) }));
+    const client =
+      transport === 'in-process' ? TestClient.inProcess(options, startedAt) : transport === 'worker' ? TestClient.inWorker(options, startedAt) : TestClient.spawned(transport, options, startedAt);
+    const folders = [...(options.folders ?? []).map(fileUri), ...(options.folderUris ?? [])].map((uri) => ({ uri, name: path.posix.basename(URI.parse(uri).path) }));
     const validationDelay = options.validationDelay ?? 0;
     client.initializeResult = await client.connection.sendRequest('initialize', {
       // In process, no parent to watch: the server would poll this process's pid forever.
-      processId: transport === 'in-process' ? null : process.pid,
+      processId: transport === 'stdio' || transport === 'ipc' ? process.pid : null,
       rootUri: folders[0]?.uri ?? null,
       ...(options.sendWorkspaceFolders === false ? {} : { workspaceFolders: folders.length > 0 ? folders : null }),
       capabilities: options.capabilities ?? VSCODE_CAPABILITIES,
@@ -195,10 +222,24 @@ export class TestClient {
         ? createServer(serverConnection, options.files ?? (require('../../server/src/nodeFiles') as typeof import('../../server/src/nodeFiles')).nodeFileAccess, {
             timers: options.timers,
           })
+        : options.host === 'browser'
+          ? (require('../../server/src/browserHost') as typeof import('../../server/src/browserHost')).createBrowserServer(serverConnection)
         : createNodeServer(serverConnection);
     serverConnection.listen();
     const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    return new TestClient(connection, toClient, undefined, server, startedAt, options);
+    return new TestClient(connection, toClient, undefined, server, undefined, startedAt, options);
+  }
+
+  /**
+   * dist/browser/server.js in a worker thread given only what a browser's dedicated worker has:
+   * postMessage / onmessage to its creator (over a MessagePort), and no Node globals in its
+   * scope (process, Buffer, require, setImmediate are undefined there).
+   */
+  private static inWorker(options: StartOptions, startedAt: number): TestClient {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { bundle: BROWSER_SERVER_PATH, port: port2 }, transferList: [port2], execArgv: options.execArgv });
+    const connection = createMessageConnection(new PortMessageReader(port1), new PortMessageWriter(port1));
+    return new TestClient(connection, new PassThrough(), undefined, undefined, worker, startedAt, options);
   }
 
   private static spawned(transport: 'stdio' | 'ipc', options: StartOptions, startedAt: number): TestClient {
@@ -207,13 +248,13 @@ export class TestClient {
       const child = spawn(process.execPath, [...execArgv, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       child.stderr?.resume();
       const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-      return new TestClient(connection, child.stdout!, child, undefined, startedAt, options);
+      return new TestClient(connection, child.stdout!, child, undefined, undefined, startedAt, options);
     }
     // As vscode-languageclient starts it with TransportKind.ipc.
     const child = fork(SERVER_PATH, ['--node-ipc'], { execArgv, stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
     child.stderr?.resume();
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    return new TestClient(connection, child.stdout!, child, undefined, startedAt, options);
+    return new TestClient(connection, child.stdout!, child, undefined, undefined, startedAt, options);
   }
 
   /** Answers, late, every workspace/configuration request held so far (answerConfiguration false). */
@@ -301,6 +342,14 @@ export class TestClient {
       this.connection.dispose();
       return;
     }
+    if (this.worker) {
+      // A browser server ignores `exit` (a page, not the server, ends a worker): end it here.
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+      this.connection.dispose();
+      await this.worker.terminate();
+      return;
+    }
     const child = this.process;
     if (child && !this.exited) {
       try {
@@ -330,6 +379,45 @@ export class TestClient {
     const ready = this.waiters.filter((waiter) => waiter.predicate());
     this.waiters = this.waiters.filter((waiter) => !ready.includes(waiter));
     for (const waiter of ready) waiter.resolve();
+  }
+}
+
+/** The worker's start: a dedicated worker's global scope around the port, then the bundle with Node's names hidden. */
+const WORKER_BOOTSTRAP = `
+const { readFileSync } = require('node:fs');
+const { workerData } = require('node:worker_threads');
+const port = workerData.port;
+Object.assign(globalThis, {
+  postMessage: (message) => port.postMessage(message),
+  addEventListener: (type, listener) => port.addEventListener(type, listener),
+  removeEventListener: (type, listener) => port.removeEventListener(type, listener),
+});
+Object.defineProperty(globalThis, 'onmessage', { get: () => port.onmessage, set: (handler) => { port.onmessage = handler; } });
+const hidden = ['process', 'Buffer', 'require', 'module', 'exports', 'setImmediate', 'clearImmediate', 'global', '__filename', '__dirname'];
+new Function(...hidden, readFileSync(workerData.bundle, 'utf8'))();
+`;
+
+/** Messages from a worker_threads MessagePort (vscode-jsonrpc's own reader for ports is browser-only). */
+class PortMessageReader extends AbstractMessageReader {
+  constructor(private readonly port: MessagePort) {
+    super();
+  }
+  listen(callback: DataCallback): Disposable {
+    const listener = (message: Message) => callback(message);
+    this.port.on('message', listener);
+    return { dispose: () => this.port.off('message', listener) };
+  }
+}
+
+class PortMessageWriter extends AbstractMessageWriter {
+  constructor(private readonly port: MessagePort) {
+    super();
+  }
+  async write(message: Message): Promise<void> {
+    this.port.postMessage(message);
+  }
+  end(): void {
+    this.port.close();
   }
 }
 

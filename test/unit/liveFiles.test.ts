@@ -1,7 +1,8 @@
 // When is a node file IceWarp's live configuration, and when would auto save write it mid-edit?
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { autoSaveWritesWhileEditing, folderOf, installFolderOf, markerPaths, wouldAutoSaveWhileEditing } from '../../client/src/liveFiles';
+import * as path from 'node:path';
+import { ICEWARP_INSTALL_MARKERS, autoSaveWritesWhileEditing, folderOf, installFolderOf, markerPaths, wouldAutoSaveWhileEditing } from '../../client/src/liveFiles';
 
 test('auto save counts when it writes before Ctrl+S: after a delay, on focus change, on window change', () => {
   for (const mode of ['afterDelay', 'onFocusChange', 'onWindowChange']) assert.equal(autoSaveWritesWhileEditing(mode), true, mode);
@@ -40,4 +41,25 @@ test("IceWarp's own files beside a node file are looked for in its folder", () =
   assert.equal(folderOf('d:\\Mail\\path.dat'), 'd:\\Mail');
   assert.deepEqual(markerPaths('/srv/mail'), ['/srv/mail/tool.exe', '/srv/mail/tool.sh', '/srv/mail/icewarpd.sh']);
   assert.deepEqual(markerPaths('d:\\Mail'), ['d:\\Mail\\tool.exe', 'd:\\Mail\\tool.sh', 'd:\\Mail\\icewarpd.sh']);
+});
+
+test("the folder of a node file and the files beside it are Node's path module's, without it (the browser build has none)", () => {
+  const files = [
+    'C:\\Program Files\\IceWarp\\path.dat',
+    'C:/Program Files/IceWarp/path.dat',
+    'C:\\path.dat',
+    '\\\\srv\\share\\icewarp\\path.dat',
+    'D:\\IceWarp\\\\x\\path.dat',
+    '/opt/icewarp/path.dat',
+    '/opt//icewarp/path.dat',
+    '/path.dat',
+  ];
+  for (const file of files) {
+    const flavour = /^[A-Za-z]:|^\\\\/.test(file) ? path.win32 : path.posix;
+    assert.equal(folderOf(file), flavour.dirname(flavour.normalize(file)), file);
+    assert.deepEqual(markerPaths(folderOf(file)), ICEWARP_INSTALL_MARKERS.map((marker) => flavour.join(flavour.dirname(file), marker)), file);
+  }
+  assert.equal(installFolderOf('c:\\program files\\icewarp\\..\\icewarp\\path.dat', 'C:\\Program Files\\IceWarp\\', []), 'C:\\Program Files\\IceWarp\\');
+  assert.equal(installFolderOf('/opt/icewarp/./path.dat', '/opt/icewarp/', []), '/opt/icewarp/');
+  assert.equal(installFolderOf('/opt/icewarp/backup/path.dat', '/opt/icewarp/', []), undefined);
 });

@@ -85,6 +85,13 @@ describe('Find All References and highlights', () => {
     assert.equal(places(references(workspace.get(LIN(4))!, at(15, 1), workspace, false)).length, 7, 'without the declaration (line 11)');
   });
 
+  test('references and definitions list files in one order, however the workspace was indexed', () => {
+    const reversed = workspaceOf(Object.fromEntries(Object.entries(files).reverse()));
+    const unsorted = (locations: readonly { uri: string; range: { start: { line: number } } }[]) => locations.map((location) => `${location.uri}#${location.range.start.line + 1}`);
+    assert.deepEqual(unsorted(references(reversed.get(WIN(2))!, at(11, 0), reversed)), [`${WIN(1)}#16`, `${WIN(2)}#11`, `${WIN(2)}#16`, `${WIN(3)}#16`]);
+    assert.deepEqual(unsorted(references(reversed.get(WIN(2))!, at(11, 0), reversed)), unsorted(references(workspace.get(WIN(2))!, at(11, 0), workspace)));
+  });
+
   test('highlights: the host where it recurs in the same file, line 11 as the write', () => {
     const highlights = documentHighlights(workspace.get(WIN(2))!, at(16, 3));
     assert.deepEqual(

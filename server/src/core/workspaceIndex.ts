@@ -95,14 +95,19 @@ export class WorkspaceIndex {
   setOpenDocument(document: TextDocument): void {
     const node = parseNodeFile(document.uri, document.getText());
     // Saved files are nodes of the workspace; an untitled draft only looks at them.
-    if (document.uri.startsWith('file:')) this.workspace.set(node);
+    if (this.isSavedFile(document.uri)) this.workspace.set(node);
     else this.workspace.setGuest(node);
   }
 
   /** A closed node file of the workspace falls back to its saved text; anything else is forgotten. */
   async closeDocument(uri: string): Promise<void> {
-    if (isNodeFileUri(uri) && uri.startsWith('file:') && this.isInFolders(uri)) await this.loadFromDisk(uri);
+    if (isNodeFileUri(uri) && this.isInFolders(uri)) await this.loadFromDisk(uri);
     else this.workspace.delete(uri);
+  }
+
+  /** On the disk, or on the file system of a workspace folder (github.dev's, a remote's in the browser). */
+  private isSavedFile(uri: string): boolean {
+    return uri.startsWith('file:') || this.isInFolders(uri);
   }
 
   /**

@@ -2,10 +2,11 @@
 // which applies every preferred fix at once (also on save with editor.codeActionsOnSave).
 // Both give way to other messages between steps, so `$/cancelRequest` (a newer edit, a save
 // that moved on) stops them instead of waiting for a fix-all of a pasted megabyte.
-import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Diagnostic, LSPErrorCodes, ResponseError, TextEdit } from 'vscode-languageserver/node';
+import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Diagnostic, LSPErrorCodes, ResponseError, TextEdit } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE } from '../../../common/protocol';
 import { fixAllSteps, fixesFor } from '../service/fixes';
 import { Feature } from './feature';
+import { runtimeTimers } from '../core/timers';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.icewarp`;
 
@@ -21,7 +22,7 @@ function ourCode(diagnostic: Diagnostic): string | undefined {
 
 /** Lets the connection read pending messages (a cancellation among them) before going on. */
 function giveWay(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => runtimeTimers.nextTurn(resolve));
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The code action request was cancelled.');

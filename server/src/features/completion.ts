@@ -1,5 +1,5 @@
 // Completion per line: role flag values, known hosts, default folders, the next free Server ID.
-import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import { CompletionKind, completions } from '../service/completion';
 import { Feature } from './feature';
 

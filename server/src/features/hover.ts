@@ -1,5 +1,5 @@
 // Hover over any line: the field it is read as, its docs, what the value means.
-import { MarkupKind } from 'vscode-languageserver/node';
+import { MarkupKind } from 'vscode-languageserver';
 import { hover as hoverAt } from '../service/hover';
 import { Feature } from './feature';
 

@@ -1,5 +1,5 @@
 // The field name after every line 1-17 (icewarp.inlayHints.enable turns them off).
-import { InlayHint, MarkupKind } from 'vscode-languageserver/node';
+import { InlayHint, MarkupKind } from 'vscode-languageserver';
 import { inlayHints as hintsFor } from '../service/inlayHints';
 import { Feature } from './feature';
 

@@ -1,5 +1,5 @@
 // Full-document semantic tokens by field; the legend comes from the service.
-import { SemanticTokensBuilder } from 'vscode-languageserver/node';
+import { SemanticTokensBuilder } from 'vscode-languageserver';
 import { TOKEN_MODIFIERS, TOKEN_TYPES, semanticTokens as tokensOf } from '../service/semanticTokens';
 import { Feature } from './feature';
 

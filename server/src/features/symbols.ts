@@ -1,5 +1,5 @@
 // The outline: the 17 fields with their values (passwords masked).
-import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver/node';
+import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { FieldSymbol, FieldSymbolKind, documentSymbols } from '../service/symbols';
 import { Feature } from './feature';
 

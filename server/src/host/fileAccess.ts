@@ -1,23 +1,12 @@
 // How the core reaches the node files it was not sent by the editor: the ones under the
 // workspace folders, their text and their size. The Node host reads the disk (../nodeFiles.ts);
-// a browser host asks the client (vscode.workspace.findFiles / vscode.workspace.fs), so every
-// call is async and names files by URI.
+// the browser host asks the client (./clientFiles.ts, vscode.workspace.findFiles / fs), so every
+// call is async and names files by URI. The shapes are shared with the client (common/fileAccess.ts).
 import { URI } from 'vscode-uri';
+import type { FileRead, FileStat, NodeFileListing } from '../../../common/fileAccess';
 import { NODE_FILE_NAMES } from '../../../common/protocol';
 
-export interface NodeFileListing {
-  /** The node files found, as URIs in VS Code's own spelling, sorted. */
-  uris: string[];
-}
-
-/** A node file as read: its text, or why there is none. */
-export type FileRead = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'missing' };
-
-export interface FileStat {
-  type: 'file' | 'directory' | 'other';
-  /** Bytes. */
-  size: number;
-}
+export type { FileRead, FileStat, NodeFileListing } from '../../../common/fileAccess';
 
 export interface FileAccess {
   /** Every node file (path.cfg / path.dat) under the folders; what cannot be listed is skipped. */

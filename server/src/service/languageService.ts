@@ -1,5 +1,6 @@
 // The facade: one parse per document version, handed to every feature. Protocol-free.
 import { SeveritySetting } from '../../../common/protocol';
+import { utf8ByteLength } from '../../../common/utf8';
 import { NodeFile, parseNodeFile } from './parse';
 import { DIAGNOSTIC_CODES, DiagnosticCode } from './rules/codes';
 import { RULES } from './rules/registry';
@@ -44,7 +45,7 @@ export function validate(node: NodeFile, workspace: WorkspaceFacts, options: Val
 /** Every rule's findings for the node, as diagnostics that carry their fixes. */
 export function diagnose(node: NodeFile, workspace: WorkspaceFacts, options: ValidationOptions = {}): DiagnosticWithFixes[] {
   const overrides = options.severityOverrides ?? {};
-  const size = Buffer.byteLength(node.text, 'utf8');
+  const size = utf8ByteLength(node.text);
   if (options.maxFileSize !== undefined && size > options.maxFileSize) return tooLargeDiagnostics(size, options.maxFileSize, overrides).map((diagnostic) => ({ ...diagnostic, fixes: [] }));
   const diagnostics: DiagnosticWithFixes[] = [];
   for (const rule of RULES) {

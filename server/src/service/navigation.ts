@@ -49,10 +49,14 @@ function answersTo(node: NodeFile, key: string): HostMention | undefined {
   return mentions.find((mention) => mention.field === 'hostname' && mention.key === key) ?? mentions.find((mention) => mention.field === 'ipBinding' && mention.key === key);
 }
 
-/** The node files of the workspace (and `node` itself, even as a draft) to look through. */
+/**
+ * The node files of the workspace (and `node` itself, even as a draft) to look through, by URI:
+ * answers list files in the same order however the workspace happened to be indexed.
+ */
 function searched(node: NodeFile, workspace: WorkspaceFacts): readonly NodeFile[] {
   const all = workspace.all();
-  return all.includes(node) ? all : [...all, node];
+  const nodes = all.includes(node) ? [...all] : [...all, node];
+  return nodes.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
 }
 
 /**

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
 import type { ClusterTreeElement, ClusterTreeProvider } from '../../../client/src/clusterTree';
 import type { ClusterResponse } from '../../../common/protocol';
-import { activatedApi, fileIn, lacksCodes, replaceLine, waitForDiagnostics, waitForEvent, workspaceFolder } from './helpers';
+import { activatedApi, fileIn, lacksCodes, replaceLine, testIn, waitForDiagnostics, waitForEvent, workspaceFolder } from './helpers';
 
 /** Resolves once the tree's model satisfies `predicate` (checked now and after every refresh). */
 function waitForTree(tree: ClusterTreeProvider, predicate: (model: ClusterResponse) => boolean, description: string): Promise<ClusterResponse> {
@@ -140,11 +140,27 @@ suite('Cluster view and Open Settings File', () => {
     }
   });
 
-  test('Open Settings File opens the one file it finds directly', async () => {
+  const machineWhy = 'icewarp.installPath names a folder of the machine, which the browser cannot read';
+  testIn('node', machineWhy, 'Open Settings File opens the one file it finds directly', async () => {
     const result = await api.openSettingsFile({ searchWorkspace: false, installPath: workspaceFolder('cluster').uri.fsPath + '/mx2', defaultFolders: [] });
     assert.equal(result.outcome, 'opened');
     assert.equal(result.offered, undefined, 'no quick pick for one match');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), mx2().toString());
+  });
+
+  testIn('web worker', 'Node reads the install folders', 'in the browser, Open Settings File looks in the workspace only, says so, and throws nothing', async () => {
+    let placeHolder: string | undefined;
+    const result = await api.openSettingsFile({
+      searchWorkspace: false,
+      installPath: workspaceFolder('cluster').uri.path + '/mx2',
+      defaultFolders: ['/opt/icewarp/', 'C:\\Program Files\\IceWarp\\'],
+      pick: async <T extends vscode.QuickPickItem>(_items: T[], options: vscode.QuickPickOptions) => {
+        placeHolder = options.placeHolder;
+        return undefined;
+      },
+    });
+    assert.equal(result.outcome, 'cancelled', 'mx2 of icewarp.installPath is not found: templates are offered');
+    assert.match(placeHolder ?? '', /only the workspace is searched here/);
   });
 
   test('Open Settings File offers several files in a quick pick with role and hostname, and opens the one picked', async () => {

@@ -4,11 +4,10 @@
 // A clean cluster of three of its own (ops1 master, ops2 and ops3 slaves, CRLF) is written into
 // the second workspace folder and removed at the end, so the demo stays as the other suites expect.
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
 import type { ClusterResponse } from '../../../common/protocol';
-import { activatedApi, codesOf, fileIn, waitForEvent } from './helpers';
+import { activatedApi, codesOf, fileIn, testIn, waitForEvent } from './helpers';
 import { undoAndWait } from './clusterOpsHelpers';
 
 const CLUSTER_CODES = ['cluster-multiple-masters', 'cluster-membership-mismatch', 'server-id-duplicate', 'role-mismatch', 'master-in-slave-list', 'slave-without-master', 'duplicate-identity'];
@@ -179,7 +178,10 @@ suite('Working on the whole cluster', () => {
     await waitForOps(api, (cluster) => !roles(cluster).includes('ops4'), 'without ops4');
   });
 
-  test('a read-only node file refuses Promote to Master before anything changes', async () => {
+  const chmodWhy = 'the test makes a file read-only through node:fs; in the browser only a file system or file VS Code reports read-only is refused up front';
+  testIn('node', chmodWhy, 'a read-only node file refuses Promote to Master before anything changes', async () => {
+    // Loaded here, not at the top: the browser build of this suite must load without Node.
+    const fs = await import('node:fs/promises');
     const readOnly = opsUri(3).fsPath;
     await fs.chmod(readOnly, 0o444);
     try {

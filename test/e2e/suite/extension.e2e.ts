@@ -2,11 +2,10 @@
 // client and server, the demo cluster (a temp copy of examples/cluster) plus a standalone node in
 // a second workspace folder.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { State } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import { activatedApi, codeOf, codesOf, fileIn, hasCodes, lacksCodes, replaceLine, waitForDiagnostics, workspaceFolder } from './helpers';
+import { EXTENSION_HOST, activatedApi, codeOf, codesOf, fileIn, hasCodes, lacksCodes, replaceLine, waitForDiagnostics, workspaceFolder } from './helpers';
 
 const LANGUAGE_ID = 'icewarp-pathcfg';
 
@@ -19,6 +18,10 @@ suite('IceWarp Cluster Config in VS Code', () => {
 
   suiteSetup(async () => {
     api = await activatedApi();
+  });
+
+  test('the extension runs the entry of its extension host: the server as a process in Node, in the worker in the browser', () => {
+    assert.equal(api.host, EXTENSION_HOST === 'node' ? 'node' : 'browser');
   });
 
   test('path.dat and path.cfg open as the IceWarp language', async () => {
@@ -109,11 +112,11 @@ suite('IceWarp Cluster Config in VS Code', () => {
   });
 
   test('a folder added to the workspace is indexed, its node validated without being opened', async () => {
-    const parent = path.dirname(workspaceFolder('cluster').uri.fsPath);
-    const folder = vscode.Uri.file(path.join(parent, 'added'));
+    // Beside the other folders, on their file system (the disk, or the remote the browser reaches).
+    const folder = vscode.Uri.joinPath(workspaceFolder('cluster').uri, '..', 'added');
     const node = vscode.Uri.joinPath(folder, 'path.dat');
     // A standalone node of its own (own config folder, no master or slaves), so no cluster changes.
-    await vscode.workspace.fs.writeFile(node, Buffer.from('/srv/added/config/\n\n\n1 2\n'));
+    await vscode.workspace.fs.writeFile(node, new TextEncoder().encode('/srv/added/config/\n\n\n1 2\n'));
     const added = new Promise<void>((resolve) => {
       const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
         subscription.dispose();

@@ -5,6 +5,27 @@ import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
 
 export const EXTENSION_ID = 'icewarp-cluster-config.icewarp-cluster-config';
+
+// Set by the suite's build (test/e2e/build.mjs): the Node bundle of the suite runs in VS Code's
+// Node extension host, the browser bundle in its web worker extension host, with the extension.
+declare const __ICEWARP_E2E_HOST__: 'node' | 'web worker';
+/** The extension host this suite (and the extension) runs in. */
+export const EXTENSION_HOST = __ICEWARP_E2E_HOST__;
+
+/**
+ * A test that applies in one extension host only. In the other it is registered as skipped with
+ * the reason in its title, so the report lists what did not run there and why.
+ */
+export function testIn(host: typeof EXTENSION_HOST, why: string, title: string, body: Mocha.AsyncFunc): void {
+  if (EXTENSION_HOST === host) test(title, body);
+  else test.skip(`${title} [only in the ${host} extension host: ${why}]`, body);
+}
+
+/** A suite that applies in one extension host only; the other lists it as skipped, with the reason. */
+export function suiteIn(host: typeof EXTENSION_HOST, why: string, title: string, body: (this: Mocha.Suite) => void): void {
+  if (EXTENSION_HOST === host) suite(title, body);
+  else suite.skip(`${title} [only in the ${host} extension host: ${why}]`, body);
+}
 export const DIAGNOSTIC_TIMEOUT_MS = 20_000;
 
 export async function activatedApi(): Promise<IceWarpExtensionApi> {

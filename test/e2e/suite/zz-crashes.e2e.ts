@@ -4,20 +4,20 @@
 import * as assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
-import { State, type LanguageClient, type StateChangeEvent } from 'vscode-languageclient/node';
+import { type BaseLanguageClient, State, type StateChangeEvent } from 'vscode-languageclient';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import { activatedApi, fileIn, hasCodes, lacksCodes, replaceLine, waitForDiagnostics, waitForEvent } from './helpers';
+import { activatedApi, fileIn, hasCodes, lacksCodes, replaceLine, suiteIn, waitForDiagnostics, waitForEvent } from './helpers';
 
 const STATE_TIMEOUT_MS = 20_000;
 
 /** The server's process; the library keeps it private, and a test must reach it to kill it. */
-function serverPid(client: LanguageClient): number {
+function serverPid(client: BaseLanguageClient): number {
   const pid = (client as unknown as { _serverProcess?: ChildProcess })._serverProcess?.pid;
   assert.ok(pid, 'the language server process is running');
   return pid;
 }
 
-async function waitForState(client: LanguageClient, wanted: State, description: string): Promise<void> {
+async function waitForState(client: BaseLanguageClient, wanted: State, description: string): Promise<void> {
   await waitForEvent(client.onDidChangeState, (event: StateChangeEvent) => event.newState === wanted, {
     description: `the client to be ${description}`,
     current: () => ({ oldState: client.state, newState: client.state }),
@@ -26,7 +26,8 @@ async function waitForState(client: LanguageClient, wanted: State, description: 
   });
 }
 
-suite('server crashes', () => {
+const noProcessWhy = 'it kills the server process; in the browser the server runs inside the extension host and has none';
+suiteIn('node', noProcessWhy, 'server crashes', () => {
   let api: IceWarpExtensionApi;
   const mx1 = () => fileIn('cluster', 'mx1', 'path.dat');
 

@@ -1,4 +1,3 @@
-import { isIPv6 } from 'node:net';
 import { Piece } from '../types';
 import { splitPiece, trimPiece } from './pieces';
 
@@ -23,9 +22,36 @@ export function isIPv4Address(text: string): boolean {
   return IPV4.test(text);
 }
 
+/**
+ * RFC 4291's text forms, as Node's `net.isIPv6` reads them (a test holds the two together), without
+ * Node: the service also runs in the browser. Eight groups of 1-4 hex digits, or fewer around one
+ * `::`; the last 32 bits may be written as IPv4; an optional zone after `%`.
+ */
 export function isIPv6Address(text: string): boolean {
-  return isIPv6(text);
+  const percent = text.indexOf('%');
+  const address = percent < 0 ? text : text.slice(0, percent);
+  if (percent >= 0 && !IPV6_ZONE.test(text.slice(percent + 1))) return false;
+  const halves = address.split('::');
+  if (halves.length > 2) return false;
+  const compressed = halves.length === 2;
+  const groupsOf = (half: string) => (half === '' ? [] : half.split(':'));
+  const head = groupsOf(halves[0]);
+  const tail = compressed ? groupsOf(halves[1]) : [];
+  const groups = [...head, ...tail];
+  // An IPv4 tail must end the address: `1.2.3.4::` is not one.
+  const endsWithGroup = !compressed || tail.length > 0;
+  let width = 0;
+  for (const [index, group] of groups.entries()) {
+    if (IPV6_GROUP.test(group)) width += 1;
+    else if (index === groups.length - 1 && endsWithGroup && isIPv4Address(group)) width += 2;
+    else return false;
+  }
+  // `::` stands for at least one group of zeros.
+  return compressed ? width <= 7 : width === 8;
 }
+
+const IPV6_GROUP = /^[0-9A-Fa-f]{1,4}$/;
+const IPV6_ZONE = /^[0-9A-Za-z.:-]+$/;
 
 export function isIpAddress(text: string): boolean {
   return isIPv4Address(text) || isIPv6Address(text);

@@ -1,0 +1,57 @@
+// How the server reaches node files it was not sent by the editor, when it cannot read them
+// itself: in the browser (no disk), or on a workspace of another file system than the disk
+// (github.dev's vscode-vfs://, a remote's vscode-remote://, any FileSystemProvider). It asks the
+// client, which answers with vscode.workspace.findFiles and vscode.workspace.fs, so whatever VS
+// Code can open, the server can index. The shapes are those of the server's FileAccess
+// (server/src/host/fileAccess.ts), which the Node host answers from the disk directly.
+import { RequestType } from 'vscode-jsonrpc';
+
+export interface NodeFileListing {
+  /** The node files found, as URIs in VS Code's own spelling, sorted. */
+  uris: string[];
+}
+
+/** A node file as read: its text, or why there is none. */
+export type FileRead = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'missing' };
+
+export interface FileStat {
+  type: 'file' | 'directory' | 'other';
+  /** Bytes. */
+  size: number;
+}
+
+/** Folders never searched for node files, on disk or through the client. */
+export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache', 'dist', 'out'];
+
+/** At most this many node files from one search through the client (the disk walk caps folders instead). */
+export const MAX_NODE_FILES_LISTED = 20_000;
+
+export interface FindNodeFilesParams {
+  folderUris: string[];
+}
+
+export interface ReadNodeFileParams {
+  uri: string;
+  /** Bytes; a larger file is measured, not read. */
+  maxSize: number;
+}
+
+export interface StatFileParams {
+  uri: string;
+}
+
+/** Server -> client: every path.cfg / path.dat under the folders. */
+export const findNodeFilesRequest = new RequestType<FindNodeFilesParams, NodeFileListing, void>('icewarp/findNodeFiles');
+/** Server -> client: one file's text as VS Code shows it (UTF-8, BOM removed). */
+export const readNodeFileRequest = new RequestType<ReadNodeFileParams, FileRead, void>('icewarp/readNodeFile');
+/** Server -> client: what is at a URI; null when nothing is. */
+export const statFileRequest = new RequestType<StatFileParams, FileStat | null, void>('icewarp/statFile');
+
+/**
+ * A node file's bytes as text the way VS Code opens it and the Node host reads it: UTF-8, invalid
+ * sequences as U+FFFD, a leading BOM removed.
+ */
+export function decodeNodeFile(bytes: Uint8Array): string {
+  // TextDecoder drops a leading BOM unless told to keep it.
+  return new TextDecoder('utf-8').decode(bytes);
+}
