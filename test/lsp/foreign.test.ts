@@ -129,6 +129,14 @@ describe('files of other programs beside a real node', () => {
     await client.close(uri);
   });
 
+  test('an untitled buffer the user gave the language is checked whatever its content (it has no name to be mistaken by)', async () => {
+    const uri = 'untitled:Untitled-1';
+    await client.open(uri, FOREIGN['robot/path.dat']);
+    assert.ok((await client.diagnosticsAfter(uri, 0)).length > 0);
+    assert.ok(!verdicts.some((verdict) => verdict.uri === uri));
+    await client.close(uri);
+  });
+
   test('"Treat as IceWarp settings file" makes one an IceWarp file again: checked, in the cluster view, and the real node sees it', async () => {
     const uri = foreignUris['relay/path.cfg'];
     const before = client.publishCount(uri);

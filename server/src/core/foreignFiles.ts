@@ -19,7 +19,9 @@ export class FileKinds {
 
   /** Judges the text of `uri`; true when it is an IceWarp file, which may enter the index. */
   admits(uri: string, text: string): boolean {
-    const verdict = classifyNodeFile(text, this.treatedAsIceWarp.has(uri) ? { override: 'icewarp' } : {});
+    // An untitled buffer has no name to be mistaken by: the user gave it this language.
+    const chosen = this.treatedAsIceWarp.has(uri) || uri.startsWith('untitled:');
+    const verdict = classifyNodeFile(text, chosen ? { override: 'icewarp' } : {});
     if (verdict.kind === 'foreign') this.foreign.set(uri, verdict);
     else this.foreign.delete(uri);
     for (const listener of this.listeners) listener(uri, verdict);
