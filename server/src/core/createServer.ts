@@ -19,6 +19,7 @@ import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
 import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
+import { registerFileKinds } from './foreignFiles';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
 import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
@@ -179,6 +180,8 @@ export function createServer(connection: Connection, files: FileAccess, options:
     });
   });
 
+  registerFileKinds(connection, documents, index, updateNode);
+
   connection.onDidChangeWatchedFiles(async (params) => {
     for (const change of params.changes) {
       if (!isNodeFileUri(change.uri) || isOpen(change.uri)) continue;
@@ -194,6 +197,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     workspace: index.workspace,
     settingsFor,
     nodeFor: (uri) => index.workspace.get(uri),
+    foreignFileCount: () => index.fileKinds.foreignFileCount(),
     publishedDiagnostics: (uri) => publisher.published(uri),
     onSettingsChanged: (listener) => settings.onDidChange(listener),
     onDidPublish: (listener) => publisher.onDidPublish(listener),

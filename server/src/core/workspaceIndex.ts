@@ -4,12 +4,15 @@
 import { Workspace, parseNodeFile } from '../service/languageService';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
+import { FileKinds } from './foreignFiles';
 
 export class WorkspaceIndex {
   /** Every node file known: open documents and files on disk. */
   readonly workspace = new Workspace();
   /** Files too large to index, with their size: they get one diagnostic and nothing else. */
   private readonly oversized = new Map<string, number>();
+  /** Other programs' files of the same names: judged as they enter, kept out (./foreignFiles.ts). */
+  readonly fileKinds = new FileKinds();
   private folders: string[] = [];
 
   /**
@@ -73,6 +76,7 @@ export class WorkspaceIndex {
   forget(uri: string): void {
     this.workspace.delete(uri);
     this.oversized.delete(uri);
+    this.fileKinds.forget(uri);
   }
 
   async loadFromDisk(uri: string): Promise<void> {
@@ -83,7 +87,8 @@ export class WorkspaceIndex {
     if (this.isOpen(uri)) return;
     if (read.kind === 'text') {
       this.oversized.delete(uri);
-      this.workspace.set(parseNodeFile(uri, read.text));
+      if (this.fileKinds.admits(uri, read.text)) this.workspace.set(parseNodeFile(uri, read.text));
+      else this.workspace.delete(uri);
     } else if (read.kind === 'too-large') {
       this.workspace.delete(uri);
       this.oversized.set(uri, read.size);
@@ -93,6 +98,10 @@ export class WorkspaceIndex {
   }
 
   setOpenDocument(document: TextDocument): void {
+    if (!this.fileKinds.admits(document.uri, document.getText())) {
+      this.workspace.delete(document.uri);
+      return;
+    }
     const node = parseNodeFile(document.uri, document.getText());
     // Saved files are nodes of the workspace; an untitled draft only looks at them.
     if (this.isSavedFile(document.uri)) this.workspace.set(node);
@@ -102,7 +111,7 @@ export class WorkspaceIndex {
   /** A closed node file of the workspace falls back to its saved text; anything else is forgotten. */
   async closeDocument(uri: string): Promise<void> {
     if (isNodeFileUri(uri) && this.isInFolders(uri)) await this.loadFromDisk(uri);
-    else this.workspace.delete(uri);
+    else this.forget(uri);
   }
 
   /** On the disk, or on the file system of a workspace folder (github.dev's, a remote's in the browser). */
