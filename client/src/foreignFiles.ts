@@ -54,6 +54,11 @@ export class ForeignFiles implements vscode.Disposable {
       }),
       vscode.commands.registerCommand(TREAT_AS_SETTINGS_FILE_COMMAND, (uri?: unknown) => this.treatAsSettingsFile(uri instanceof vscode.Uri ? uri : undefined)),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateItem()),
+      // "Change Language Mode" back to ours on a document switched away is the user's choice too:
+      // without this, the server's next verdict would switch it away again.
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (document.languageId === LANGUAGE_ID && this.verdicts.has(document.uri.toString())) void this.treatAsSettingsFile(document.uri);
+      }),
     ];
   }
 

@@ -23,6 +23,7 @@ suite('Files of other programs named path.dat / path.cfg', () => {
   const folder = () => fileIn('standalone', 'other-programs');
   const robot = () => fileIn('standalone', 'other-programs', 'robot', 'path.dat');
   const kept = () => fileIn('standalone', 'other-programs', 'keep', 'path.cfg');
+  const relay = () => fileIn('standalone', 'other-programs', 'relay', 'path.dat');
 
   /** Opens `uri` in an editor and resolves once it is in `languageId` (switched by the extension now or before). */
   async function openAndWaitForSwitch(uri: vscode.Uri, languageId: string): Promise<vscode.TextDocument> {
@@ -40,6 +41,7 @@ suite('Files of other programs named path.dat / path.cfg', () => {
     api = await activatedApi();
     await vscode.workspace.fs.writeFile(robot(), new TextEncoder().encode(WAYPOINTS));
     await vscode.workspace.fs.writeFile(kept(), new TextEncoder().encode(INI));
+    await vscode.workspace.fs.writeFile(relay(), new TextEncoder().encode(INI));
   });
 
   teardown(async () => {
@@ -76,6 +78,15 @@ suite('Files of other programs named path.dat / path.cfg', () => {
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code !== undefined));
     assert.equal(api.foreignFiles.verdictOf(robot()), undefined);
     assert.equal(vscode.languages.match(api.foreignFiles.statusItem?.selector ?? [], document), 0, 'no status item on it now');
+  });
+
+  test('choosing the language by hand ("Change Language Mode") on a switched file counts as the choice: it stays ours', async () => {
+    const document = await openAndWaitForSwitch(relay(), 'plaintext');
+    await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+    // Without the choice, the server's verdict on the reopened document switches it away again.
+    await waitForDiagnostics(relay(), (list) => list.length > 0, 'diagnostics of the file chosen by hand');
+    assert.equal(openDocument(relay())?.languageId, LANGUAGE_ID);
+    assert.equal(api.foreignFiles.verdictOf(relay()), undefined);
   });
 
   test("a user's files.associations entry for the language keeps the file ours, with every check", async () => {
