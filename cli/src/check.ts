@@ -89,7 +89,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
   const files = await Promise.all(
     inputs.files.map(async (fsPath) => {
       const options = optionsFor(fsPath);
-      const read = readNode(fsPath, options.maxFileSize);
+      const read = await readNode(fsPath, options.maxFileSize);
       const file: LoadedFile = { path: fsPath, display: displayPath(fsPath), uri: fileUri(fsPath), diagnostics: [], options };
       if (read.kind === 'node') {
         file.node = read.node;

@@ -10,10 +10,13 @@ import {
   FileChangeType,
   type InitializeParams,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { NodeFileListing } from '../../../common/fileAccess';
 import { isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
@@ -24,6 +27,7 @@ import { SettingsStore } from './settings';
 import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
 import { type Timers, runtimeTimers } from './timers';
 import { ValidationScheduler } from './validationScheduler';
+import { normalizeUri, withNormalizedUris } from './uriSpelling';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface ServerOptions {
@@ -47,21 +51,24 @@ const UNKNOWN_PROCESS: ProcessStatus = { pid: 0, rssBytes: 0, heapUsedBytes: 0 }
  * Registers every handler on `connection` (documents, settings, the workspace index,
  * diagnostics, the features). The host calls `connection.listen()` afterwards.
  */
-export function createServer(connection: Connection, files: FileAccess, options: ServerOptions = {}): Server {
+export function createServer(clientConnection: Connection, files: FileAccess, options: ServerOptions = {}): Server {
   const timers = options.timers ?? runtimeTimers;
   const documents = new TextDocuments(TextDocument);
   // Before anything registers: every handler and message below speaks UTF-16, whatever the client counts in.
   let positionEncoding: PositionEncoding = 'utf-16';
   installPositionEncoding(
-    connection,
+    clientConnection,
     () => positionEncoding,
-    (uri): LineSource | undefined => {
+    (clientUri): LineSource | undefined => {
+      const uri = normalizeUri(clientUri);
       const document = documents.get(uri);
       if (document) return documentLines(document);
       const node = index.workspace.get(uri);
       return node && nodeFileLines(node);
     },
   );
+  // Everything below sees every URI in one spelling.
+  const connection = withNormalizedUris(clientConnection);
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
   // Settings apply per workspace folder; the index (made just below) knows the folders.
   const settings = new SettingsStore((message) => connection.console.warn(message), { scopeOf: (uri): string => index.folderOf(uri) ?? uri });
@@ -98,13 +105,26 @@ export function createServer(connection: Connection, files: FileAccess, options:
   }
 
   async function indexWorkspace(): Promise<void> {
-    await index.discover();
+    const listing = await index.discover();
+    if (listing.truncated) reportTruncatedSearch(listing.truncated);
     scheduleAll();
   }
 
-  /** After a folder leaves the workspace, its unopened files stop being nodes and lose their diagnostics. */
-  async function forgetFilesOutsideFolders(): Promise<void> {
-    for (const uri of index.filesOutsideFolders()) {
+  let truncationReported = false;
+  /** Once per session: a node past the search's limit is silently missing otherwise. */
+  function reportTruncatedSearch(truncated: NonNullable<NodeFileListing['truncated']>): void {
+    if (truncationReported) return;
+    truncationReported = true;
+    const message =
+      `Stopped looking for path.cfg and path.dat after ${truncated.limit.toLocaleString('en-US')} ${truncated.unit} of the workspace: ` +
+      'node files past them are not checked. Open the folder that holds the node files (or add it as a workspace folder) to check them all.';
+    connection.console.warn(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  }
+
+  /** Files that stop being nodes (their folder left the workspace or was deleted): their peers are revalidated, their diagnostics cleared. */
+  async function forgetFiles(uris: readonly string[]): Promise<void> {
+    for (const uri of uris) {
       await updateNode(uri, () => index.forget(uri), 0);
       publisher.clear(uri);
     }
@@ -149,7 +169,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
           event.added.map((folder) => folder.uri),
           event.removed.map((folder) => folder.uri),
         );
-        void forgetFilesOutsideFolders().then(indexWorkspace);
+        void forgetFiles(index.filesOutsideFolders()).then(indexWorkspace);
       });
     }
     await indexWorkspace();
@@ -180,9 +200,14 @@ export function createServer(connection: Connection, files: FileAccess, options:
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
-    for (const change of params.changes) {
-      if (!isNodeFileUri(change.uri) || isOpen(change.uri)) continue;
+    // The client's two watchers (node files, and deletions of anything) may both report one file.
+    const changes = new Map(params.changes.map((change) => [`${change.type} ${change.uri}`, change]));
+    for (const change of changes.values()) {
       const deleted = change.type === FileChangeType.Deleted;
+      // A folder deleted arrives as one event for the folder (VS Code reports no event for
+      // what was inside): every node file under it goes with it.
+      if (deleted && !isNodeFileUri(change.uri)) await forgetFiles(index.filesUnder(change.uri));
+      if (!isNodeFileUri(change.uri) || isOpen(change.uri)) continue;
       await updateNode(change.uri, () => (deleted ? index.forget(change.uri) : index.loadFromDisk(change.uri)), 0);
       if (deleted) publisher.clear(change.uri);
     }

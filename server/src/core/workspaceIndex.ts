@@ -1,6 +1,8 @@
 // The workspace index: every node file under the workspace folders, open or not. Files nobody
 // opened are found and read through the host's FileAccess; an open document's text always wins
-// over the file's; files of a folder that left the workspace are forgotten.
+// over the file's; files of a folder that left the workspace, or deleted, are forgotten, and a
+// read that ends after that is dropped (no ghost nodes).
+import { MAX_READABLE_FILE_SIZE } from '../../../common/fileAccess';
 import { Workspace, parseNodeFile } from '../service/languageService';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
@@ -11,6 +13,8 @@ export class WorkspaceIndex {
   /** Files too large to index, with their size: they get one diagnostic and nothing else. */
   private readonly oversized = new Map<string, number>();
   private folders: string[] = [];
+  /** Bumped each time a file is read or forgotten: a read applies only if nothing happened to its file meanwhile. */
+  private readonly generations = new Map<string, number>();
 
   /**
    * @param isOpen whether the editor has the document open (then its text is the node).
@@ -70,17 +74,29 @@ export class WorkspaceIndex {
     return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter((uri) => !this.isOpen(uri) && !this.isInFolders(uri));
   }
 
+  /** Unopened files the index holds under `folderUri` (a folder deleted on disk). */
+  filesUnder(folderUri: string): string[] {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter((uri) => uri.startsWith(prefix) && !this.isOpen(uri));
+  }
+
   forget(uri: string): void {
+    this.nextGeneration(uri);
     this.workspace.delete(uri);
     this.oversized.delete(uri);
   }
 
   async loadFromDisk(uri: string): Promise<void> {
-    const maxSize = await this.maxFileSizeFor(uri);
+    const generation = this.nextGeneration(uri);
+    // Never more than can be read: a larger limit would make a huge file silently nothing.
+    const maxSize = Math.min(await this.maxFileSizeFor(uri), MAX_READABLE_FILE_SIZE);
     const read = await this.files.readNodeFile(uri, maxSize);
     // Opened while the file was read (the index runs as the editor sends didOpen, e.g. after a
     // restart): the editor's text wins, its unsaved edits included.
     if (this.isOpen(uri)) return;
+    // Deleted, read again or its folder removed from the workspace while it was read: this read
+    // is stale, and a node made of it would be a ghost nobody clears.
+    if (generation !== this.generations.get(uri) || !this.isInFolders(uri)) return;
     if (read.kind === 'text') {
       this.oversized.delete(uri);
       this.workspace.set(parseNodeFile(uri, read.text));
@@ -103,6 +119,12 @@ export class WorkspaceIndex {
   async closeDocument(uri: string): Promise<void> {
     if (isNodeFileUri(uri) && this.isInFolders(uri)) await this.loadFromDisk(uri);
     else this.workspace.delete(uri);
+  }
+
+  private nextGeneration(uri: string): number {
+    const generation = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, generation);
+    return generation;
   }
 
   /** On the disk, or on the file system of a workspace folder (github.dev's, a remote's in the browser). */
