@@ -6,6 +6,7 @@ import { MAX_READABLE_FILE_SIZE } from '../../../common/fileAccess';
 import { Workspace, parseNodeFile } from '../service/languageService';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
+import { normalizeUri } from './uriSpelling';
 
 export class WorkspaceIndex {
   /** Every node file known: open documents and files on disk. */
@@ -64,7 +65,9 @@ export class WorkspaceIndex {
 
   /** Finds every node file under the folders and reads those that are not open. */
   async discover(): Promise<NodeFileListing> {
-    const listing = await this.files.findNodeFiles(this.folders);
+    const found = await this.files.findNodeFiles(this.folders);
+    // A client's search answers in its own spelling; the index keys by the server's.
+    const listing = { ...found, uris: found.uris.map(normalizeUri) };
     await Promise.all(listing.uris.filter((uri) => !this.isOpen(uri)).map((uri) => this.loadFromDisk(uri)));
     return listing;
   }
