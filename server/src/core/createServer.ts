@@ -202,11 +202,12 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
   connection.onDidChangeWatchedFiles(async (params) => {
     // The client's two watchers (node files, and deletions of anything) may both report one file.
     const changes = new Map(params.changes.map((change) => [`${change.type} ${change.uri}`, change]));
+    // A folder deleted arrives as one event for the folder (VS Code reports no event for what was
+    // inside): every node file under it goes with it.
+    const deletedFolders = [...changes.values()].filter((change) => change.type === FileChangeType.Deleted && !isNodeFileUri(change.uri));
+    if (deletedFolders.length > 0) await forgetFiles(index.filesUnder(deletedFolders.map((change) => change.uri)));
     for (const change of changes.values()) {
       const deleted = change.type === FileChangeType.Deleted;
-      // A folder deleted arrives as one event for the folder (VS Code reports no event for
-      // what was inside): every node file under it goes with it.
-      if (deleted && !isNodeFileUri(change.uri)) await forgetFiles(index.filesUnder(change.uri));
       if (!isNodeFileUri(change.uri) || isOpen(change.uri)) continue;
       await updateNode(change.uri, () => (deleted ? index.forget(change.uri) : index.loadFromDisk(change.uri)), 0);
       if (deleted) publisher.clear(change.uri);

@@ -77,10 +77,19 @@ export class WorkspaceIndex {
     return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter((uri) => !this.isOpen(uri) && !this.isInFolders(uri));
   }
 
-  /** Unopened files the index holds under `folderUri` (a folder deleted on disk). */
-  filesUnder(folderUri: string): string[] {
-    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
-    return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter((uri) => uri.startsWith(prefix) && !this.isOpen(uri));
+  /**
+   * Unopened files the index holds under any of `folderUris` (folders deleted on disk): one pass
+   * over the index however many deletions a batch reports (a branch switch deletes thousands).
+   */
+  filesUnder(folderUris: readonly string[]): string[] {
+    const folders = new Set(folderUris.map((uri) => (uri.endsWith('/') ? uri.slice(0, -1) : uri)));
+    const isUnderOne = (uri: string): boolean => {
+      for (let slash = uri.lastIndexOf('/'); slash > 0; slash = uri.lastIndexOf('/', slash - 1)) {
+        if (folders.has(uri.slice(0, slash))) return true;
+      }
+      return false;
+    };
+    return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter((uri) => isUnderOne(uri) && !this.isOpen(uri));
   }
 
   forget(uri: string): void {
