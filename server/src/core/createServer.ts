@@ -122,11 +122,20 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
-  /** Files that stop being nodes (their folder left the workspace or was deleted): their peers are revalidated, their diagnostics cleared. */
+  /** Unopened files that stop being nodes (their folder left the workspace): their peers are revalidated, their diagnostics cleared. */
   async function forgetFiles(uris: readonly string[]): Promise<void> {
     for (const uri of uris) {
       await updateNode(uri, () => index.forget(uri), 0);
       publisher.clear(uri);
+    }
+  }
+
+  /** Files deleted on disk: their peers are revalidated; a closed one loses its diagnostics, an open one stays a draft. */
+  async function filesDeleted(uris: readonly string[]): Promise<void> {
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      await updateNode(uri, () => index.fileDeleted(uri, document), 0);
+      if (!document) publisher.clear(uri);
     }
   }
 
@@ -205,12 +214,17 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
     // A folder deleted arrives as one event for the folder (VS Code reports no event for what was
     // inside): every node file under it goes with it.
     const deletedFolders = [...changes.values()].filter((change) => change.type === FileChangeType.Deleted && !isNodeFileUri(change.uri));
-    if (deletedFolders.length > 0) await forgetFiles(index.filesUnder(deletedFolders.map((change) => change.uri)));
+    if (deletedFolders.length > 0) await filesDeleted(index.filesUnder(deletedFolders.map((change) => change.uri)));
     for (const change of changes.values()) {
-      const deleted = change.type === FileChangeType.Deleted;
-      if (!isNodeFileUri(change.uri) || isOpen(change.uri)) continue;
-      await updateNode(change.uri, () => (deleted ? index.forget(change.uri) : index.loadFromDisk(change.uri)), 0);
-      if (deleted) publisher.clear(change.uri);
+      if (!isNodeFileUri(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        await filesDeleted([change.uri]);
+        continue;
+      }
+      const document = documents.get(change.uri);
+      if (!document) await updateNode(change.uri, () => index.loadFromDisk(change.uri), 0);
+      // Back on disk (saved again, restored): the open document is a node of the workspace again.
+      else if (index.fileRestored(change.uri)) await updateNode(change.uri, () => index.setOpenDocument(document), 0);
     }
   });
 

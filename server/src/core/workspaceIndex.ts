@@ -16,6 +16,8 @@ export class WorkspaceIndex {
   private folders: string[] = [];
   /** Bumped each time a file is read or forgotten: a read applies only if nothing happened to its file meanwhile. */
   private readonly generations = new Map<string, number>();
+  /** Open documents whose file was deleted on disk: the editor still shows them, but they are no node of the workspace until the file is back. */
+  private readonly deletedOnDisk = new Set<string>();
 
   /**
    * @param isOpen whether the editor has the document open (then its text is the node).
@@ -78,7 +80,7 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Unopened files the index holds under any of `folderUris` (folders deleted on disk): one pass
+   * Files the index holds under any of `folderUris` (folders deleted on disk): one pass
    * over the index however many deletions a batch reports (a branch switch deletes thousands).
    */
   filesUnder(folderUris: readonly string[]): string[] {
@@ -89,7 +91,23 @@ export class WorkspaceIndex {
       }
       return false;
     };
-    return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter((uri) => isUnderOne(uri) && !this.isOpen(uri));
+    return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter(isUnderOne);
+  }
+
+  /**
+   * A file deleted on disk: forgotten, or, while the editor still has it open, only looked at
+   * like an untitled draft (its peers stop seeing it; the view forgets it) until it is back.
+   */
+  fileDeleted(uri: string, openDocument: TextDocument | undefined): void {
+    if (!openDocument) return this.forget(uri);
+    this.nextGeneration(uri);
+    this.deletedOnDisk.add(uri);
+    this.setOpenDocument(openDocument);
+  }
+
+  /** The file of an open document is on disk again (saved, restored): whether it had been deleted. */
+  fileRestored(uri: string): boolean {
+    return this.deletedOnDisk.delete(uri);
   }
 
   forget(uri: string): void {
@@ -123,12 +141,13 @@ export class WorkspaceIndex {
   setOpenDocument(document: TextDocument): void {
     const node = parseNodeFile(document.uri, document.getText());
     // Saved files are nodes of the workspace; an untitled draft only looks at them.
-    if (this.isSavedFile(document.uri)) this.workspace.set(node);
+    if (this.isSavedFile(document.uri) && !this.deletedOnDisk.has(document.uri)) this.workspace.set(node);
     else this.workspace.setGuest(node);
   }
 
   /** A closed node file of the workspace falls back to its saved text; anything else is forgotten. */
   async closeDocument(uri: string): Promise<void> {
+    this.deletedOnDisk.delete(uri);
     if (isNodeFileUri(uri) && this.isInFolders(uri)) await this.loadFromDisk(uri);
     else this.workspace.delete(uri);
   }
