@@ -9,6 +9,8 @@ import { RequestType } from 'vscode-jsonrpc';
 export interface NodeFileListing {
   /** The node files found, as URIs in VS Code's own spelling, sorted. */
   uris: string[];
+  /** Set when the search stopped at its limit (MAX_WALKED_FOLDERS folders, MAX_NODE_FILES_LISTED files): files past it are not listed. */
+  truncated?: { limit: number; unit: 'folders' | 'files' };
 }
 
 /** A node file as read: its text, or why there is none. */
@@ -25,6 +27,20 @@ export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git', '.hg'
 
 /** At most this many node files from one search through the client (the disk walk caps folders instead). */
 export const MAX_NODE_FILES_LISTED = 20_000;
+
+/**
+ * At most this many folders listed by one walk of the disk (server/src/nodeFiles.ts, for the
+ * editor and the command line alike): enough for any real config repository, and it keeps a
+ * workspace opened on a home folder or a drive from walking forever.
+ */
+export const MAX_WALKED_FOLDERS = 20_000;
+
+/**
+ * The largest node file that is ever read, whatever icewarp.maxFileSize says: Node reads at most
+ * 2 GB into one buffer, and V8 makes no string longer than 2^29 - 24 units (one UTF-8 byte gives
+ * at most one). A larger file is measured, not read, and gets file-too-large.
+ */
+export const MAX_READABLE_FILE_SIZE = 2 ** 29 - 24;
 
 export interface FindNodeFilesParams {
   folderUris: string[];

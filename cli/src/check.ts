@@ -99,7 +99,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
   const loaded: (LoadedFile & { foreign?: string[] })[] = await Promise.all(
     inputs.files.map(async (fsPath) => {
       const options = optionsFor(fsPath);
-      const read = readNode(fsPath, options.maxFileSize);
+      const read = await readNode(fsPath, options.maxFileSize);
       const file: LoadedFile = { path: fsPath, display: displayPath(fsPath), uri: fileUri(fsPath), diagnostics: [], options };
       if (read.kind === 'node') {
         const reasons = foreignReasons(read.node);

@@ -2,18 +2,18 @@
 // file discovery. The CLI holds no rule: it finds files, hands them to the same engine the editor
 // uses, and formats what comes back. Those APIs are moving (fixes owned by rules, a file-access
 // interface for discovery), so every call goes through here and adapting is a few lines.
-import { readFileSync, statSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_SOURCE, NODE_FILE_NAMES, Settings, SettingsProblem, SeveritySetting, isRecord, parseSettings } from '../../common/protocol';
 import { redactNodeFileText } from '../../common/redact';
+import { toLspDiagnostic } from '../../server/src/core/lspDiagnostic';
 import { isNodeFileName } from '../../server/src/host/fileAccess';
-import { nodeFileAccess } from '../../server/src/nodeFiles';
 import { classifyNodeFile } from '../../server/src/service/classify';
+import { describeFsError, kindOfStats, readNodeFileAt, walkNodeFiles } from '../../server/src/nodeFiles';
 import { fixAll } from '../../server/src/service/fixes';
 import { DIAGNOSTIC_CODES, DiagnosticCode, NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, tooLargeDiagnostics, validate } from '../../server/src/service/languageService';
 import { applyEdits } from '../../server/src/service/textEdits';
 
-export { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, NODE_FILE_NAMES, Workspace, isNodeFileName, isRecord };
+export { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, NODE_FILE_NAMES, Workspace, describeFsError, isNodeFileName, isRecord, kindOfStats, toLspDiagnostic, walkNodeFiles };
 export type { DiagnosticCode, NodeFile, ServiceDiagnostic, Settings, SettingsProblem, SeveritySetting };
 
 export type Severity = ServiceDiagnostic['severity'];
@@ -36,30 +36,13 @@ export function uriToPath(uri: string): string {
   return URI.parse(uri).fsPath;
 }
 
-/** Every path.cfg / path.dat under the folders, as the language server indexes a workspace (absolute paths). */
-export async function discoverNodeFiles(folders: readonly string[]): Promise<string[]> {
-  const { uris } = await nodeFileAccess.findNodeFiles(folders.map(fileUri));
-  return uris.map(uriToPath);
-}
-
 export type NodeRead = { kind: 'node'; node: NodeFile } | { kind: 'too-large'; size: number } | { kind: 'unreadable' };
 
-/**
- * Reads and parses a node file as the server's `nodeFileAccess.readNodeFile` does (size first,
- * UTF-8, BOM removed), but synchronously: its promise-based reads (async because a browser host
- * answers them over the protocol) cost about 1.5 s of CPU for 10,000 files where these cost
- * 0.25 s (bench/cli.ts), most of a run's budget.
- */
-export function readNode(fsPath: string, maxFileSize: number): NodeRead {
-  try {
-    const stats = statSync(fsPath);
-    if (!stats.isFile()) return { kind: 'unreadable' };
-    if (stats.size > maxFileSize) return { kind: 'too-large', size: stats.size };
-    const text = readFileSync(fsPath, 'utf8');
-    return { kind: 'node', node: parseNodeFile(fileUri(fsPath), text.startsWith('\uFEFF') ? text.slice(1) : text) };
-  } catch {
-    return { kind: 'unreadable' };
-  }
+/** Reads and parses a node file exactly as the language server reads an unopened one (size first, UTF-8, BOM removed). */
+export async function readNode(fsPath: string, maxFileSize: number): Promise<NodeRead> {
+  const read = await readNodeFileAt(fsPath, maxFileSize);
+  if (read.kind === 'text') return { kind: 'node', node: parseNodeFile(fileUri(fsPath), read.text) };
+  return read.kind === 'too-large' ? read : { kind: 'unreadable' };
 }
 
 /**

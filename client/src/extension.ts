@@ -58,7 +58,10 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
   const notifier = new ServerNotifier(outputChannel);
 
   const fileWatcher = vscode.workspace.createFileSystemWatcher(NODE_FILE_GLOB);
-  context.subscriptions.push(fileWatcher);
+  // A deleted folder is reported as one event for the folder, none for the node files in it:
+  // deletions of anything go to the server, which forgets the node files under a deleted folder.
+  const deletionWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+  context.subscriptions.push(fileWatcher, deletionWatcher);
 
   // The documents the server validates: on the disk, untitled, and on the file systems the
   // workspace is on (github.dev, a remote in the browser...), but never a git: or diff view of a
@@ -72,7 +75,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
     synchronize: {
       // The server compares every node file of the workspace, open or not, so it must hear
       // about files created, changed or deleted on disk.
-      fileEvents: fileWatcher,
+      fileEvents: [fileWatcher, deletionWatcher],
       configurationSection: CLIENT_ID,
     },
     // No `workspaceFolder`: one server serves every folder of a multi-root workspace; it gets

@@ -29,15 +29,18 @@ export function answerFileRequests(client: BaseLanguageClient): vscode.Disposabl
 
 async function findNodeFiles(folderUris: readonly string[], token: vscode.CancellationToken): Promise<NodeFileListing> {
   const found = new Set<string>();
+  let truncated = false;
   for (const folder of folderUris) {
     try {
       const pattern = new vscode.RelativePattern(vscode.Uri.parse(folder), NODE_FILE_GLOB);
-      for (const uri of await vscode.workspace.findFiles(pattern, EXCLUDED, MAX_NODE_FILES_LISTED, token)) found.add(uri.toString());
+      const uris = await vscode.workspace.findFiles(pattern, EXCLUDED, MAX_NODE_FILES_LISTED, token);
+      if (uris.length >= MAX_NODE_FILES_LISTED) truncated = true;
+      for (const uri of uris) found.add(uri.toString());
     } catch {
       // A folder that cannot be searched has no node files the server could read.
     }
   }
-  return { uris: [...found].sort() };
+  return { uris: [...found].sort(), ...(truncated ? { truncated: { limit: MAX_NODE_FILES_LISTED, unit: 'files' as const } } : {}) };
 }
 
 async function readNodeFile(uriText: string, maxSize: number): Promise<FileRead> {

@@ -138,3 +138,21 @@ test('--help and --version answer and exit 0', () => {
   const codes = runCli(['codes'], { cwd: root });
   assert.match(codes.stdout, /^server-id-too-long +error +The Server ID \(line 4\) has more than 2 characters\.$/m);
 });
+
+test('a symbolic link named path.dat is checked as the file it leads to; one that leads nowhere is named', () => {
+  const root = copyFixture('clean');
+  const outside = tempDir();
+  fs.copyFileSync(path.join(root, 'mx2', 'path.dat'), path.join(outside, 'kept-elsewhere.dat'));
+  fs.rmSync(path.join(root, 'mx2', 'path.dat'));
+  fs.symlinkSync(path.join(outside, 'kept-elsewhere.dat'), path.join(root, 'mx2', 'path.dat'));
+  fs.mkdirSync(path.join(root, 'gone'));
+  fs.symlinkSync(path.join(outside, 'nothing-here.dat'), path.join(root, 'gone', 'path.dat'));
+  const run = runCli(['check', '--format', 'json'], { cwd: root });
+  assert.equal(run.code, 0, run.stderr);
+  assert.deepEqual(
+    (JSON.parse(run.stdout) as { file: string }[]).map((file) => file.file),
+    ['mx1/path.dat', 'mx2/path.dat'],
+    'the linked node is checked with its peer',
+  );
+  assert.equal(run.stderr, 'gone/path.dat: a symbolic link that leads nowhere (no such file or folder), not checked\n');
+});

@@ -10,10 +10,13 @@ import {
   FileChangeType,
   type InitializeParams,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { NodeFileListing } from '../../../common/fileAccess';
 import { isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
@@ -25,6 +28,7 @@ import { SettingsStore } from './settings';
 import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
 import { type Timers, runtimeTimers } from './timers';
 import { ValidationScheduler } from './validationScheduler';
+import { normalizeUri, withNormalizedUris } from './uriSpelling';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface ServerOptions {
@@ -48,21 +52,24 @@ const UNKNOWN_PROCESS: ProcessStatus = { pid: 0, rssBytes: 0, heapUsedBytes: 0 }
  * Registers every handler on `connection` (documents, settings, the workspace index,
  * diagnostics, the features). The host calls `connection.listen()` afterwards.
  */
-export function createServer(connection: Connection, files: FileAccess, options: ServerOptions = {}): Server {
+export function createServer(clientConnection: Connection, files: FileAccess, options: ServerOptions = {}): Server {
   const timers = options.timers ?? runtimeTimers;
   const documents = new TextDocuments(TextDocument);
   // Before anything registers: every handler and message below speaks UTF-16, whatever the client counts in.
   let positionEncoding: PositionEncoding = 'utf-16';
   installPositionEncoding(
-    connection,
+    clientConnection,
     () => positionEncoding,
-    (uri): LineSource | undefined => {
+    (clientUri): LineSource | undefined => {
+      const uri = normalizeUri(clientUri);
       const document = documents.get(uri);
       if (document) return documentLines(document);
       const node = index.workspace.get(uri);
       return node && nodeFileLines(node);
     },
   );
+  // Everything below sees every URI in one spelling.
+  const connection = withNormalizedUris(clientConnection);
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
   // Settings apply per workspace folder; the index (made just below) knows the folders.
   const settings = new SettingsStore((message) => connection.console.warn(message), { scopeOf: (uri): string => index.folderOf(uri) ?? uri });
@@ -99,15 +106,37 @@ export function createServer(connection: Connection, files: FileAccess, options:
   }
 
   async function indexWorkspace(): Promise<void> {
-    await index.discover();
+    const listing = await index.discover();
+    if (listing.truncated) reportTruncatedSearch(listing.truncated);
     scheduleAll();
   }
 
-  /** After a folder leaves the workspace, its unopened files stop being nodes and lose their diagnostics. */
-  async function forgetFilesOutsideFolders(): Promise<void> {
-    for (const uri of index.filesOutsideFolders()) {
+  let truncationReported = false;
+  /** Once per session: a node past the search's limit is silently missing otherwise. */
+  function reportTruncatedSearch(truncated: NonNullable<NodeFileListing['truncated']>): void {
+    if (truncationReported) return;
+    truncationReported = true;
+    const message =
+      `Stopped looking for path.cfg and path.dat after ${truncated.limit.toLocaleString('en-US')} ${truncated.unit} of the workspace: ` +
+      'node files past them are not checked. Open the folder that holds the node files (or add it as a workspace folder) to check them all.';
+    connection.console.warn(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  }
+
+  /** Unopened files that stop being nodes (their folder left the workspace): their peers are revalidated, their diagnostics cleared. */
+  async function forgetFiles(uris: readonly string[]): Promise<void> {
+    for (const uri of uris) {
       await updateNode(uri, () => index.forget(uri), 0);
       publisher.clear(uri);
+    }
+  }
+
+  /** Files deleted on disk: their peers are revalidated; a closed one loses its diagnostics, an open one stays a draft. */
+  async function filesDeleted(uris: readonly string[]): Promise<void> {
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      await updateNode(uri, () => index.fileDeleted(uri, document), 0);
+      if (!document) publisher.clear(uri);
     }
   }
 
@@ -150,7 +179,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
           event.added.map((folder) => folder.uri),
           event.removed.map((folder) => folder.uri),
         );
-        void forgetFilesOutsideFolders().then(indexWorkspace);
+        void forgetFiles(index.filesOutsideFolders()).then(indexWorkspace);
       });
     }
     await indexWorkspace();
@@ -183,11 +212,22 @@ export function createServer(connection: Connection, files: FileAccess, options:
   registerFileKinds(connection, documents, index, updateNode);
 
   connection.onDidChangeWatchedFiles(async (params) => {
-    for (const change of params.changes) {
-      if (!isNodeFileUri(change.uri) || isOpen(change.uri)) continue;
-      const deleted = change.type === FileChangeType.Deleted;
-      await updateNode(change.uri, () => (deleted ? index.forget(change.uri) : index.loadFromDisk(change.uri)), 0);
-      if (deleted) publisher.clear(change.uri);
+    // The client's two watchers (node files, and deletions of anything) may both report one file.
+    const changes = new Map(params.changes.map((change) => [`${change.type} ${change.uri}`, change]));
+    // A folder deleted arrives as one event for the folder (VS Code reports no event for what was
+    // inside): every node file under it goes with it.
+    const deletedFolders = [...changes.values()].filter((change) => change.type === FileChangeType.Deleted && !isNodeFileUri(change.uri));
+    if (deletedFolders.length > 0) await filesDeleted(index.filesUnder(deletedFolders.map((change) => change.uri)));
+    for (const change of changes.values()) {
+      if (!isNodeFileUri(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        await filesDeleted([change.uri]);
+        continue;
+      }
+      const document = documents.get(change.uri);
+      if (!document) await updateNode(change.uri, () => index.loadFromDisk(change.uri), 0);
+      // Back on disk (saved again, restored): the open document is a node of the workspace again.
+      else if (index.fileRestored(change.uri)) await updateNode(change.uri, () => index.setOpenDocument(document), 0);
     }
   });
 

@@ -1,10 +1,11 @@
 // Diagnostics to the client: computes a file's diagnostics under its settings, converts them to
 // LSP, sends them (or clears them) and remembers what was sent for the features that count or
 // fix problems.
-import { type Connection, type Diagnostic, DiagnosticSeverity, DiagnosticTag, type TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, type Settings } from '../../../common/protocol';
-import { type ServiceDiagnostic, tooLargeDiagnostics, validate } from '../service/languageService';
+import type { Settings } from '../../../common/protocol';
+import { tooLargeDiagnostics, validate } from '../service/languageService';
+import { toLspDiagnostic } from './lspDiagnostic';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export class DiagnosticsPublisher {
@@ -62,23 +63,4 @@ export class DiagnosticsPublisher {
   private didPublish(uri: string): void {
     for (const listener of this.listeners) listener(uri);
   }
-}
-
-const SEVERITY: Record<ServiceDiagnostic['severity'], DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-export function toLspDiagnostic(diagnostic: ServiceDiagnostic): Diagnostic {
-  return {
-    range: diagnostic.range,
-    severity: SEVERITY[diagnostic.severity],
-    code: diagnostic.code,
-    source: DIAGNOSTIC_SOURCE,
-    message: diagnostic.message,
-    ...(diagnostic.related ? { relatedInformation: diagnostic.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message })) } : {}),
-    ...(diagnostic.tags ? { tags: diagnostic.tags.map((tag) => (tag === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary)) } : {}),
-  };
 }

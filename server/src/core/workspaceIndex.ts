@@ -1,10 +1,13 @@
 // The workspace index: every node file under the workspace folders, open or not. Files nobody
 // opened are found and read through the host's FileAccess; an open document's text always wins
-// over the file's; files of a folder that left the workspace are forgotten.
+// over the file's; files of a folder that left the workspace, or deleted, are forgotten, and a
+// read that ends after that is dropped (no ghost nodes).
+import { MAX_READABLE_FILE_SIZE } from '../../../common/fileAccess';
 import { Workspace, parseNodeFile } from '../service/languageService';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
 import { FileKinds } from './foreignFiles';
+import { normalizeUri } from './uriSpelling';
 
 export class WorkspaceIndex {
   /** Every node file known: open documents and files on disk. */
@@ -14,6 +17,10 @@ export class WorkspaceIndex {
   /** Other programs' files of the same names: judged as they enter, kept out (./foreignFiles.ts). */
   readonly fileKinds = new FileKinds();
   private folders: string[] = [];
+  /** Bumped each time a file is read or forgotten: a read applies only if nothing happened to its file meanwhile. */
+  private readonly generations = new Map<string, number>();
+  /** Open documents whose file was deleted on disk: the editor still shows them, but they are no node of the workspace until the file is back. */
+  private readonly deletedOnDisk = new Set<string>();
 
   /**
    * @param isOpen whether the editor has the document open (then its text is the node).
@@ -63,7 +70,9 @@ export class WorkspaceIndex {
 
   /** Finds every node file under the folders and reads those that are not open. */
   async discover(): Promise<NodeFileListing> {
-    const listing = await this.files.findNodeFiles(this.folders);
+    const found = await this.files.findNodeFiles(this.folders);
+    // A client's search answers in its own spelling; the index keys by the server's.
+    const listing = { ...found, uris: found.uris.map(normalizeUri) };
     await Promise.all(listing.uris.filter((uri) => !this.isOpen(uri)).map((uri) => this.loadFromDisk(uri)));
     return listing;
   }
@@ -73,18 +82,55 @@ export class WorkspaceIndex {
     return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter((uri) => !this.isOpen(uri) && !this.isInFolders(uri));
   }
 
+  /**
+   * Files the index holds under any of `folderUris` (folders deleted on disk): one pass
+   * over the index however many deletions a batch reports (a branch switch deletes thousands).
+   */
+  filesUnder(folderUris: readonly string[]): string[] {
+    const folders = new Set(folderUris.map((uri) => (uri.endsWith('/') ? uri.slice(0, -1) : uri)));
+    const isUnderOne = (uri: string): boolean => {
+      for (let slash = uri.lastIndexOf('/'); slash > 0; slash = uri.lastIndexOf('/', slash - 1)) {
+        if (folders.has(uri.slice(0, slash))) return true;
+      }
+      return false;
+    };
+    return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter(isUnderOne);
+  }
+
+  /**
+   * A file deleted on disk: forgotten, or, while the editor still has it open, only looked at
+   * like an untitled draft (its peers stop seeing it; the view forgets it) until it is back.
+   */
+  fileDeleted(uri: string, openDocument: TextDocument | undefined): void {
+    if (!openDocument) return this.forget(uri);
+    this.nextGeneration(uri);
+    this.deletedOnDisk.add(uri);
+    this.setOpenDocument(openDocument);
+  }
+
+  /** The file of an open document is on disk again (saved, restored): whether it had been deleted. */
+  fileRestored(uri: string): boolean {
+    return this.deletedOnDisk.delete(uri);
+  }
+
   forget(uri: string): void {
+    this.nextGeneration(uri);
     this.workspace.delete(uri);
     this.oversized.delete(uri);
     this.fileKinds.forget(uri);
   }
 
   async loadFromDisk(uri: string): Promise<void> {
-    const maxSize = await this.maxFileSizeFor(uri);
+    const generation = this.nextGeneration(uri);
+    // Never more than can be read: a larger limit would make a huge file silently nothing.
+    const maxSize = Math.min(await this.maxFileSizeFor(uri), MAX_READABLE_FILE_SIZE);
     const read = await this.files.readNodeFile(uri, maxSize);
     // Opened while the file was read (the index runs as the editor sends didOpen, e.g. after a
     // restart): the editor's text wins, its unsaved edits included.
     if (this.isOpen(uri)) return;
+    // Deleted, read again or its folder removed from the workspace while it was read: this read
+    // is stale, and a node made of it would be a ghost nobody clears.
+    if (generation !== this.generations.get(uri) || !this.isInFolders(uri)) return;
     if (read.kind === 'text') {
       this.oversized.delete(uri);
       if (this.fileKinds.admits(uri, read.text)) this.workspace.set(parseNodeFile(uri, read.text));
@@ -104,14 +150,21 @@ export class WorkspaceIndex {
     }
     const node = parseNodeFile(document.uri, document.getText());
     // Saved files are nodes of the workspace; an untitled draft only looks at them.
-    if (this.isSavedFile(document.uri)) this.workspace.set(node);
+    if (this.isSavedFile(document.uri) && !this.deletedOnDisk.has(document.uri)) this.workspace.set(node);
     else this.workspace.setGuest(node);
   }
 
   /** A closed node file of the workspace falls back to its saved text; anything else is forgotten. */
   async closeDocument(uri: string): Promise<void> {
+    this.deletedOnDisk.delete(uri);
     if (isNodeFileUri(uri) && this.isInFolders(uri)) await this.loadFromDisk(uri);
     else this.forget(uri);
+  }
+
+  private nextGeneration(uri: string): number {
+    const generation = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, generation);
+    return generation;
   }
 
   /** On the disk, or on the file system of a workspace folder (github.dev's, a remote's in the browser). */

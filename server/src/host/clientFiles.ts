@@ -13,7 +13,7 @@ export function clientFileAccess(connection: Connection): FileAccess {
       if (folderUris.length === 0) return { uris: [] };
       try {
         const listing = await connection.sendRequest(findNodeFilesRequest, { folderUris: [...folderUris] });
-        return { uris: [...listing.uris].sort() };
+        return { uris: [...listing.uris].sort(), ...(listing.truncated ? { truncated: listing.truncated } : {}) };
       } catch {
         return { uris: [] };
       }
@@ -44,7 +44,8 @@ export function fileAccessByScheme(disk: FileAccess, other: FileAccess): FileAcc
   return {
     async findNodeFiles(folderUris: readonly string[]): Promise<NodeFileListing> {
       const [local, elsewhere] = await Promise.all([disk.findNodeFiles(folderUris.filter(onDisk)), other.findNodeFiles(folderUris.filter((uri) => !onDisk(uri)))]);
-      return { uris: [...local.uris, ...elsewhere.uris].sort() };
+      const truncated = local.truncated ?? elsewhere.truncated;
+      return { uris: [...local.uris, ...elsewhere.uris].sort(), ...(truncated ? { truncated } : {}) };
     },
     readNodeFile: (uri, maxSize) => (onDisk(uri) ? disk : other).readNodeFile(uri, maxSize),
     stat: (uri) => (onDisk(uri) ? disk : other).stat(uri),

@@ -1,4 +1,5 @@
 // The facade: one parse per document version, handed to every feature. Protocol-free.
+import { MAX_READABLE_FILE_SIZE } from '../../../common/fileAccess';
 import { SeveritySetting } from '../../../common/protocol';
 import { utf8ByteLength } from '../../../common/utf8';
 import { NodeFile, parseNodeFile } from './parse';
@@ -123,7 +124,11 @@ export function tooLargeDiagnostics(size: number, maxFileSize: number, overrides
       code: 'file-too-large',
       severity,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      message: `This file has ${formatBytes(size)}, more than the ${formatBytes(maxFileSize)} set in icewarp.maxFileSize, so it is not validated. A real path.cfg is under 1 KB.`,
+      message:
+        size > maxFileSize
+          ? `This file has ${formatBytes(size)}, more than the ${formatBytes(maxFileSize)} set in icewarp.maxFileSize, so it is not validated. A real path.cfg is under 1 KB.`
+          : // Under the setting but over what can be read at all.
+            `This file has ${formatBytes(size)}, more than the ${formatBytes(MAX_READABLE_FILE_SIZE)} a file can be read in, so it is not validated. A real path.cfg is under 1 KB.`,
     },
   ];
 }
@@ -147,5 +152,6 @@ function compareByPosition(a: ServiceDiagnostic, b: ServiceDiagnostic): number {
 }
 
 function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
