@@ -5,6 +5,9 @@ import { Workspace, parseNodeFile } from '../service/languageService';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
 
+/** How many files the index reads at once when it discovers the workspace. */
+const DISCOVERY_READS_IN_FLIGHT = 32;
+
 export class WorkspaceIndex {
   /** Every node file known: open documents and files on disk. */
   readonly workspace = new Workspace();
@@ -61,7 +64,14 @@ export class WorkspaceIndex {
   /** Finds every node file under the folders and reads those that are not open. */
   async discover(): Promise<NodeFileListing> {
     const listing = await this.files.findNodeFiles(this.folders);
-    await Promise.all(listing.uris.filter((uri) => !this.isOpen(uri)).map((uri) => this.loadFromDisk(uri)));
+    const unopened = listing.uris.filter((uri) => !this.isOpen(uri));
+    // A few reads at a time rather than all at once: 10,000 reads in flight held every buffer
+    // and promise together, and the heap the server grew for them stayed as its RSS.
+    let next = 0;
+    const reader = async () => {
+      while (next < unopened.length) await this.loadFromDisk(unopened[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(DISCOVERY_READS_IN_FLIGHT, unopened.length) }, reader));
     return listing;
   }
 
