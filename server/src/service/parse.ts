@@ -85,8 +85,7 @@ export function parseNodeFile(uri: string, text: string): NodeFile {
     return { field, index, present: true, raw, value: trimPiece(raw) };
   });
 
-  // The table has exactly one row per id, so every key is present.
-  const field = Object.fromEntries(fields.map((line) => [line.field.id, line])) as Record<FieldId, FieldLine>;
+  const field = new FieldsById(fields) as FieldsById & Record<FieldId, FieldLine>;
 
   const paths = new Map<FieldId, PathValue>();
   for (const line of fields) {
@@ -124,6 +123,23 @@ function emptyFieldLine(field: FieldSpec): FieldLine {
   }
   return shared;
 }
+
+/**
+ * `node.field.hostname`: one getter per field id on a shared prototype over the node's list,
+ * rather than a 17-property object per node (about 200 bytes of each unopened node).
+ */
+class FieldsById {
+  constructor(readonly inOrder: readonly FieldLine[]) {}
+}
+// The table has exactly one row per id, so every key is present.
+FIELDS.forEach((spec, index) => {
+  Object.defineProperty(FieldsById.prototype, spec.id, {
+    get(this: FieldsById) {
+      return this.inOrder[index];
+    },
+    enumerable: true,
+  });
+});
 
 const NO_LINES: readonly TextLine[] = Object.freeze([]);
 
