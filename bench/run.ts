@@ -19,6 +19,8 @@ import { benchClusterOps } from './clusterOps';
 import { benchWeb } from './web';
 
 const QUICK = process.argv.includes('--quick');
+/** `--only scale,typing`: just those groups (by the ids' first word), e.g. to measure one change. */
+const ONLY = process.argv.includes('--only') ? new Set(process.argv[process.argv.indexOf('--only') + 1].split(',')) : undefined;
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS_PATH = path.join(__dirname, 'results.json');
 const FIXTURE = (name: string) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', name), 'utf8');
@@ -375,6 +377,191 @@ async function benchWorkspace(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// (j) workspace scale (issue 14): `--nodes 1000,5000,10000` sizes, clusters of 5, each size in
+// fresh servers; the ratios compare the largest size with the smallest.
+
+function nodeSizes(): number[] {
+  const at = process.argv.indexOf('--nodes');
+  const given = at >= 0 ? process.argv[at + 1] : undefined;
+  if (given) return given.split(',').map((each) => Number(each.trim())).filter((each) => Number.isInteger(each) && each > 0);
+  return QUICK ? [50, 100] : [1000, 10000];
+}
+
+/**
+ * In the service, without the protocol: what it keeps per node as the server holds unopened
+ * files (the text read, parsed, indexed and validated once; the growth of the heap after full
+ * collections), and one edit of a node (the index updated, its dependents before and after,
+ * each of them validated), the part of the server's time that could grow with the workspace.
+ */
+function serviceAt(files: number): { heapPerNode: number; edit: number } {
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const workspace = new Workspace();
+  for (let index = 0; index < files; index++) {
+    const cluster = Math.floor(index / CLUSTER_SIZE);
+    const k = (index % CLUSTER_SIZE) + 1;
+    // A fresh string per file, as a read from disk gives.
+    workspace.set(parseNodeFile(`file:///bench/c${cluster}/mx${k}/path.dat`, clusterNode(cluster, k).slice(0)));
+  }
+  for (const node of workspace.all()) validate(node, workspace);
+  gc();
+  gc();
+  const heapPerNode = (process.memoryUsage().heapUsed - before) / files;
+  const uri = 'file:///bench/c0/mx3/path.dat';
+  const texts = [clusterNode(0, 3), clusterNode(0, 3).replace('license.key', 'license2.key')];
+  const times: number[] = [];
+  for (let edit = 0; edit < SETTINGS.warmups + SETTINGS.edits; edit++) {
+    const start = performance.now();
+    const dependents = workspace.dependents(uri);
+    workspace.set(parseNodeFile(uri, texts[edit % 2]));
+    for (const each of workspace.dependents(uri)) dependents.add(each);
+    for (const each of dependents) validate(workspace.get(each)!, workspace);
+    if (edit >= SETTINGS.warmups) times.push(performance.now() - start);
+  }
+  return { heapPerNode, edit: median(times) };
+}
+
+interface ScaleResult {
+  index: number;
+  rss: number;
+  heapPerNode: number;
+  editService: number;
+  editServer: number;
+  editRoundTrip: number;
+  revalidated: number;
+}
+
+async function scaleAt(files: number): Promise<ScaleResult> {
+  const folder = generateWorkspace(files);
+  try {
+    const runs = QUICK ? 1 : 3;
+    const index: number[] = [];
+    const rss: number[] = [];
+    let session: TestClient | undefined;
+    for (let run = 0; run < runs; run++) {
+      if (session) await session.stop();
+      const current = await startServer({ folders: [folder], validationDelay: 0 });
+      session = current;
+      const published = new Set<string>();
+      let seen = 0;
+      await current.waitFor(() => {
+        for (; seen < current.publishes.length; seen++) published.add(current.publishes[seen].uri);
+        return published.size >= files;
+      }, `diagnostics for all ${files} files`);
+      index.push(Math.max(...current.publishes.map((publish) => publish.at)) - current.initializedAt);
+      rss.push((await current.status()).rssBytes);
+    }
+    if (!session) throw new Error('unreachable: at least one run');
+    // One node of cluster 0 opened and edited: its four peers are republished with it.
+    const file = path.join(folder, 'c0', 'mx3', 'path.dat');
+    const uri = URI.file(file).toString();
+    await session.open(uri, fs.readFileSync(file, 'utf8'));
+    await session.waitFor(() => session.publishCount(uri) >= 2, 'diagnostics after open');
+    await session.status(true);
+    const licenses = ['license.key', 'license2.key'];
+    const roundTrips: number[] = [];
+    const revalidated: number[] = [];
+    for (let edit = 0; edit < SETTINGS.workspaceEdits; edit++) {
+      const countBefore = (await session.status()).publishCount;
+      const firstIndex = session.publishes.length;
+      const start = performance.now();
+      await session.replaceLine(uri, edit + 2, 11, licenses[edit % 2].length, licenses[(edit + 1) % 2]);
+      await session.waitFor(() => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri), 'diagnostics after the edit');
+      const countAfter = (await session.status()).publishCount;
+      const caused = session.publishes.slice(firstIndex, firstIndex + (countAfter - countBefore));
+      roundTrips.push(Math.max(...caused.map((publish) => publish.at)) - start);
+      revalidated.push(countAfter - countBefore);
+    }
+    const server = (await session.status()).changeToPublishMs;
+    await session.stop();
+    const service = serviceAt(files);
+    return { index: median(index), rss: median(rss) / 1024 / 1024, heapPerNode: service.heapPerNode / 1024, editService: service.edit, editServer: median(server), editRoundTrip: median(roundTrips), revalidated: Math.max(...revalidated) };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function benchScale(): Promise<void> {
+  const sizes = nodeSizes();
+  console.log(`(j) workspace scale: ${sizes.join(', ')} node files in clusters of ${CLUSTER_SIZE}`);
+  const results = new Map<number, ScaleResult>();
+  for (const files of sizes) {
+    const result = await scaleAt(files);
+    results.set(files, result);
+    const largest = files === 10000;
+    record({ id: `scale-${files}-index`, label: `${files} files: index + first diagnostics`, value: result.index, unit: 'ms', ...(largest ? { budget: { max: 1500, inclusive: false, text: '< 1.5 s' } } : {}) });
+    record({ id: `scale-${files}-rss`, label: `${files} files: server RSS`, value: result.rss, unit: 'MB', ...(largest ? { budget: { max: 150, inclusive: false, text: '< 150 MB' } } : {}) });
+    record({ id: `scale-${files}-heap`, label: `${files} files: retained heap per unopened node`, value: result.heapPerNode, unit: 'KB', budget: { max: 6, inclusive: false, text: '< 6 KB' } });
+    record({ id: `scale-${files}-edit-service`, label: `${files} files: one edit in the service (index update, dependents, validation of its cluster)`, value: result.editService, unit: 'ms', detail: `median of ${SETTINGS.edits}` });
+    record({ id: `scale-${files}-edit-server`, label: `${files} files: one edit, server time of the edited file`, value: result.editServer, unit: 'ms' });
+    record({ id: `scale-${files}-edit-round-trip`, label: `${files} files: one edit, round trip until its peers are republished`, value: result.editRoundTrip, unit: 'ms' });
+    record({ id: `scale-${files}-revalidated`, label: `${files} files: one edit, files re-validated`, value: result.revalidated, unit: 'files', budget: { max: CLUSTER_SIZE, inclusive: true, text: `its cluster (${CLUSTER_SIZE})` } });
+  }
+  if (sizes.length < 2) return;
+  const small = results.get(sizes[0])!;
+  const large = results.get(sizes[sizes.length - 1])!;
+  const of = `${sizes[sizes.length - 1]} / ${sizes[0]}`;
+  const sizeRatio = sizes[sizes.length - 1] / sizes[0];
+  record({ id: 'scale-ratio-index', label: `ratio ${of}: index`, value: large.index / small.index, unit: 'x', detail: `linear would be ${sizeRatio}x` });
+  record({ id: 'scale-ratio-rss', label: `ratio ${of}: RSS`, value: large.rss / small.rss, unit: 'x' });
+  record({ id: 'scale-ratio-heap', label: `ratio ${of}: heap per node`, value: large.heapPerNode / small.heapPerNode, unit: 'x' });
+  record({ id: 'scale-ratio-edit-service', label: `ratio ${of}: one edit in the service`, value: large.editService / small.editService, unit: 'x', budget: { max: 1.5, inclusive: false, text: '< 1.5x' } });
+  record({ id: 'scale-ratio-edit-server', label: `ratio ${of}: one edit, server time`, value: large.editServer / small.editServer, unit: 'x', budget: { max: 1.5, inclusive: false, text: '< 1.5x' } });
+  record({ id: 'scale-ratio-edit-round-trip', label: `ratio ${of}: one edit, round trip`, value: large.editRoundTrip / small.editRoundTrip, unit: 'x', budget: { max: 1.5, inclusive: false, text: '< 1.5x' } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// (k) a keystroke that fixes an error and one that makes it, against the floor: a bare
+// vscode-languageserver server that publishes one diagnostic (bench/floorServer.ts).
+
+async function clearAndShow(session: TestClient, edits: number): Promise<{ clear: number[]; show: number[] }> {
+  const uri = 'file:///bench/typing/path.dat';
+  const lines = FIXTURE('single/linux-master.path.dat').split('\n');
+  const id = lines[3];
+  await session.open(uri, lines.join('\n'));
+  await session.waitFor(() => session.publishCount(uri) > 0, 'diagnostics after open');
+  const clear: number[] = [];
+  const show: number[] = [];
+  // Line 4 (Server ID) flips between a good value and one with a `!` (server-id-invalid-char).
+  const values = [id, `${id}!`];
+  for (let edit = 0; edit < 2 * edits; edit++) {
+    const breaking = edit % 2 === 0;
+    const firstIndex = session.publishes.length;
+    const start = performance.now();
+    await session.replaceLine(uri, edit + 2, 3, values[edit % 2].length, values[(edit + 1) % 2]);
+    await session.waitFor(
+      () => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri && (breaking ? publish.diagnostics > 0 : publish.diagnostics === 0)),
+      `diagnostics after edit ${edit}`,
+    );
+    const publish = session.publishes.slice(firstIndex).find((each) => each.uri === uri && (breaking ? each.diagnostics > 0 : each.diagnostics === 0))!;
+    (breaking ? show : clear).push(publish.at - start);
+  }
+  await session.stop();
+  return { clear, show };
+}
+
+async function benchClearAndShow(): Promise<void> {
+  const edits = SETTINGS.edits;
+  console.log(`(k) keystroke that clears an error and one that shows it, ${edits} edits each, against a bare vscode-languageserver server`);
+  const floor = await clearAndShow(await startServer({ serverPath: path.join(__dirname, 'floorServer.ts'), execArgv: ['--import', 'tsx'], validationDelay: 0 }), edits);
+  const direct = await clearAndShow(await startServer({ validationDelay: 0 }), edits);
+  const debounced = await clearAndShow(await startServer(), QUICK ? edits : Math.min(edits, 200));
+  const rows: [string, string, number[], { max: number; text: string } | undefined][] = [
+    ['floor-clear', 'floor server: clear', floor.clear, undefined],
+    ['floor-show', 'floor server: show', floor.show, undefined],
+    ['delay0-clear', 'validation.delay 0: clear a fixed error', direct.clear, undefined],
+    ['delay0-show', 'validation.delay 0: show a new error', direct.show, undefined],
+    ['default-clear', 'validation.delay 150 (default): clear a fixed error', debounced.clear, undefined],
+    ['default-show', 'validation.delay 150 (default): show a new error', debounced.show, undefined],
+  ];
+  for (const [id, label, values] of rows) {
+    record({ id: `typing-${id}-p50`, label: `${label}, p50`, value: percentile(values, 50), unit: 'ms', detail: `${values.length} edits` });
+    record({ id: `typing-${id}-p99`, label: `${label}, p99`, value: percentile(values, 99), unit: 'ms' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // (e) sizes and client activation
 
 /**
@@ -445,7 +632,7 @@ function printTable(): void {
 
 /** The table for the README's Performance section (`npm run bench -- --markdown`). */
 function printMarkdown(): void {
-  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)', fixes: '(f)', cli: '(g)', cluster: '(h)', web: '(i)' })[id.split('-')[0]] ?? '';
+  const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)', fixes: '(f)', cli: '(g)', cluster: '(h)', web: '(i)', scale: '(j)', typing: '(k)' })[id.split('-')[0]] ?? '';
   const rows = [...figures].sort((a, b) => group(a.id).localeCompare(group(b.id)));
   console.log('\n| | figure | median | budget | |\n|---|---|---|---|---|');
   for (const figure of rows) {
@@ -459,15 +646,18 @@ async function main(): Promise<void> {
   console.log(`IceWarp Cluster Config bench${QUICK ? ' (quick: proves the script, judges no budget)' : ''} on ${info.cpus} CPUs, ${info.memoryGiB} GiB, Node ${info.node}`);
   build(true);
   try {
-    benchSizes();
-    benchThroughput();
-    await benchColdStart();
-    await benchKeystrokes();
-    await benchWorkspace();
-    benchQuickFixes();
-    await benchCli({ record, quick: QUICK, root: ROOT, generateWorkspace });
-    for (const figure of benchClusterOps({ files: SETTINGS.workspaceFiles, runs: SETTINGS.workspaceEdits, warmups: SETTINGS.warmups })) record(figure);
-    await benchWeb({ record, root: ROOT, runs: SETTINGS.coldRuns, workspaceFiles: SETTINGS.workspaceFiles, generateWorkspace });
+    const want = (group: string) => !ONLY || ONLY.has(group);
+    if (want('size')) benchSizes();
+    if (want('throughput')) benchThroughput();
+    if (want('cold')) await benchColdStart();
+    if (want('keystroke')) await benchKeystrokes();
+    if (want('workspace')) await benchWorkspace();
+    if (want('scale')) await benchScale();
+    if (want('typing')) await benchClearAndShow();
+    if (want('fixes')) benchQuickFixes();
+    if (want('cli')) await benchCli({ record, quick: QUICK, root: ROOT, generateWorkspace });
+    if (want('cluster')) for (const figure of benchClusterOps({ files: SETTINGS.workspaceFiles, runs: SETTINGS.workspaceEdits, warmups: SETTINGS.warmups })) record(figure);
+    if (want('web')) await benchWeb({ record, root: ROOT, runs: SETTINGS.coldRuns, workspaceFiles: SETTINGS.workspaceFiles, generateWorkspace });
   } finally {
     build(false);
   }
@@ -475,8 +665,9 @@ async function main(): Promise<void> {
   if (process.argv.includes('--markdown')) printMarkdown();
   const missed = figures.filter((figure) => figure.met === false);
   if (!QUICK) console.log(missed.length === 0 ? '\nEvery budget met.' : `\nBudgets missed: ${missed.map((figure) => figure.label).join('; ')}`);
-  fs.writeFileSync(RESULTS_PATH, JSON.stringify({ date: new Date().toISOString(), quick: QUICK, machine: info, figures }, null, 2) + '\n');
-  console.log(`Wrote ${path.relative(ROOT, RESULTS_PATH)}`);
+  // A partial run (--only) does not replace the full results.
+  if (!ONLY) fs.writeFileSync(RESULTS_PATH, JSON.stringify({ date: new Date().toISOString(), quick: QUICK, machine: info, figures }, null, 2) + '\n');
+  if (!ONLY) console.log(`Wrote ${path.relative(ROOT, RESULTS_PATH)}`);
 }
 
 main().catch((error: unknown) => {

@@ -85,6 +85,8 @@ export interface StartOptions {
   answerConfiguration?: boolean;
   /** In process: the core's clock (a test fires its timeouts). */
   timers?: Timers;
+  /** Spawned: another server script than dist/server.js (the bench's floor server, run with execArgv). */
+  serverPath?: string;
 }
 
 /** What VS Code tells the server that the server uses: settings pulled, folders, registration, inlay hint refresh, nested symbols. */
@@ -255,14 +257,15 @@ export class TestClient {
 
   private static spawned(transport: 'stdio' | 'ipc', options: StartOptions, startedAt: number): TestClient {
     const execArgv = options.execArgv ?? [];
+    const serverPath = options.serverPath ?? SERVER_PATH;
     if (transport === 'stdio') {
-      const child = spawn(process.execPath, [...execArgv, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       child.stderr?.resume();
       const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
       return new TestClient(connection, child.stdout!, child, undefined, undefined, startedAt, options);
     }
     // As vscode-languageclient starts it with TransportKind.ipc.
-    const child = fork(SERVER_PATH, ['--node-ipc'], { execArgv, stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(serverPath, ['--node-ipc'], { execArgv, stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
     child.stderr?.resume();
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     return new TestClient(connection, child.stdout!, child, undefined, undefined, startedAt, options);

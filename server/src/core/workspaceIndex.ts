@@ -9,6 +9,9 @@ import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fi
 import { FileKinds } from './foreignFiles';
 import { normalizeUri } from './uriSpelling';
 
+/** How many files the index reads at once when it discovers the workspace. */
+const DISCOVERY_READS_IN_FLIGHT = 32;
+
 export class WorkspaceIndex {
   /** Every node file known: open documents and files on disk. */
   readonly workspace = new Workspace();
@@ -73,7 +76,14 @@ export class WorkspaceIndex {
     const found = await this.files.findNodeFiles(this.folders);
     // A client's search answers in its own spelling; the index keys by the server's.
     const listing = { ...found, uris: found.uris.map(normalizeUri) };
-    await Promise.all(listing.uris.filter((uri) => !this.isOpen(uri)).map((uri) => this.loadFromDisk(uri)));
+    const unopened = listing.uris.filter((uri) => !this.isOpen(uri));
+    // A few reads at a time rather than all at once: 10,000 reads in flight held every buffer
+    // and promise together, and the heap the server grew for them stayed as its RSS.
+    let next = 0;
+    const reader = async () => {
+      while (next < unopened.length) await this.loadFromDisk(unopened[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(DISCOVERY_READS_IN_FLIGHT, unopened.length) }, reader));
     return listing;
   }
 

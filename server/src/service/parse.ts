@@ -6,6 +6,7 @@ import { IpBinding, parseIpBinding } from './values/ipBinding';
 import { PathValue, parsePath } from './values/path';
 import { RemoteLogonEntry, parseRemoteLogon, pathOutsideSecrets } from './values/remoteLogon';
 import { trimPiece } from './values/pieces';
+import { perNode } from './memo';
 
 export type LineEnding = '\r\n' | '\n' | '\r';
 
@@ -37,9 +38,10 @@ export interface FieldLine {
 }
 
 export interface NodeFile {
-  uri: string;
-  text: string;
-  lines: TextLine[];
+  readonly uri: string;
+  readonly text: string;
+  /** Split on demand (not kept for every node), the same array for the same node. */
+  readonly lines: TextLine[];
   /** Exactly 17 entries, field N at index N-1, in the order of the field table. */
   fields: FieldLine[];
   /** The same lines by field id: `node.field.hostname` rather than a line number in code. */
@@ -78,35 +80,103 @@ export function parseNodeFile(uri: string, text: string): NodeFile {
       const raw = { text: '', range: endOfDocument };
       return { field, index, present: false, raw, value: raw };
     }
+    if (line.text.length === 0 && line.column === 0) return emptyFieldLine(field);
     const raw = { text: line.text, range: lineRange(index, line.column, line.column + line.text.length) };
     return { field, index, present: true, raw, value: trimPiece(raw) };
   });
 
-  // The table has exactly one row per id, so every key is present.
-  const field = Object.fromEntries(fields.map((line) => [line.field.id, line])) as Record<FieldId, FieldLine>;
+  const field = new FieldsById(fields) as FieldsById & Record<FieldId, FieldLine>;
 
   const paths = new Map<FieldId, PathValue>();
   for (const line of fields) {
     if (line.field.kind === 'directory' && line.value.text.length > 0) paths.set(line.field.id, parsePath(line.raw));
   }
 
-  return {
+  return new ParsedNodeFile(
     uri,
     text,
-    lines,
     fields,
     field,
     hasBom,
     endingCounts,
-    ending: dominantEnding(endingCounts),
+    dominantEnding(endingCounts),
     paths,
-    remoteLogon: parseRemoteLogon(field.remoteLogon.raw),
-    ipBinding: parseIpBinding(field.ipBinding.raw),
-    masterHosts: parseHostList(field.masterHost.raw),
-    slaveHosts: parseHostList(field.slaveHosts.raw),
-    extraLines: lines.slice(FIELD_COUNT).filter((line) => /\S/.test(line.text)),
+    parseRemoteLogon(field.remoteLogon.raw),
+    parseIpBinding(field.ipBinding.raw),
+    parseHostList(field.masterHost.raw),
+    parseHostList(field.slaveHosts.raw),
+    extraLinesOf(lines),
     endOfDocument,
-  };
+  );
+}
+
+/** An empty line is the same for every file (a node leaves about half its lines empty): shared, frozen. */
+const emptyFieldLines = new Map<FieldSpec, FieldLine>();
+
+function emptyFieldLine(field: FieldSpec): FieldLine {
+  let shared = emptyFieldLines.get(field);
+  if (!shared) {
+    const index = field.line - 1;
+    const raw = Object.freeze({ text: '', range: lineRange(index, 0, 0) });
+    shared = Object.freeze({ field, index, present: true, raw, value: raw });
+    emptyFieldLines.set(field, shared);
+  }
+  return shared;
+}
+
+/**
+ * `node.field.hostname`: one getter per field id on a shared prototype over the node's list,
+ * rather than a 17-property object per node (about 200 bytes of each unopened node).
+ */
+class FieldsById {
+  constructor(readonly inOrder: readonly FieldLine[]) {}
+}
+// The table has exactly one row per id, so every key is present.
+FIELDS.forEach((spec, index) => {
+  Object.defineProperty(FieldsById.prototype, spec.id, {
+    get(this: FieldsById) {
+      return this.inOrder[index];
+    },
+    enumerable: true,
+  });
+});
+
+const NO_LINES: readonly TextLine[] = Object.freeze([]);
+
+function extraLinesOf(lines: readonly TextLine[]): TextLine[] {
+  const extra = lines.slice(FIELD_COUNT).filter((line) => /\S/.test(line.text));
+  // Nearly every file has none: one shared empty list rather than one per node.
+  return extra.length > 0 ? extra : (NO_LINES as TextLine[]);
+}
+
+/**
+ * The lines of a file are split again when asked for (hover, edits, another position encoding)
+ * rather than kept: the rules read the fields, and an unopened node's lines were a sixth of its
+ * memory (README, Performance (j)). Asked again, the same node answers the same array.
+ */
+const linesOf = perNode((node: NodeFile) => splitLines(node.text, node.hasBom));
+
+class ParsedNodeFile implements NodeFile {
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+    readonly fields: FieldLine[],
+    readonly field: Readonly<Record<FieldId, FieldLine>>,
+    readonly hasBom: boolean,
+    readonly endingCounts: Record<LineEnding, number>,
+    readonly ending: LineEnding,
+    readonly paths: Map<FieldId, PathValue>,
+    readonly remoteLogon: RemoteLogonEntry[],
+    readonly ipBinding: IpBinding,
+    readonly masterHosts: HostList,
+    readonly slaveHosts: HostList,
+    readonly extraLines: TextLine[],
+    readonly endOfDocument: Range,
+  ) {}
+
+  get lines(): TextLine[] {
+    return linesOf(this);
+  }
 }
 
 /** Splits like LSP does: CRLF, LF and a lone CR each end a line. */

@@ -1,5 +1,6 @@
 // The set of node files the service knows (open documents and files on disk), with the
-// cross-node facts rules need. Indexes are rebuilt lazily after a change: O(nodes).
+// cross-node facts rules need. Each change updates the indexes by what the node added and
+// removed: O(its cluster + the nodes sharing its identities), not O(nodes).
 import { Cluster, clusterKeys, groupClusters } from './cluster';
 import { NodeFile } from './parse';
 import { perNode } from './memo';
@@ -75,23 +76,55 @@ export function workingFolders(node: NodeFile) {
   return result;
 }
 
-interface Indexes {
-  clusters: Cluster[];
-  clusterByUri: Map<string, Cluster>;
-  clusterByKey: Map<string, Cluster>;
-  nodesByKey: Map<string, NodeFile[]>;
+/** Sorted by URI, so that answers never depend on the order in which nodes arrived. */
+function insertByUri(list: NodeFile[], node: NodeFile): void {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle].uri < node.uri) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, node);
 }
 
+function addUnder(index: Map<string, NodeFile[]>, keys: readonly string[], node: NodeFile): void {
+  for (const key of keys) {
+    const list = index.get(key);
+    if (list) insertByUri(list, node);
+    else index.set(key, [node]);
+  }
+}
+
+function removeUnder(index: Map<string, NodeFile[]>, keys: readonly string[], node: NodeFile): void {
+  for (const key of keys) {
+    const list = index.get(key);
+    if (!list) continue;
+    const at = list.indexOf(node);
+    if (at >= 0) list.splice(at, 1);
+    if (list.length === 0) index.delete(key);
+  }
+}
+
+/**
+ * Kept up to date by each change rather than rebuilt: a change to one node costs its cluster
+ * and the nodes sharing its keys, whatever the size of the workspace.
+ */
 export class Workspace implements WorkspaceFacts {
   private readonly nodes = new Map<string, NodeFile>();
   /** Drafts (untitled buffers): validated against the workspace, invisible to its nodes. */
   private readonly guests = new Map<string, NodeFile>();
-  private indexes: Indexes | undefined;
+  /** Identity key -> the nodes that hold it. */
+  private readonly nodesByKey = new Map<string, NodeFile[]>();
+  /** Cluster key -> the nodes that hold it (all of one cluster). */
+  private readonly holdersByClusterKey = new Map<string, NodeFile[]>();
+  private readonly clusterByUri = new Map<string, Cluster>();
+  /** Every cluster, sorted by id: built when asked after a change. */
+  private sortedClusters: Cluster[] | undefined;
 
   set(node: NodeFile): void {
     this.guests.delete(node.uri);
-    this.nodes.set(node.uri, node);
-    this.indexes = undefined;
+    this.replace(this.nodes.get(node.uri), node);
   }
 
   /**
@@ -99,14 +132,15 @@ export class Workspace implements WorkspaceFacts {
    * cluster it would join, but a template half filled in must not flag the real nodes.
    */
   setGuest(node: NodeFile): void {
-    if (this.nodes.delete(node.uri)) this.indexes = undefined;
+    const previous = this.nodes.get(node.uri);
+    if (previous) this.replace(previous, undefined);
     this.guests.set(node.uri, node);
   }
 
   delete(uri: string): boolean {
-    const existed = this.nodes.delete(uri);
-    if (existed) this.indexes = undefined;
-    return this.guests.delete(uri) || existed;
+    const previous = this.nodes.get(uri);
+    if (previous) this.replace(previous, undefined);
+    return this.guests.delete(uri) || previous !== undefined;
   }
 
   get(uri: string): NodeFile | undefined {
@@ -126,11 +160,12 @@ export class Workspace implements WorkspaceFacts {
   }
 
   clusters(): Cluster[] {
-    return this.index().clusters;
+    this.sortedClusters ??= [...new Set(this.clusterByUri.values())].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.sortedClusters;
   }
 
   clusterOf(uri: string): Cluster | undefined {
-    return this.index().clusterByUri.get(uri);
+    return this.clusterByUri.get(uri);
   }
 
   peersOf(node: NodeFile): NodeFile[] {
@@ -140,21 +175,20 @@ export class Workspace implements WorkspaceFacts {
   }
 
   private clustersAGuestJoins(guest: NodeFile): Cluster[] {
-    const { clusterByKey } = this.index();
     const joined = new Set<Cluster>();
     for (const key of clusterKeys(guest)) {
-      const cluster = clusterByKey.get(key);
+      const cluster = this.clusterWithKey(key);
       if (cluster) joined.add(cluster);
     }
     return [...joined];
   }
 
   nodesSharing(node: NodeFile, key: string): NodeFile[] {
-    return (this.index().nodesByKey.get(key) ?? []).filter((other) => other.uri !== node.uri);
+    return (this.nodesByKey.get(key) ?? []).filter((other) => other.uri !== node.uri);
   }
 
   clusterHolding(key: string): readonly NodeFile[] {
-    return this.index().clusterByKey.get(key)?.nodes ?? [];
+    return this.clusterWithKey(key)?.nodes ?? [];
   }
 
   /** Ask before and after a change to know what to republish (see `dependentsOf`). */
@@ -162,27 +196,41 @@ export class Workspace implements WorkspaceFacts {
     return dependentsOf(this, uri);
   }
 
-  private index(): Indexes {
-    if (this.indexes) return this.indexes;
-    const nodes = this.all();
-    const clusters = groupClusters(nodes);
-    const clusterByUri = new Map<string, Cluster>();
-    const clusterByKey = new Map<string, Cluster>();
-    for (const cluster of clusters) {
-      for (const node of cluster.nodes) {
-        clusterByUri.set(node.uri, cluster);
-        for (const key of clusterKeys(node)) clusterByKey.set(key, cluster);
-      }
+  private clusterWithKey(key: string): Cluster | undefined {
+    const holder = this.holdersByClusterKey.get(key)?.[0];
+    return holder && this.clusterByUri.get(holder.uri);
+  }
+
+  /**
+   * Swaps one node (or adds or removes it) and regroups only the clusters that can change: the
+   * one it was in (it may split) and every one its new keys reach (they may merge). Any other
+   * cluster shares no key with either version of the node, so it stays as it was.
+   */
+  private replace(previous: NodeFile | undefined, next: NodeFile | undefined): void {
+    const regrouped = new Map<string, NodeFile>();
+    if (previous) {
+      for (const member of this.clusterByUri.get(previous.uri)?.nodes ?? []) regrouped.set(member.uri, member);
+      regrouped.delete(previous.uri);
+      this.clusterByUri.delete(previous.uri);
+      removeUnder(this.nodesByKey, identityKeys(previous), previous);
+      removeUnder(this.holdersByClusterKey, clusterKeys(previous), previous);
+      // A new version keeps the node's place in `all()`.
+      if (!next) this.nodes.delete(previous.uri);
     }
-    const nodesByKey = new Map<string, NodeFile[]>();
-    for (const node of nodes) {
-      for (const key of identityKeys(node)) {
-        const list = nodesByKey.get(key);
-        if (list) list.push(node);
-        else nodesByKey.set(key, [node]);
+    if (next) {
+      for (const key of clusterKeys(next)) {
+        for (const holder of this.holdersByClusterKey.get(key) ?? []) {
+          for (const member of this.clusterByUri.get(holder.uri)?.nodes ?? [holder]) regrouped.set(member.uri, member);
+        }
       }
+      regrouped.set(next.uri, next);
+      this.nodes.set(next.uri, next);
+      addUnder(this.nodesByKey, identityKeys(next), next);
+      addUnder(this.holdersByClusterKey, clusterKeys(next), next);
     }
-    this.indexes = { clusters, clusterByUri, clusterByKey, nodesByKey };
-    return this.indexes;
+    for (const cluster of groupClusters([...regrouped.values()])) {
+      for (const member of cluster.nodes) this.clusterByUri.set(member.uri, cluster);
+    }
+    this.sortedClusters = undefined;
   }
 }

@@ -15,7 +15,8 @@ export function parseIpBinding(raw: Piece): IpBinding {
   const piece = trimPiece(raw);
   if (piece.text.length === 0) return { halves: [] };
   const halves = splitPiece(piece, /\|/).parts.map((half) => ({
-    ...half,
+    text: half.text,
+    range: half.range,
     entries: splitPiece(half, /;/).parts.map(trimPiece),
   }));
   return { halves };

@@ -7,7 +7,9 @@ import { Piece, lineRange } from '../types';
 /** The piece without leading and trailing spaces or tabs, its range narrowed to match. */
 export function trimPiece(piece: Piece): Piece {
   const [start, end] = spaceAndTabTrimmed(piece.text);
-  const text = start === 0 && end === piece.text.length ? piece.text : piece.text.slice(start, end);
+  // Most values have no spaces to trim: the piece itself, not a copy, for every unopened node.
+  if (start === 0 && end === piece.text.length) return piece;
+  const text = piece.text.slice(start, end);
   const from = piece.range.start.character + start;
   return { text, range: lineRange(piece.range.start.line, from, from + text.length) };
 }
