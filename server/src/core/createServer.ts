@@ -38,9 +38,6 @@ export interface Server {
   dispose(): void;
 }
 
-/** Milliseconds to wait after a keystroke before validating, unless initializationOptions say otherwise. */
-const DEFAULT_VALIDATION_DELAY = 150;
-
 const UNKNOWN_PROCESS: ProcessStatus = { pid: 0, rssBytes: 0, heapUsedBytes: 0 };
 
 /**
@@ -77,37 +74,47 @@ export function createServer(connection: Connection, files: FileAccess, options:
   };
   const settingsFor = (uri: string) => settings.settingsFor(uri);
   const index = new WorkspaceIndex(files, isOpen, (uri) => settingsFor(uri).then((each) => each.maxFileSize));
-  const publisher = new DiagnosticsPublisher(connection, documents, index, settingsFor);
-  const scheduler = new ValidationScheduler((uri) => void publisher.publish(uri), timers);
+  // initializationOptions.validationDelay (the tests, the bench) overrides icewarp.validation.delay.
+  let validationDelayOverride: number | undefined;
+  const publisher = new DiagnosticsPublisher(connection, documents, index, settingsFor, timers, () => validationDelayOverride);
+  const scheduler = new ValidationScheduler((uri, typed) => void publisher.publish(uri, typed), timers);
 
-  let validationDelay = DEFAULT_VALIDATION_DELAY;
   let clientCapabilities: ClientCapabilities = {};
   let canRegisterConfigurationChange = false;
   let canWatchWorkspaceFolders = false;
 
-  /** Applies a change to one file and schedules every node whose diagnostics it can change. */
-  async function updateNode(uri: string, change: () => Promise<void> | void, delay: number): Promise<void> {
-    for (const affected of await index.update(uri, change)) scheduler.schedule(affected, affected === uri ? delay : 0);
+  /**
+   * Applies a change to one file and schedules every node whose diagnostics it can change (the
+   * file and its peers) for the next round; `typed`: a keystroke, whose new problems may wait.
+   */
+  function updateNode(uri: string, change: () => Promise<void> | void, typed = false): Promise<void> {
+    return scheduler.holding(async () => {
+      for (const affected of await index.update(uri, change)) scheduler.schedule(affected, typed);
+    });
   }
 
   function scheduleAll(): void {
-    for (const node of index.workspace.all()) scheduler.schedule(node.uri, 0);
+    for (const node of index.workspace.all()) scheduler.schedule(node.uri);
     // Untitled drafts are not nodes of the workspace, but settings apply to them too.
-    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
-    for (const uri of index.oversizedUris()) scheduler.schedule(uri, 0);
+    for (const document of documents.all()) scheduler.schedule(document.uri);
+    for (const uri of index.oversizedUris()) scheduler.schedule(uri);
   }
 
-  async function indexWorkspace(): Promise<void> {
-    await index.discover();
-    scheduleAll();
+  function indexWorkspace(): Promise<void> {
+    return scheduler.holding(async () => {
+      await index.discover();
+      scheduleAll();
+    });
   }
 
   /** After a folder leaves the workspace, its unopened files stop being nodes and lose their diagnostics. */
-  async function forgetFilesOutsideFolders(): Promise<void> {
-    for (const uri of index.filesOutsideFolders()) {
-      await updateNode(uri, () => index.forget(uri), 0);
-      publisher.clear(uri);
-    }
+  function forgetFilesOutsideFolders(): Promise<void> {
+    return scheduler.holding(async () => {
+      for (const uri of index.filesOutsideFolders()) {
+        await updateNode(uri, () => index.forget(uri));
+        publisher.clear(uri);
+      }
+    });
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -123,7 +130,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     settings.setInitial(sectionOfInitializationOptions(initializationOptions));
     // Tests and the bench set 0: diagnostics right after each change.
     if (isRecord(initializationOptions) && typeof initializationOptions.validationDelay === 'number' && initializationOptions.validationDelay >= 0) {
-      validationDelay = initializationOptions.validationDelay;
+      validationDelayOverride = initializationOptions.validationDelay;
     }
     return {
       capabilities: Object.assign(
@@ -163,30 +170,33 @@ export function createServer(connection: Connection, files: FileAccess, options:
     settings.changed();
   });
 
-  // TextDocuments reports an open as a content change too; an open is validated at once,
-  // only typing waits for the debounce.
+  // TextDocuments reports an open as a content change too; an open shows everything at once,
+  // only typing may hold a new problem back.
   const justOpened = new Set<string>();
   documents.onDidOpen((event) => justOpened.add(event.document.uri));
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
-    const delay = justOpened.delete(uri) ? 0 : validationDelay;
-    void updateNode(uri, () => index.setOpenDocument(event.document), delay);
+    const typed = !justOpened.delete(uri);
+    void updateNode(uri, () => index.setOpenDocument(event.document), typed);
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
-    void updateNode(uri, () => index.closeDocument(uri), 0).then(() => {
+    void updateNode(uri, () => index.closeDocument(uri)).then(() => {
       if (!index.has(uri)) publisher.clear(uri);
     });
   });
 
-  connection.onDidChangeWatchedFiles(async (params) => {
-    for (const change of params.changes) {
-      if (!isNodeFileUri(change.uri) || isOpen(change.uri)) continue;
-      const deleted = change.type === FileChangeType.Deleted;
-      await updateNode(change.uri, () => (deleted ? index.forget(change.uri) : index.loadFromDisk(change.uri)), 0);
-      if (deleted) publisher.clear(change.uri);
-    }
-  });
+  connection.onDidChangeWatchedFiles((params) =>
+    // One hold for the batch: files created or deleted together are validated in one round.
+    scheduler.holding(async () => {
+      for (const change of params.changes) {
+        if (!isNodeFileUri(change.uri) || isOpen(change.uri)) continue;
+        const deleted = change.type === FileChangeType.Deleted;
+        await updateNode(change.uri, () => (deleted ? index.forget(change.uri) : index.loadFromDisk(change.uri)));
+        if (deleted) publisher.clear(change.uri);
+      }
+    }),
+  );
 
   const context: ServerContext = {
     connection,
@@ -197,6 +207,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     publishedDiagnostics: (uri) => publisher.published(uri),
     onSettingsChanged: (listener) => settings.onDidChange(listener),
     onDidPublish: (listener) => publisher.onDidPublish(listener),
+    pendingValidations: () => scheduler.pending + publisher.pending,
     files,
     processStatus: options.processStatus ?? (() => UNKNOWN_PROCESS),
     clientCapabilities: () => clientCapabilities,
@@ -204,5 +215,10 @@ export function createServer(connection: Connection, files: FileAccess, options:
   for (const feature of FEATURES) feature.register(context);
 
   documents.listen(connection);
-  return { dispose: () => scheduler.dispose() };
+  return {
+    dispose: () => {
+      scheduler.dispose();
+      publisher.dispose();
+    },
+  };
 }

@@ -8,7 +8,7 @@ const MAX_LATENCIES = 10_000;
 
 export const serverStatus: Feature = {
   capabilities: {},
-  register({ connection, documents, onDidPublish, processStatus }) {
+  register({ connection, documents, onDidPublish, processStatus, pendingValidations }) {
     let publishCount = 0;
     const changedAt = new Map<string, number>();
     let latencies: number[] = [];
@@ -28,7 +28,7 @@ export const serverStatus: Feature = {
     });
 
     connection.onRequest(serverStatusRequest, (params): ServerStatus => {
-      const status: ServerStatus = { ...processStatus(), publishCount, changeToPublishMs: [...latencies] };
+      const status: ServerStatus = { ...processStatus(), publishCount, changeToPublishMs: [...latencies], pendingValidations: pendingValidations() };
       if (params?.resetLatencies) latencies = [];
       return status;
     });
