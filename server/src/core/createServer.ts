@@ -19,6 +19,7 @@ import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
 import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
+import { installPositionGuard } from './positionGuard';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
 import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
@@ -59,6 +60,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
       return node && nodeFileLines(node);
     },
   );
+  installPositionGuard(connection, (uri) => documents.get(uri)?.lineCount ?? index.workspace.get(uri)?.lines.length);
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
   // Settings apply per workspace folder; the index (made just below) knows the folders.
   const settings = new SettingsStore((message) => connection.console.warn(message), { scopeOf: (uri): string => index.folderOf(uri) ?? uri });
