@@ -14,7 +14,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isRecord } from '../../../common/protocol';
+import { DEFAULT_SETTINGS, isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
@@ -165,7 +165,11 @@ export function createServer(connection: Connection, files: FileAccess, options:
   });
 
   // Every file may read differently now; features that show settings refresh after this.
-  settings.onDidChange(scheduleAll);
+  settings.onDidChange(() => {
+    // icewarp.maxFileSize may now admit an open document, or turn one away.
+    for (const document of documents.all()) void measureAgain(document);
+    scheduleAll();
+  });
   connection.onDidChangeConfiguration((params) => {
     const push = sectionOfPushedSettings(params.settings);
     if (push.pushed) settings.setPushed(push.section);
@@ -179,8 +183,18 @@ export function createServer(connection: Connection, files: FileAccess, options:
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
     const typed = !justOpened.delete(uri);
-    void updateNode(uri, () => index.setOpenDocument(event.document), typed);
+    // At once, so a request after the change sees it; against the limit known now, and once
+    // more when a folder's first settings come.
+    const known = settings.knownSettingsFor(uri);
+    void updateNode(uri, () => index.setOpenDocument(event.document, (known ?? DEFAULT_SETTINGS).maxFileSize), typed);
+    if (!known) void measureAgain(event.document, DEFAULT_SETTINGS.maxFileSize);
   });
+  /** Measures an open document against its folder's icewarp.maxFileSize once its settings are answered. */
+  async function measureAgain(document: TextDocument, measuredWith?: number): Promise<void> {
+    const { maxFileSize } = await settingsFor(document.uri);
+    if (maxFileSize === measuredWith || documents.get(document.uri) !== document) return;
+    await updateNode(document.uri, () => index.setOpenDocument(document, maxFileSize));
+  }
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     void updateNode(uri, () => index.closeDocument(uri)).then(() => {

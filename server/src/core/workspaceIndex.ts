@@ -1,6 +1,7 @@
 // The workspace index: every node file under the workspace folders, open or not. Files nobody
 // opened are found and read through the host's FileAccess; an open document's text always wins
 // over the file's; files of a folder that left the workspace are forgotten.
+import { utf8ByteLength } from '../../../common/utf8';
 import { Workspace, parseNodeFile } from '../service/languageService';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
@@ -92,8 +93,21 @@ export class WorkspaceIndex {
     }
   }
 
-  setOpenDocument(document: TextDocument): void {
-    const node = parseNodeFile(document.uri, document.getText());
+  /**
+   * The editor's text of an open document becomes its node; above icewarp.maxFileSize it is not
+   * parsed and stays out of the workspace, as a file on disk that large does: every feature
+   * answers nothing for it and it gets one file-too-large diagnostic.
+   */
+  setOpenDocument(document: TextDocument, maxSize: number): void {
+    const text = document.getText();
+    const size = utf8ByteLength(text);
+    if (size > maxSize) {
+      this.workspace.delete(document.uri);
+      this.oversized.set(document.uri, size);
+      return;
+    }
+    this.oversized.delete(document.uri);
+    const node = parseNodeFile(document.uri, text);
     // Saved files are nodes of the workspace; an untitled draft only looks at them.
     if (this.isSavedFile(document.uri)) this.workspace.set(node);
     else this.workspace.setGuest(node);
@@ -102,7 +116,7 @@ export class WorkspaceIndex {
   /** A closed node file of the workspace falls back to its saved text; anything else is forgotten. */
   async closeDocument(uri: string): Promise<void> {
     if (isNodeFileUri(uri) && this.isInFolders(uri)) await this.loadFromDisk(uri);
-    else this.workspace.delete(uri);
+    else this.forget(uri);
   }
 
   /** On the disk, or on the file system of a workspace folder (github.dev's, a remote's in the browser). */
