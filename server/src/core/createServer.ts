@@ -61,6 +61,12 @@ export function createServer(connection: Connection, files: FileAccess, options:
     },
   );
   installPositionGuard(connection, (uri) => documents.get(uri)?.lineCount ?? index.workspace.get(uri)?.lines.length);
+  // Told of a didOpen or didChange as it arrives, before the document is updated and parsed
+  // (icewarp/serverStatus measures change-to-publish from here).
+  const arrivalListeners: ((uri: string) => void)[] = [];
+  tapDocumentArrivals(connection, (uri) => {
+    for (const listener of arrivalListeners) listener(uri);
+  });
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
   // Settings apply per workspace folder; the index (made just below) knows the folders.
   const settings = new SettingsStore((message) => connection.console.warn(message), { scopeOf: (uri): string => index.folderOf(uri) ?? uri });
@@ -223,6 +229,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     publishedDiagnostics: (uri) => publisher.published(uri),
     onSettingsChanged: (listener) => settings.onDidChange(listener),
     onDidPublish: (listener) => publisher.onDidPublish(listener),
+    onDocumentArrival: (listener) => arrivalListeners.push(listener),
     pendingValidations: () => scheduler.pending + publisher.pending,
     files,
     processStatus: options.processStatus ?? (() => UNKNOWN_PROCESS),
@@ -237,4 +244,17 @@ export function createServer(connection: Connection, files: FileAccess, options:
       publisher.dispose();
     },
   };
+}
+
+/** Wraps the didOpen and didChange handlers registered on `connection` (the documents' own) so `arrived` hears of each message first. */
+function tapDocumentArrivals(connection: Connection, arrived: (uri: string) => void): void {
+  const methods = connection as unknown as Record<string, unknown>;
+  for (const name of ['onDidOpenTextDocument', 'onDidChangeTextDocument']) {
+    const register = methods[name] as (handler: (params: { textDocument: { uri: string } }) => unknown) => unknown;
+    methods[name] = (handler: (params: { textDocument: { uri: string } }) => unknown) =>
+      register((params) => {
+        arrived(params.textDocument.uri);
+        return handler(params);
+      });
+  }
 }
