@@ -225,7 +225,11 @@ export const clusterSummarySchema = z.object({
   problems: problemCountsSchema,
 });
 
-export const clusterResponseSchema = z.object({ clusters: z.array(clusterSummarySchema) });
+export const clusterResponseSchema = z.object({
+  clusters: z.array(clusterSummarySchema),
+  /** Files named like node files that belong to other programs (left out): the view stays hidden when these are all there is. */
+  foreignFiles: z.number().int().nonnegative().optional(),
+});
 
 // The model's types, written once as the schemas above (the service builds them, the client
 // checks the answer against the same schemas).
@@ -304,3 +308,41 @@ export const clusterChangedNotification = new NotificationType<ClusterChanged>(C
 export const describeFilesRequest = new RequestType<DescribeFilesParams, FileDescription[], void>(DESCRIBE_FILES_REQUEST);
 /** Process and publishing figures for the benchmark and the robustness tests. */
 export const serverStatusRequest = new RequestType<ServerStatusParams, ServerStatus, void>(SERVER_STATUS_REQUEST);
+
+// ---------------------------------------------------------------------------------------------
+// Files of other programs (issue 10 item 0): `path.dat` and `path.cfg` are not IceWarp's names
+// alone. The server judges every file by its content (server/src/service/classify.ts) and tells
+// the client the verdict on an open document; the client switches a foreign one to plain text.
+//
+// The user's "Treat as IceWarp settings file" travels as a notification, not as a setting: it is
+// a choice about one file made in the editor (remembered in the workspace's state), not something
+// a user writes in settings.json, and a setting would be re-read for every file of every folder.
+// The client always sends the whole list, so the message is idempotent and is simply sent again
+// when a restarted server starts.
+
+export const FILE_KIND_NOTIFICATION = 'icewarp/fileKind';
+export const FILE_KIND_OVERRIDES_NOTIFICATION = 'icewarp/fileKindOverrides';
+
+export const fileKindSchema = z.enum(['icewarp', 'foreign']);
+export type FileKindName = z.infer<typeof fileKindSchema>;
+
+/** The server's verdict on an open document: sent when it is first judged foreign and whenever it changes. */
+export const fileKindParamsSchema = z.object({
+  uri: z.string(),
+  kind: fileKindSchema,
+  /** Why, for the status item's tooltip: shapes and line numbers, never a value. */
+  reasons: z.array(z.string()),
+  /** The user's choice decided, not the text. */
+  overridden: z.boolean(),
+});
+export type FileKindParams = z.infer<typeof fileKindParamsSchema>;
+
+export interface FileKindOverridesParams {
+  /** Every file the user treats as an IceWarp settings file whatever its content. */
+  icewarp: string[];
+}
+
+/** Server -> client: an open document's verdict. */
+export const fileKindNotification = new NotificationType<FileKindParams>(FILE_KIND_NOTIFICATION);
+/** Client -> server: the files the user treats as IceWarp settings files (the whole list). */
+export const fileKindOverridesNotification = new NotificationType<FileKindOverridesParams>(FILE_KIND_OVERRIDES_NOTIFICATION);

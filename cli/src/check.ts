@@ -13,6 +13,7 @@ import {
   check,
   fileUri,
   fixedText,
+  foreignReasons,
   parseNode,
   readNode,
   tooLarge,
@@ -55,8 +56,17 @@ export interface FixReport {
   notWritten?: string;
 }
 
+/** A file named path.cfg / path.dat that belongs to another program: not checked, not a node of any cluster. */
+export interface SkippedFile {
+  display: string;
+  /** Why it was judged foreign (shapes and line numbers, never a value). */
+  reasons: string[];
+}
+
 export interface CheckReport {
   files: FileReport[];
+  /** Files of other programs, left out as the editor leaves them out. */
+  foreign: SkippedFile[];
   /** Inputs that could not be checked: each one makes the exit code 2. */
   problems: InputProblem[];
   fixes: FixReport[];
@@ -86,12 +96,14 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
   };
 
   const workspace = new Workspace();
-  const files = await Promise.all(
+  const loaded: (LoadedFile & { foreign?: string[] })[] = await Promise.all(
     inputs.files.map(async (fsPath) => {
       const options = optionsFor(fsPath);
       const read = readNode(fsPath, options.maxFileSize);
       const file: LoadedFile = { path: fsPath, display: displayPath(fsPath), uri: fileUri(fsPath), diagnostics: [], options };
       if (read.kind === 'node') {
+        const reasons = foreignReasons(read.node);
+        if (reasons) return { ...file, foreign: reasons };
         file.node = read.node;
         workspace.set(read.node);
       } else if (read.kind === 'too-large') {
@@ -104,6 +116,8 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
       return file;
     }),
   );
+  const foreign = loaded.flatMap((file) => (file.foreign ? [{ display: file.display, reasons: file.foreign }] : []));
+  const files = loaded.filter((file) => !file.foreign);
 
   const validateFile = (node: NodeFile, file: LoadedFile) => check(node, workspace, file.options, (code) => internalErrors.add(`rule ${code} failed on ${file.display}`));
 
@@ -138,6 +152,7 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     files: files.map(({ path, display, uri, diagnostics, notChecked }) => ({ path, display, uri, diagnostics, ...(notChecked ? { notChecked } : {}) })),
+    foreign,
     problems,
     fixes,
     internalErrors: [...internalErrors],

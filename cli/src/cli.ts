@@ -70,7 +70,7 @@ async function check(paths: string[], flags: CheckFlags): Promise<number> {
   });
   for (const problem of report.problems) stderr(`${displayPath(problem.path)}: ${problem.reason}`);
   for (const error of report.internalErrors) stderr(`internal error: ${error}`);
-  if (report.files.length === 0 && report.problems.length === 0) stderr(`No path.cfg or path.dat found in ${(paths.length > 0 ? paths : ['.']).join(', ')}.`);
+  if (report.files.length === 0 && report.problems.length === 0 && report.foreign.length === 0) stderr(`No path.cfg or path.dat found in ${(paths.length > 0 ? paths : ['.']).join(', ')}.`);
 
   if (flags.fixDryRun) {
     process.stdout.write(report.fixes.map((fix) => fix.diff ?? '').join(''));

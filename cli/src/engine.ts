@@ -8,6 +8,7 @@ import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_SOURCE, NODE_FILE_NAMES, Settings, Se
 import { redactNodeFileText } from '../../common/redact';
 import { isNodeFileName } from '../../server/src/host/fileAccess';
 import { nodeFileAccess } from '../../server/src/nodeFiles';
+import { classifyNodeFile } from '../../server/src/service/classify';
 import { fixAll } from '../../server/src/service/fixes';
 import { DIAGNOSTIC_CODES, DiagnosticCode, NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, tooLargeDiagnostics, validate } from '../../server/src/service/languageService';
 import { applyEdits } from '../../server/src/service/textEdits';
@@ -59,6 +60,15 @@ export function readNode(fsPath: string, maxFileSize: number): NodeRead {
   } catch {
     return { kind: 'unreadable' };
   }
+}
+
+/**
+ * Why a node file belongs to another program (robot waypoints, an INI file...), or undefined for
+ * an IceWarp file: the editor's own verdict, so the CLI skips what the editor leaves alone.
+ */
+export function foreignReasons(node: NodeFile): string[] | undefined {
+  const verdict = classifyNodeFile(node.text);
+  return verdict.kind === 'foreign' ? verdict.reasons : undefined;
 }
 
 export function parseNode(fsPath: string, text: string): NodeFile {

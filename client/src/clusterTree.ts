@@ -89,13 +89,16 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
     } catch {
       // No server or an answer of the wrong shape: say so in the view, keep nothing stale.
       this.apply({ clusters: [] }, 'unavailable');
+      await this.revealIfWorkspaceHasNodeFiles();
       return;
     }
     if (model.clusters.length > 0) return this.apply(model, 'ready');
     // Right after start the server may still be indexing: a notification follows its first
-    // publish round. Only a workspace without node files is "empty" (the welcome text says so).
-    const found = await vscode.workspace.findFiles(NODE_FILE_GLOB, '**/node_modules/**', 1);
-    this.apply(model, found.length > 0 ? 'loading' : 'empty');
+    // publish round. Only a workspace without node files is "empty" (the welcome text says so);
+    // files of other programs that share the names do not count.
+    const foreign = model.foreignFiles ?? 0;
+    const found = await vscode.workspace.findFiles(NODE_FILE_GLOB, '**/node_modules/**', foreign + 1);
+    this.apply(model, found.length > foreign ? 'loading' : 'empty');
   }
 
   private apply(model: ClusterResponse, state: ClusterTreeState): void {
@@ -115,7 +118,11 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
     this.refreshed.fire(model);
   }
 
-  /** The view shows once the workspace has a node file, and stays (its empty state explains itself). */
+  /**
+   * With no server to judge them, the view shows once the workspace has a file of our names;
+   * otherwise it shows with the first cluster the server finds (files of other programs that
+   * share the names never show it), and stays (its empty state explains itself).
+   */
   async revealIfWorkspaceHasNodeFiles(): Promise<void> {
     const found = await vscode.workspace.findFiles(NODE_FILE_GLOB, '**/node_modules/**', 1);
     if (found.length > 0) await this.setContext(CONTEXT_KEYS.viewVisible, true);
@@ -151,7 +158,6 @@ export function registerClusterView(context: vscode.ExtensionContext, client: Ba
   const provider = new ClusterTreeProvider(client, ready);
   const view = vscode.window.createTreeView(CLUSTER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view, vscode.window.registerFileDecorationProvider(provider.badges));
-  void provider.revealIfWorkspaceHasNodeFiles();
   void provider.refresh();
   return provider;
 }

@@ -17,6 +17,7 @@ import { registerWalkthrough } from './walkthrough';
 import { CLIENT_ID, type ClientHost, type IceWarpLanguageClient, OUTPUT_CHANNEL_NAME, nodeFileSchemes } from './clientHost';
 import { answerFileRequests } from './fileRequests';
 import { CONTEXT_KEYS } from './clusterIds';
+import { type ForeignFiles, registerForeignFiles } from './foreignFiles';
 
 export { OUTPUT_CHANNEL_NAME } from './clientHost';
 
@@ -43,6 +44,8 @@ export interface IceWarpExtensionApi {
   passwordMask: Pick<PasswordMask, 'maskedRanges' | 'onDidApply' | 'toggle' | 'passwordsShown'>;
   /** The "live file with auto save" notice, with test seams (who answers its buttons). */
   liveFileNotice: Pick<LiveFileNotice, 'check'>;
+  /** Other programs' path.dat / path.cfg: the server's verdicts, the status item, the switches of language. */
+  foreignFiles: Pick<ForeignFiles, 'verdictOf' | 'statusItem' | 'onDidSwitch' | 'treatAsSettingsFile'>;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -96,6 +99,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
   ready.catch(() => undefined);
 
   const clusterTree = registerClusterView(context, languageClient, ready);
+  const foreignFiles = registerForeignFiles(context, languageClient, ready);
   const settingsFileCommand = new SettingsFileCommand(languageClient, ready, host.installFolders);
   context.subscriptions.push(settingsFileCommand.register());
   const clusterCommands = new ClusterCommands(languageClient, ready, clusterTree, host.writeAccess);
@@ -118,6 +122,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
     openSettingsFile: (options) => settingsFileCommand.run(options),
     passwordMask,
     liveFileNotice,
+    foreignFiles,
   };
 }
 

@@ -44,6 +44,17 @@ export const BROWSER_SERVER_PATH = path.resolve(__dirname, '../../dist/browser/s
  */
 export type Transport = 'in-process' | 'stdio' | 'ipc' | 'worker';
 
+/**
+ * In process, unless `ICEWARP_LSP_TRANSPORT=stdio` (or `ipc`) asks for the bundle spawned, which
+ * compares the two (README, Performance); tests that hand the core its files, clock or host stay
+ * in process.
+ */
+function defaultTransport(options: StartOptions): Transport {
+  const asked = process.env.ICEWARP_LSP_TRANSPORT;
+  const inProcessOnly = options.files !== undefined || options.timers !== undefined || options.host !== undefined;
+  return (asked === 'stdio' || asked === 'ipc') && !inProcessOnly ? asked : 'in-process';
+}
+
 export interface StartOptions {
   transport?: Transport;
   /** Workspace folders as file system paths. */
@@ -192,7 +203,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const transport = options.transport ?? 'in-process';
+    const transport = options.transport ?? defaultTransport(options);
     const startedAt = performance.now();
     const client =
       transport === 'in-process' ? TestClient.inProcess(options, startedAt) : transport === 'worker' ? TestClient.inWorker(options, startedAt) : TestClient.spawned(transport, options, startedAt);

@@ -20,6 +20,7 @@ const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'
 const contributed = manifest.contributes.commands.map((command) => command.command);
 const menus = manifest.contributes.menus;
 const openSettingsFile = /OPEN_SETTINGS_FILE_COMMAND = '([^']+)'/.exec(readFileSync(path.join(ROOT, 'client/src/commands.ts'), 'utf8'))?.[1];
+const treatAsSettingsFile = /TREAT_AS_SETTINGS_FILE_COMMAND = '([^']+)'/.exec(readFileSync(path.join(ROOT, 'client/src/foreignFiles.ts'), 'utf8'))?.[1];
 
 /** The contextValues a `when` clause of view/item/context selects (`viewItem == x`, `viewItem =~ /re/`). */
 function rowsSelected(when: string): string[] {
@@ -38,7 +39,7 @@ const rowMenu = (row: string) =>
     .sort();
 
 test('every command the code registers is contributed with a title, and every contributed command is registered', () => {
-  const registered = [...Object.values(CLUSTER_COMMANDS), openSettingsFile, ...Object.values(PASSWORD_COMMANDS), OPEN_WALKTHROUGH_COMMAND];
+  const registered = [...Object.values(CLUSTER_COMMANDS), openSettingsFile, treatAsSettingsFile, ...Object.values(PASSWORD_COMMANDS), OPEN_WALKTHROUGH_COMMAND];
   assert.deepEqual([...contributed].sort(), [...registered].sort());
   for (const command of manifest.contributes.commands) assert.ok(command.title.length > 0, `${command.command} has a title`);
 });

@@ -4,10 +4,10 @@ import type { CheckReport, FileReport } from '../check';
 import { ServiceDiagnostic, Severity, uriToPath } from '../engine';
 import { displayPath } from '../inputs';
 
-export type Counts = Record<Severity, number> & { problems: number; filesWithProblems: number; files: number };
+export type Counts = Record<Severity, number> & { problems: number; filesWithProblems: number; files: number; foreign: number };
 
 export function countProblems(report: CheckReport): Counts {
-  const counts: Counts = { error: 0, warning: 0, information: 0, hint: 0, problems: 0, filesWithProblems: 0, files: report.files.length };
+  const counts: Counts = { error: 0, warning: 0, information: 0, hint: 0, problems: 0, filesWithProblems: 0, files: report.files.length, foreign: report.foreign.length };
   for (const file of report.files) {
     for (const diagnostic of file.diagnostics) counts[diagnostic.severity]++;
     counts.problems += file.diagnostics.length;
@@ -20,13 +20,17 @@ export function plural(count: number, word: string, words = `${word}s`): string 
   return `${count} ${count === 1 ? word : words}`;
 }
 
-/** `3 problems (1 error, 2 warnings) in 2 of 12 files`; infos and hints only when there are some. */
+/**
+ * `3 problems (1 error, 2 warnings) in 2 of 12 files`; infos and hints only when there are some;
+ * `; 1 file of another program skipped` when some path.cfg / path.dat were not IceWarp's.
+ */
 export function summaryLine(counts: Counts): string {
-  if (counts.problems === 0) return `No problems in ${plural(counts.files, 'file')}`;
+  const skipped = counts.foreign > 0 ? `; ${plural(counts.foreign, 'file')} of another program skipped` : '';
+  if (counts.problems === 0) return `No problems in ${plural(counts.files, 'file')}${skipped}`;
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (counts.information > 0) parts.push(plural(counts.information, 'info', 'infos'));
   if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
-  return `${plural(counts.problems, 'problem')} (${parts.join(', ')}) in ${counts.filesWithProblems} of ${plural(counts.files, 'file')}`;
+  return `${plural(counts.problems, 'problem')} (${parts.join(', ')}) in ${counts.filesWithProblems} of ${plural(counts.files, 'file')}${skipped}`;
 }
 
 export interface PrintedRelated {

@@ -19,6 +19,7 @@ import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
 import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
+import { registerFileKinds } from './foreignFiles';
 import { installPositionGuard } from './positionGuard';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
@@ -208,6 +209,8 @@ export function createServer(connection: Connection, files: FileAccess, options:
     });
   });
 
+  registerFileKinds(connection, documents, index, updateNode);
+
   connection.onDidChangeWatchedFiles((params) =>
     // One hold for the batch: files created or deleted together are validated in one round.
     scheduler.holding(async () => {
@@ -226,6 +229,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     workspace: index.workspace,
     settingsFor,
     nodeFor: (uri) => index.workspace.get(uri),
+    foreignFileCount: () => index.fileKinds.foreignFileCount(),
     publishedDiagnostics: (uri) => publisher.published(uri),
     onSettingsChanged: (listener) => settings.onDidChange(listener),
     onDidPublish: (listener) => publisher.onDidPublish(listener),

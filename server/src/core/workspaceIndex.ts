@@ -1,16 +1,22 @@
 // The workspace index: every node file under the workspace folders, open or not. Files nobody
 // opened are found and read through the host's FileAccess; an open document's text always wins
 // over the file's; files of a folder that left the workspace are forgotten.
+import { DEFAULT_MAX_FILE_SIZE } from '../../../common/protocol';
 import { utf8ByteLength } from '../../../common/utf8';
 import { Workspace, parseNodeFile } from '../service/languageService';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
+import { FileKinds } from './foreignFiles';
 
 export class WorkspaceIndex {
   /** Every node file known: open documents and files on disk. */
   readonly workspace = new Workspace();
   /** Files too large to index, with their size: they get one diagnostic and nothing else. */
   private readonly oversized = new Map<string, number>();
+  /** The icewarp.maxFileSize each open document was last measured with. */
+  private readonly openLimits = new Map<string, number>();
+  /** Other programs' files of the same names: judged as they enter, kept out (./foreignFiles.ts). */
+  readonly fileKinds = new FileKinds();
   private folders: string[] = [];
 
   /**
@@ -74,6 +80,7 @@ export class WorkspaceIndex {
   forget(uri: string): void {
     this.workspace.delete(uri);
     this.oversized.delete(uri);
+    this.fileKinds.forget(uri);
   }
 
   async loadFromDisk(uri: string): Promise<void> {
@@ -84,7 +91,8 @@ export class WorkspaceIndex {
     if (this.isOpen(uri)) return;
     if (read.kind === 'text') {
       this.oversized.delete(uri);
-      this.workspace.set(parseNodeFile(uri, read.text));
+      if (this.fileKinds.admits(uri, read.text)) this.workspace.set(parseNodeFile(uri, read.text));
+      else this.workspace.delete(uri);
     } else if (read.kind === 'too-large') {
       this.workspace.delete(uri);
       this.oversized.set(uri, read.size);
@@ -96,9 +104,11 @@ export class WorkspaceIndex {
   /**
    * The editor's text of an open document becomes its node; above icewarp.maxFileSize it is not
    * parsed and stays out of the workspace, as a file on disk that large does: every feature
-   * answers nothing for it and it gets one file-too-large diagnostic.
+   * answers nothing for it and it gets one file-too-large diagnostic. Without `maxSize`, the
+   * limit it was last measured with.
    */
-  setOpenDocument(document: TextDocument, maxSize: number): void {
+  setOpenDocument(document: TextDocument, maxSize = this.openLimits.get(document.uri) ?? DEFAULT_MAX_FILE_SIZE): void {
+    this.openLimits.set(document.uri, maxSize);
     const text = document.getText();
     const size = utf8ByteLength(text);
     if (size > maxSize) {
@@ -107,6 +117,10 @@ export class WorkspaceIndex {
       return;
     }
     this.oversized.delete(document.uri);
+    if (!this.fileKinds.admits(document.uri, text)) {
+      this.workspace.delete(document.uri);
+      return;
+    }
     const node = parseNodeFile(document.uri, text);
     // Saved files are nodes of the workspace; an untitled draft only looks at them.
     if (this.isSavedFile(document.uri)) this.workspace.set(node);
@@ -115,6 +129,7 @@ export class WorkspaceIndex {
 
   /** A closed node file of the workspace falls back to its saved text; anything else is forgotten. */
   async closeDocument(uri: string): Promise<void> {
+    this.openLimits.delete(uri);
     if (isNodeFileUri(uri) && this.isInFolders(uri)) await this.loadFromDisk(uri);
     else this.forget(uri);
   }

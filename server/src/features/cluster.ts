@@ -40,10 +40,10 @@ function isSavedResource(node: NodeFile): boolean {
 
 export const cluster: Feature = {
   capabilities: {},
-  register({ connection, workspace, publishedDiagnostics, settingsFor, onDidPublish, files }) {
+  register({ connection, workspace, publishedDiagnostics, settingsFor, onDidPublish, files, foreignFileCount }) {
     connection.onRequest(clusterRequest, (): ClusterResponse => {
       const nodes = workspace.all().filter(isSavedResource);
-      return buildClusterModel(nodes, (uri) => problemCountsOf(publishedDiagnostics(uri)));
+      return { ...buildClusterModel(nodes, (uri) => problemCountsOf(publishedDiagnostics(uri))), foreignFiles: foreignFileCount() };
     });
 
     connection.onRequest(describeFilesRequest, async (params: DescribeFilesParams | undefined): Promise<FileDescription[]> => {

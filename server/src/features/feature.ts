@@ -19,6 +19,8 @@ export interface ServerContext {
   settingsFor(uri: string): Promise<Settings>;
   /** The parsed model of an open document or indexed file (one parse per version). */
   nodeFor(uri: string): NodeFile | undefined;
+  /** Files named like node files that belong to other programs: left out of the workspace (../core/foreignFiles.ts). */
+  foreignFileCount(): number;
   /** The diagnostics last published for a node (for problem counts and code actions). */
   publishedDiagnostics(uri: string): readonly Diagnostic[];
   /** Called after the client reports changed settings (settingsFor already answers anew). */

@@ -2,13 +2,10 @@
 // cursor is on line 5 or "IceWarp: Show Passwords"; the notice that auto save would write
 // IceWarp's live settings file mid-edit, and what its buttons change; the walkthrough.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
 import type { LiveFileCheckOptions } from '../../../client/src/liveFileNotice';
-import { EXTENSION_ID, activatedApi, waitForEvent } from './helpers';
+import { EXTENSION_ID, activatedApi, suiteIn, waitForEvent } from './helpers';
 
 const LANGUAGE_ID = 'icewarp-pathcfg';
 const FIRST_PASSWORD = 'Mask;Me"First';
@@ -106,9 +103,14 @@ suite('Passwords off the screen', () => {
   });
 });
 
-suite('Live files and auto save', () => {
+const liveWhy = "a live file lies in this machine's install folder (file:), which the browser host has none of";
+suiteIn('node', liveWhy, 'Live files and auto save', () => {
   let api: IceWarpExtensionApi;
   let scratch: string;
+  // Loaded where the suite runs: the web worker build of the suite has no Node built-ins.
+  let fs: typeof import('node:fs');
+  let os: typeof import('node:os');
+  let path: typeof import('node:path');
   const asked: { message: string; buttons: string[] }[] = [];
   /** Presses `button` (undefined: closes the notification) and records what was shown. */
   const answer = (button: string | undefined): LiveFileCheckOptions['ask'] => async (message, ...buttons) => {
@@ -127,6 +129,7 @@ suite('Live files and auto save', () => {
   }
 
   suiteSetup(async () => {
+    [fs, os, path] = await Promise.all([import('node:fs'), import('node:os'), import('node:path')]);
     api = await activatedApi();
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'icewarp-live-'));
     // onWindowChange: it counts, and unlike afterDelay it writes nothing while the suite runs.
@@ -203,14 +206,17 @@ suite('Live files and auto save', () => {
 });
 
 suite('The walkthrough', () => {
-  test('is contributed with its six pages, shipped with the extension', () => {
+  test('is contributed with its six pages, shipped with the extension', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     const walkthroughs = extension.packageJSON.contributes.walkthroughs as { id: string; steps: { media: { markdown: string } }[] }[];
     const walkthrough = walkthroughs.find((candidate) => candidate.id === 'icewarp.firstHour');
     assert.ok(walkthrough);
     assert.equal(walkthrough.steps.length, 6);
-    for (const step of walkthrough.steps) assert.ok(fs.existsSync(path.join(extension.extensionPath, step.media.markdown)), step.media.markdown);
+    for (const step of walkthrough.steps) {
+      const page: vscode.FileStat | undefined = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, step.media.markdown)).then(undefined, () => undefined);
+      assert.equal(page?.type, vscode.FileType.File, step.media.markdown);
+    }
   });
 
   test('IceWarp: Open the path.cfg / path.dat Walkthrough opens it in an editor', async () => {
