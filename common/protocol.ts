@@ -14,12 +14,15 @@ export const severitySettingSchema = z.enum(['error', 'warning', 'information', 
 export type SeveritySetting = z.infer<typeof severitySettingSchema>;
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/** Milliseconds a new problem waits for a pause in typing before it is shown (a fixed one clears at once). */
+export const DEFAULT_VALIDATION_DELAY = 150;
 
 /** The `icewarp` settings section, as the server reads it per resource. */
 export const settingsSchema = z.object({
   validate: z.object({ enable: z.boolean() }),
   diagnostics: z.object({ severity: z.record(z.string(), severitySettingSchema) }),
   maxFileSize: z.number().nonnegative(),
+  validation: z.object({ delay: z.number().nonnegative() }),
   inlayHints: z.object({ enable: z.boolean() }),
   trace: z.object({ server: z.enum(['off', 'messages', 'verbose']) }),
 });
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   validate: { enable: true },
   diagnostics: { severity: {} },
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  validation: { delay: DEFAULT_VALIDATION_DELAY },
   inlayHints: { enable: true },
   trace: { server: 'off' },
 };
@@ -121,6 +125,7 @@ export function applySettingsLayers(base: Settings, ...layers: readonly Settings
       validate: { enable: layer.validate?.enable ?? settings.validate.enable },
       diagnostics: { severity: layer.diagnostics?.severity ? { ...settings.diagnostics.severity, ...layer.diagnostics.severity } : settings.diagnostics.severity },
       maxFileSize: layer.maxFileSize ?? settings.maxFileSize,
+      validation: { delay: layer.validation?.delay ?? settings.validation.delay },
       inlayHints: { enable: layer.inlayHints?.enable ?? settings.inlayHints.enable },
       trace: { server: layer.trace?.server ?? settings.trace.server },
     };
@@ -286,6 +291,8 @@ export interface ServerStatus {
   heapUsedBytes: number;
   /** Milliseconds from a didOpen/didChange to the publishDiagnostics of that document, oldest first (the last 10,000). */
   changeToPublishMs: number[];
+  /** Files marked for validation, validations under way and results held for a pause (0: nothing more will be published unasked). */
+  pendingValidations: number;
 }
 
 // ---------------------------------------------------------------------------------------------

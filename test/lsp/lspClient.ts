@@ -119,6 +119,8 @@ export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   /** Every publishDiagnostics in arrival order, time-stamped. */
   readonly publishes: Publish[] = [];
+  /** Called on every publishDiagnostics as it arrives (a test samples memory there). */
+  readonly publishListeners: ((params: PublishDiagnosticsParams) => void)[] = [];
   readonly logMessages: string[] = [];
   /** The method of every request the server sent, in order. */
   readonly serverRequests: string[] = [];
@@ -159,6 +161,7 @@ export class TestClient {
       const list = this.published.get(params.uri) ?? [];
       list.push(params);
       this.published.set(params.uri, list);
+      for (const listener of this.publishListeners) listener(params);
       this.wake();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
@@ -311,6 +314,17 @@ export class TestClient {
   /** icewarp/serverStatus; answered after every publish the server has already sent. */
   status(resetLatencies = false): Promise<ServerStatus> {
     return this.connection.sendRequest(serverStatusRequest, { resetLatencies });
+  }
+
+  /**
+   * Resolves once the server has nothing left to publish unasked (no file marked, no validation
+   * under way, no result held for a pause), asking icewarp/serverStatus until it says so.
+   */
+  async idle(): Promise<ServerStatus> {
+    for (;;) {
+      const status = await this.status();
+      if (status.pendingValidations === 0) return status;
+    }
   }
 
   /** publishDiagnostics received for `uri`, or for every file. */

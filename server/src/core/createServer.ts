@@ -17,12 +17,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NodeFileListing } from '../../../common/fileAccess';
-import { isRecord } from '../../../common/protocol';
+import { DEFAULT_SETTINGS, isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
 import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
 import { registerFileKinds } from './foreignFiles';
+import { installPositionGuard } from './positionGuard';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
 import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
@@ -42,9 +43,6 @@ export interface Server {
   /** Drops the validations not yet run; the host ends the connection. */
   dispose(): void;
 }
-
-/** Milliseconds to wait after a keystroke before validating, unless initializationOptions say otherwise. */
-const DEFAULT_VALIDATION_DELAY = 150;
 
 const UNKNOWN_PROCESS: ProcessStatus = { pid: 0, rssBytes: 0, heapUsedBytes: 0 };
 
@@ -70,6 +68,13 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
   );
   // Everything below sees every URI in one spelling.
   const connection = withNormalizedUris(clientConnection);
+  installPositionGuard(connection, (uri) => documents.get(uri)?.lineCount ?? index.workspace.get(uri)?.lines.length);
+  // Told of a didOpen or didChange as it arrives, before the document is updated and parsed
+  // (icewarp/serverStatus measures change-to-publish from here).
+  const arrivalListeners: ((uri: string) => void)[] = [];
+  tapDocumentArrivals(connection, (uri) => {
+    for (const listener of arrivalListeners) listener(uri);
+  });
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
   // Settings apply per workspace folder; the index (made just below) knows the folders.
   const settings = new SettingsStore((message) => connection.console.warn(message), { scopeOf: (uri): string => index.folderOf(uri) ?? uri });
@@ -85,30 +90,38 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
   };
   const settingsFor = (uri: string) => settings.settingsFor(uri);
   const index = new WorkspaceIndex(files, isOpen, (uri) => settingsFor(uri).then((each) => each.maxFileSize));
-  const publisher = new DiagnosticsPublisher(connection, documents, index, settingsFor);
-  const scheduler = new ValidationScheduler((uri) => void publisher.publish(uri), timers);
+  // initializationOptions.validationDelay (the tests, the bench) overrides icewarp.validation.delay.
+  let validationDelayOverride: number | undefined;
+  const publisher = new DiagnosticsPublisher(connection, documents, index, settingsFor, timers, () => validationDelayOverride);
+  const scheduler = new ValidationScheduler((uri, typed) => void publisher.publish(uri, typed), timers);
 
-  let validationDelay = DEFAULT_VALIDATION_DELAY;
   let clientCapabilities: ClientCapabilities = {};
   let canRegisterConfigurationChange = false;
   let canWatchWorkspaceFolders = false;
 
-  /** Applies a change to one file and schedules every node whose diagnostics it can change. */
-  async function updateNode(uri: string, change: () => Promise<void> | void, delay: number): Promise<void> {
-    for (const affected of await index.update(uri, change)) scheduler.schedule(affected, affected === uri ? delay : 0);
+  /**
+   * Applies a change to one file and schedules every node whose diagnostics it can change (the
+   * file and its peers) for the next round; `typed`: a keystroke, whose new problems may wait.
+   */
+  function updateNode(uri: string, change: () => Promise<void> | void, typed = false): Promise<void> {
+    return scheduler.holding(async () => {
+      for (const affected of await index.update(uri, change)) scheduler.schedule(affected, typed);
+    });
   }
 
   function scheduleAll(): void {
-    for (const node of index.workspace.all()) scheduler.schedule(node.uri, 0);
+    for (const node of index.workspace.all()) scheduler.schedule(node.uri);
     // Untitled drafts are not nodes of the workspace, but settings apply to them too.
-    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
-    for (const uri of index.oversizedUris()) scheduler.schedule(uri, 0);
+    for (const document of documents.all()) scheduler.schedule(document.uri);
+    for (const uri of index.oversizedUris()) scheduler.schedule(uri);
   }
 
-  async function indexWorkspace(): Promise<void> {
-    const listing = await index.discover();
-    if (listing.truncated) reportTruncatedSearch(listing.truncated);
-    scheduleAll();
+  function indexWorkspace(): Promise<void> {
+    return scheduler.holding(async () => {
+      const listing = await index.discover();
+      if (listing.truncated) reportTruncatedSearch(listing.truncated);
+      scheduleAll();
+    });
   }
 
   let truncationReported = false;
@@ -124,18 +137,20 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
   }
 
   /** Unopened files that stop being nodes (their folder left the workspace): their peers are revalidated, their diagnostics cleared. */
-  async function forgetFiles(uris: readonly string[]): Promise<void> {
-    for (const uri of uris) {
-      await updateNode(uri, () => index.forget(uri), 0);
-      publisher.clear(uri);
-    }
+  function forgetFiles(uris: readonly string[]): Promise<void> {
+    return scheduler.holding(async () => {
+      for (const uri of uris) {
+        await updateNode(uri, () => index.forget(uri));
+        publisher.clear(uri);
+      }
+    });
   }
 
   /** Files deleted on disk: their peers are revalidated; a closed one loses its diagnostics, an open one stays a draft. */
   async function filesDeleted(uris: readonly string[]): Promise<void> {
     for (const uri of uris) {
       const document = documents.get(uri);
-      await updateNode(uri, () => index.fileDeleted(uri, document), 0);
+      await updateNode(uri, () => index.fileDeleted(uri, document));
       if (!document) publisher.clear(uri);
     }
   }
@@ -153,7 +168,7 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
     settings.setInitial(sectionOfInitializationOptions(initializationOptions));
     // Tests and the bench set 0: diagnostics right after each change.
     if (isRecord(initializationOptions) && typeof initializationOptions.validationDelay === 'number' && initializationOptions.validationDelay >= 0) {
-      validationDelay = initializationOptions.validationDelay;
+      validationDelayOverride = initializationOptions.validationDelay;
     }
     return {
       capabilities: Object.assign(
@@ -186,50 +201,67 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
   });
 
   // Every file may read differently now; features that show settings refresh after this.
-  settings.onDidChange(scheduleAll);
+  settings.onDidChange(() => {
+    // icewarp.maxFileSize may now admit an open document, or turn one away.
+    for (const document of documents.all()) void measureAgain(document);
+    scheduleAll();
+  });
   connection.onDidChangeConfiguration((params) => {
     const push = sectionOfPushedSettings(params.settings);
     if (push.pushed) settings.setPushed(push.section);
     settings.changed();
   });
 
-  // TextDocuments reports an open as a content change too; an open is validated at once,
-  // only typing waits for the debounce.
+  // TextDocuments reports an open as a content change too; an open shows everything at once,
+  // only typing may hold a new problem back.
   const justOpened = new Set<string>();
   documents.onDidOpen((event) => justOpened.add(event.document.uri));
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
-    const delay = justOpened.delete(uri) ? 0 : validationDelay;
-    void updateNode(uri, () => index.setOpenDocument(event.document), delay);
+    const typed = !justOpened.delete(uri);
+    // At once, so a request after the change sees it; against the limit known now, and once
+    // more when a folder's first settings come.
+    const known = settings.knownSettingsFor(uri);
+    void updateNode(uri, () => index.setOpenDocument(event.document, (known ?? DEFAULT_SETTINGS).maxFileSize), typed);
+    if (!known) void measureAgain(event.document, DEFAULT_SETTINGS.maxFileSize);
   });
+  /** Measures an open document against its folder's icewarp.maxFileSize once its settings are answered. */
+  async function measureAgain(document: TextDocument, measuredWith?: number): Promise<void> {
+    const { maxFileSize } = await settingsFor(document.uri);
+    if (maxFileSize === measuredWith || documents.get(document.uri) !== document) return;
+    await updateNode(document.uri, () => index.setOpenDocument(document, maxFileSize));
+  }
   documents.onDidClose((event) => {
     const uri = event.document.uri;
-    void updateNode(uri, () => index.closeDocument(uri), 0).then(() => {
+    void updateNode(uri, () => index.closeDocument(uri)).then(() => {
       if (!index.has(uri)) publisher.clear(uri);
     });
   });
 
   registerFileKinds(connection, documents, index, updateNode);
 
-  connection.onDidChangeWatchedFiles(async (params) => {
-    // The client's two watchers (node files, and deletions of anything) may both report one file.
-    const changes = new Map(params.changes.map((change) => [`${change.type} ${change.uri}`, change]));
-    // A folder deleted arrives as one event for the folder (VS Code reports no event for what was
-    // inside): every node file under it goes with it.
-    const deletedFolders = [...changes.values()].filter((change) => change.type === FileChangeType.Deleted && !isNodeFileUri(change.uri));
-    if (deletedFolders.length > 0) await filesDeleted(index.filesUnder(deletedFolders.map((change) => change.uri)));
-    for (const change of changes.values()) {
-      if (!isNodeFileUri(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted) {
-        await filesDeleted([change.uri]);
-        continue;
+  connection.onDidChangeWatchedFiles((params) =>
+    // One hold for the batch: files created or deleted together are validated in one round.
+    scheduler.holding(async () => {
+      // The client's two watchers (node files, and deletions of anything) may both report one file.
+      const changes = new Map(params.changes.map((change) => [`${change.type} ${change.uri}`, change]));
+      // A folder deleted arrives as one event for the folder (VS Code reports no event for what was
+      // inside): every node file under it goes with it.
+      const deletedFolders = [...changes.values()].filter((change) => change.type === FileChangeType.Deleted && !isNodeFileUri(change.uri));
+      if (deletedFolders.length > 0) await filesDeleted(index.filesUnder(deletedFolders.map((change) => change.uri)));
+      for (const change of changes.values()) {
+        if (!isNodeFileUri(change.uri)) continue;
+        if (change.type === FileChangeType.Deleted) {
+          await filesDeleted([change.uri]);
+          continue;
+        }
+        const document = documents.get(change.uri);
+        if (!document) await updateNode(change.uri, () => index.loadFromDisk(change.uri));
+        // Back on disk (saved again, restored): the open document is a node of the workspace again.
+        else if (index.fileRestored(change.uri)) await updateNode(change.uri, () => index.setOpenDocument(document, settings.knownSettingsFor(change.uri)?.maxFileSize));
       }
-      const document = documents.get(change.uri);
-      if (!document) await updateNode(change.uri, () => index.loadFromDisk(change.uri), 0);
-      // Back on disk (saved again, restored): the open document is a node of the workspace again.
-      else if (index.fileRestored(change.uri)) await updateNode(change.uri, () => index.setOpenDocument(document), 0);
-    }
-  });
+    }),
+  );
 
   const context: ServerContext = {
     connection,
@@ -241,6 +273,8 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
     publishedDiagnostics: (uri) => publisher.published(uri),
     onSettingsChanged: (listener) => settings.onDidChange(listener),
     onDidPublish: (listener) => publisher.onDidPublish(listener),
+    onDocumentArrival: (listener) => arrivalListeners.push(listener),
+    pendingValidations: () => scheduler.pending + publisher.pending,
     files,
     processStatus: options.processStatus ?? (() => UNKNOWN_PROCESS),
     clientCapabilities: () => clientCapabilities,
@@ -248,5 +282,23 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
   for (const feature of FEATURES) feature.register(context);
 
   documents.listen(connection);
-  return { dispose: () => scheduler.dispose() };
+  return {
+    dispose: () => {
+      scheduler.dispose();
+      publisher.dispose();
+    },
+  };
+}
+
+/** Wraps the didOpen and didChange handlers registered on `connection` (the documents' own) so `arrived` hears of each message first. */
+function tapDocumentArrivals(connection: Connection, arrived: (uri: string) => void): void {
+  const methods = connection as unknown as Record<string, unknown>;
+  for (const name of ['onDidOpenTextDocument', 'onDidChangeTextDocument']) {
+    const register = methods[name] as (handler: (params: { textDocument: { uri: string } }) => unknown) => unknown;
+    methods[name] = (handler: (params: { textDocument: { uri: string } }) => unknown) =>
+      register((params) => {
+        arrived(params.textDocument.uri);
+        return handler(params);
+      });
+  }
 }

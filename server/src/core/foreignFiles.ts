@@ -74,7 +74,7 @@ export function registerFileKinds(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   index: JudgedIndex,
-  updateNode: (uri: string, change: () => Promise<void> | void, delay: number) => Promise<void>,
+  updateNode: (uri: string, change: () => Promise<void> | void) => Promise<void>,
 ): void {
   // What the client was last told of each open document; an untold document is IceWarp's.
   const told = new Map<string, FileKindName>();
@@ -89,8 +89,8 @@ export function registerFileKinds(
     const uris = Array.isArray(params?.icewarp) ? params.icewarp.filter((uri): uri is string => typeof uri === 'string') : [];
     for (const uri of index.fileKinds.setTreatedAsIceWarp(uris)) {
       const document = documents.get(uri);
-      if (document) await updateNode(uri, () => index.setOpenDocument(document), 0);
-      else if (isNodeFileUri(uri) && index.isInFolders(uri)) await updateNode(uri, () => index.loadFromDisk(uri), 0);
+      if (document) await updateNode(uri, () => index.setOpenDocument(document));
+      else if (isNodeFileUri(uri) && index.isInFolders(uri)) await updateNode(uri, () => index.loadFromDisk(uri));
     }
   });
 }

@@ -36,6 +36,8 @@ export class SettingsStore {
   /** Defaults, initializationOptions and the pushed settings: what every resource starts from. */
   private base: Settings = DEFAULT_SETTINGS;
   private readonly cache = new Map<string, Promise<Settings>>();
+  /** The settings last answered per scope, kept until newer ones are answered. */
+  private readonly answered = new Map<string, Settings>();
   private readonly reported = new Set<string>();
   private readonly listeners: (() => void)[] = [];
   private readonly scopeOf: (uri: string) => string;
@@ -83,9 +85,19 @@ export class SettingsStore {
         (raw) => (raw === undefined || raw === null ? this.base : applySettingsLayers(this.base, this.validated(raw, 'workspace/configuration'))),
         () => this.base,
       );
+      void settings.then((answer) => this.answered.set(scope, answer));
       this.cache.set(scope, settings);
     }
     return settings;
+  }
+
+  /**
+   * The settings known now for `uri`, without waiting: the last answer for its folder, or
+   * undefined while the client has not answered yet (the caller checks again on settingsFor).
+   */
+  knownSettingsFor(uri: string): Settings | undefined {
+    if (!this.pulled) return this.base;
+    return this.answered.get(this.scopeOf(uri));
   }
 
   /** Settings may differ now: ask again, and tell every listener (in the order they came). */

@@ -3,6 +3,8 @@
 // over the file's; files of a folder that left the workspace, or deleted, are forgotten, and a
 // read that ends after that is dropped (no ghost nodes).
 import { MAX_READABLE_FILE_SIZE } from '../../../common/fileAccess';
+import { DEFAULT_MAX_FILE_SIZE } from '../../../common/protocol';
+import { utf8ByteLength } from '../../../common/utf8';
 import { Workspace, parseNodeFile } from '../service/languageService';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
@@ -17,6 +19,8 @@ export class WorkspaceIndex {
   readonly workspace = new Workspace();
   /** Files too large to index, with their size: they get one diagnostic and nothing else. */
   private readonly oversized = new Map<string, number>();
+  /** The icewarp.maxFileSize each open document was last measured with. */
+  private readonly openLimits = new Map<string, number>();
   /** Other programs' files of the same names: judged as they enter, kept out (./foreignFiles.ts). */
   readonly fileKinds = new FileKinds();
   private folders: string[] = [];
@@ -153,12 +157,27 @@ export class WorkspaceIndex {
     }
   }
 
-  setOpenDocument(document: TextDocument): void {
-    if (!this.fileKinds.admits(document.uri, document.getText())) {
+  /**
+   * The editor's text of an open document becomes its node; above icewarp.maxFileSize it is not
+   * parsed and stays out of the workspace, as a file on disk that large does: every feature
+   * answers nothing for it and it gets one file-too-large diagnostic. Without `maxSize`, the
+   * limit it was last measured with.
+   */
+  setOpenDocument(document: TextDocument, maxSize = this.openLimits.get(document.uri) ?? DEFAULT_MAX_FILE_SIZE): void {
+    this.openLimits.set(document.uri, maxSize);
+    const text = document.getText();
+    const size = utf8ByteLength(text);
+    if (size > maxSize) {
+      this.workspace.delete(document.uri);
+      this.oversized.set(document.uri, size);
+      return;
+    }
+    this.oversized.delete(document.uri);
+    if (!this.fileKinds.admits(document.uri, text)) {
       this.workspace.delete(document.uri);
       return;
     }
-    const node = parseNodeFile(document.uri, document.getText());
+    const node = parseNodeFile(document.uri, text);
     // Saved files are nodes of the workspace; an untitled draft only looks at them.
     if (this.isSavedFile(document.uri) && !this.deletedOnDisk.has(document.uri)) this.workspace.set(node);
     else this.workspace.setGuest(node);
@@ -167,6 +186,7 @@ export class WorkspaceIndex {
   /** A closed node file of the workspace falls back to its saved text; anything else is forgotten. */
   async closeDocument(uri: string): Promise<void> {
     this.deletedOnDisk.delete(uri);
+    this.openLimits.delete(uri);
     if (isNodeFileUri(uri) && this.isInFolders(uri)) await this.loadFromDisk(uri);
     else this.forget(uri);
   }

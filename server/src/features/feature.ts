@@ -25,6 +25,10 @@ export interface ServerContext {
   publishedDiagnostics(uri: string): readonly Diagnostic[];
   /** Called after the client reports changed settings (settingsFor already answers anew). */
   onSettingsChanged(listener: () => void): void;
+  /** Called when a didOpen or didChange arrives, before the document is updated and parsed. */
+  onDocumentArrival(listener: (uri: string) => void): void;
+  /** Validations marked, under way or held for a pause: 0 when nothing more will be published unasked. */
+  pendingValidations(): number;
   /** Called after diagnostics for `uri` were published or cleared (the cluster view refreshes on it). */
   onDidPublish(listener: (uri: string) => void): void;
   /** Files the editor has not sent (the disk in Node, the client's file system in a browser). */

@@ -8,15 +8,16 @@ const MAX_LATENCIES = 10_000;
 
 export const serverStatus: Feature = {
   capabilities: {},
-  register({ connection, documents, onDidPublish, processStatus }) {
+  register({ connection, onDocumentArrival, onDidPublish, processStatus, pendingValidations }) {
     let publishCount = 0;
     const changedAt = new Map<string, number>();
     let latencies: number[] = [];
 
-    documents.onDidChangeContent((event) => {
-      // The first change since the last publish starts the clock: a debounce delays the publish,
-      // and keystrokes inside it are one wait, as the user feels it.
-      if (!changedAt.has(event.document.uri)) changedAt.set(event.document.uri, performance.now());
+    // The clock starts as the message arrives, so the parse of the new text is part of the wait.
+    // The first change since the last publish starts it: a pause delays the publish, and
+    // keystrokes inside it are one wait, as the user feels it.
+    onDocumentArrival((uri) => {
+      if (!changedAt.has(uri)) changedAt.set(uri, performance.now());
     });
     onDidPublish((uri) => {
       publishCount++;
@@ -28,7 +29,7 @@ export const serverStatus: Feature = {
     });
 
     connection.onRequest(serverStatusRequest, (params): ServerStatus => {
-      const status: ServerStatus = { ...processStatus(), publishCount, changeToPublishMs: [...latencies] };
+      const status: ServerStatus = { ...processStatus(), publishCount, changeToPublishMs: [...latencies], pendingValidations: pendingValidations() };
       if (params?.resetLatencies) latencies = [];
       return status;
     });

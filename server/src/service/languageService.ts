@@ -6,7 +6,7 @@ import { NodeFile, parseNodeFile } from './parse';
 import { DIAGNOSTIC_CODES, DiagnosticCode } from './rules/codes';
 import { RULES } from './rules/registry';
 import type { FixOffer } from './rules/fix';
-import { Finding, MAX_DIAGNOSTICS_PER_FILE, MAX_FINDINGS_PER_RULE, RelatedLocation } from './rules/rule';
+import { Finding, MAX_DIAGNOSTICS_PER_FILE, MAX_FINDINGS_PER_RULE, MAX_RELATED, RelatedLocation } from './rules/rule';
 import { Range, Severity } from './types';
 import { Workspace, WorkspaceFacts } from './workspace';
 
@@ -61,12 +61,14 @@ export function diagnose(node: NodeFile, workspace: WorkspaceFacts, options: Val
     for (const finding of findings.slice(0, MAX_FINDINGS_PER_RULE)) {
       const severity = effectiveSeverity(rule.code, finding.severity, overrides);
       if (!severity) continue;
+      const related = finding.related ?? [];
+      const unlisted = related.length - MAX_RELATED;
       diagnostics.push({
         code: rule.code,
         severity,
-        message: finding.message,
+        message: unlisted > 0 ? `${finding.message} (${MAX_RELATED} related locations listed, ${unlisted} more not shown)` : finding.message,
         range: finding.range,
-        ...(finding.related?.length ? { related: finding.related } : {}),
+        ...(related.length > 0 ? { related: unlisted > 0 ? related.slice(0, MAX_RELATED) : related } : {}),
         ...(finding.tags?.length ? { tags: finding.tags } : {}),
         fixes: finding.fixes ?? [],
       });

@@ -1,7 +1,7 @@
 import { FieldLine, NodeFile } from '../parse';
 import { HostList, hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { MAX_RELATED, clusterPeers, perNode } from './clusterPeers';
+import { clusterPeers, perNode } from './clusterPeers';
 import { listNames, nodeName, nodeNames, quote } from '../mention';
 import { Version, share, vote } from './clusterVotes';
 import { setValue } from './edits';
@@ -83,7 +83,7 @@ function compareLine(
     {
       range: line.value.range,
       message,
-      related: differing.slice(0, MAX_RELATED).map((peer) => ({
+      related: differing.map((peer) => ({
         uri: peer.uri,
         range: peer.field[line.field.id].value.range,
         message: `${nodeName(peer)} ${listText(list(peer))}`,

@@ -1,6 +1,6 @@
 import { roleOf } from '../role';
 import { Rule } from './rule';
-import { MAX_RELATED, clusterPeers } from './clusterPeers';
+import { clusterPeers } from './clusterPeers';
 import { nodeName, nodeNames } from '../mention';
 
 /** A cluster has exactly one master; line 14 `0` or empty says master. */
@@ -19,7 +19,7 @@ export const clusterMultipleMasters: Rule<'cluster-multiple-masters'> = {
       {
         range: flag.value.range,
         message: `${flag.field.title} (line ${flag.field.line}) ${said}, and ${masters.length === 1 ? `another node of this cluster, ${nodeName(masters[0])}, also says master` : `${masters.length} other nodes of this cluster also say master (${nodeNames(masters)})`}; a cluster has exactly one master, and two would both run master-only work (watchdog, backups, AD sync). Set 1 on every slave.`,
-        related: masters.slice(0, MAX_RELATED).map((peer) => ({
+        related: masters.map((peer) => ({
           uri: peer.uri,
           range: peer.field.slaveFlag.value.range,
           message: `${nodeName(peer)} says master too`,

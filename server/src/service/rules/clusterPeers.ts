@@ -10,7 +10,4 @@ export function clusterPeers(node: NodeFile, workspace: WorkspaceFacts): NodeFil
   return workspace.peersOf(node).filter(isInCluster);
 }
 
-/** At most this many related locations per finding: a 1,000-node cluster must not list 999. */
-export const MAX_RELATED = 20;
-
 export { perNode } from '../memo';

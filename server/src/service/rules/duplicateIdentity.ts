@@ -3,7 +3,6 @@ import { Piece } from '../types';
 import { hostKey } from '../values/hosts';
 import { identityKeys } from '../workspace';
 import { Finding, Rule } from './rule';
-import { MAX_RELATED } from './clusterPeers';
 import { nodeName, otherNodesNamed, quote } from '../mention';
 
 /**
@@ -28,7 +27,7 @@ export const duplicateIdentity: Rule<'duplicate-identity'> = {
           : kind === 'ip'
             ? 'two servers cannot bind the same address'
             : 'each node publishes its own TeamChat API';
-      const related = others.slice(0, MAX_RELATED).flatMap((other) => {
+      const related = others.flatMap((other) => {
         const piece = partsFor(other, key)[0];
         return piece ? [{ uri: other.uri, range: piece.range, message: `${nodeName(other)} uses ${quote(piece.text)} too` }] : [];
       });

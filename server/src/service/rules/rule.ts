@@ -20,6 +20,13 @@ export const MAX_FINDINGS_PER_RULE = 50;
  */
 export const MAX_DIAGNOSTICS_PER_FILE = 200;
 
+/**
+ * The most related locations one diagnostic lists (the engine cuts the rest and counts them in
+ * the message): a node copied 300 times must not list 299 peers in each of its diagnostics,
+ * republished with every change of the cluster.
+ */
+export const MAX_RELATED = 10;
+
 export interface RelatedLocation {
   uri: string;
   range: Range;

@@ -1,5 +1,4 @@
 import { Finding, Rule } from './rule';
-import { MAX_RELATED } from './clusterPeers';
 import { nodeName, otherNodesNamed, quote } from '../mention';
 import { nextFreeIdFix } from './serverIdFix';
 
@@ -15,7 +14,7 @@ export const serverIdDuplicate: Rule<'server-id-duplicate'> = {
     const finding: Finding<'server-id-duplicate'> = {
       range: id.range,
       message: `Server ID ${quote(id.text)} is also used by ${otherNodesNamed(clashes, ' of this cluster')}; their message files would collide.`,
-      related: clashes.slice(0, MAX_RELATED).map((peer) => ({ uri: peer.uri, range: peer.field.serverId.value.range, message: `${nodeName(peer)} uses Server ID ${quote(id.text)} too` })),
+      related: clashes.map((peer) => ({ uri: peer.uri, range: peer.field.serverId.value.range, message: `${nodeName(peer)} uses Server ID ${quote(id.text)} too` })),
       fixes: [nextFreeIdFix(node, workspace, false)],
     };
     return [finding];

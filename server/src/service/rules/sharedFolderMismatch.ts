@@ -2,7 +2,7 @@ import { DIRECTORY_FIELDS, FieldSpec } from '../fields';
 import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
 import { Finding, Rule } from './rule';
-import { MAX_RELATED, clusterPeers, perNode } from './clusterPeers';
+import { clusterPeers, perNode } from './clusterPeers';
 import { nodeName, nodeNames, quote } from '../mention';
 import { Version, share, vote } from './clusterVotes';
 import { setValue } from './edits';
@@ -58,7 +58,6 @@ export const sharedFolderMismatch: Rule<'shared-folder-mismatch'> = {
         message,
         related: others
           .flatMap((version) => version.nodes)
-          .slice(0, MAX_RELATED)
           .map((peer) => {
             // Every voter holds a folder on this line.
             const path = peer.paths.get(field.id) as PathValue;

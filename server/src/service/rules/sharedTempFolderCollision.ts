@@ -4,7 +4,6 @@ import { workingFolders } from '../workspace';
 import { judgeFolder } from '../folders';
 import { Finding, Rule } from './rule';
 import { localFolderFix } from './sharedTempFolder';
-import { MAX_RELATED } from './clusterPeers';
 import { nodeName, otherNodesNamed, quote } from '../mention';
 
 /**
@@ -31,7 +30,7 @@ export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
         range: path.range,
         severity: 'error',
         message: `${where} ${quote(path.text)} is also used as a working folder by ${otherNodesNamed(others)}; a service empties its working folders when it starts and each server takes queued messages from its own, so servers sharing one lose or steal each other's work. Give each server a local folder.`,
-        related: others.slice(0, MAX_RELATED).flatMap((other) =>
+        related: others.flatMap((other) =>
           matchingWorkingFolders(other, key).map((match) => ({
             uri: other.uri,
             range: match.range,
