@@ -11,8 +11,9 @@ import { nodeFileAccess } from '../../server/src/nodeFiles';
 import { fixAll } from '../../server/src/service/fixes';
 import { DIAGNOSTIC_CODES, DiagnosticCode, NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, tooLargeDiagnostics, validate } from '../../server/src/service/languageService';
 import { applyEdits } from '../../server/src/service/textEdits';
+import { MESSAGE_LANGUAGES, setMessageLocale } from '../../server/src/service/l10n';
 
-export { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, NODE_FILE_NAMES, Workspace, isNodeFileName, isRecord };
+export { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, setMessageLocale, DIAGNOSTIC_SOURCE, NODE_FILE_NAMES, Workspace, isNodeFileName, isRecord };
 export type { DiagnosticCode, NodeFile, ServiceDiagnostic, Settings, SettingsProblem, SeveritySetting };
 
 export type Severity = ServiceDiagnostic['severity'];

@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
+import { setMessageLocale } from '../service/l10n';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
 import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
@@ -112,6 +113,8 @@ export function createServer(connection: Connection, files: FileAccess, options:
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientCapabilities = params.capabilities;
+    // The language of every message from now on: the client's display language where a bundle has it.
+    setMessageLocale(params.locale);
     positionEncoding = negotiatePositionEncoding(params.capabilities);
     const canPullConfiguration = params.capabilities.workspace?.configuration === true;
     settings.usePulled(canPullConfiguration ? new PulledSettings(connection, timers, pullEvents) : undefined);
