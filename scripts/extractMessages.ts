@@ -20,7 +20,10 @@ export interface ExtractedMessages {
 function isMessageCall(call: ts.CallExpression): boolean {
   const callee = call.expression;
   if (ts.isIdentifier(callee)) return callee.text === 't';
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 't' && ts.isIdentifier(callee.expression) && callee.expression.text === 'l10n';
+  // `l10n.t(...)` and `vscode.l10n.t(...)`.
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 't') return false;
+  const owner = callee.expression;
+  return (ts.isIdentifier(owner) && owner.text === 'l10n') || (ts.isPropertyAccessExpression(owner) && owner.name.text === 'l10n');
 }
 
 function sourceFiles(folder: string): string[] {

@@ -14,7 +14,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isRecord } from '../../../common/protocol';
+import { EXPLAIN_BASE_URI_OPTION, isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
 import { setMessageLocale } from '../service/l10n';
 import type { ProcessStatus, ServerContext } from '../features/feature';
@@ -124,6 +124,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     index.setFolders(folders.length === 0 && params.rootUri ? [params.rootUri] : folders);
     const initializationOptions: unknown = params.initializationOptions;
     settings.setInitial(sectionOfInitializationOptions(initializationOptions));
+    if (isRecord(initializationOptions) && typeof initializationOptions[EXPLAIN_BASE_URI_OPTION] === 'string') publisher.explainBaseUri = initializationOptions[EXPLAIN_BASE_URI_OPTION];
     // Tests and the bench set 0: diagnostics right after each change.
     if (isRecord(initializationOptions) && typeof initializationOptions.validationDelay === 'number' && initializationOptions.validationDelay >= 0) {
       validationDelay = initializationOptions.validationDelay;
@@ -203,6 +204,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     files,
     processStatus: options.processStatus ?? (() => UNKNOWN_PROCESS),
     clientCapabilities: () => clientCapabilities,
+    canExplainCodes: () => publisher.explainBaseUri !== undefined,
   };
   for (const feature of FEATURES) feature.register(context);
 

@@ -3,7 +3,7 @@
 // fix problems.
 import { type Connection, type Diagnostic, DiagnosticSeverity, DiagnosticTag, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, type Settings } from '../../../common/protocol';
+import { DIAGNOSTIC_SOURCE, type Settings, explainHref } from '../../../common/protocol';
 import { type ServiceDiagnostic, tooLargeDiagnostics, validate } from '../service/languageService';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -17,6 +17,9 @@ export class DiagnosticsPublisher {
     private readonly index: WorkspaceIndex,
     private readonly settingsFor: (uri: string) => Promise<Settings>,
   ) {}
+
+  /** Where a code's page opens, when the client can open one (initializationOptions.explainBaseUri). */
+  explainBaseUri: string | undefined;
 
   /** The diagnostics last published for `uri` (none once cleared). */
   published(uri: string): readonly Diagnostic[] {
@@ -46,7 +49,7 @@ export class DiagnosticsPublisher {
   diagnosticsFor(uri: string, settings: Settings): Diagnostic[] {
     const oversizedBytes = this.index.oversizedBytes(uri);
     if (oversizedBytes !== undefined) {
-      return tooLargeDiagnostics(oversizedBytes, settings.maxFileSize, settings.diagnostics.severity).map(toLspDiagnostic);
+      return tooLargeDiagnostics(oversizedBytes, settings.maxFileSize, settings.diagnostics.severity).map((diagnostic) => toLspDiagnostic(diagnostic, this.explainBaseUri));
     }
     const node = this.index.workspace.get(uri);
     if (!node) return [];
@@ -56,7 +59,7 @@ export class DiagnosticsPublisher {
       onRuleError: (code: string, error: unknown) =>
         this.connection.console.error(`Rule ${code} failed: ${error instanceof Error ? error.name : 'error'} (the document text is not logged)`),
     };
-    return validate(node, this.index.workspace, options).map(toLspDiagnostic);
+    return validate(node, this.index.workspace, options).map((diagnostic) => toLspDiagnostic(diagnostic, this.explainBaseUri));
   }
 
   private didPublish(uri: string): void {
@@ -71,11 +74,12 @@ const SEVERITY: Record<ServiceDiagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(diagnostic: ServiceDiagnostic): Diagnostic {
+export function toLspDiagnostic(diagnostic: ServiceDiagnostic, explainBaseUri?: string): Diagnostic {
   return {
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
+    ...(explainBaseUri ? { codeDescription: { href: explainHref(explainBaseUri, diagnostic.code) } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
     ...(diagnostic.related ? { relatedInformation: diagnostic.related.map((related) => ({ location: { uri: related.uri, range: related.range }, message: related.message })) } : {}),
