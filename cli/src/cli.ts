@@ -7,7 +7,7 @@
 // 2 bad usage, input that could not be read, or an internal error (one line on stderr).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CheckReport, runCheck } from './check';
-import { DIAGNOSTIC_CODES, SeveritySetting, isDiagnosticCode } from './engine';
+import { DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, SeveritySetting, isDiagnosticCode, setMessageLocale } from './engine';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -34,6 +34,7 @@ interface CheckFlags {
   maxFileSize?: number;
   color?: boolean;
   debug?: boolean;
+  locale: string;
 }
 
 function parseRule(value: string, previous: Record<string, SeveritySetting>): Record<string, SeveritySetting> {
@@ -60,6 +61,7 @@ function parseBytes(value: string): number {
 const stderr = (line: string) => process.stderr.write(`${line}\n`);
 
 async function check(paths: string[], flags: CheckFlags): Promise<number> {
+  setMessageLocale(flags.locale);
   const report = await runCheck({
     paths: paths.length > 0 ? paths : ['.'],
     rules: flags.rule,
@@ -143,6 +145,7 @@ function program(debug: { on: boolean }): Command {
     .option('--color', 'colour the text format even when not on a terminal')
     .option('--no-color', 'never colour (also NO_COLOR=1)')
     .option('--debug', 'print stack traces of internal errors')
+    .addOption(new Option('--locale <language>', 'the language of the messages (codes stay English)').choices(['en', ...Object.keys(MESSAGE_LANGUAGES)]).default('en'))
     .action(async (paths: string[], flags: CheckFlags) => {
       debug.on = flags.debug === true;
       process.exitCode = await check(paths, flags);

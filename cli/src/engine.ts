@@ -12,8 +12,9 @@ import { describeFsError, kindOfStats, readNodeFileAt, walkNodeFiles } from '../
 import { fixAll } from '../../server/src/service/fixes';
 import { DIAGNOSTIC_CODES, DiagnosticCode, NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, tooLargeDiagnostics, validate } from '../../server/src/service/languageService';
 import { applyEdits } from '../../server/src/service/textEdits';
+import { MESSAGE_LANGUAGES, setMessageLocale } from '../../server/src/service/l10n';
 
-export { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, NODE_FILE_NAMES, Workspace, describeFsError, isNodeFileName, isRecord, kindOfStats, toLspDiagnostic, walkNodeFiles };
+export { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, MESSAGE_LANGUAGES, NODE_FILE_NAMES, Workspace, describeFsError, isNodeFileName, isRecord, kindOfStats, setMessageLocale, toLspDiagnostic, walkNodeFiles };
 export type { DiagnosticCode, NodeFile, ServiceDiagnostic, Settings, SettingsProblem, SeveritySetting };
 
 export type Severity = ServiceDiagnostic['severity'];

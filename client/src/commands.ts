@@ -1,4 +1,4 @@
-// "IceWarp: Open Settings File": finds path.cfg / path.dat in the workspace, in the folder of
+// "IceWarp: Open IceWarp Settings File (path.cfg / path.dat)": finds path.cfg / path.dat in the workspace, in the folder of
 // `icewarp.installPath` and in IceWarp's default install folders; opens the one match, offers a
 // quick pick (role and hostname from the server) for several, and a template for none.
 // The decisions are in ./settingsFileChooser (pure, unit-tested); this file talks to VS Code.
@@ -67,7 +67,7 @@ export class SettingsFileCommand {
     if (choice.kind === 'pick') {
       const items = choice.items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, candidate: item.candidate }));
       const placeHolder = `Several settings files: pick the node to open${this.installFolders ? '' : ` (${WORKSPACE_ONLY_NOTE})`}`;
-      const picked = await pick(items, { title: 'IceWarp: Open Settings File', placeHolder, matchOnDescription: true, matchOnDetail: true });
+      const picked = await pick(items, { title: vscode.l10n.t('IceWarp: Open IceWarp Settings File'), placeHolder, matchOnDescription: true, matchOnDetail: true });
       if (!picked) return { outcome: 'cancelled', offered: items };
       return { ...(await this.open(uriOf(picked.candidate))), offered: items };
     }
@@ -108,7 +108,7 @@ export class SettingsFileCommand {
     const templates = settingsFileTemplates(snippets);
     const items = templates.map((template) => ({ label: template.label, description: template.description, template }));
     const picked = await pick(items, {
-      title: 'IceWarp: Open Settings File',
+      title: vscode.l10n.t('IceWarp: Open IceWarp Settings File'),
       placeHolder: this.installFolders
         ? 'No path.cfg or path.dat found. Create one from a template:'
         : `No path.cfg or path.dat in the workspace (${WORKSPACE_ONLY_NOTE}). Create one from a template:`,

@@ -5,7 +5,8 @@
 // comes from the host (./clientHost.ts).
 import * as vscode from 'vscode';
 import { type BaseLanguageClient, type LanguageClientOptions, RevealOutputChannelOn, State } from 'vscode-languageclient';
-import { LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocol';
+import { EXPLAIN_BASE_URI_OPTION, LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocol';
+import { explainBaseUri, registerExplain } from './explain';
 import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
 import { RedactingOutputChannel } from './redactingChannel';
 import { ClusterTreeProvider, registerClusterView } from './clusterTree';
@@ -84,6 +85,8 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
     traceOutputChannel: outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
+    // Each diagnostic's code links to its page, opened by this extension (./explain.ts).
+    initializationOptions: { [EXPLAIN_BASE_URI_OPTION]: explainBaseUri(context) },
   };
 
   const languageClient = host.createClient(clientOptions, notifier);
@@ -112,6 +115,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
   context.subscriptions.push(passwordMask, ...passwordMask.register());
   const liveFileNotice = new LiveFileNotice(context.globalState, host.installFolders);
   context.subscriptions.push(liveFileNotice, registerWalkthrough(context, host.openWalkthroughOnStart));
+  context.subscriptions.push(...registerExplain(context));
 
   return {
     host: host.kind,

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { URI } from 'vscode-uri';
+import { DIAGNOSTIC_CODES } from '../../server/src/service/rules/codes';
 import { TestClient } from '../lsp/lspClient';
 import { assertGolden, copyFixture, normalize, runCli, runCommand } from './helpers';
 
@@ -136,4 +137,18 @@ test('colour only on a terminal, and never with NO_COLOR or --no-color; --color 
   assert.ok(!onTty({ NO_COLOR: '1' }).includes(escape), 'NO_COLOR=1');
   assert.ok(!onTty({}, '--no-color').includes(escape), '--no-color');
   assert.ok(onTty({ NO_COLOR: '' }).includes(escape), 'an empty NO_COLOR does not count');
+});
+
+test('--locale cs and de write the messages in that language, the codes in English; English by default; an unknown language is bad usage', () => {
+  const root = copyFixture('cross-node');
+  const english = runCli(['check'], { cwd: root });
+  const czech = runCli(['check', '--locale', 'cs'], { cwd: root });
+  const german = runCli(['check', '--locale', 'de'], { cwd: root });
+  assert.match(english.stdout, /Server ID "\S+" is also used by/);
+  assert.match(czech.stdout, /Server ID "\S+" používá také/);
+  assert.match(german.stdout, /Die Server ID "\S+" wird auch von/);
+  const codesOf = (text: string) => text.split('\n').map((line) => /  ([a-z][a-z0-9-]+)$/.exec(line)?.[1]).filter((code) => code !== undefined && code in DIAGNOSTIC_CODES);
+  assert.deepEqual(codesOf(czech.stdout), codesOf(english.stdout));
+  assert.deepEqual(codesOf(german.stdout), codesOf(english.stdout));
+  assert.equal(runCli(['check', '--locale', 'xx'], { cwd: root }).code, 2);
 });

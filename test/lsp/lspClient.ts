@@ -83,6 +83,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** False: workspace/configuration requests are never answered (a hung client). */
   answerConfiguration?: boolean;
+  /** The client's display language, sent as initialize's `locale` (VS Code sends its own, e.g. `cs`); none by default. */
+  locale?: string;
   /** In process: the core's clock (a test fires its timeouts). */
   timers?: Timers;
   /** Spawned: another server script than dist/server.js (the bench's floor server, run with execArgv). */
@@ -217,6 +219,7 @@ export class TestClient {
       rootUri: folders[0]?.uri ?? null,
       ...(options.sendWorkspaceFolders === false ? {} : { workspaceFolders: folders.length > 0 ? folders : null }),
       capabilities: options.capabilities ?? VSCODE_CAPABILITIES,
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
       initializationOptions: { ...options.initializationOptions, ...(validationDelay === 'server-default' ? {} : { validationDelay }) },
     });
     client.initializedAt = performance.now();

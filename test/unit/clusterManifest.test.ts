@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CLUSTER_COMMANDS, CONTEXT_VALUES } from '../../client/src/clusterIds';
+import { localizedManifest } from './manifestFiles';
 import { OPEN_WALKTHROUGH_COMMAND, PASSWORD_COMMANDS } from '../../client/src/firstHourIds';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -14,7 +15,7 @@ interface MenuEntry {
   when?: string;
   group?: string;
 }
-const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+const manifest = localizedManifest() as {
   contributes: { commands: { command: string; title: string }[]; menus: Record<string, MenuEntry[]> };
 };
 const contributed = manifest.contributes.commands.map((command) => command.command);

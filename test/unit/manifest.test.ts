@@ -3,8 +3,9 @@
 // VS Code's own, and a dim default colour for passwords.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { localizedManifest } from './manifestFiles';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -26,7 +27,7 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const manifest = localizedManifest() as Manifest;
 const { contributes } = manifest;
 
 test('every setting shows in the User tab of the Settings editor, also in a remote window (no machine scopes)', () => {

@@ -7,7 +7,7 @@ import { toLspDiagnostic } from '../engine';
 export function formatJson(report: CheckReport): string {
   const files = report.files.map((file) => ({
     file: file.display,
-    diagnostics: file.diagnostics.map(toLspDiagnostic),
+    diagnostics: file.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic)),
     ...(file.notChecked ? { error: file.notChecked } : {}),
   }));
   return JSON.stringify(files, null, 2) + '\n';

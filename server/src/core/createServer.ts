@@ -17,8 +17,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NodeFileListing } from '../../../common/fileAccess';
-import { DEFAULT_SETTINGS, isRecord } from '../../../common/protocol';
+import { DEFAULT_SETTINGS, EXPLAIN_BASE_URI_OPTION, isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
+import { setMessageLocale } from '../service/l10n';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
 import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
@@ -157,6 +158,8 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientCapabilities = params.capabilities;
+    // The language of every message from now on: the client's display language where a bundle has it.
+    setMessageLocale(params.locale);
     positionEncoding = negotiatePositionEncoding(params.capabilities);
     const canPullConfiguration = params.capabilities.workspace?.configuration === true;
     settings.usePulled(canPullConfiguration ? new PulledSettings(connection, timers, pullEvents) : undefined);
@@ -166,6 +169,7 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
     index.setFolders(folders.length === 0 && params.rootUri ? [params.rootUri] : folders);
     const initializationOptions: unknown = params.initializationOptions;
     settings.setInitial(sectionOfInitializationOptions(initializationOptions));
+    if (isRecord(initializationOptions) && typeof initializationOptions[EXPLAIN_BASE_URI_OPTION] === 'string') publisher.explainBaseUri = initializationOptions[EXPLAIN_BASE_URI_OPTION];
     // Tests and the bench set 0: diagnostics right after each change.
     if (isRecord(initializationOptions) && typeof initializationOptions.validationDelay === 'number' && initializationOptions.validationDelay >= 0) {
       validationDelayOverride = initializationOptions.validationDelay;
@@ -278,6 +282,7 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
     files,
     processStatus: options.processStatus ?? (() => UNKNOWN_PROCESS),
     clientCapabilities: () => clientCapabilities,
+    canExplainCodes: () => publisher.explainBaseUri !== undefined,
   };
   for (const feature of FEATURES) feature.register(context);
 

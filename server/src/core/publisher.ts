@@ -33,6 +33,9 @@ export class DiagnosticsPublisher {
     private readonly pauseOverride: () => number | undefined,
   ) {}
 
+  /** Where a code's page opens, when the client can open one (initializationOptions.explainBaseUri). */
+  explainBaseUri: string | undefined;
+
   /** The diagnostics last published for `uri` (none once cleared). */
   published(uri: string): readonly Diagnostic[] {
     return this.lastPublished.get(uri) ?? [];
@@ -96,7 +99,7 @@ export class DiagnosticsPublisher {
   diagnosticsFor(uri: string, settings: Settings): Diagnostic[] {
     const oversizedBytes = this.index.oversizedBytes(uri);
     if (oversizedBytes !== undefined) {
-      return tooLargeDiagnostics(oversizedBytes, settings.maxFileSize, settings.diagnostics.severity).map(toLspDiagnostic);
+      return tooLargeDiagnostics(oversizedBytes, settings.maxFileSize, settings.diagnostics.severity).map((diagnostic) => toLspDiagnostic(diagnostic, this.explainBaseUri));
     }
     const node = this.index.workspace.get(uri);
     if (!node) return [];
@@ -106,7 +109,7 @@ export class DiagnosticsPublisher {
       onRuleError: (code: string, error: unknown) =>
         this.connection.console.error(`Rule ${code} failed: ${error instanceof Error ? error.name : 'error'} (the document text is not logged)`),
     };
-    return validate(node, this.index.workspace, options).map(toLspDiagnostic);
+    return validate(node, this.index.workspace, options).map((diagnostic) => toLspDiagnostic(diagnostic, this.explainBaseUri));
   }
 
   private async send(uri: string, diagnostics: Diagnostic[], version: number | undefined): Promise<void> {

@@ -3,7 +3,8 @@
 // Both give way to other messages between steps, so `$/cancelRequest` (a newer edit, a save
 // that moved on) stops them instead of waiting for a fix-all of a pasted megabyte.
 import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Diagnostic, LSPErrorCodes, ResponseError, TextEdit } from 'vscode-languageserver';
-import { DIAGNOSTIC_SOURCE } from '../../../common/protocol';
+import { DIAGNOSTIC_SOURCE, EXPLAIN_CODE_COMMAND } from '../../../common/protocol';
+import { t } from '../service/l10n';
 import { fixAllSteps, fixesFor } from '../service/fixes';
 import { Feature } from './feature';
 import { runtimeTimers } from '../core/timers';
@@ -31,7 +32,7 @@ export const codeActions: Feature = {
   capabilities: {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
   },
-  register({ connection, workspace, nodeFor, settingsFor }) {
+  register({ connection, workspace, nodeFor, settingsFor, canExplainCodes }) {
     connection.onCodeAction(async (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[] | ResponseError<void>> => {
       const uri = params.textDocument.uri;
       const node = nodeFor(uri);
@@ -57,6 +58,15 @@ export const codeActions: Feature = {
           }
           await giveWay();
           if (token.isCancellationRequested) return cancelled();
+        }
+        // After the fixes: what the code means, on its page (where the client can open it).
+        if (canExplainCodes()) {
+          for (const code of new Set(params.context.diagnostics.map(ourCode))) {
+            if (!code) continue;
+            const title = t('Explain {0}', code);
+            const diagnostics = params.context.diagnostics.filter((diagnostic) => ourCode(diagnostic) === code);
+            actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: EXPLAIN_CODE_COMMAND, arguments: [code] } });
+          }
         }
       }
       // Fix-all only when asked for by kind (on save, or the Source Action menu), not in every light bulb.

@@ -37,6 +37,8 @@ export interface ServerContext {
   processStatus(): ProcessStatus;
   /** What the client said it supports at initialize (empty before): answer in shapes it knows, ask only what it can answer. */
   clientCapabilities(): ClientCapabilities;
+  /** Whether the client opens a code's page (it sent initializationOptions.explainBaseUri). */
+  canExplainCodes(): boolean;
 }
 
 export interface Feature {

@@ -1,5 +1,6 @@
 // THE field table. Everything that needs to know what line N means (parser, rules, hover,
 // inlay hints, completion, symbols, snippets) reads it from here.
+import { t } from './l10n';
 
 export type FieldId =
   | 'configPath'
@@ -44,7 +45,7 @@ export interface FieldSpec {
   /** 1-based line number: line N holds field N. */
   readonly line: number;
   readonly id: FieldId;
-  /** Short name shown on every line (inlay hint, outline, tree). */
+  /** Short name shown on every line (inlay hint, outline, tree), in the language of the messages. */
   readonly title: string;
   /** Markdown documentation for hover and completion. */
   readonly docs: string;
@@ -67,7 +68,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 1,
     id: 'configPath',
-    title: 'Config path',
+    get title() {
+      return t('Config path');
+    },
     kind: 'directory',
     sharing: 'common',
     docs: 'The shared Config folder. In a cluster every node points at the same shared folder (a UNC path on Windows, a mounted share on Linux). Empty: the node falls back to its own local config.',
@@ -78,7 +81,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 2,
     id: 'webPath',
-    title: 'Web (html) path',
+    get title() {
+      return t('Web (html) path');
+    },
     kind: 'directory',
     sharing: 'either',
     docs: 'The web (html) folder. Optional; may be local.',
@@ -87,7 +92,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 3,
     id: 'reserved',
-    title: '(reserved)',
+    get title() {
+      return t('(reserved)');
+    },
     kind: 'reserved',
     docs: 'Reserved. Empty in every known file.',
     emptyMeaning: 'as in every known file',
@@ -95,7 +102,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 4,
     id: 'serverId',
-    title: 'Server ID',
+    get title() {
+      return t('Server ID');
+    },
     kind: 'serverId',
     docs: 'Prefix of every message file this server writes. "Maximum two characters, numbers are recommended." Must differ between nodes that share a mail folder, or their message files collide.',
     example: '01',
@@ -103,7 +112,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 5,
     id: 'remoteLogon',
-    title: 'Remote logon',
+    get title() {
+      return t('Remote logon');
+    },
     kind: 'remoteLogon',
     docs: 'Credentials IceWarp uses to reach protected shares: `\\\\server\\share;user;password` entries joined by `|`.',
     example: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;secret',
@@ -111,7 +122,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 6,
     id: 'spamPath',
-    title: 'AntiSpam path',
+    get title() {
+      return t('AntiSpam path');
+    },
     kind: 'directory',
     sharing: 'common',
     deprecated: true,
@@ -121,7 +134,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 7,
     id: 'groupwarePath',
-    title: 'GroupWare path',
+    get title() {
+      return t('GroupWare path');
+    },
     kind: 'directory',
     sharing: 'common',
     deprecated: true,
@@ -131,7 +146,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 8,
     id: 'outgoingQueue',
-    title: 'Outgoing queue',
+    get title() {
+      return t('Outgoing queue');
+    },
     kind: 'directory',
     sharing: 'working',
     docs: "This server's outgoing queue, typically an `_outgoing` folder among the mail queues. A working folder: keep it local to this server.",
@@ -140,7 +157,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 9,
     id: 'retryQueue',
-    title: 'Outgoing retry queue',
+    get title() {
+      return t('Outgoing retry queue');
+    },
     kind: 'directory',
     sharing: 'working',
     docs: "This server's outgoing retry queue, typically the outgoing queue's `retry` subfolder. A working folder: keep it local to this server.",
@@ -149,7 +168,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 10,
     id: 'ipBinding',
-    title: 'IP binding',
+    get title() {
+      return t('IP binding');
+    },
     kind: 'ipBinding',
     docs: 'The server binding, then optionally `|` and the outgoing binding. IPs inside a half are joined by `;` (e.g. `127.0.0.1;192.168.0.1|192.168.0.1`). Each node uses its own IP addresses.',
     example: '192.168.10.12|192.168.10.12',
@@ -157,7 +178,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 11,
     id: 'hostname',
-    title: 'Hostname',
+    get title() {
+      return t('Hostname');
+    },
     kind: 'hostname',
     docs: 'The DNS name this server uses towards other servers. Each node needs its own.',
     example: 'mx1.example.net',
@@ -165,7 +188,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 12,
     id: 'licenseFile',
-    title: 'License file',
+    get title() {
+      return t('License file');
+    },
     kind: 'file',
     docs: 'The license file name or path, e.g. `license.key`.',
     example: 'license.key',
@@ -173,7 +198,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 13,
     id: 'incomingQueue',
-    title: 'Incoming queue',
+    get title() {
+      return t('Incoming queue');
+    },
     kind: 'directory',
     sharing: 'working',
     docs: "This server's incoming queue, typically an `_incoming` folder among the mail queues: where messages wait before they are processed. A working folder: keep it local to this server.",
@@ -182,20 +209,34 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 14,
     id: 'slaveFlag',
-    title: 'Slave flag',
+    get title() {
+      return t('Slave flag');
+    },
     kind: 'slaveFlag',
     docs: '`1`: this server is a slave. `0` or empty: this server is the master. The console\'s checkbox "This server operates in master mode" is the inverse.',
     example: '0',
     values: [
-      { value: '0', meaning: "this server is the master; the console's 'master mode' box is on" },
-      { value: '1', meaning: "this server is a slave; the console's 'master mode' box is off" },
+      {
+        value: '0',
+        get meaning() {
+          return t("this server is the master; the console's 'master mode' box is on");
+        },
+      },
+      {
+        value: '1',
+        get meaning() {
+          return t("this server is a slave; the console's 'master mode' box is off");
+        },
+      },
     ],
     emptyMeaning: "this server is the master, as with 0; the console's 'master mode' box is on",
   },
   {
     line: 15,
     id: 'masterHost',
-    title: 'Master host',
+    get title() {
+      return t('Master host');
+    },
     kind: 'host',
     docs: 'The one server that works in master mode (host name or IP).',
     example: 'mx1.example.net',
@@ -203,7 +244,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 16,
     id: 'slaveHosts',
-    title: 'Slave hosts',
+    get title() {
+      return t('Slave hosts');
+    },
     kind: 'hostList',
     docs: 'The slave servers (host names or IPs). "Use semicolon for separation."',
     example: 'mx2.example.net;mx3.example.net',
@@ -211,7 +254,9 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     line: 17,
     id: 'teamChatUrl',
-    title: 'TeamChat API URL',
+    get title() {
+      return t('TeamChat API URL');
+    },
     kind: 'url',
     docs: "Newer versions only: the public https URL of this node's TeamChat API.",
     example: 'https://mx1.example.net/teamchatapi/',

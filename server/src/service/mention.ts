@@ -3,6 +3,7 @@
 // `excerpt`, so no message carries more than a bounded excerpt of what a file holds.
 import { NodeFile } from './parse';
 import { excerpt as shorten } from './bounds';
+import { t } from './l10n';
 
 /** The most characters of a value a message shows. */
 export const MAX_QUOTED = 60;
@@ -46,21 +47,23 @@ export function uriLabel(uri: string): string {
 
 /** "another node" / "3 other nodes", for messages about peers. */
 export function otherNodes(count: number): string {
-  return count === 1 ? 'another node' : `${count} other nodes`;
+  return count === 1 ? t('another node') : t('{0} other nodes', count);
 }
 
 /**
  * Other nodes, counted and named: `another node of this cluster, a (x/path.dat)` or
  * `3 other nodes of this cluster: a (x/path.dat), b (y/path.dat) and 1 more`.
  */
-export function otherNodesNamed(nodes: readonly NodeFile[], where = ''): string {
-  return nodes.length === 1 ? `another node${where}, ${nodeName(nodes[0])}` : `${nodes.length} other nodes${where}: ${nodeNames(nodes)}`;
+export function otherNodesNamed(nodes: readonly NodeFile[], of?: 'cluster' | 'workspace'): string {
+  if (of === 'cluster') return nodes.length === 1 ? t('another node of this cluster, {0}', nodeName(nodes[0])) : t('{0} other nodes of this cluster: {1}', nodes.length, nodeNames(nodes));
+  if (of === 'workspace') return nodes.length === 1 ? t('another node of this workspace, {0}', nodeName(nodes[0])) : t('{0} other nodes of this workspace: {1}', nodes.length, nodeNames(nodes));
+  return nodes.length === 1 ? t('another node, {0}', nodeName(nodes[0])) : t('{0} other nodes: {1}', nodes.length, nodeNames(nodes));
 }
 
 /** A list of names for a message: `a, b and c`, shortened past a few. */
 export function listNames(names: readonly string[], max = 3): string {
   if (names.length === 0) return '';
-  if (names.length > max) return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  if (names.length > max) return t('{0} and {1} more', names.slice(0, max).join(', '), names.length - max);
   if (names.length === 1) return names[0];
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return t('{0} and {1}', names.slice(0, -1).join(', '), names[names.length - 1]);
 }

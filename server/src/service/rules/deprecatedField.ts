@@ -1,5 +1,6 @@
 import { FIELDS } from '../fields';
 import { Finding, Rule } from './rule';
+import { t } from '../l10n';
 
 const DEPRECATED_FIELDS = FIELDS.filter((field) => field.deprecated);
 
@@ -14,7 +15,7 @@ export const deprecatedField: Rule<'deprecated-field'> = {
       if (value.text.length === 0) continue;
       findings.push({
         range: value.range,
-        message: `${field.title} (line ${field.line}) is deprecated: newer IceWarp versions keep this folder local rather than set it here.`,
+        message: t('{0} (line {1}) is deprecated: newer IceWarp versions keep this folder local rather than set it here.', field.title, field.line),
         tags: ['deprecated'],
       });
     }

@@ -34,7 +34,7 @@ export const duplicateIdentity: Rule<'duplicate-identity'> = {
       for (const piece of partsFor(node, key)) {
         findings.push({
           range: piece.range,
-          message: `The ${what} ${quote(piece.text)}${piece.where ? ` (${piece.where})` : ''} is also used by ${otherNodesNamed(others, ' of this workspace')}; ${why}.`,
+          message: `The ${what} ${quote(piece.text)}${piece.where ? ` (${piece.where})` : ''} is also used by ${otherNodesNamed(others, 'workspace')}; ${why}.`,
           related,
         });
       }

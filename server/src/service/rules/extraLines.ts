@@ -1,5 +1,6 @@
 import { FIELD_COUNT } from '../fields';
 import { Rule } from './rule';
+import { t } from '../l10n';
 
 /** IceWarp reads lines 1-17 only; anything after them is ignored (often notes or a second node's values pasted in). */
 export const extraLines: Rule<'extra-lines'> = {
@@ -10,11 +11,13 @@ export const extraLines: Rule<'extra-lines'> = {
     if (extra.length === 0) return [];
     const first = extra[0];
     const last = extra[extra.length - 1];
-    const lines = extra.length === 1 ? `Line ${first.index + 1} holds` : `${extra.length} lines (${first.index + 1}-${last.index + 1}) hold`;
-    return [
+        return [
       {
         range: { start: { line: first.index, character: first.column }, end: { line: last.index, character: last.column + last.text.length } },
-        message: `${lines} content after line ${FIELD_COUNT}, but IceWarp reads only the first ${FIELD_COUNT} lines and ignores the rest.`,
+        message:
+          extra.length === 1
+            ? t('Line {0} holds content after line {1}, but IceWarp reads only the first {1} lines and ignores the rest.', first.index + 1, FIELD_COUNT)
+            : t('{0} lines ({1}-{2}) hold content after line {3}, but IceWarp reads only the first {3} lines and ignores the rest.', extra.length, first.index + 1, last.index + 1, FIELD_COUNT),
       },
     ];
   },

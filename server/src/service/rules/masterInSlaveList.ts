@@ -3,6 +3,7 @@ import { Finding, Rule } from './rule';
 import { excerpt, quote } from '../mention';
 import { removeHosts } from './edits';
 import { fixOffer } from './fix';
+import { t } from '../l10n';
 
 /** The master (first host of line 15) cannot also be a slave: each list entry naming it is flagged. */
 export const masterInSlaveList: Rule<'master-in-slave-list'> = {
@@ -18,14 +19,14 @@ export const masterInSlaveList: Rule<'master-in-slave-list'> = {
     if (listed.length === 0) return [];
     // Every entry naming the master goes at once, so each finding offers the same fix.
     const fix = fixOffer('slave-remove-master', true, () => ({
-      title: `Remove the master host ${excerpt(listed[0].text)} from the slave hosts`,
+      title: t('Remove the master host {0} from the slave hosts', excerpt(listed[0].text)),
       edits: removeHosts(node.slaveHosts, listed),
     }));
     return listed.map(
       (host): Finding<'master-in-slave-list'> => ({
         range: host.range,
-        message: `${quote(host.text)} is the ${masterLine.title.toLowerCase()} (line ${masterLine.line}) and also listed in ${slaveLine.title} (line ${slaveLine.line}); a server is either the master or a slave, not both.`,
-        related: [{ uri: node.uri, range: master.range, message: `Named as the master host here` }],
+        message: t('{0} is the master host (line {1}) and also listed in {2} (line {3}); a server is either the master or a slave, not both.', quote(host.text), masterLine.line, slaveLine.title, slaveLine.line),
+        related: [{ uri: node.uri, range: master.range, message: t('Named as the master host here') }],
         fixes: [fix],
       }),
     );

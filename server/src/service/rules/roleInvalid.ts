@@ -4,6 +4,7 @@ import { quote } from '../mention';
 import { setValue } from './edits';
 import { FixOffer, fixOffer } from './fix';
 import { Rule } from './rule';
+import { t } from '../l10n';
 
 /** Line 14 is a flag: IceWarp knows `1` (slave) and `0` or empty (master), nothing else. */
 export const roleInvalid: Rule<'role-invalid'> = {
@@ -18,7 +19,7 @@ export const roleInvalid: Rule<'role-invalid'> = {
     return [
       {
         range: value.range,
-        message: `${field.title} (line ${field.line}) is ${quote(value.text)}; IceWarp reads only 1 (this server is a slave) or 0 / empty (this server is the master), so this server's role is undefined.`,
+        message: t("{0} (line {1}) is {2}; IceWarp reads only 1 (this server is a slave) or 0 / empty (this server is the master), so this server's role is undefined.", field.title, field.line, quote(value.text)),
         fixes: [slaveFlagFix(node, '0', meansMaster), slaveFlagFix(node, '1', meansSlave)],
       },
     ];
@@ -29,7 +30,7 @@ export const roleInvalid: Rule<'role-invalid'> = {
 export function slaveFlagFix<F extends '0' | '1'>(node: NodeFile, flag: F, isPreferred: boolean, title?: string): FixOffer<`slave-flag-${F}`> {
   const meaning = fieldAtLine(14)?.values?.find((entry) => entry.value === flag)?.meaning ?? '';
   return fixOffer(`slave-flag-${flag}`, isPreferred, () => ({
-    title: title ?? `Set the slave flag to ${flag}: ${meaning}`,
+    title: title ?? t('Set the slave flag to {0}: {1}', flag, meaning),
     edits: setValue(node, node.field.slaveFlag, flag),
   }));
 }

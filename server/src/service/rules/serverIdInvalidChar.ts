@@ -1,6 +1,7 @@
 import { Rule } from './rule';
 import { badRuns, describeCharacters } from './characterRuns';
 import { nextFreeIdFix } from './serverIdFix';
+import { t } from '../l10n';
 
 const ALLOWED = /^[A-Za-z0-9]$/;
 
@@ -15,7 +16,7 @@ export const serverIdInvalidChar: Rule<'server-id-invalid-char'> = {
     const nextFree = nextFreeIdFix(node, workspace, false);
     return runs.map((run) => ({
       range: run.range,
-      message: `${field.title} (line ${field.line}) holds ${describeCharacters(run.text)}; it prefixes every message file this server writes, so it may hold only ASCII letters and digits.`,
+      message: t('{0} (line {1}) holds {2}; it prefixes every message file this server writes, so it may hold only ASCII letters and digits.', field.title, field.line, describeCharacters(run.text)),
       fixes: [nextFree],
     }));
   },

@@ -1,6 +1,7 @@
 import { Rule } from './rule';
 import { quote } from '../mention';
 import { nextFreeIdFix } from './serverIdFix';
+import { t } from '../l10n';
 
 /** A valid 1-2 character ID that is not all digits: IceWarp recommends numbers. */
 export const serverIdNotNumeric: Rule<'server-id-not-numeric'> = {
@@ -13,7 +14,7 @@ export const serverIdNotNumeric: Rule<'server-id-not-numeric'> = {
     return [
       {
         range: value.range,
-        message: `${field.title} (line ${field.line}) ${quote(value.text)} is valid, but IceWarp recommends numbers ("maximum two characters, numbers are recommended").`,
+        message: t('{0} (line {1}) {2} is valid, but IceWarp recommends numbers ("maximum two characters, numbers are recommended").', field.title, field.line, quote(value.text)),
         fixes: [nextFreeIdFix(node, workspace, false)],
       },
     ];

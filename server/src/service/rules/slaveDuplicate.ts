@@ -4,6 +4,7 @@ import { Finding, Rule } from './rule';
 import { excerpt, listNames, quote } from '../mention';
 import { removeHosts } from './edits';
 import { partFixOffer } from './fix';
+import { t } from '../l10n';
 
 /** A host listed twice in line 16: the repeat is flagged, related to the first mention. */
 export const slaveDuplicate: Rule<'slave-duplicate'> = {
@@ -22,11 +23,11 @@ export const slaveDuplicate: Rule<'slave-duplicate'> = {
       }
       findings.push({
         range: host.range,
-        message: `${quote(host.text)} appears more than once in ${field.title} (line ${field.line}); host names compare without regard to case, so this repeat adds nothing.`,
-        related: [{ uri: node.uri, range: first.range, message: `First listed here as ${quote(first.text)}` }],
+        message: t('{0} appears more than once in {1} (line {2}); host names compare without regard to case, so this repeat adds nothing.', quote(host.text), field.title, field.line),
+        related: [{ uri: node.uri, range: first.range, message: t('First listed here as {0}', quote(first.text)) }],
         fixes: [
           partFixOffer('slave-remove-repeat', true, [host], (repeats) => ({
-            title: `Remove the repeated ${listNames([...new Set(repeats.map((repeat) => excerpt(repeat.text)))])} from the slave hosts`,
+            title: t('Remove the repeated {0} from the slave hosts', listNames([...new Set(repeats.map((repeat) => excerpt(repeat.text)))])),
             edits: removeHosts(node.slaveHosts, repeats),
           })),
         ],

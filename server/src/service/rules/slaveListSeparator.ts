@@ -4,6 +4,7 @@ import { Finding, Rule } from './rule';
 import { quote } from '../mention';
 import { deleteRange, replacePiece } from './edits';
 import { FixOffer, fixOffer } from './fix';
+import { t } from '../l10n';
 
 /** Line 16: "use semicolon for separation". Commas and spaces were seen in old notes and are a mistake. */
 export const slaveListSeparator: Rule<'slave-list-separator'> = {
@@ -19,7 +20,7 @@ export const slaveListSeparator: Rule<'slave-list-separator'> = {
       fix ??= semicolons(node);
       findings.push({
         range: separator.range,
-        message: `The ${field.title} list (line ${field.line}) separates hosts with ${describeSeparator(separator.text)}; IceWarp expects a single ";" between hosts and would read the hosts around it wrongly.`,
+        message: t('The {0} list (line {1}) separates hosts with {2}; IceWarp expects a single ";" between hosts and would read the hosts around it wrongly.', field.title, field.line, describeSeparator(separator.text)),
         fixes: [fix],
       });
     }
@@ -48,6 +49,6 @@ function semicolons(node: NodeFile): FixOffer<'slave-list-semicolons'> {
       if (!between) edits.push(deleteRange(token.range));
       else if (token.text !== ';') edits.push(replacePiece(token, ';'));
     });
-    return edits.length > 0 ? { title: 'Separate the slave hosts with ;', edits } : undefined;
+    return edits.length > 0 ? { title: t('Separate the slave hosts with ;'), edits } : undefined;
   });
 }

@@ -1,4 +1,5 @@
 import { Rule } from './rule';
+import { t } from '../l10n';
 
 /**
  * A slave (line 14 is `1`) that names no master host (line 15) has no one to follow.
@@ -16,8 +17,8 @@ export const slaveWithoutMaster: Rule<'slave-without-master'> = {
     return [
       {
         range: flag.value.range,
-        message: `${flag.field.title} (line ${flag.field.line}) makes this server a slave, but ${master.field.title} (line ${master.field.line}) is empty: a slave needs the host name of the master it follows.`,
-        related: [{ uri: node.uri, range: master.value.range, message: `Write the master's host name on line ${master.field.line}` }],
+        message: t('{0} (line {1}) makes this server a slave, but {2} (line {3}) is empty: a slave needs the host name of the master it follows.', flag.field.title, flag.field.line, master.field.title, master.field.line),
+        related: [{ uri: node.uri, range: master.value.range, message: t("Write the master's host name on line {0}", master.field.line) }],
       },
     ];
   },

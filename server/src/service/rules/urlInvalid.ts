@@ -1,5 +1,6 @@
 import { Rule } from './rule';
 import { quote } from '../mention';
+import { t } from '../l10n';
 
 /**
  * Line 17, when set, is the absolute http(s) URL of this node's TeamChat API. The WHATWG URL
@@ -15,7 +16,7 @@ export const urlInvalid: Rule<'url-invalid'> = {
     if (value.text.length === 0) return [];
     const problem = urlProblem(value.text);
     if (!problem) return [];
-    return [{ range: value.range, message: `${field.title} (line ${field.line}) ${problem}; it must be an absolute http(s) URL such as https://mx1.example.net/teamchatapi/, or clients cannot reach TeamChat.` }];
+    return [{ range: value.range, message: t('{0} (line {1}) {2}; it must be an absolute http(s) URL such as https://mx1.example.net/teamchatapi/, or clients cannot reach TeamChat.', field.title, field.line, problem) }];
   },
 };
 
@@ -24,9 +25,9 @@ function urlProblem(text: string): string | undefined {
   try {
     url = new URL(text);
   } catch {
-    return /^[a-z][a-z0-9+.-]*:/i.test(text) ? 'is not a valid URL' : 'is not an absolute URL (no http:// or https://)';
+    return /^[a-z][a-z0-9+.-]*:/i.test(text) ? t('is not a valid URL') : t('is not an absolute URL (no http:// or https://)');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `uses the scheme ${quote(url.protocol.slice(0, -1))}`;
-  if (!/^https?:\/\//i.test(text)) return 'does not start with http:// or https://';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return t('uses the scheme {0}', quote(url.protocol.slice(0, -1)));
+  if (!/^https?:\/\//i.test(text)) return t('does not start with http:// or https://');
   return undefined;
 }

@@ -3,6 +3,7 @@ import { Piece, comparePositions, lineRange } from '../types';
 import { deleteRange } from './edits';
 import { FixOffer, partFixOffer } from './fix';
 import { Finding, Rule } from './rule';
+import { t } from '../l10n';
 
 /** IceWarp reads the whole line, so stray spaces or tabs silently change the value. */
 export const whitespace: Rule<'whitespace'> = {
@@ -14,7 +15,7 @@ export const whitespace: Rule<'whitespace'> = {
       const { raw, value, field } = line;
       if (raw.text === value.text) continue;
       const lineIndex = raw.range.start.line;
-      const message = `${field.title} (line ${field.line}) has ${value.text.length === 0 ? 'only whitespace' : 'leading or trailing whitespace'}, which IceWarp reads as part of the value.`;
+      const message = value.text.length === 0 ? t('{0} (line {1}) has only whitespace, which IceWarp reads as part of the value.', field.title, field.line) : t('{0} (line {1}) has leading or trailing whitespace, which IceWarp reads as part of the value.', field.title, field.line);
       const edge = (start: number, end: number): Finding<'whitespace'> => {
         const piece = { text: '', range: lineRange(lineIndex, start, end) };
         return { range: piece.range, message, fixes: [trim(line, piece)] };
@@ -37,9 +38,8 @@ function trim(line: FieldLine, edge: Piece): FixOffer<'whitespace-trim'> {
   const isPreferred = line.field.id !== 'remoteLogon';
   return partFixOffer('whitespace-trim', isPreferred, [edge], (edges) => {
     const trailing = line.value.text.length > 0 && edges.some((piece) => comparePositions(piece.range.start, line.value.range.end) >= 0);
-    const caution = !isPreferred && trailing ? ' (the trailing space may be part of the last password)' : '';
     return {
-      title: `Trim whitespace from ${line.field.title} (line ${line.field.line})${caution}`,
+      title: !isPreferred && trailing ? t('Trim whitespace from {0} (line {1}) (the trailing space may be part of the last password)', line.field.title, line.field.line) : t('Trim whitespace from {0} (line {1})', line.field.title, line.field.line),
       edits: [...edges].sort((a, b) => comparePositions(a.range.start, b.range.start)).map((piece) => deleteRange(piece.range)),
     };
   });
