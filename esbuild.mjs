@@ -46,6 +46,34 @@ const noNodeBuiltins = {
 
 // The snippets file is bundled into the client as JSON: Open Settings File's templates.
 const client = { ...common, external: ['vscode'], loader: { '.code-snippets': 'json' } };
+
+/**
+ * The Node client in two bundles, so activation compiles only what the first diagnostics need:
+ * dist/client.js requires ./features.ts as dist/clientFeatures.js, which takes the language
+ * client libraries from dist/client.js (its `sharedLibraries`) rather than holding copies.
+ * @type {esbuild.Plugin}
+ */
+const featuresApart = {
+  name: 'features-apart',
+  setup(build) {
+    // Our ./features only: the language client library has a ./features module of its own.
+    build.onResolve({ filter: /^\.\/features$/ }, (args) =>
+      /client[\\/]src[\\/]nodeClient\.ts$/.test(args.importer) ? { path: './clientFeatures.js', external: true } : undefined,
+    );
+  },
+};
+/** @type {esbuild.Plugin} */
+const librariesFromCore = {
+  name: 'libraries-from-core',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-(jsonrpc|languageclient)$/ }, (args) => ({ path: args.path, namespace: 'core-library' }));
+    build.onLoad({ filter: /.*/, namespace: 'core-library' }, (args) => ({
+      contents: `module.exports = require('./client.js').sharedLibraries[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/client\.js$/, namespace: 'core-library' }, () => ({ path: './client.js', external: true }));
+  },
+};
 const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [noNodeBuiltins], metafile: true };
 
 const cliVersion = JSON.parse(readFileSync(new URL('./packages/icewarp-pathcfg/package.json', import.meta.url), 'utf8')).version;
@@ -57,7 +85,8 @@ const builds = [
   ...(cliPackage
     ? []
     : [
-        { ...client, entryPoints: ['client/src/nodeMain.ts'], outfile: `${outdir}/client.js` },
+        { ...client, entryPoints: ['client/src/nodeMain.ts'], outfile: `${outdir}/client.js`, plugins: [featuresApart] },
+        { ...client, entryPoints: ['client/src/features.ts'], outfile: `${outdir}/clientFeatures.js`, plugins: [librariesFromCore] },
         // The web extension host loads an extension as CommonJS with `vscode` as its only module.
         { ...client, ...browser, format: 'cjs', entryPoints: ['client/src/browserMain.ts'], outfile: `${outdir}/browser/client.js` },
         { ...browser, format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: `${outdir}/browser/server.js` },

@@ -4,24 +4,9 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import { z } from 'zod';
 
-export const LANGUAGE_ID = 'icewarp-pathcfg';
-export const DIAGNOSTIC_SOURCE = 'icewarp';
-/**
- * The client command that opens a code's page (docs/codes/<code>.md), with the code as its
- * argument; the light bulb's "Explain <code>" runs it. A client that can open the pages says so
- * by sending `explainBaseUri` in initializationOptions: each diagnostic's code then links to
- * `<explainBaseUri>?code=<code>` (codeDescription.href), and the light bulb offers the command.
- */
-export const EXPLAIN_CODE_COMMAND = 'icewarp.explainCode';
-export const EXPLAIN_BASE_URI_OPTION = 'explainBaseUri';
-
-/** The link of a code's page under a client's explain base: `vscode://publisher.name/explain?code=whitespace`. */
-export function explainHref(base: string, code: string): string {
-  return `${base}?code=${encodeURIComponent(code)}`;
-}
-/** File names that are this language (real installs name it path.dat, the console says path.cfg). */
-export const NODE_FILE_NAMES = ['path.cfg', 'path.dat'] as const;
-export const NODE_FILE_GLOB = '**/{path.cfg,path.dat}';
+// The names the client's activation needs live without zod (./protocolNames.ts): the client
+// loads this file, and zod with it, only after the server has started.
+export { DIAGNOSTIC_SOURCE, EXPLAIN_BASE_URI_OPTION, EXPLAIN_CODE_COMMAND, LANGUAGE_ID, NODE_FILE_GLOB, NODE_FILE_NAMES, explainHref } from './protocolNames';
 
 export const severitySettingSchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);
 export type SeveritySetting = z.infer<typeof severitySettingSchema>;

@@ -11,6 +11,8 @@ import { startBrowserServer } from '../../server/src/browserEndpoint';
 import { CLIENT_ID, type ClientHost, OUTPUT_CHANNEL_NAME, oneNotificationClient } from './clientHost';
 import type { ServerNotifier } from './serverErrors';
 import { workspaceWriteAccess } from './writableFiles';
+// One bundle in the browser: the web extension host loads no module but `vscode` beside it.
+import * as features from './features';
 
 /** A client whose transports are one end of a MessageChannel; the server core holds the other. */
 class InWorkerLanguageClient extends oneNotificationClient(BaseLanguageClient) {
@@ -53,4 +55,5 @@ export const browserClientHost: ClientHost = {
   writeAccess: workspaceWriteAccess,
   // The browser has no environment to ask: the demo runs the Node host.
   openWalkthroughOnStart: false,
+  loadFeatures: () => features,
 };

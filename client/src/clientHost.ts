@@ -5,6 +5,7 @@
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import type { ServerNotifier } from './serverErrors';
 import type { WriteAccessCheck } from './writableFiles';
+import type * as features from './features';
 
 export const OUTPUT_CHANNEL_NAME = 'IceWarp Cluster Config';
 /** The client id is also the settings prefix the library reads `trace.server` from: `icewarp.trace.server`. */
@@ -24,6 +25,8 @@ export interface ClientHost {
   readonly writeAccess: WriteAccessCheck;
   /** The demo (`npm start`) asks for the walkthrough at start-up, through the environment. */
   readonly openWalkthroughOnStart: boolean;
+  /** ./features.ts, loaded when asked: the Node host from a bundle of its own, the browser's from its one bundle. */
+  loadFeatures(): typeof features;
 }
 
 export interface InstallFolders {

@@ -4,7 +4,7 @@
 // (`<uriScheme>://<publisher>.<name>/explain`), so it knows nothing of VS Code; the link comes
 // back to this extension's URI handler.
 import * as vscode from 'vscode';
-import { EXPLAIN_CODE_COMMAND } from '../../common/protocol';
+import { EXPLAIN_CODE_COMMAND } from '../../common/protocolNames';
 
 const EXPLAIN_PATH = '/explain';
 

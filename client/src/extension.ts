@@ -5,20 +5,21 @@
 // comes from the host (./clientHost.ts).
 import * as vscode from 'vscode';
 import { type BaseLanguageClient, type LanguageClientOptions, RevealOutputChannelOn, State } from 'vscode-languageclient';
-import { EXPLAIN_BASE_URI_OPTION, LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocol';
+import { EXPLAIN_BASE_URI_OPTION, LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocolNames';
 import { explainBaseUri, registerExplain } from './explain';
 import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
 import { RedactingOutputChannel } from './redactingChannel';
-import { ClusterTreeProvider, registerClusterView } from './clusterTree';
-import { OpenSettingsFileOptions, OpenSettingsFileResult, SettingsFileCommand } from './commands';
-import { ClusterCommands } from './clusterCommands';
-import { PasswordMask } from './passwordMask';
-import { LiveFileNotice } from './liveFileNotice';
 import { registerWalkthrough } from './walkthrough';
 import { CLIENT_ID, type ClientHost, type IceWarpLanguageClient, OUTPUT_CHANNEL_NAME, nodeFileSchemes } from './clientHost';
 import { answerFileRequests } from './fileRequests';
 import { CONTEXT_KEYS } from './clusterIds';
-import { type ForeignFiles, registerForeignFiles } from './foreignFiles';
+// Types only: the features are loaded through the host, after the server's start (./features.ts).
+import type { ClusterTreeProvider } from './clusterTree';
+import type { OpenSettingsFileOptions, OpenSettingsFileResult } from './commands';
+import type { ClusterCommands } from './clusterCommands';
+import type { PasswordMask } from './passwordMask';
+import type { LiveFileNotice } from './liveFileNotice';
+import type { ForeignFiles } from './foreignFiles';
 
 export { OUTPUT_CHANNEL_NAME } from './clientHost';
 
@@ -104,17 +105,13 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
   // activate() must not fail because the server did: the rejection is reported to the user.
   ready.catch(() => undefined);
 
-  const clusterTree = registerClusterView(context, languageClient, ready);
-  const foreignFiles = registerForeignFiles(context, languageClient, ready);
-  const settingsFileCommand = new SettingsFileCommand(languageClient, ready, host.installFolders);
-  context.subscriptions.push(settingsFileCommand.register());
-  const clusterCommands = new ClusterCommands(languageClient, ready, clusterTree, host.writeAccess);
-  context.subscriptions.push(...clusterCommands.register());
-  // Needs no server: the mask and the live-file notice work while it starts or is down.
-  const passwordMask = new PasswordMask();
-  context.subscriptions.push(passwordMask, ...passwordMask.register());
-  const liveFileNotice = new LiveFileNotice(context.globalState, host.installFolders);
-  context.subscriptions.push(liveFileNotice, registerWalkthrough(context, host.openWalkthroughOnStart));
+  // The rest needs nothing before the server's start is under way: loading it now (zod, the
+  // schemas, the view and the commands) overlaps with the server process starting, and it is
+  // all registered before activate() returns, so before the server's first message is handled.
+  const { clusterTree, foreignFiles, settingsFileCommand, clusterCommands, passwordMask, liveFileNotice } = host
+    .loadFeatures()
+    .activateFeatures(context, languageClient, ready, host);
+  context.subscriptions.push(registerWalkthrough(context, host.openWalkthroughOnStart));
   context.subscriptions.push(...registerExplain(context));
 
   return {

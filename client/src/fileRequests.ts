@@ -15,7 +15,7 @@ import {
   readNodeFileRequest,
   statFileRequest,
 } from '../../common/fileAccess';
-import { NODE_FILE_GLOB } from '../../common/protocol';
+import { NODE_FILE_GLOB } from '../../common/protocolNames';
 
 const EXCLUDED = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
 

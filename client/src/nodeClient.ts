@@ -34,6 +34,9 @@ export function nodeClientHost(context: vscode.ExtensionContext): ClientHost {
     installFolders: diskInstallFolders,
     writeAccess: diskWriteAccess,
     openWalkthroughOnStart: process.env[OPEN_ON_START_ENV] === '1',
+    // A bundle of its own beside this one (esbuild.mjs): not compiled until activate() asks.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loadFeatures: () => require('./features') as typeof import('./features'),
   };
 }
 

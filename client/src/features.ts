@@ -1,0 +1,33 @@
+// What the client does beyond showing the server's diagnostics: the cluster view and its
+// commands, Open Settings File, the password mask, the live-file notice, other programs' files.
+// The extension host runs it once the server's start is under way (./extension.ts); in VS Code's
+// Node host it is a bundle of its own (dist/clientFeatures.js), so zod and the schemas it checks
+// answers with are not compiled before the server starts. Everything here is registered within
+// activate(), as before: commands, views and notification handlers are in place before the
+// first message from the server is handled.
+import type * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { ClientHost } from './clientHost';
+import { registerClusterView } from './clusterTree';
+import { SettingsFileCommand } from './commands';
+import { ClusterCommands } from './clusterCommands';
+import { PasswordMask } from './passwordMask';
+import { LiveFileNotice } from './liveFileNotice';
+import { registerForeignFiles } from './foreignFiles';
+
+export function activateFeatures(context: vscode.ExtensionContext, languageClient: BaseLanguageClient, ready: Promise<void>, host: ClientHost) {
+  const clusterTree = registerClusterView(context, languageClient, ready);
+  const foreignFiles = registerForeignFiles(context, languageClient, ready);
+  const settingsFileCommand = new SettingsFileCommand(languageClient, ready, host.installFolders);
+  context.subscriptions.push(settingsFileCommand.register());
+  const clusterCommands = new ClusterCommands(languageClient, ready, clusterTree, host.writeAccess);
+  context.subscriptions.push(...clusterCommands.register());
+  // Needs no server: the mask and the live-file notice work while it starts or is down.
+  const passwordMask = new PasswordMask();
+  context.subscriptions.push(passwordMask, ...passwordMask.register());
+  const liveFileNotice = new LiveFileNotice(context.globalState, host.installFolders);
+  context.subscriptions.push(liveFileNotice);
+  return { clusterTree, foreignFiles, settingsFileCommand, clusterCommands, passwordMask, liveFileNotice };
+}
+
+export type ClientFeatures = ReturnType<typeof activateFeatures>;

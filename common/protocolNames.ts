@@ -1,0 +1,22 @@
+// The protocol's names that need no schema: the language, the node files, the explain command.
+// The client's activation imports these from here, so its bundle holds no zod (./protocol.ts,
+// which re-exports them, builds zod schemas as it loads).
+
+export const LANGUAGE_ID = 'icewarp-pathcfg';
+export const DIAGNOSTIC_SOURCE = 'icewarp';
+/**
+ * The client command that opens a code's page (docs/codes/<code>.md), with the code as its
+ * argument; the light bulb's "Explain <code>" runs it. A client that can open the pages says so
+ * by sending `explainBaseUri` in initializationOptions: each diagnostic's code then links to
+ * `<explainBaseUri>?code=<code>` (codeDescription.href), and the light bulb offers the command.
+ */
+export const EXPLAIN_CODE_COMMAND = 'icewarp.explainCode';
+export const EXPLAIN_BASE_URI_OPTION = 'explainBaseUri';
+
+/** The link of a code's page under a client's explain base: `vscode://publisher.name/explain?code=whitespace`. */
+export function explainHref(base: string, code: string): string {
+  return `${base}?code=${encodeURIComponent(code)}`;
+}
+/** File names that are this language (real installs name it path.dat, the console says path.cfg). */
+export const NODE_FILE_NAMES = ['path.cfg', 'path.dat'] as const;
+export const NODE_FILE_GLOB = '**/{path.cfg,path.dat}';
