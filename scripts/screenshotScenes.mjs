@@ -223,4 +223,35 @@ export const SCENES = [
       await tidy();
     },
   },
+  {
+    name: 'explain',
+    file: 'screenshot-explain.png',
+    description: 'the page the light bulb\'s "Explain slave-list-separator" opens from line 16 of mx3/path.dat: docs/codes/slave-list-separator.md in the Markdown preview',
+    async run({ page, openFile, tidy }) {
+      await openFile('mx3/path.dat');
+      await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
+      // Cursor on the comma of line 16's slave list, then the light bulb's menu from the keyboard.
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(':16:16');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await page.keyboard.press('Control+.');
+      const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Explain slave-list-separator' }).first();
+      await action.waitFor();
+      // The menu takes the keyboard (a layer over the page swallows clicks): walk down to the action.
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let step = 0; step < 10 && !(await focused.textContent())?.includes('Explain slave-list-separator'); step++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      await focused.filter({ hasText: 'Explain slave-list-separator' }).waitFor();
+      await page.keyboard.press('Enter');
+      // The page is rendered in the Markdown preview's webview: wait for its heading and its examples.
+      const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
+      await preview.locator('h1', { hasText: 'slave-list-separator' }).waitFor();
+      await preview.locator('h2').nth(2).waitFor();
+      await tidy();
+    },
+  },
 ];
