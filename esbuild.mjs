@@ -44,8 +44,7 @@ const noNodeBuiltins = {
   },
 };
 
-// The snippets file is bundled into the client as JSON: Open Settings File's templates.
-const client = { ...common, external: ['vscode'], loader: { '.code-snippets': 'json' } };
+const client = { ...common, external: ['vscode'] };
 const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [noNodeBuiltins], metafile: true };
 
 const cliVersion = JSON.parse(readFileSync(new URL('./packages/icewarp-pathcfg/package.json', import.meta.url), 'utf8')).version;
