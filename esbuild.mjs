@@ -44,8 +44,7 @@ const noNodeBuiltins = {
   },
 };
 
-// The snippets file is bundled into the client as JSON: Open Settings File's templates.
-const client = { ...common, external: ['vscode'], loader: { '.code-snippets': 'json' } };
+const client = { ...common, external: ['vscode'] };
 
 /**
  * The Node client in two bundles, so activation compiles only what the first diagnostics need:

@@ -19,7 +19,7 @@ import {
 } from './settingsFileChooser';
 // The snippets file, bundled: it is read the same way in every host (a web extension's own
 // files may sit on a server no file system API reaches).
-import snippets from '../../snippets/pathcfg.code-snippets';
+import snippets from '../../snippets/pathcfg-files.json';
 
 export const OPEN_SETTINGS_FILE_COMMAND = 'icewarp.openSettingsFile';
 /** Said where the machine's install folders cannot be searched. */

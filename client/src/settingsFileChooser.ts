@@ -120,7 +120,7 @@ export interface SettingsFileTemplate {
 }
 
 /**
- * The whole-file templates of the grammar issue's snippets file (`snippets/pathcfg.code-snippets`):
+ * The whole-file templates of the grammar issue's snippets (`snippets/pathcfg-files.json`):
  * every snippet whose name says master or slave and "whole file". Anything malformed is skipped.
  */
 export function templatesFromSnippets(json: unknown): SettingsFileTemplate[] {

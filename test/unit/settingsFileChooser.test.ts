@@ -64,7 +64,7 @@ describe('Open Settings File: the chooser', () => {
 
 describe('Open Settings File: templates', () => {
   test('the whole-file snippets of the grammar issue become master and slave templates', () => {
-    const snippets = JSON.parse(readFileSync(path.resolve(__dirname, '../../snippets/pathcfg.code-snippets'), 'utf8')) as unknown;
+    const snippets = JSON.parse(readFileSync(path.resolve(__dirname, '../../snippets/pathcfg-files.json'), 'utf8')) as unknown;
     const templates = templatesFromSnippets(snippets);
     assert.ok(templates.some((template) => template.role === 'master'), templates.map((t) => t.label).join(', '));
     assert.ok(templates.some((template) => template.role === 'slave'));

@@ -11,7 +11,9 @@ import {
   validateText,
 } from '../../server/src/service/languageService';
 import { FIELDS, FIELD_COUNT } from '../../server/src/service/fields';
-import { Snippet, SnippetSyntaxError, expandSnippet, loadSnippets } from './snippetExpander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTRIBUTED_SNIPPETS_PATH, Snippet, SnippetSyntaxError, expandSnippet, loadSnippetFile, loadSnippets } from './snippetExpander';
 
 const SNIPPETS = loadSnippets();
 const prefixesOf = (snippet: Snippet) => (Array.isArray(snippet.prefix) ? snippet.prefix : [snippet.prefix]);
@@ -66,6 +68,15 @@ test('every snippet has a prefix, a description and a body that parses', () => {
     assert.doesNotThrow(() => expandSnippet(snippet.body), `${name} parses`);
   }
   for (const prefix of [...FULL_FILE_PREFIXES, ...Object.keys(LINE_SNIPPETS)]) byPrefix(prefix);
+});
+
+test('VS Code offers only line snippets anywhere: the contributed file holds no whole-file snippet', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { snippets: { path: string }[] } };
+  const contributed = manifest.contributes.snippets.map((entry) => join(__dirname, '..', '..', entry.path));
+  assert.deepEqual(contributed, [CONTRIBUTED_SNIPPETS_PATH]);
+  const snippets = Object.values(loadSnippetFile(CONTRIBUTED_SNIPPETS_PATH));
+  assert.deepEqual(snippets.flatMap(prefixesOf).sort(), Object.keys(LINE_SNIPPETS).sort());
+  for (const snippet of snippets) assert.ok(!expandSnippet(snippet.body).includes('\n'), 'one line each');
 });
 
 for (const prefix of FULL_FILE_PREFIXES) {

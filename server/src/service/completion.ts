@@ -1,6 +1,7 @@
 // Completion by line: 0/1 with their meaning on line 14, the workspace's hosts on lines 15 and
 // 16, the platform's default folders on path lines (plus what peers use for common folders),
 // and the next free Server ID on line 4. All of it comes from the field table and the model.
+// In an empty file, and only there, the whole-file snippets (a master or a slave node, 17 lines).
 import { FIELD_COUNT, FieldSpec } from './fields';
 import { FieldLine, NodeFile } from './parse';
 import { Piece, Position, Range, TextEdit, rangeContains, rangesIntersect } from './types';
@@ -12,8 +13,11 @@ import { code } from './describe';
 import { MAX_OFFERED } from './bounds';
 import { uriLabel } from './mention';
 import { nextFreeServerId } from './serverId';
+import { SnippetSyntaxError, expandSnippet } from './snippetText';
+// Not contributed to VS Code (which would offer them anywhere in a file): offered here instead.
+import wholeFileSnippets from '../../../snippets/pathcfg-files.json';
 
-export type CompletionKind = 'value' | 'host' | 'folder';
+export type CompletionKind = 'value' | 'host' | 'folder' | 'snippet';
 
 export interface CompletionEntry {
   label: string;
@@ -27,9 +31,18 @@ export interface CompletionEntry {
   filterText?: string;
   sortText: string;
   preselect?: boolean;
+  /** `edit`'s text in snippet syntax (tab stops), for a client that supports snippets; `edit.newText` is its plain expansion. */
+  snippet?: string;
+  /** Edits beside `edit`, none of them touching it: a whole-file snippet clears the blank text around it. */
+  additionalEdits?: TextEdit[];
 }
 
 export function completions(node: NodeFile, position: Position, workspace: WorkspaceFacts): CompletionEntry[] {
+  const wholeFile = wholeFileItems(node, position) ?? [];
+  return [...wholeFile, ...lineItems(node, position, workspace)];
+}
+
+function lineItems(node: NodeFile, position: Position, workspace: WorkspaceFacts): CompletionEntry[] {
   if (position.line >= FIELD_COUNT) return [];
   const line = node.fields[position.line];
   if (!line.present) return [];
@@ -197,4 +210,73 @@ function serverIdItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFact
   ];
 }
 
+interface WholeFileSnippet {
+  name: string;
+  prefix: string;
+  description: string;
+  body: readonly string[];
+}
 
+const WHOLE_FILE_SNIPPETS: readonly WholeFileSnippet[] = Object.entries(wholeFileSnippets).map(([name, snippet]) => ({
+  name,
+  prefix: snippet.prefix,
+  description: snippet.description,
+  body: snippet.body,
+}));
+
+const LONGEST_PREFIX = Math.max(...WHOLE_FILE_SNIPPETS.map((snippet) => snippet.prefix.length));
+
+/**
+ * The whole-file snippets, when the document is blank but for what the cursor ends (a start of
+ * one of their prefixes, `pathcfg-li`, typed as for any snippet); undefined in any other file,
+ * where a whole file pasted in would double it. Each replaces the typed word and clears the
+ * blank text around it, so the file holds exactly the 17 lines.
+ */
+function wholeFileItems(node: NodeFile, position: Position): CompletionEntry[] | undefined {
+  const line = node.lines[position.line];
+  if (!line || !Number.isInteger(position.character)) return undefined;
+  const cursor = position.character - line.column;
+  if (cursor < 0 || cursor > line.text.length) return undefined;
+  // trim() is a native scan that stops at the first character that is not blank: cheap on any file.
+  if (node.text.slice(node.hasBom ? 1 : 0, line.offset).trim() !== '' || node.text.slice(line.offset + cursor).trim() !== '') return undefined;
+  const word = line.text.slice(0, cursor).trimStart();
+  if (word.length > LONGEST_PREFIX || /\s/.test(word)) return undefined;
+  const typedWord = word.toLowerCase();
+  if (!WHOLE_FILE_SNIPPETS.some((snippet) => snippet.prefix.toLowerCase().startsWith(typedWord))) return undefined;
+
+  const first = node.lines[0];
+  const documentStart: Position = { line: 0, character: first.column };
+  const range: Range = { start: { line: position.line, character: position.character - word.length }, end: position };
+  const additionalEdits: TextEdit[] = [];
+  if (range.start.line > 0 || range.start.character > documentStart.character) additionalEdits.push({ range: { start: documentStart, end: range.start }, newText: '' });
+  const end = node.endOfDocument.end;
+  if (end.line > position.line || end.character > position.character) additionalEdits.push({ range: { start: position, end }, newText: '' });
+  // The file's own line ending; '\n' in a file without any: VS Code turns an inserted text's
+  // endings into the editor's own (files.eol), and IceWarp reads either on every platform.
+  const ending = node.ending;
+  const items: CompletionEntry[] = [];
+  for (const snippet of WHOLE_FILE_SNIPPETS) {
+    const body = snippet.body.join(ending);
+    let plain: string;
+    try {
+      plain = expandSnippet(body);
+    } catch (error) {
+      // A snippet the tests let through broken: left out rather than inserted half-read.
+      if (error instanceof SnippetSyntaxError) continue;
+      throw error;
+    }
+    items.push({
+      label: snippet.name,
+      kind: 'snippet',
+      detail: snippet.description.split('; ')[0],
+      documentation: snippet.description,
+      edit: { range, newText: plain },
+      snippet: body,
+      filterText: snippet.prefix,
+      // Before the line's own offers (digits): in an empty file a whole file is the likelier wish.
+      sortText: `!${items.length}`,
+      ...(additionalEdits.length > 0 ? { additionalEdits } : {}),
+    });
+  }
+  return items;
+}
