@@ -3,8 +3,13 @@
 // bundles must be inside dist/server.js (run `npm run build` first).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { TestClient, codes } from './lspClient';
+import { REMOVE_NODE_REQUEST, type ClusterEditAnswer } from '../../common/clusterOps';
+import { LONER_TEXT, windowsNode } from '../unit/clusterFixtures';
+import { TestClient, codes, fileUri } from './lspClient';
 
 const TEXT = ['\\\\fs01\\icewarp\\config\\', '', '', '103', '', '', '', '', '', '', 'mx1.example.net', '', '', 'yes', '', '', ''].join('\n');
 
@@ -28,6 +33,41 @@ describe('a client whose locale is cs', () => {
       context: { diagnostics: diagnostics.filter((d) => d.code === 'role-invalid') },
     })) as CodeAction[];
     assert.ok(actions.some((action) => action.title === "Nastavit příznak slave na 0: tento server je master; v konzoli je zaškrtnuto pole 'master mode'"), actions.map((action) => action.title).join(' | '));
+  });
+});
+
+describe('a client whose locale is cs, on a workspace of several nodes', () => {
+  let client: TestClient;
+  let folder: string;
+  const uri = (name: string) => fileUri(path.join(folder, name, 'path.dat'));
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'icewarp-locale-'));
+    const write = async (name: string, text: string) => {
+      await fs.mkdir(path.join(folder, name), { recursive: true });
+      await fs.writeFile(path.join(folder, name, 'path.dat'), text);
+    };
+    for (const k of [1, 2, 3]) await write(`mx${k}`, windowsNode(k, 3));
+    // Two copies of one standalone node: the same hostname and IP address twice.
+    await write('alone', LONER_TEXT);
+    await write('copy', LONER_TEXT);
+    client = await TestClient.start({ folders: [folder], locale: 'cs' });
+  });
+  after(async () => {
+    await client.stop();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  test('gets a cross-node diagnostic in Czech, naming the other node and its related location in Czech', async () => {
+    await client.open(uri('alone'), LONER_TEXT);
+    const diagnostics = await client.diagnosticsAfter(uri('alone'), 0, (found) => found.some((d) => d.code === 'duplicate-identity'));
+    const hostname = diagnostics.find((d) => d.code === 'duplicate-identity' && d.range.start.line === 10);
+    assert.equal(hostname?.message, 'Hostname "alone.example.org" používá také jiný uzel tohoto pracovního prostoru, alone.example.org (copy/path.dat); servery se navzájem hledají podle hostname, takže každý potřebuje vlastní.');
+    assert.equal(hostname?.relatedInformation?.[0]?.message, 'alone.example.org (copy/path.dat) také používá "alone.example.org"');
+  });
+
+  test("gets a cluster operation's refusal in Czech", async () => {
+    const answer = await client.request<ClusterEditAnswer>(REMOVE_NODE_REQUEST.method, { uri: uri('mx1'), deleteFile: true });
+    assert.equal(answer.ok ? '' : answer.reason, 'mx1.example.net (mx1/path.dat) je masterem svého clusteru; nejprve povyšte na master jiný uzel, pak odeberte tento.');
   });
 });
 

@@ -1,5 +1,6 @@
 // Words for what a line holds, shared by hover, outline, inlay hints and completion. Every text
 // comes from the field table; line 5's passwords are replaced by a mask here and nowhere else.
+import { t } from './l10n';
 import { FIELD_COUNT, FieldSpec } from './fields';
 import { FieldLine, NodeFile } from './parse';
 import { Piece } from './types';
@@ -94,7 +95,7 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
       const path = node.paths.get(field.id);
       const judged = judgeFolder(node, field.id);
       const lines = [`${shown}: ${path ? describePath(path) : 'a path'}.`];
-      if (judged) lines.push(`${judged.location === 'shared' ? 'Shared' : 'Local'}: it ${escapeMarkdown(judged.reason)}.`);
+      if (judged) lines.push(judged.location === 'shared' ? t('Shared: it {0}.', escapeMarkdown(judged.reason)) : t('Local: it {0}.', escapeMarkdown(judged.reason)));
       // The example follows the platform this path is written for.
       const platform: Platform = path?.style === 'posix' ? 'posix' : path?.windows ? 'windows' : platformGuess(node, [field.id]);
       const example = field.defaults?.[platform];

@@ -5,6 +5,7 @@
 // Windows says it in the path: a UNC path is a share, a drive letter this server's disk. On
 // Linux a share is a mount, which a path cannot prove; the telling sign is a working folder
 // under the same mount as the folders the cluster shares (lines 1, 6, 7).
+import { t } from './l10n';
 import { FieldId, FieldSpec, fieldById } from './fields';
 import { perNode } from './memo';
 import { NodeFile } from './parse';
@@ -57,34 +58,34 @@ function judge(node: NodeFile, field: FieldSpec, path: PathValue): FolderJudgeme
     case 'unc': {
       const unc = path.unc;
       if (!unc?.server || unc.prefix.text.length < 2) {
-        return { location: 'local', basis: 'no-root', reason: 'has neither a drive letter nor a server, so it is a folder on the current drive of this server' };
+        return { location: 'local', basis: 'no-root', reason: t('has neither a drive letter nor a server, so it is a folder on the current drive of this server') };
       }
       const share = unc.share ? `\\\\${unc.server.text}\\${unc.share.text}` : `\\\\${unc.server.text}`;
-      return { location: 'shared', basis: 'unc', reason: `is a UNC path, on the network share ${excerpt(share)}` };
+      return { location: 'shared', basis: 'unc', reason: t('is a UNC path, on the network share {0}', excerpt(share)) };
     }
     case 'drive':
       if (isInWindowsInstallFolder(path)) return installFolder();
-      return { location: 'local', basis: 'drive', reason: `is on the local drive ${path.text.slice(0, 2).toUpperCase()}, which other nodes cannot see` };
+      return { location: 'local', basis: 'drive', reason: t('is on the local drive {0}, which other nodes cannot see', path.text.slice(0, 2).toUpperCase()) };
     case 'relative':
-      return { location: 'local', basis: 'no-root', reason: 'is a relative path, which this server resolves against its own working folder' };
+      return { location: 'local', basis: 'no-root', reason: t('is a relative path, which this server resolves against its own working folder') };
     case 'posix': {
       if (isInPosixInstallFolder(path)) return installFolder();
       if (field.sharing === 'common') {
-        return { location: 'shared', basis: 'mount', reason: 'is a Linux path outside the install folder, taken for a mounted share' };
+        return { location: 'shared', basis: 'mount', reason: t('is a Linux path outside the install folder, taken for a mounted share') };
       }
       const mount = mountOf(node, path);
-      if (mount) return { location: 'shared', basis: 'mount', reason: `lies under ${excerpt(mount.folder)}, the mount of the ${mount.field.title} (line ${mount.field.line})` };
+      if (mount) return { location: 'shared', basis: 'mount', reason: t('lies under {0}, the mount of the {1} (line {2})', excerpt(mount.folder), mount.field.title, mount.field.line) };
       return {
         location: 'local',
         basis: 'own-disk',
-        reason: 'lies under no mount of the shared folders (lines 1, 6, 7), so it is taken for this server\'s own disk',
+        reason: t("lies under no mount of the shared folders (lines 1, 6, 7), so it is taken for this server's own disk"),
       };
     }
   }
 }
 
 function installFolder(): FolderJudgement {
-  return { location: 'local', basis: 'install-folder', reason: "lies inside this server's IceWarp install folder" };
+  return { location: 'local', basis: 'install-folder', reason: t("lies inside this server's IceWarp install folder") };
 }
 
 /** The shared folder (line 1, 6 or 7) whose mount `path` lies under, and that mount's folder. */

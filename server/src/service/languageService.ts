@@ -1,4 +1,5 @@
 // The facade: one parse per document version, handed to every feature. Protocol-free.
+import { t } from './l10n';
 import { MAX_READABLE_FILE_SIZE } from '../../../common/fileAccess';
 import { SeveritySetting } from '../../../common/protocol';
 import { utf8ByteLength } from '../../../common/utf8';
@@ -66,7 +67,7 @@ export function diagnose(node: NodeFile, workspace: WorkspaceFacts, options: Val
       diagnostics.push({
         code: rule.code,
         severity,
-        message: unlisted > 0 ? `${finding.message} (${MAX_RELATED} related locations listed, ${unlisted} more not shown)` : finding.message,
+        message: unlisted > 0 ? t('{0} ({1} related locations listed, {2} more not shown)', finding.message, MAX_RELATED, unlisted) : finding.message,
         range: finding.range,
         ...(related.length > 0 ? { related: unlisted > 0 ? related.slice(0, MAX_RELATED) : related } : {}),
         ...(finding.tags?.length ? { tags: finding.tags } : {}),
@@ -128,9 +129,9 @@ export function tooLargeDiagnostics(size: number, maxFileSize: number, overrides
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       message:
         size > maxFileSize
-          ? `This file has ${formatBytes(size)}, more than the ${formatBytes(maxFileSize)} set in icewarp.maxFileSize, so it is not validated. A real path.cfg is under 1 KB.`
+          ? t('This file has {0}, more than the {1} set in icewarp.maxFileSize, so it is not validated. A real path.cfg is under 1 KB.', formatBytes(size), formatBytes(maxFileSize))
           : // Under the setting but over what can be read at all.
-            `This file has ${formatBytes(size)}, more than the ${formatBytes(MAX_READABLE_FILE_SIZE)} a file can be read in, so it is not validated. A real path.cfg is under 1 KB.`,
+            t('This file has {0}, more than the {1} a file can be read in, so it is not validated. A real path.cfg is under 1 KB.', formatBytes(size), formatBytes(MAX_READABLE_FILE_SIZE)),
     },
   ];
 }

@@ -1,6 +1,7 @@
 // Add Node to Cluster: a complete node file for a new server, built from the master, and the new
 // host added to line 16 of every other node. Also the checks the client's input boxes show while
 // the user types, and the defaults they start from.
+import { t } from '../l10n';
 import { FIELDS, FieldId } from '../fields';
 import { LineEnding, NodeFile } from '../parse';
 import { WorkspaceFacts, identityKeys } from '../workspace';
@@ -71,7 +72,7 @@ export function addNode(node: NodeFile, workspace: WorkspaceFacts, request: NewN
   const problem = problems.hostname ?? problems.ip ?? problems.file;
   if (problem) return refuse(problem);
   const masterHost = master.field.hostname.value.text || master.masterHosts.hosts[0]?.text;
-  if (!masterHost) return refuse(`The master ${nodeName(master)} has no hostname on line 11, so the new node could not name it on line 15. Fill in its line 11 first.`);
+  if (!masterHost) return refuse(t('The master {0} has no hostname on line 11, so the new node could not name it on line 15. Fill in its line 11 first.', nodeName(master)));
 
   const ending = endingOf(master, members);
   const { lines, passwordsLeftOut } = newNodeLines(master, members, { hostname, ip, masterHost });

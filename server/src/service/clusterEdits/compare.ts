@@ -1,6 +1,7 @@
 // Compare two nodes: the editor shows the two files side by side; this says which of the lines
 // that differ must differ per node (Server ID, hostname, IP binding, own queues...) and which
 // should be the same on every node of a cluster. Names fields, never values: line 5 holds passwords.
+import { t } from '../l10n';
 import { FIELDS, FieldSpec } from '../fields';
 import { NodeFile } from '../parse';
 import { WorkspaceFacts } from '../workspace';
@@ -75,7 +76,7 @@ export function compareWithMaster(node: NodeFile, workspace: WorkspaceFacts): { 
   if (isRefusal(members)) return members;
   const master = masterOf(node, members);
   if (isRefusal(master)) return master;
-  if (master === node) return refuse(`${nodeName(node)} is the master itself; pick a slave to compare with it, or use Compare Nodes.`);
+  if (master === node) return refuse(t('{0} is the master itself; pick a slave to compare with it, or use Compare Nodes.', nodeName(node)));
   return { ok: true, comparison: compareNodes(master, node) };
 }
 
@@ -85,6 +86,6 @@ export function compareUris(workspace: WorkspaceFacts, leftUri: string, rightUri
   if (isRefusal(left)) return left;
   const right = savedNode(workspace, rightUri);
   if (isRefusal(right)) return right;
-  if (left === right) return refuse(`Pick two different node files to compare (both are ${nodeName(left)}).`);
+  if (left === right) return refuse(t('Pick two different node files to compare (both are {0}).', nodeName(left)));
   return { ok: true, comparison: compareNodes(left, right) };
 }

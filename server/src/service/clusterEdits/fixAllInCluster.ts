@@ -1,6 +1,7 @@
 // Fix All in Cluster: every preferred quick fix of every node of the cluster, as one change. The
 // nodes are fixed one after the other, each against the others as already fixed, so two nodes
 // never both take the same "next free" value.
+import { t } from '../l10n';
 import { ValidationOptions, validate } from '../languageService';
 import { NodeFile, parseNodeFile } from '../parse';
 import { Workspace, WorkspaceFacts } from '../workspace';
@@ -36,7 +37,7 @@ export function fixAllInCluster(node: NodeFile, workspace: WorkspaceFacts, optio
       description: gone.length > 0 ? `fixes ${listNames(gone, 4)}` : 'preferred quick fixes',
     });
   }
-  if (files.length === 0) return refuse(`Nothing to fix: no preferred quick fix applies to the ${members.length} node files of the cluster of ${shortName(node)}.`);
+  if (files.length === 0) return refuse(t('Nothing to fix: no preferred quick fix applies to the {0} node files of the cluster of {1}.', members.length, shortName(node)));
   return changeOf(
     `Fix all in the cluster of ${shortName(node)}`,
     `Applied every preferred quick fix to ${files.length} of the ${members.length} node files of the cluster of ${nodeName(node)}.`,

@@ -1,6 +1,7 @@
 // Promote to Master: IceWarp has no automatic failover, so when the master dies an admin makes a
 // slave the master by editing line 14 on two nodes and lines 15-16 on every node; one missed file
 // splits the cluster. This is that edit, on every node of the cluster at once.
+import { t } from '../l10n';
 import { NodeFile } from '../parse';
 import { WorkspaceFacts } from '../workspace';
 import { hostKey } from '../values/hosts';
@@ -19,17 +20,20 @@ export function promoteToMaster(node: NodeFile, workspace: WorkspaceFacts): Clus
   if (isRefusal(members)) return members;
   const oldMaster = masterOf(node, members);
   if (isRefusal(oldMaster)) return oldMaster;
-  if (oldMaster === node) return refuse(`${nodeName(node)} is already the master of its cluster (line 14 says ${node.field.slaveFlag.value.text === '' ? 'nothing, which means master' : node.field.slaveFlag.value.text}).`);
+  if (oldMaster === node) {
+    const said = node.field.slaveFlag.value.text;
+    return refuse(said === '' ? t('{0} is already the master of its cluster (line 14 says nothing, which means master).', nodeName(node)) : t('{0} is already the master of its cluster (line 14 says {1}).', nodeName(node), said));
+  }
   const role = roleOf(node);
   if (role.role === 'unknown') {
-    return refuse(`The role of ${nodeName(node)} cannot be told: line 14 (Slave flag) is "${shortText(node.field.slaveFlag.value.text)}", not 0 or 1. Set it to 1 first.`);
+    return refuse(t('The role of {0} cannot be told: line 14 (Slave flag) is "{1}", not 0 or 1. Set it to 1 first.', nodeName(node), shortText(node.field.slaveFlag.value.text)));
   }
   const newHost = node.field.hostname.value.text;
-  if (!newHost) return refuse(`${nodeName(node)} has no hostname on line 11, so the other nodes could not name it as their master. Fill in line 11 first.`);
+  if (!newHost) return refuse(t('{0} has no hostname on line 11, so the other nodes could not name it as their master. Fill in line 11 first.', nodeName(node)));
   const oldHost = oldMaster.field.hostname.value.text;
-  if (!oldHost) return refuse(`The master ${nodeName(oldMaster)} has no hostname on line 11, so it could not be listed as a slave. Fill in its line 11 first.`);
+  if (!oldHost) return refuse(t('The master {0} has no hostname on line 11, so it could not be listed as a slave. Fill in its line 11 first.', nodeName(oldMaster)));
   if (hostKey(oldHost) === hostKey(newHost)) {
-    return refuse(`${nodeName(node)} and the master ${nodeName(oldMaster)} have the same hostname; give each node its own on line 11 first.`);
+    return refuse(t('{0} and the master {1} have the same hostname; give each node its own on line 11 first.', nodeName(node), nodeName(oldMaster)));
   }
 
   const files: FileChange[] = [];

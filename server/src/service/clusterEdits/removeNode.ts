@@ -1,6 +1,7 @@
 // Remove Node from Cluster: the host leaves every other node's slave list. Its own file is either
 // deleted (only when the user confirmed it) or kept as a standalone server that names no cluster,
 // so the cluster left behind has nothing to disagree about.
+import { t } from '../l10n';
 import { NodeFile } from '../parse';
 import { WorkspaceFacts } from '../workspace';
 import { hostKey } from '../values/hosts';
@@ -18,12 +19,12 @@ export function removeNode(node: NodeFile, workspace: WorkspaceFacts, options: R
   const members = clusterMembers(node, workspace);
   if (isRefusal(members)) return members;
   if (roleOf(node).role === 'master') {
-    return refuse(`${nodeName(node)} is the master of its cluster; promote another node to master first, then remove this one.`);
+    return refuse(t('{0} is the master of its cluster; promote another node to master first, then remove this one.', nodeName(node)));
   }
   const hostname = node.field.hostname.value.text;
-  if (!hostname) return refuse(`${nodeName(node)} has no hostname on line 11, so no other node can be told to forget it. Fill in its line 11 first.`);
+  if (!hostname) return refuse(t('{0} has no hostname on line 11, so no other node can be told to forget it. Fill in its line 11 first.', nodeName(node)));
   const others = members.filter((member) => member !== node);
-  if (others.length === 0) return refuse(`${nodeName(node)} is the only node file of its cluster in the workspace; there is no other node to remove it from.`);
+  if (others.length === 0) return refuse(t('{0} is the only node file of its cluster in the workspace; there is no other node to remove it from.', nodeName(node)));
 
   const files: FileChange[] = [];
   for (const member of others) {

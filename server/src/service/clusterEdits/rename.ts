@@ -1,4 +1,5 @@
 // Rename a host: on every line 11, 15 and 16 of every node file that names it, open or not.
+import { t } from '../l10n';
 import { FieldLine, NodeFile } from '../parse';
 import { Position, Range } from '../types';
 import { WorkspaceFacts } from '../workspace';
@@ -9,18 +10,18 @@ import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortText } 
 import { NodeRewrite, replaceInLine } from './rewrite';
 
 const RENAMED_FIELDS: readonly HostMention['field'][] = ['hostname', 'masterHost', 'slaveHosts'];
-const WHERE = 'the hostname (line 11), the master host (line 15) and the slave hosts (line 16)';
+const where = () => t('the hostname (line 11), the master host (line 15) and the slave hosts (line 16)');
 
 /** The host the cursor is on and its range, or why nothing there can be renamed. */
 export function prepareRename(node: NodeFile, position: Position): { ok: true; range: Range; placeholder: string } | { ok: false; reason: string } {
   const mention = hostAt(node, position);
   if (mention && RENAMED_FIELDS.includes(mention.field)) return { ok: true, range: mention.range, placeholder: mention.text };
   const field = fieldAtLine(position.line + 1);
-  if (!field) return refuse(`Only host names can be renamed: ${WHERE}. IceWarp does not read lines after 17.`);
+  if (!field) return refuse(t('Only host names can be renamed: {0}. IceWarp does not read lines after 17.', where()));
   if (field.id === 'hostname' || field.id === 'masterHost' || field.id === 'slaveHosts') {
-    return refuse(`Put the cursor on a host name of line ${field.line} (${field.title}) to rename it.`);
+    return refuse(t('Put the cursor on a host name of line {0} ({1}) to rename it.', field.line, field.title));
   }
-  return refuse(`Only host names can be renamed: ${WHERE}. This is line ${field.line} (${field.title}).`);
+  return refuse(t('Only host names can be renamed: {0}. This is line {1} ({2}).', where(), field.line, field.title));
 }
 
 /**
@@ -33,9 +34,9 @@ export function rename(node: NodeFile, position: Position, newName: string, work
   if (!prepared.ok) return prepared;
   const oldName = prepared.placeholder;
   const name = newName.trim();
-  if (!name) return refuse('The new host name is empty.');
+  if (!name) return refuse(t('The new host name is empty.'));
   const problem = hostProblem(name);
-  if (problem) return refuse(`"${shortText(name)}" is not a valid host name or IP address: ${problem}.`);
+  if (problem) return refuse(t('"{0}" is not a valid host name or IP address: {1}.', shortText(name), problem));
   const oldKey = hostKey(oldName);
   const newKey = hostKey(name);
   const all = workspace.all();
@@ -49,7 +50,7 @@ export function rename(node: NodeFile, position: Position, newName: string, work
     const listed = { masterHost: 0, slaveHosts: 0 };
     for (const mention of hostMentions(other)) {
       if (newKey !== oldKey && mention.key === newKey) {
-        if (mention.field === 'hostname') return refuse(`"${shortText(name)}" is already the hostname of ${nodeName(other)}; two nodes cannot share a hostname.`);
+        if (mention.field === 'hostname') return refuse(t('"{0}" is already the hostname of {1}; two nodes cannot share a hostname.', shortText(name), nodeName(other)));
         if (mention.field === 'masterHost' || mention.field === 'slaveHosts') listed[mention.field] |= 2;
       }
       if (mention.key !== oldKey || !RENAMED_FIELDS.includes(mention.field)) continue;

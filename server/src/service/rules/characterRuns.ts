@@ -1,5 +1,6 @@
 // Runs of characters a value must not hold, and how a message names them. Shared by the
 // value rules (Server ID, paths, UNC names) so they all describe characters the same way.
+import { t } from '../l10n';
 import { Piece, Range, lineRange } from '../types';
 import { listNames } from '../mention';
 import { MAX_FINDINGS_PER_RULE } from './rule';
@@ -42,10 +43,10 @@ export function isControlCharacter(character: string): boolean {
 
 /** `"*"`, `a space`, `a control character (U+0000)`: one character, readable in a message. */
 export function describeCharacter(character: string): string {
-  if (character === ' ') return 'a space';
-  if (character === '\t') return 'a tab';
+  if (character === ' ') return t('a space');
+  if (character === '\t') return t('a tab');
   const code = character.codePointAt(0) ?? 0;
-  if (isControlCharacter(character)) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  if (isControlCharacter(character)) return t('a control character ({0})', `U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
   return `"${character}"`;
 }
 

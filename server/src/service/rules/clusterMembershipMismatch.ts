@@ -6,6 +6,7 @@ import { listNames, nodeName, nodeNames, quote } from '../mention';
 import { Version, share, vote } from './clusterVotes';
 import { setValue } from './edits';
 import { fixOffer } from './fix';
+import { t } from '../l10n';
 
 interface Membership {
   /** The host keys of the list, as a set. */
@@ -63,19 +64,22 @@ function compareLine(
   }));
   if (!result || result.majority === result.own) return [];
   const { own, majority, others, voters, clear } = result;
-  const field = `${line.field.title} (line ${line.field.line})`;
+  const title = line.field.title;
+  const at = line.field.line;
   // Against the majority, or with none, against the one other version when there is one.
   const reference = majority ?? (others.length === 1 ? others[0] : undefined);
   let message: string;
-  if (!reference) message = `${field} differs from ${voters - own.nodes.length} other nodes of this cluster, which do not agree among themselves either (see related information).`;
+  if (!reference) message = t('{0} (line {1}) differs from {2} other nodes of this cluster, which do not agree among themselves either (see related information).', title, at, voters - own.nodes.length);
   else {
     const who = majority ? share(majority, voters) : nodeNames(reference.nodes);
     const plural = majority !== undefined || reference.nodes.length > 1;
     message =
       own.value.keys.size === 0
-        ? `${field} is empty, but ${who} ${plural ? 'name' : 'names'} ${hosts(reference.value.list)}.`
-        : `${field} differs from ${who}, which ${difference(own.value, reference.value, plural)}.`;
-    const rule = ` Every node of a cluster must name the same ${what}.`;
+        ? plural
+          ? t('{0} (line {1}) is empty, but {2} name {3}.', title, at, who, hosts(reference.value.list))
+          : t('{0} (line {1}) is empty, but {2} names {3}.', title, at, who, hosts(reference.value.list))
+        : difference(title, at, who, own.value, reference.value, plural);
+    const rule = ` ${what === 'master' ? t('Every node of a cluster must name the same master.') : t('Every node of a cluster must name the same slaves.')}`;
     if (message.length + rule.length <= 200) message += rule;
   }
   const differing = others.flatMap((version) => version.nodes);
@@ -86,7 +90,7 @@ function compareLine(
       related: differing.map((peer) => ({
         uri: peer.uri,
         range: peer.field[line.field.id].value.range,
-        message: `${nodeName(peer)} ${listText(list(peer))}`,
+        message: listText(nodeName(peer), list(peer)),
       })),
       ...(majority ? { fixes: [useClusterValue(node, line, majority, clear)] } : {}),
     },
@@ -96,26 +100,29 @@ function compareLine(
 /** "Use the cluster's value": the majority's line, as its first node writes it. */
 function useClusterValue(node: NodeFile, line: FieldLine, majority: Version<Listed>, clear: boolean) {
   return fixOffer('cluster-use-majority', clear, () => ({
-    title: majority.value.text ? `Use the cluster's value: ${quote(majority.value.text)}` : "Use the cluster's value: empty",
+    title: majority.value.text ? t("Use the cluster's value: {0}", quote(majority.value.text)) : t("Use the cluster's value: empty"),
     edits: setValue(node, node.field[line.field.id], majority.value.text),
   }));
 }
 
-function listText(list: HostList): string {
-  return list.hosts.length === 0 ? 'has this line empty' : `names ${hosts(list)}`;
+function listText(name: string, list: HostList): string {
+  return list.hosts.length === 0 ? t('{0} has this line empty', name) : t('{0} names {1}', name, hosts(list));
 }
 
 function hosts(list: HostList): string {
   return listNames(list.hosts.map((host) => quote(host.text)), 2);
 }
 
-/** `name "b" instead of "a"` / `also name "b"` / `do not name "a"`, in host keys. */
-function difference(own: Listed, theirs: Listed, plural: boolean): string {
+/** "differs from ..., which name "b" instead of "a"" / "also name "b"" / "do not name "a"", in host keys. */
+function difference(title: string, at: number, who: string, own: Listed, theirs: Listed, plural: boolean): string {
   const missingHere = [...theirs.keys].filter((key) => !own.keys.has(key));
   const missingThere = [...own.keys].filter((key) => !theirs.keys.has(key));
   const names = (keys: string[]) => listNames(keys.map(quote), 2);
-  const verb = plural ? 'name' : 'names';
-  if (missingHere.length > 0 && missingThere.length > 0) return `${verb} ${names(missingHere)} instead of ${names(missingThere)}`;
-  if (missingHere.length > 0) return `also ${verb} ${names(missingHere)}`;
-  return `${plural ? 'do' : 'does'} not name ${names(missingThere)}`;
+  if (missingHere.length > 0 && missingThere.length > 0)
+    return plural
+      ? t('{0} (line {1}) differs from {2}, which name {3} instead of {4}.', title, at, who, names(missingHere), names(missingThere))
+      : t('{0} (line {1}) differs from {2}, which names {3} instead of {4}.', title, at, who, names(missingHere), names(missingThere));
+  if (missingHere.length > 0)
+    return plural ? t('{0} (line {1}) differs from {2}, which also name {3}.', title, at, who, names(missingHere)) : t('{0} (line {1}) differs from {2}, which also names {3}.', title, at, who, names(missingHere));
+  return plural ? t('{0} (line {1}) differs from {2}, which do not name {3}.', title, at, who, names(missingThere)) : t('{0} (line {1}) differs from {2}, which does not name {3}.', title, at, who, names(missingThere));
 }

@@ -1,4 +1,5 @@
 import { roleOf } from '../role';
+import { t } from '../l10n';
 import { Rule } from './rule';
 import { clusterPeers } from './clusterPeers';
 import { nodeName, nodeNames } from '../mention';
@@ -14,15 +15,21 @@ export const clusterMultipleMasters: Rule<'cluster-multiple-masters'> = {
     const masters = peers.filter((peer) => roleOf(peer).flag === 'master');
     if (masters.length === 0) return [];
     const flag = node.field.slaveFlag;
-    const said = flag.value.text === '' ? 'is empty, which means master' : 'is 0 (master)';
+    const empty = flag.value.text === '';
+    const title = flag.field.title;
+    const at = flag.field.line;
+    const consequence = t('a cluster has exactly one master, and two would both run master-only work (watchdog, backups, AD sync). Set 1 on every slave.');
+    let message: string;
+    if (masters.length === 1) message = empty ? t('{0} (line {1}) is empty, which means master, and another node of this cluster, {2}, also says master; {3}', title, at, nodeName(masters[0]), consequence) : t('{0} (line {1}) is 0 (master), and another node of this cluster, {2}, also says master; {3}', title, at, nodeName(masters[0]), consequence);
+    else message = empty ? t('{0} (line {1}) is empty, which means master, and {2} other nodes of this cluster also say master ({3}); {4}', title, at, masters.length, nodeNames(masters), consequence) : t('{0} (line {1}) is 0 (master), and {2} other nodes of this cluster also say master ({3}); {4}', title, at, masters.length, nodeNames(masters), consequence);
     return [
       {
         range: flag.value.range,
-        message: `${flag.field.title} (line ${flag.field.line}) ${said}, and ${masters.length === 1 ? `another node of this cluster, ${nodeName(masters[0])}, also says master` : `${masters.length} other nodes of this cluster also say master (${nodeNames(masters)})`}; a cluster has exactly one master, and two would both run master-only work (watchdog, backups, AD sync). Set 1 on every slave.`,
+        message,
         related: masters.map((peer) => ({
           uri: peer.uri,
           range: peer.field.slaveFlag.value.range,
-          message: `${nodeName(peer)} says master too`,
+          message: t('{0} says master too', nodeName(peer)),
         })),
       },
     ];

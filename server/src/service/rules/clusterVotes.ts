@@ -2,6 +2,7 @@
 // not on every node: one slave's typo must not flag the correct master. With no majority (two
 // nodes, or a tie) each side is flagged and names the other.
 import { NodeFile } from '../parse';
+import { t } from '../l10n';
 
 /** One value as some nodes of the cluster hold it. */
 export interface Version<V> {
@@ -58,5 +59,5 @@ export function vote<V>(node: NodeFile, peers: readonly NodeFile[], valueOf: (no
 
 /** `2 of the cluster's 3 nodes`. */
 export function share(version: Version<unknown>, voters: number): string {
-  return `${version.nodes.length} of the cluster's ${voters} nodes`;
+  return t("{0} of the cluster's {1} nodes", version.nodes.length, voters);
 }

@@ -1,4 +1,5 @@
 import { NodeFile } from '../parse';
+import { t } from '../l10n';
 import { Piece } from '../types';
 import { hostKey } from '../values/hosts';
 import { identityKeys } from '../workspace';
@@ -20,21 +21,14 @@ export const duplicateIdentity: Rule<'duplicate-identity'> = {
       if (kind !== 'host' && kind !== 'ip' && kind !== 'url') continue;
       const others = workspace.nodesSharing(node, key);
       if (others.length === 0) continue;
-      const what = kind === 'host' ? 'hostname' : kind === 'ip' ? 'IP address' : 'TeamChat URL';
-      const why =
-        kind === 'host'
-          ? 'servers find each other by hostname, so each needs its own'
-          : kind === 'ip'
-            ? 'two servers cannot bind the same address'
-            : 'each node publishes its own TeamChat API';
       const related = others.flatMap((other) => {
         const piece = partsFor(other, key)[0];
-        return piece ? [{ uri: other.uri, range: piece.range, message: `${nodeName(other)} uses ${quote(piece.text)} too` }] : [];
+        return piece ? [{ uri: other.uri, range: piece.range, message: t('{0} uses {1} too', nodeName(other), quote(piece.text)) }] : [];
       });
       for (const piece of partsFor(node, key)) {
         findings.push({
           range: piece.range,
-          message: `The ${what} ${quote(piece.text)}${piece.where ? ` (${piece.where})` : ''} is also used by ${otherNodesNamed(others, 'workspace')}; ${why}.`,
+          message: duplicateMessage(kind, piece, otherNodesNamed(others, 'workspace')),
           related,
         });
       }
@@ -42,6 +36,13 @@ export const duplicateIdentity: Rule<'duplicate-identity'> = {
     return findings;
   },
 };
+
+function duplicateMessage(kind: 'host' | 'ip' | 'url', piece: Piece & { where?: string }, others: string): string {
+  const value = quote(piece.text);
+  if (kind === 'host') return t('The hostname {0} is also used by {1}; servers find each other by hostname, so each needs its own.', value, others);
+  if (kind === 'url') return t('The TeamChat URL {0} is also used by {1}; each node publishes its own TeamChat API.', value, others);
+  return piece.where ? t('The IP address {0} ({1}) is also used by {2}; two servers cannot bind the same address.', value, piece.where, others) : t('The IP address {0} is also used by {1}; two servers cannot bind the same address.', value, others);
+}
 
 /** The pieces of a node that produce an identity key (an IP may stand in both halves of line 10). */
 function partsFor(node: NodeFile, key: string): (Piece & { where?: string })[] {
@@ -54,7 +55,7 @@ function partsFor(node: NodeFile, key: string): (Piece & { where?: string })[] {
     return node.ipBinding.halves.flatMap((half, index) =>
       half.entries
         .filter((entry) => entry.text.toLowerCase() === ip)
-        .map((entry) => ({ ...entry, where: `line 10, ${index === 0 ? 'server binding' : 'outgoing binding'}` })),
+        .map((entry) => ({ ...entry, where: index === 0 ? t('line 10, server binding') : t('line 10, outgoing binding') })),
     );
   }
   if (key.startsWith('url:')) return [node.field.teamChatUrl.value];

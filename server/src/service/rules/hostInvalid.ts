@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { FieldLine } from '../parse';
 import { Piece } from '../types';
 import { hostProblem } from '../values/hosts';
@@ -29,7 +30,7 @@ export const hostInvalid: Rule<'host-invalid'> = {
       if (between) continue;
       findings.push({
         range: separator.range,
-        message: `${master.field.title} (line ${master.field.line}) has a stray ${quote(separator.text)}; IceWarp reads the whole line as one host name, which then is not valid.`,
+        message: t('{0} (line {1}) has a stray {2}; IceWarp reads the whole line as one host name, which then is not valid.', master.field.title, master.field.line, quote(separator.text)),
       });
     }
 
@@ -43,13 +44,12 @@ export const hostInvalid: Rule<'host-invalid'> = {
 const LONGEST_READ = 1024;
 
 function checkHost(line: FieldLine, host: Piece): Finding<'host-invalid'>[] {
-  const problem = host.text.length > LONGEST_READ ? 'it is longer than 253 characters' : hostProblem(host.text);
+  const problem = host.text.length > LONGEST_READ ? t('it is longer than 253 characters') : hostProblem(host.text);
   if (!problem) return [];
-  const where = `${line.field.title} (line ${line.field.line})`;
   return [
     {
       range: host.range,
-      message: `${quote(host.text)} in ${where} is neither a valid DNS name nor an IP address (${problem}), so other servers cannot reach this host.`,
+      message: t('{0} in {1} (line {2}) is neither a valid DNS name nor an IP address ({3}), so other servers cannot reach this host.', quote(host.text), line.field.title, line.field.line, problem),
     },
   ];
 }

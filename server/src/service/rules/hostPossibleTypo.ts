@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { FieldLine, NodeFile } from '../parse';
 import { Piece } from '../types';
 import { hostKey, hostProblem, isIpAddress } from '../values/hosts';
@@ -51,11 +52,13 @@ export const hostPossibleTypo: Rule<'host-possible-typo'> = {
         const suggestion = judged.get(key);
         if (!suggestion) continue;
         const { host: best, ambiguous, others } = suggestion;
-        const where = `${line.field.title} (line ${line.field.line})`;
-        const alternatives = ambiguous ? ` or ${others.map((other) => excerpt(other.name)).join(' or ')}` : '';
+        // `a (why) or b or c`: only the first names its evidence.
+        const alternatives = others.map((other) => excerpt(other.name)).reduce((joined, name) => (joined ? t('{0} or {1}', joined, name) : name), '');
         findings.push({
           range: host.range,
-          message: `${quote(host.text)} in ${where} is no node's hostname; did you mean ${excerpt(best.name)} (${evidence(best)})${alternatives}?`,
+          message: ambiguous && alternatives
+            ? t("{0} in {1} (line {2}) is no node's hostname; did you mean {3} ({4}) or {5}?", quote(host.text), line.field.title, line.field.line, excerpt(best.name), evidence(best), alternatives)
+            : t("{0} in {1} (line {2}) is no node's hostname; did you mean {3} ({4})?", quote(host.text), line.field.title, line.field.line, excerpt(best.name), evidence(best)),
           related: [best, ...others].flatMap((candidate) => relatedFor(candidate)),
           fixes: [best, ...others].map((candidate) => replaceWith(host, candidate, !ambiguous)),
         });
@@ -66,19 +69,19 @@ export const hostPossibleTypo: Rule<'host-possible-typo'> = {
 };
 
 function evidence(host: KnownHost): string {
-  if (host.hostnameOf) return `hostname of ${uriLabel(host.hostnameOf.uri)}`;
-  return `named by ${host.namedBy} nodes of this cluster`;
+  if (host.hostnameOf) return t('hostname of {0}', uriLabel(host.hostnameOf.uri));
+  return t('named by {0} nodes of this cluster', host.namedBy);
 }
 
 function relatedFor(host: KnownHost): RelatedLocation[] {
   const owner = host.hostnameOf;
   if (!owner) return [];
-  return [{ uri: owner.uri, range: owner.field.hostname.value.range, message: `${excerpt(host.name)} is the hostname of ${uriLabel(owner.uri)}` }];
+  return [{ uri: owner.uri, range: owner.field.hostname.value.range, message: t('{0} is the hostname of {1}', excerpt(host.name), uriLabel(owner.uri)) }];
 }
 
 function replaceWith(host: Piece, candidate: KnownHost, isPreferred: boolean): FixOffer<'host-did-you-mean'> {
   return fixOffer('host-did-you-mean', isPreferred, () => ({
-    title: `Replace with ${excerpt(candidate.name)} (${evidence(candidate)})`,
+    title: t('Replace with {0} ({1})', excerpt(candidate.name), evidence(candidate)),
     edits: [replacePiece(host, candidate.name)],
   }));
 }

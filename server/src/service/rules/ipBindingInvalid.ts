@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { NodeFile } from '../parse';
 import { Piece, Range, TextEdit, comparePositions, lineRange } from '../types';
 import { isIpAddress } from '../values/hosts';
@@ -18,12 +19,11 @@ export const ipBindingInvalid: Rule<'ip-binding-invalid'> = {
   scope: 'file',
   check({ node }) {
     const { field } = node.field.ipBinding;
-    const where = `${field.title} (line ${field.line})`;
     const findings: Finding<'ip-binding-invalid'>[] = [];
     const [server, outgoing, ...extra] = node.ipBinding.halves;
-    for (const [half, name] of [
-      [server, 'server binding'],
-      [outgoing, 'outgoing binding'],
+    for (const [half, isServer] of [
+      [server, true],
+      [outgoing, false],
     ] as const) {
       if (!half || half.text.trim().length === 0) continue;
       for (const entry of half.entries) {
@@ -32,8 +32,12 @@ export const ipBindingInvalid: Rule<'ip-binding-invalid'> = {
           range: entry.range,
           message:
             entry.text.length === 0
-              ? `${where} has an empty entry in its ${name} (a stray ";"); IceWarp expects IP addresses joined by ";".`
-              : `${where}: ${quote(entry.text)} in the ${name} is not an IPv4 or IPv6 address, so IceWarp cannot bind to it.`,
+              ? isServer
+                ? t('{0} (line {1}) has an empty entry in its server binding (a stray ";"); IceWarp expects IP addresses joined by ";".', field.title, field.line)
+                : t('{0} (line {1}) has an empty entry in its outgoing binding (a stray ";"); IceWarp expects IP addresses joined by ";".', field.title, field.line)
+              : isServer
+                ? t('{0} (line {1}): {2} in the server binding is not an IPv4 or IPv6 address, so IceWarp cannot bind to it.', field.title, field.line, quote(entry.text))
+                : t('{0} (line {1}): {2} in the outgoing binding is not an IPv4 or IPv6 address, so IceWarp cannot bind to it.', field.title, field.line, quote(entry.text)),
           fixes: [removeFix(node, [entry])],
         });
       }
@@ -43,7 +47,7 @@ export const ipBindingInvalid: Rule<'ip-binding-invalid'> = {
       const last = extra[extra.length - 1];
       findings.push({
         range: lineRange(first.range.start.line, first.range.start.character, last.range.end.character),
-        message: `${where} has ${extra.length + 2} parts separated by "|"; it holds at most two (server binding|outgoing binding), so IceWarp ignores or misreads the rest.`,
+        message: t('{0} (line {1}) has {2} parts separated by "|"; it holds at most two (server binding|outgoing binding), so IceWarp ignores or misreads the rest.', field.title, field.line, extra.length + 2),
         fixes: [removeFix(node, extra.flatMap((half) => half.entries))],
       });
     }
@@ -56,7 +60,7 @@ function removeFix(node: NodeFile, entries: readonly Piece[]): FixOffer<'ip-bind
   return partFixOffer('ip-binding-remove-bad', false, entries, (chosen) => {
     const edits = removeBindingEntries(node, new Set(chosen));
     const count = chosen.length;
-    return { title: count === 1 ? 'Remove the invalid IP binding entry' : `Remove the ${count} invalid IP binding entries`, edits };
+    return { title: count === 1 ? t('Remove the invalid IP binding entry') : t('Remove the {0} invalid IP binding entries', count), edits };
   });
 }
 

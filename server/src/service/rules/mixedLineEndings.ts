@@ -1,9 +1,10 @@
+import { t } from '../l10n';
 import { LineEnding, NodeFile } from '../parse';
 import { TextEdit } from '../types';
 import { FixOffer, fixOffer } from './fix';
 import { Finding, Rule } from './rule';
 
-const NAMES: Record<LineEnding, string> = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'a lone CR' };
+const NAMES: Record<LineEnding, () => string> = { '\r\n': () => 'CRLF', '\n': () => 'LF', '\r': () => t('a lone CR') };
 
 /** Past this many stray endings the file was converted wholesale; one finding says so. */
 const MAX_MARKED = 20;
@@ -33,20 +34,20 @@ export const mixedLineEndings: Rule<'mixed-line-endings'> = {
     };
     const consequence = (ending: LineEnding | '') =>
       ending === '\r'
-        ? ' IceWarp may not read a lone CR as a line break, which would shift every later field by a line.'
-        : ' Tools that read the file line by line may keep a stray CR in the value.';
+        ? ` ${t('IceWarp may not read a lone CR as a line break, which would shift every later field by a line.')}`
+        : ` ${t('Tools that read the file line by line may keep a stray CR in the value.')}`;
     if (stray.length > MAX_MARKED) {
       return [
         {
           range: rangeOf(0),
-          message: `${stray.length} of ${total} lines end differently from the rest (${NAMES[dominant]}); the first is line ${stray[0].index + 1}.${consequence(stray.some((line) => line.ending === '\r') ? '\r' : '\n')}`,
+          message: t('{0} of {1} lines end differently from the rest ({2}); the first is line {3}.', stray.length, total, NAMES[dominant](), stray[0].index + 1) + consequence(stray.some((line) => line.ending === '\r') ? '\r' : '\n'),
           fixes,
         },
       ];
     }
     return stray.map((line, index): Finding<'mixed-line-endings'> => ({
       range: rangeOf(index),
-      message: `Line ${line.index + 1} ends with ${NAMES[line.ending as LineEnding]}, but ${node.endingCounts[dominant]} of the file's ${total} lines end with ${NAMES[dominant]}.${consequence(line.ending)}`,
+      message: t("Line {0} ends with {1}, but {2} of the file's {3} lines end with {4}.", line.index + 1, NAMES[line.ending as LineEnding](), node.endingCounts[dominant], total, NAMES[dominant]()) + consequence(line.ending),
       fixes,
     }));
   },
@@ -63,6 +64,6 @@ function normalise(node: NodeFile): FixOffer<'line-endings-normalise'> {
         range: { start: { line: line.index, character: line.column + line.text.length }, end: { line: line.index + 1, character: 0 } },
         newText: ending,
       }));
-    return edits.length > 0 ? { title: `Use ${name} line endings throughout (as most lines do)`, edits } : undefined;
+    return edits.length > 0 ? { title: t('Use {0} line endings throughout (as most lines do)', name), edits } : undefined;
   });
 }

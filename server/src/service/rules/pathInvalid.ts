@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { fieldById } from '../fields';
 import { allPaths } from '../parse';
 import { PathValue } from '../values/path';
@@ -19,24 +20,27 @@ export const pathInvalid: Rule<'path-invalid'> = {
     const findings: Finding<'path-invalid'>[] = [];
     for (const { fieldId, path } of allPaths(node)) {
       const field = fieldById(fieldId);
-      const where = `${field.title} (line ${field.line})`;
       const isBad = (character: string, offset: number) =>
         isControlCharacter(character) || (path.windows && WINDOWS_FORBIDDEN.test(character) && !(character === ':' && path.style === 'drive' && offset === 1));
       for (const run of badRuns(path, isBad, uncRootLength(path))) {
-        const colon = run.text.includes(':') && path.windows ? ' (":" only belongs right after the drive letter)' : '';
-        const why = path.windows ? 'which Windows does not allow in a folder name' : 'which does not belong in a folder name';
-        findings.push({ range: run.range, message: `${where} holds ${describeCharacters(run.text)}${colon}, ${why}; IceWarp cannot use this path.` });
+        const characters = describeCharacters(run.text);
+        const message = !path.windows
+          ? t('{0} (line {1}) holds {2}, which does not belong in a folder name; IceWarp cannot use this path.', field.title, field.line, characters)
+          : run.text.includes(':')
+            ? t('{0} (line {1}) holds {2} (":" only belongs right after the drive letter), which Windows does not allow in a folder name; IceWarp cannot use this path.', field.title, field.line, characters)
+            : t('{0} (line {1}) holds {2}, which Windows does not allow in a folder name; IceWarp cannot use this path.', field.title, field.line, characters);
+        findings.push({ range: run.range, message });
       }
       if (field.kind !== 'directory') continue;
       if (path.style === 'relative') {
         findings.push({
           range: path.range,
-          message: `${where} is a relative path; IceWarp needs a full folder path here (D:\\..., \\\\server\\share\\... or /...), or it resolves the folder against its own working directory.`,
+          message: t('{0} (line {1}) is a relative path; IceWarp needs a full folder path here (D:\\..., \\\\server\\share\\... or /...), or it resolves the folder against its own working directory.', field.title, field.line),
         });
       } else if (path.style === 'drive' && !/^[A-Za-z]:[\\/]/.test(path.text)) {
         findings.push({
           range: path.range,
-          message: `${where} is a drive-relative path (no "\\" after "${path.text.slice(0, 2)}"); it depends on the current folder of that drive, so write the full path (${path.text.slice(0, 2)}\\...).`,
+          message: t('{0} (line {1}) is a drive-relative path (no "\\" after "{2}"); it depends on the current folder of that drive, so write the full path ({2}\\...).', field.title, field.line, path.text.slice(0, 2)),
         });
       }
     }

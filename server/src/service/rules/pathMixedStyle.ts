@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { fieldById } from '../fields';
 import { allPaths } from '../parse';
 import { Rule } from './rule';
@@ -18,8 +19,8 @@ export const pathMixedStyle: Rule<'path-mixed-style'> = {
     const posixCount = rooted.length - windowsCount;
     if (windowsCount === 0 || posixCount === 0) return [];
     const majorityWindows = windowsCount === posixCount ? rooted[0].windows : windowsCount > posixCount;
-    const majority = majorityWindows ? 'Windows' : 'POSIX (Linux)';
-    const minority = majorityWindows ? 'POSIX (Linux)' : 'Windows';
+    const majority = majorityWindows ? 'Windows' : t('POSIX (Linux)');
+    const minority = majorityWindows ? t('POSIX (Linux)') : 'Windows';
     const majorityCount = majorityWindows ? windowsCount : posixCount;
     return rooted
       .filter((entry) => entry.windows !== majorityWindows)
@@ -27,7 +28,10 @@ export const pathMixedStyle: Rule<'path-mixed-style'> = {
         const field = fieldById(fieldId);
         return {
           range: path.range,
-          message: `${field.title} (line ${field.line}) is a ${minority} path, but ${majorityCount} other path${majorityCount === 1 ? ' of this file is' : 's of this file are'} ${majority}; a server runs on one platform, so one of them is wrong.`,
+          message:
+            majorityCount === 1
+              ? t('{0} (line {1}) is a {2} path, but {3} other path of this file is {4}; a server runs on one platform, so one of them is wrong.', field.title, field.line, minority, majorityCount, majority)
+              : t('{0} (line {1}) is a {2} path, but {3} other paths of this file are {4}; a server runs on one platform, so one of them is wrong.', field.title, field.line, minority, majorityCount, majority),
         };
       });
   },

@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { Piece, lineRange } from '../types';
 import { slicePiece } from '../values/pieces';
 import { replacePiece } from './edits';
@@ -24,31 +25,33 @@ export const remoteLogonMalformed: Rule<'remote-logon-malformed'> = {
     const entries = node.remoteLogon;
     const findings: Finding<'remote-logon-malformed'>[] = [];
     for (const [index, entry] of entries.entries()) {
-      const where = `${field.title} (line ${field.line}), entry ${index + 1}${entries.length > 1 ? ` of ${entries.length}` : ''},`;
-      const shape = 'an entry is `\\\\server\\share;user;password`';
+      const where = entries.length > 1 ? t('{0} (line {1}), entry {2} of {3}', field.title, field.line, index + 1, entries.length) : t('{0} (line {1}), entry {2}', field.title, field.line, index + 1);
       if (entry.text.length === 0) {
-        findings.push({ range: entry.range, message: `${where} is empty (a stray "|"); ${shape}, entries joined by "|".` });
+        findings.push({ range: entry.range, message: t('{0}, is empty (a stray "|"); an entry is `\\\\server\\share;user;password`, entries joined by "|".', where) });
         continue;
       }
       if (entry.partCount < 3) {
-        const missing = entry.partCount === 1 ? 'the user and the password' : 'the password';
-        findings.push({ range: entry.range, message: `${where} lacks ${missing}; ${shape}, so IceWarp cannot log on to the share.` });
+        const message =
+          entry.partCount === 1
+            ? t('{0}, lacks the user and the password; an entry is `\\\\server\\share;user;password`, so IceWarp cannot log on to the share.', where)
+            : t('{0}, lacks the password; an entry is `\\\\server\\share;user;password`, so IceWarp cannot log on to the share.', where);
+        findings.push({ range: entry.range, message });
         continue;
       }
       if (!entry.path) {
-        findings.push({ range: entry.range, message: `${where} has no share path; ${shape}, so IceWarp does not know where to log on.` });
+        findings.push({ range: entry.range, message: t('{0}, has no share path; an entry is `\\\\server\\share;user;password`, so IceWarp does not know where to log on.', where) });
       } else if (entry.path.style !== 'unc') {
-        findings.push({ range: entry.path.range, message: `${where} starts with a path that is not a UNC path; ${shape}: the credentials are for a network share.` });
+        findings.push({ range: entry.path.range, message: t('{0}, starts with a path that is not a UNC path; an entry is `\\\\server\\share;user;password`: the credentials are for a network share.', where) });
       }
       if (!entry.user || entry.user.text.length === 0) {
         // The two `;` around the empty user: a visible mark that touches neither path nor password.
         const range = entry.path && entry.password ? lineRange(entry.range.start.line, entry.path.range.end.character, entry.password.range.start.character) : entry.range;
-        findings.push({ range, message: `${where} has an empty user; ${shape}, so IceWarp cannot log on to the share.` });
+        findings.push({ range, message: t('{0}, has an empty user; an entry is `\\\\server\\share;user;password`, so IceWarp cannot log on to the share.', where) });
       }
       for (const glue of gluedEntries(entry.password)) {
         findings.push({
           range: glue.range,
-          message: `${where} holds a second share path in its password: entries are joined by "|", not by "${glue.text}", so IceWarp reads the next credential as part of this password.`,
+          message: t('{0}, holds a second share path in its password: entries are joined by "|", not by "{1}", so IceWarp reads the next credential as part of this password.', where, glue.text),
           fixes: [joinWithBar(glue)],
         });
       }
@@ -66,7 +69,7 @@ function gluedEntries(password: Piece | undefined): Piece[] {
 /** `,` or `;` -> `|`. Not preferred: however unlikely, the character may be part of the password. */
 function joinWithBar(glue: Piece): FixOffer<'remote-logon-join-entries'> {
   return partFixOffer('remote-logon-join-entries', false, [glue], (glues) => ({
-    title: glues.length === 1 ? 'Join the two entries with "|"' : `Join the ${glues.length + 1} entries with "|"`,
+    title: glues.length === 1 ? t('Join the two entries with "|"') : t('Join the {0} entries with "|"', glues.length + 1),
     edits: glues.map((each) => replacePiece(each, '|')),
   }));
 }

@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { lineRange } from '../types';
 import { shareKey } from '../values/path';
 import { Finding, Rule } from './rule';
@@ -22,7 +23,7 @@ export const remoteLogonUncovered: Rule<'remote-logon-uncovered'> = {
       const { server, share } = path.unc;
       findings.push({
         range: lineRange(server.range.start.line, server.range.start.character, share.range.end.character),
-        message: `${line.field.title} (line ${line.field.line}) uses the share ${excerpt(`\\\\${server.text}\\${share.text}`)}, which has no Remote logon entry (line 5); IceWarp reaches it with the service account's own rights.`,
+        message: t("{0} (line {1}) uses the share {2}, which has no Remote logon entry (line 5); IceWarp reaches it with the service account's own rights.", line.field.title, line.field.line, excerpt(`\\\\${server.text}\\${share.text}`)),
       });
     }
     return findings;

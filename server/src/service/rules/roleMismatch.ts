@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { roleOf } from '../role';
 import { Rule } from './rule';
 import { excerpt, quote } from '../mention';
@@ -15,24 +16,30 @@ export const roleMismatch: Rule<'role-mismatch'> = {
     if (!named || role === 'unknown' || role === named.as) return [];
     const own = node.field.hostname.value;
     const flag = node.field.slaveFlag;
-    const flagName = `${flag.field.title} (line ${flag.field.line})`;
-    const said = flag.value.text === '' ? 'is empty, which means master' : `is ${flag.value.text} (${role})`;
+    const empty = flag.value.text === '';
+    const title = flag.field.title;
+    const at = flag.field.line;
+    const roleName = role === 'master' ? 'master' : 'slave';
     if (named.as === 'master') {
       return [
         {
           range: flag.value.range,
-          message: `This server (${quote(own.text)}, line 11) is the master host named on line 15, but ${flagName} ${said}; set it to 0 so this server does the master's work.`,
-          related: [{ uri: node.uri, range: named.piece.range, message: 'Named as the master host here' }],
-          fixes: [slaveFlagFix(node, '0', false, `Set the slave flag to 0: ${excerpt(own.text)} is the master host (line 15)`)],
+          message: empty
+            ? t("This server ({0}, line 11) is the master host named on line 15, but {1} (line {2}) is empty, which means master; set it to 0 so this server does the master's work.", quote(own.text), title, at)
+            : t("This server ({0}, line 11) is the master host named on line 15, but {1} (line {2}) is {3} ({4}); set it to 0 so this server does the master's work.", quote(own.text), title, at, flag.value.text, roleName),
+          related: [{ uri: node.uri, range: named.piece.range, message: t('Named as the master host here') }],
+          fixes: [slaveFlagFix(node, '0', false, t('Set the slave flag to 0: {0} is the master host (line 15)', excerpt(own.text)))],
         },
       ];
     }
     return [
       {
         range: flag.value.range,
-        message: `This server (${quote(own.text)}, line 11) is listed as a slave on line 16, but ${flagName} ${said}; set it to 1, or two servers do the master's work.`,
-        related: [{ uri: node.uri, range: named.piece.range, message: 'Listed as a slave here' }],
-        fixes: [slaveFlagFix(node, '1', false, `Set the slave flag to 1: ${excerpt(own.text)} is listed as a slave (line 16)`)],
+        message: empty
+          ? t("This server ({0}, line 11) is listed as a slave on line 16, but {1} (line {2}) is empty, which means master; set it to 1, or two servers do the master's work.", quote(own.text), title, at)
+          : t("This server ({0}, line 11) is listed as a slave on line 16, but {1} (line {2}) is {3} ({4}); set it to 1, or two servers do the master's work.", quote(own.text), title, at, flag.value.text, roleName),
+        related: [{ uri: node.uri, range: named.piece.range, message: t('Listed as a slave here') }],
+        fixes: [slaveFlagFix(node, '1', false, t('Set the slave flag to 1: {0} is listed as a slave (line 16)', excerpt(own.text)))],
       },
     ];
   },

@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { FIELDS } from '../fields';
 import { judgeFolder } from '../folders';
 import { isInCluster } from '../parse';
@@ -20,13 +21,12 @@ export const sharedFolderLocal: Rule<'shared-folder-local'> = {
     const findings: Finding<'shared-folder-local'>[] = [];
     for (const field of COMMON_FIELDS) {
       const line = node.field[field.id];
-      const where = `${field.title} (line ${field.line})`;
       const path = node.paths.get(field.id);
       if (!path) {
         if (field.id === 'configPath') {
           findings.push({
             range: line.value.range,
-            message: `${where} is empty, so this node falls back to its own local config folder instead of the cluster's shared one; the nodes would run with different settings.`,
+            message: t("{0} (line {1}) is empty, so this node falls back to its own local config folder instead of the cluster's shared one; the nodes would run with different settings.", field.title, field.line),
           });
         }
         continue;
@@ -34,7 +34,7 @@ export const sharedFolderLocal: Rule<'shared-folder-local'> = {
       const judged = judgeFolder(node, field.id);
       // A relative path or one without a root is path-invalid's (or unc-malformed's) finding.
       if (judged?.basis !== 'install-folder' && judged?.basis !== 'drive') continue;
-      findings.push({ range: path.range, message: `${where} ${judged.reason}, but in a cluster it must be a folder every node shares (a UNC path \\\\server\\share\\... on Windows, a mounted share on Linux).` });
+      findings.push({ range: path.range, message: t('{0} (line {1}) {2}, but in a cluster it must be a folder every node shares (a UNC path \\\\server\\share\\... on Windows, a mounted share on Linux).', field.title, field.line, judged.reason) });
     }
     return findings;
   },

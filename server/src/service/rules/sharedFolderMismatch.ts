@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { DIRECTORY_FIELDS, FieldSpec } from '../fields';
 import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
@@ -43,14 +44,14 @@ export const sharedFolderMismatch: Rule<'shared-folder-mismatch'> = {
       if (!result || result.majority === result.own) return;
       const { own, majority, others, voters, clear } = result;
       const reference = majority ?? (others.length === 1 ? others[0] : undefined);
-      const where = `${field.title} (line ${field.line}) points at ${quote(own.value.text)}`;
+      const folder = quote(own.value.text);
       let message: string;
-      if (!reference) message = `${where}, but ${voters - own.nodes.length} other nodes of this cluster use other folders, which do not agree among themselves either (see related information).`;
+      if (!reference) message = t('{0} (line {1}) points at {2}, but {3} other nodes of this cluster use other folders, which do not agree among themselves either (see related information).', field.title, field.line, folder, voters - own.nodes.length);
       else {
         const who = majority ? share(majority, voters) : nodeNames(reference.nodes);
         const plural = majority !== undefined || reference.nodes.length > 1;
-        message = `${where}, but ${who} ${plural ? 'use' : 'uses'} ${quote(reference.value.text)}.`;
-        const rule = ` Every node must share the same ${field.title.replace(/ path$/, '')} folder.`;
+        message = plural ? t('{0} (line {1}) points at {2}, but {3} use {4}.', field.title, field.line, folder, who, quote(reference.value.text)) : t('{0} (line {1}) points at {2}, but {3} uses {4}.', field.title, field.line, folder, who, quote(reference.value.text));
+        const rule = ` ${t('Every node must share the same {0} folder.', field.title.replace(/ path$/, ''))}`;
         if (message.length + rule.length <= 200) message += rule;
       }
       findings.push({
@@ -61,7 +62,7 @@ export const sharedFolderMismatch: Rule<'shared-folder-mismatch'> = {
           .map((peer) => {
             // Every voter holds a folder on this line.
             const path = peer.paths.get(field.id) as PathValue;
-            return { uri: peer.uri, range: path.range, message: `${nodeName(peer)} uses ${quote(path.text)}` };
+            return { uri: peer.uri, range: path.range, message: t('{0} uses {1}', nodeName(peer), quote(path.text)) };
           }),
         ...(majority ? { fixes: [useClusterFolder(node, field, majority, clear)] } : {}),
       });
@@ -73,7 +74,7 @@ export const sharedFolderMismatch: Rule<'shared-folder-mismatch'> = {
 /** "Use the cluster's value": the majority's folder, as its first node writes it. */
 function useClusterFolder(node: NodeFile, field: FieldSpec, majority: Version<PathValue>, clear: boolean) {
   return fixOffer('cluster-use-majority', clear, () => ({
-    title: `Use the cluster's value: ${quote(majority.value.text)}`,
+    title: t("Use the cluster's value: {0}", quote(majority.value.text)),
     edits: setValue(node, node.field[field.id], majority.value.text),
   }));
 }

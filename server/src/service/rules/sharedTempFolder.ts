@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { FIELDS, FieldSpec } from '../fields';
 import { isWorkingFolder, judgeFolder } from '../folders';
 import { NodeFile } from '../parse';
@@ -29,12 +30,13 @@ export const sharedTempFolder: Rule<'shared-temp-folder'> = {
       const isQueue = field.sharing === 'working';
       // The same `work:` key identityKeys() gives the queues; a collision is reported as an error.
       if (isQueue && workspace.nodesSharing(node, `work:${folderKey(path)}`).length > 0) continue;
-      const where = judged.basis === 'unc' ? 'lies on a UNC share' : judged.reason;
-      const what = isQueue ? "is this server's own working folder" : 'is a temp folder, which each server keeps for itself';
+      const where = judged.basis === 'unc' ? t('lies on a UNC share') : judged.reason;
       const fix = localFolderFix(node, field, path);
       findings.push({
         range: path.range,
-        message: `${field.title} (line ${field.line}) ${where}, but ${what}: ${isQueue ? 'servers sharing it would pick up and lose each other’s messages in progress' : 'a service empties its temp folder when it starts, wiping other servers’ work in progress'}. Keep it on a local disk.`,
+        message: isQueue
+          ? t("{0} (line {1}) {2}, but is this server's own working folder: servers sharing it would pick up and lose each other’s messages in progress. Keep it on a local disk.", field.title, field.line, where)
+          : t('{0} (line {1}) {2}, but is a temp folder, which each server keeps for itself: a service empties its temp folder when it starts, wiping other servers’ work in progress. Keep it on a local disk.', field.title, field.line, where),
         ...(fix ? { fixes: [fix] } : {}),
       });
     }
@@ -47,14 +49,14 @@ export function localFolderFix(node: NodeFile, field: FieldSpec, path: PathValue
   if (field.sharing !== 'working') return undefined;
   const outgoing = node.paths.get('outgoingQueue');
   let target: string | undefined;
-  let what = "this server's local default";
+  let isRetryUnderOutgoing = false;
   if (field.id === 'retryQueue' && outgoing && judgeFolder(node, 'outgoingQueue')?.location === 'local') {
     target = subfolder(outgoing, 'retry');
-    what = 'the local outgoing queue + retry';
+    isRetryUnderOutgoing = true;
   } else {
     target = defaultFor(field, path.windows ? 'windows' : 'posix');
   }
   if (!target || target === path.text) return undefined;
   const newText = target;
-  return fixOffer('working-folder-local-default', false, () => ({ title: `Use ${what}: ${excerpt(newText)}`, edits: [replacePiece(path, newText)] }));
+  return fixOffer('working-folder-local-default', false, () => ({ title: isRetryUnderOutgoing ? t('Use the local outgoing queue + retry: {0}', excerpt(newText)) : t("Use this server's local default: {0}", excerpt(newText)), edits: [replacePiece(path, newText)] }));
 }

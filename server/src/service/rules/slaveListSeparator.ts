@@ -29,11 +29,11 @@ export const slaveListSeparator: Rule<'slave-list-separator'> = {
 };
 
 function describeSeparator(text: string): string {
-  if (/^;+$/.test(text)) return `${quote(text)} (an empty entry)`;
-  if (text === ',') return 'a comma';
-  if (text === ' ') return 'a space';
-  if (text === '\t') return 'a tab';
-  if (/^\s+$/.test(text)) return 'whitespace';
+  if (/^;+$/.test(text)) return t('{0} (an empty entry)', quote(text));
+  if (text === ',') return t('a comma');
+  if (text === ' ') return t('a space');
+  if (text === '\t') return t('a tab');
+  if (/^\s+$/.test(text)) return t('whitespace');
   return quote(text.replace(/\t/g, '\\t'));
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { fieldById } from '../fields';
 import { allPaths } from '../parse';
 import { Range } from '../types';
@@ -27,7 +28,7 @@ export const uncMalformed: Rule<'unc-malformed'> = {
     for (const { fieldId, path } of allPaths(node)) {
       if (path.style !== 'unc' || !path.unc) continue;
       const field = fieldById(fieldId);
-      findings.push(...problems(path, `${field.title} (line ${field.line})`));
+      findings.push(...problems(path, t('{0} (line {1})', field.title, field.line)));
     }
     return findings;
   },
@@ -44,28 +45,33 @@ function problems(path: PathValue, where: string): Finding<'unc-malformed'>[] {
   if (prefix.text.length === 1) {
     // `\name\...`: a UNC path missing a backslash, or a path without its drive letter. Either
     // way the server/share reading is a guess, so nothing more is said about it.
-    finding(prefix.range, `${where} starts with a single backslash: a UNC path starts with two (\\\\server\\share\\), and a local path needs its drive letter (D:\\...). IceWarp would resolve it against the current drive.`);
+    finding(prefix.range, t('{0} starts with a single backslash: a UNC path starts with two (\\\\server\\share\\), and a local path needs its drive letter (D:\\...). IceWarp would resolve it against the current drive.', where));
     return findings;
   }
   if (!server || server.text.length === 0) {
-    finding(path.range, `${where} is a UNC path without a server name: write \\\\server\\share\\folder\\, or IceWarp cannot reach the folder.`);
+    finding(path.range, t('{0} is a UNC path without a server name: write \\\\server\\share\\folder\\, or IceWarp cannot reach the folder.', where));
     return findings;
   }
   if (prefix.text.length > 2) {
-    finding(prefix.range, `${where} starts with ${prefix.text.length} separators; a UNC path starts with exactly two (\\\\server\\share\\), so Windows cannot resolve this one.`);
+    finding(prefix.range, t('{0} starts with {1} separators; a UNC path starts with exactly two (\\\\server\\share\\), so Windows cannot resolve this one.', where, prefix.text.length));
   }
   if (!/^\[.*\]$/.test(server.text) || !isIPv6Address(server.text.slice(1, -1))) {
     for (const run of badRuns(server, (character) => !SERVER_CHARACTER.test(character))) {
-      const hint = server.text.includes(':') && isIPv6Address(server.text) ? ' (write an IPv6 address in brackets)' : '';
-      finding(run.range, `${where}: the server name holds ${describeCharacters(run.text)}, which a server name cannot hold${hint}; only letters, digits, "-", "." and "_" are allowed.`);
+      const characters = describeCharacters(run.text);
+      finding(
+        run.range,
+        server.text.includes(':') && isIPv6Address(server.text)
+          ? t('{0}: the server name holds {1}, which a server name cannot hold (write an IPv6 address in brackets); only letters, digits, "-", "." and "_" are allowed.', where, characters)
+          : t('{0}: the server name holds {1}, which a server name cannot hold; only letters, digits, "-", "." and "_" are allowed.', where, characters),
+      );
     }
   }
   if (!share) {
-    finding(path.range, `${where} names the server but no share: a UNC path needs both (\\\\server\\share\\folder\\), or Windows cannot open it.`);
+    finding(path.range, t('{0} names the server but no share: a UNC path needs both (\\\\server\\share\\folder\\), or Windows cannot open it.', where));
     return findings;
   }
   for (const run of badRuns(share, (character) => SHARE_FORBIDDEN.test(character) || isControlCharacter(character))) {
-    finding(run.range, `${where}: the share name holds ${describeCharacters(run.text)}, which Windows does not allow in a share name, so the path cannot be reached.`);
+    finding(run.range, t('{0}: the share name holds {1}, which Windows does not allow in a share name, so the path cannot be reached.', where, describeCharacters(run.text)));
   }
   return findings;
 }
@@ -75,5 +81,5 @@ function repairPrefix(path: PathValue): FixOffer<'unc-repair-prefix'> | undefine
   const unc = path.unc;
   if (path.style !== 'unc' || !unc?.server || !unc.share || /^(\\\\|\/\/)$/.test(unc.prefix.text)) return undefined;
   const repaired = /^\/+$/.test(unc.prefix.text) ? '//' : '\\\\';
-  return fixOffer('unc-repair-prefix', true, () => ({ title: `Start the UNC path with ${repaired}`, edits: [replacePiece(unc.prefix, repaired)] }));
+  return fixOffer('unc-repair-prefix', true, () => ({ title: t('Start the UNC path with {0}', repaired), edits: [replacePiece(unc.prefix, repaired)] }));
 }

@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { Piece } from '../types';
 import { splitPiece, trimPiece } from './pieces';
 
@@ -84,28 +85,28 @@ export function hostKey(text: string): string {
  */
 export function hostProblem(text: string): string | undefined {
   if (isValidHost(text)) return undefined;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return 'it is a URL; write only the host name';
-  if (/^[^:]+:\d+$/.test(text)) return 'it carries a port; write only the host name';
-  if (text.includes('@')) return 'it holds "@"; write only the host name';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return t('it is a URL; write only the host name');
+  if (/^[^:]+:\d+$/.test(text)) return t('it carries a port; write only the host name');
+  if (text.includes('@')) return t('it holds "@"; write only the host name');
   const nonAscii = /[^\x00-\x7F]/.exec(text);
-  if (nonAscii) return `it holds "${nonAscii[0]}"; write an international name in its xn-- (punycode) form`;
+  if (nonAscii) return t('it holds "{0}"; write an international name in its xn-- (punycode) form', nonAscii[0]);
   const name = text.endsWith('.') ? text.slice(0, -1) : text;
   const labels = name.split('.');
-  if (labels.every((label) => /^\d+$/.test(label))) return 'it reads as an IPv4 address, but is not one (four numbers from 0 to 255, without leading zeros)';
-  if (text.includes(':')) return 'it reads as an IPv6 address, but is not a valid one';
+  if (labels.every((label) => /^\d+$/.test(label))) return t('it reads as an IPv4 address, but is not one (four numbers from 0 to 255, without leading zeros)');
+  if (text.includes(':')) return t('it reads as an IPv6 address, but is not a valid one');
   const badCharacter = /[^A-Za-z0-9.-]/.exec(text);
-  if (badCharacter) return `it holds ${describeCharacter(badCharacter[0])}, which a host name cannot`;
-  if (name.length > 253) return 'it is longer than 253 characters';
-  if (labels.some((label) => label.length === 0)) return 'it has an empty part between dots';
-  if (labels.some((label) => label.length > 63)) return 'a part between dots is longer than 63 characters';
-  if (labels.some((label) => label.startsWith('-') || label.endsWith('-'))) return 'a part between dots starts or ends with "-"';
-  return 'it is not a valid host name';
+  if (badCharacter) return t('it holds {0}, which a host name cannot', describeCharacter(badCharacter[0]));
+  if (name.length > 253) return t('it is longer than 253 characters');
+  if (labels.some((label) => label.length === 0)) return t('it has an empty part between dots');
+  if (labels.some((label) => label.length > 63)) return t('a part between dots is longer than 63 characters');
+  if (labels.some((label) => label.startsWith('-') || label.endsWith('-'))) return t('a part between dots starts or ends with "-"');
+  return t('it is not a valid host name');
 }
 
 function describeCharacter(character: string): string {
-  if (character === ' ') return 'a space';
-  if (character === '\t') return 'a tab';
+  if (character === ' ') return t('a space');
+  if (character === '\t') return t('a tab');
   const code = character.codePointAt(0) ?? 0;
-  if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  if (code < 0x20 || code === 0x7f) return t('a control character ({0})', `U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
   return `"${character}"`;
 }
