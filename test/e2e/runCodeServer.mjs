@@ -30,7 +30,7 @@ async function main() {
   const restricted = process.argv.includes('--restricted');
   const vsixIndex = Math.max(process.argv.indexOf('--vsix'), process.argv.indexOf('--restricted'));
   const vsix = vsixIndex >= 0 ? path.resolve(process.argv[vsixIndex + 1] ?? defaultVsixPath()) : undefined;
-  for (const bundle of ['client.js', 'server.js', 'browser/client.js']) {
+  for (const bundle of ['client.js', 'clientFeatures.js', 'server.js', 'browser/client.js']) {
     if (!fs.existsSync(path.join(REPO_ROOT, 'dist', bundle))) throw new Error(`dist/${bundle} is missing: run \`npm run build\` first`);
   }
   await buildE2e();
@@ -115,7 +115,7 @@ async function runVsixCheck(vsix, scratch) {
 async function runBrokenServerCheck(scratch) {
   // A copy of the extension whose server exits before it answers initialize.
   const extension = path.join(scratch, 'broken-extension');
-  for (const item of ['package.json', 'dist/client.js', 'language-configuration.json', 'syntaxes', 'snippets']) {
+  for (const item of ['package.json', 'package.nls.json', 'l10n', 'dist/client.js', 'dist/clientFeatures.js', 'language-configuration.json', 'syntaxes', 'snippets']) {
     fs.cpSync(path.join(REPO_ROOT, item), path.join(extension, item), { recursive: true });
   }
   fs.writeFileSync(path.join(extension, 'dist', 'server.js'), "console.error('deliberately broken server (e2e)');\nprocess.exit(3);\n");
