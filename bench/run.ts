@@ -17,6 +17,7 @@ import { TestClient, type StartOptions } from '../test/lsp/lspClient';
 import { benchCli } from './cli';
 import { benchClusterOps } from './clusterOps';
 import { benchWeb } from './web';
+import { VSCODE_STUB_PRELUDE } from '../test/vscodeStub';
 
 const QUICK = process.argv.includes('--quick');
 /**
@@ -322,13 +323,7 @@ async function benchWorkspace(): Promise<void> {
       if (session) await session.stop();
       const current = await startServer({ folders: [folder], validationDelay: 0 });
       session = current;
-      const published = new Set<string>();
-      let seen = 0;
-      await current.waitFor(() => {
-        for (; seen < current.publishes.length; seen++) published.add(current.publishes[seen].uri);
-        return published.size >= files;
-      }, `diagnostics for all ${files} files`);
-      firstFull.push(Math.max(...current.publishes.map((publish) => publish.at)) - current.initializedAt);
+      firstFull.push(await current.timeToDiagnosticsOfAll(files));
       withFindings = current.publishes.filter((publish) => publish.diagnostics > 0).length;
       rss.push((await current.status()).rssBytes);
     }
@@ -462,13 +457,7 @@ async function scaleAt(files: number): Promise<ScaleResult> {
       if (session) await session.stop();
       const current = await startServer({ folders: [folder], validationDelay: 0 });
       session = current;
-      const published = new Set<string>();
-      let seen = 0;
-      await current.waitFor(() => {
-        for (; seen < current.publishes.length; seen++) published.add(current.publishes[seen].uri);
-        return published.size >= files;
-      }, `diagnostics for all ${files} files`);
-      index.push(Math.max(...current.publishes.map((publish) => publish.at)) - current.initializedAt);
+      index.push(await current.timeToDiagnosticsOfAll(files));
       rss.push((await current.status()).rssBytes);
     }
     if (!session) throw new Error('unreachable: at least one run');
@@ -587,20 +576,8 @@ async function benchClearAndShow(): Promise<void> {
  * Loads the client bundle in a fresh process with a stub `vscode`; prints the require time (the
  * bundle's compilation and module evaluation, what activation costs before activate() runs).
  */
-const ACTIVATION_PROBE = `
-const Module = require('module');
+const ACTIVATION_PROBE = `${VSCODE_STUB_PRELUDE}
 const { performance } = require('perf_hooks');
-// Any property, call or construction of the stub gives the stub: enough for module evaluation.
-const stub = new Proxy(function () {}, {
-  get: (target, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : key === 'prototype' ? {} : stub),
-  apply: () => stub,
-  construct: () => stub,
-});
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
-};
-require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stub };
 // The extension host has loaded Node's own modules long before it activates an extension.
 for (const builtin of ['fs', 'path', 'os', 'util', 'net', 'crypto', 'child_process']) require(builtin);
 const start = performance.now();
