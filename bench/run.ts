@@ -125,6 +125,24 @@ function benchThroughput(): void {
 }
 
 /** The production bundle over stdio, as external tools run it, with the server's own debounce. */
+const LICENSES = ['license.key', 'license2.key'];
+
+/**
+ * One edit of a node's license file (line 12, the edit-th of a run): how long until the last
+ * publish it caused, and those publishes (the status request is answered after the server has
+ * sent every publish the edit caused).
+ */
+async function editLicenseLine(session: TestClient, uri: string, edit: number): Promise<{ roundTrip: number; caused: TestClient['publishes'] }> {
+  const countBefore = (await session.status()).publishCount;
+  const firstIndex = session.publishes.length;
+  const start = performance.now();
+  await session.replaceLine(uri, edit + 2, 11, LICENSES[edit % 2].length, LICENSES[(edit + 1) % 2]);
+  await session.waitFor(() => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri), 'diagnostics after the edit');
+  const countAfter = (await session.status()).publishCount;
+  const caused = session.publishes.slice(firstIndex, firstIndex + (countAfter - countBefore));
+  return { roundTrip: Math.max(...caused.map((publish) => publish.at)) - start, caused };
+}
+
 function startServer(options: StartOptions = {}): Promise<TestClient> {
   return TestClient.start({ transport: 'stdio', validationDelay: 'server-default', waitTimeoutMs: 120_000, ...options });
 }
@@ -344,22 +362,14 @@ async function benchWorkspace(): Promise<void> {
     await session.open(uri, text);
     await session.waitFor(() => session.publishCount(uri) >= 2, 'diagnostics after open');
     await session.status(true);
-    const licenses = ['license.key', 'license2.key'];
     const times: number[] = [];
     const revalidated: number[] = [];
     const touched = new Set<string>();
     for (let edit = 0; edit < SETTINGS.workspaceEdits; edit++) {
-      const countBefore = (await session.status()).publishCount;
-      const firstIndex = session.publishes.length;
-      const start = performance.now();
-      await session.replaceLine(uri, edit + 2, 11, licenses[edit % 2].length, licenses[(edit + 1) % 2]);
-      await session.waitFor(() => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri), 'diagnostics after the edit');
-      // The status request is answered after the server has sent every publish the edit caused.
-      const countAfter = (await session.status()).publishCount;
-      const caused = session.publishes.slice(firstIndex, firstIndex + (countAfter - countBefore));
+      const { roundTrip, caused } = await editLicenseLine(session, uri, edit);
       for (const publish of caused) touched.add(publish.uri);
-      times.push(Math.max(...caused.map((publish) => publish.at)) - start);
-      revalidated.push(countAfter - countBefore);
+      times.push(roundTrip);
+      revalidated.push(caused.length);
     }
     const server = (await session.status()).changeToPublishMs;
     const clusterFolder = URI.file(path.join(folder, 'c0')).toString();
@@ -467,19 +477,12 @@ async function scaleAt(files: number): Promise<ScaleResult> {
     await session.open(uri, fs.readFileSync(file, 'utf8'));
     await session.waitFor(() => session.publishCount(uri) >= 2, 'diagnostics after open');
     await session.status(true);
-    const licenses = ['license.key', 'license2.key'];
     const roundTrips: number[] = [];
     const revalidated: number[] = [];
     for (let edit = 0; edit < SETTINGS.workspaceEdits; edit++) {
-      const countBefore = (await session.status()).publishCount;
-      const firstIndex = session.publishes.length;
-      const start = performance.now();
-      await session.replaceLine(uri, edit + 2, 11, licenses[edit % 2].length, licenses[(edit + 1) % 2]);
-      await session.waitFor(() => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri), 'diagnostics after the edit');
-      const countAfter = (await session.status()).publishCount;
-      const caused = session.publishes.slice(firstIndex, firstIndex + (countAfter - countBefore));
-      roundTrips.push(Math.max(...caused.map((publish) => publish.at)) - start);
-      revalidated.push(countAfter - countBefore);
+      const { roundTrip, caused } = await editLicenseLine(session, uri, edit);
+      roundTrips.push(roundTrip);
+      revalidated.push(caused.length);
     }
     const server = (await session.status()).changeToPublishMs;
     await session.stop();
