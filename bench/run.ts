@@ -17,6 +17,7 @@ import { TestClient, type StartOptions } from '../test/lsp/lspClient';
 import { benchCli } from './cli';
 import { benchClusterOps } from './clusterOps';
 import { benchWeb } from './web';
+import { VSCODE_STUB_PRELUDE } from '../test/vscodeStub';
 
 const QUICK = process.argv.includes('--quick');
 /**
@@ -124,6 +125,24 @@ function benchThroughput(): void {
 }
 
 /** The production bundle over stdio, as external tools run it, with the server's own debounce. */
+const LICENSES = ['license.key', 'license2.key'];
+
+/**
+ * One edit of a node's license file (line 12, the edit-th of a run): how long until the last
+ * publish it caused, and those publishes (the status request is answered after the server has
+ * sent every publish the edit caused).
+ */
+async function editLicenseLine(session: TestClient, uri: string, edit: number): Promise<{ roundTrip: number; caused: TestClient['publishes'] }> {
+  const countBefore = (await session.status()).publishCount;
+  const firstIndex = session.publishes.length;
+  const start = performance.now();
+  await session.replaceLine(uri, edit + 2, 11, LICENSES[edit % 2].length, LICENSES[(edit + 1) % 2]);
+  await session.waitFor(() => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri), 'diagnostics after the edit');
+  const countAfter = (await session.status()).publishCount;
+  const caused = session.publishes.slice(firstIndex, firstIndex + (countAfter - countBefore));
+  return { roundTrip: Math.max(...caused.map((publish) => publish.at)) - start, caused };
+}
+
 function startServer(options: StartOptions = {}): Promise<TestClient> {
   return TestClient.start({ transport: 'stdio', validationDelay: 'server-default', waitTimeoutMs: 120_000, ...options });
 }
@@ -322,13 +341,7 @@ async function benchWorkspace(): Promise<void> {
       if (session) await session.stop();
       const current = await startServer({ folders: [folder], validationDelay: 0 });
       session = current;
-      const published = new Set<string>();
-      let seen = 0;
-      await current.waitFor(() => {
-        for (; seen < current.publishes.length; seen++) published.add(current.publishes[seen].uri);
-        return published.size >= files;
-      }, `diagnostics for all ${files} files`);
-      firstFull.push(Math.max(...current.publishes.map((publish) => publish.at)) - current.initializedAt);
+      firstFull.push(await current.timeToDiagnosticsOfAll(files));
       withFindings = current.publishes.filter((publish) => publish.diagnostics > 0).length;
       rss.push((await current.status()).rssBytes);
     }
@@ -349,22 +362,14 @@ async function benchWorkspace(): Promise<void> {
     await session.open(uri, text);
     await session.waitFor(() => session.publishCount(uri) >= 2, 'diagnostics after open');
     await session.status(true);
-    const licenses = ['license.key', 'license2.key'];
     const times: number[] = [];
     const revalidated: number[] = [];
     const touched = new Set<string>();
     for (let edit = 0; edit < SETTINGS.workspaceEdits; edit++) {
-      const countBefore = (await session.status()).publishCount;
-      const firstIndex = session.publishes.length;
-      const start = performance.now();
-      await session.replaceLine(uri, edit + 2, 11, licenses[edit % 2].length, licenses[(edit + 1) % 2]);
-      await session.waitFor(() => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri), 'diagnostics after the edit');
-      // The status request is answered after the server has sent every publish the edit caused.
-      const countAfter = (await session.status()).publishCount;
-      const caused = session.publishes.slice(firstIndex, firstIndex + (countAfter - countBefore));
+      const { roundTrip, caused } = await editLicenseLine(session, uri, edit);
       for (const publish of caused) touched.add(publish.uri);
-      times.push(Math.max(...caused.map((publish) => publish.at)) - start);
-      revalidated.push(countAfter - countBefore);
+      times.push(roundTrip);
+      revalidated.push(caused.length);
     }
     const server = (await session.status()).changeToPublishMs;
     const clusterFolder = URI.file(path.join(folder, 'c0')).toString();
@@ -462,13 +467,7 @@ async function scaleAt(files: number): Promise<ScaleResult> {
       if (session) await session.stop();
       const current = await startServer({ folders: [folder], validationDelay: 0 });
       session = current;
-      const published = new Set<string>();
-      let seen = 0;
-      await current.waitFor(() => {
-        for (; seen < current.publishes.length; seen++) published.add(current.publishes[seen].uri);
-        return published.size >= files;
-      }, `diagnostics for all ${files} files`);
-      index.push(Math.max(...current.publishes.map((publish) => publish.at)) - current.initializedAt);
+      index.push(await current.timeToDiagnosticsOfAll(files));
       rss.push((await current.status()).rssBytes);
     }
     if (!session) throw new Error('unreachable: at least one run');
@@ -478,19 +477,12 @@ async function scaleAt(files: number): Promise<ScaleResult> {
     await session.open(uri, fs.readFileSync(file, 'utf8'));
     await session.waitFor(() => session.publishCount(uri) >= 2, 'diagnostics after open');
     await session.status(true);
-    const licenses = ['license.key', 'license2.key'];
     const roundTrips: number[] = [];
     const revalidated: number[] = [];
     for (let edit = 0; edit < SETTINGS.workspaceEdits; edit++) {
-      const countBefore = (await session.status()).publishCount;
-      const firstIndex = session.publishes.length;
-      const start = performance.now();
-      await session.replaceLine(uri, edit + 2, 11, licenses[edit % 2].length, licenses[(edit + 1) % 2]);
-      await session.waitFor(() => session.publishes.slice(firstIndex).some((publish) => publish.uri === uri), 'diagnostics after the edit');
-      const countAfter = (await session.status()).publishCount;
-      const caused = session.publishes.slice(firstIndex, firstIndex + (countAfter - countBefore));
-      roundTrips.push(Math.max(...caused.map((publish) => publish.at)) - start);
-      revalidated.push(countAfter - countBefore);
+      const { roundTrip, caused } = await editLicenseLine(session, uri, edit);
+      roundTrips.push(roundTrip);
+      revalidated.push(caused.length);
     }
     const server = (await session.status()).changeToPublishMs;
     await session.stop();
@@ -587,20 +579,8 @@ async function benchClearAndShow(): Promise<void> {
  * Loads the client bundle in a fresh process with a stub `vscode`; prints the require time (the
  * bundle's compilation and module evaluation, what activation costs before activate() runs).
  */
-const ACTIVATION_PROBE = `
-const Module = require('module');
+const ACTIVATION_PROBE = `${VSCODE_STUB_PRELUDE}
 const { performance } = require('perf_hooks');
-// Any property, call or construction of the stub gives the stub: enough for module evaluation.
-const stub = new Proxy(function () {}, {
-  get: (target, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : key === 'prototype' ? {} : stub),
-  apply: () => stub,
-  construct: () => stub,
-});
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
-};
-require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stub };
 // The extension host has loaded Node's own modules long before it activates an extension.
 for (const builtin of ['fs', 'path', 'os', 'util', 'net', 'crypto', 'child_process']) require(builtin);
 const start = performance.now();

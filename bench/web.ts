@@ -62,13 +62,7 @@ export async function benchWeb({ record, root, runs, workspaceFiles, generateWor
     const times: number[] = [];
     for (let run = 0; run < Math.max(1, Math.min(runs, 5)); run++) {
       const session = await TestClient.start({ transport: 'worker', folders: [folder], validationDelay: 0, waitTimeoutMs: 120_000 });
-      const published = new Set<string>();
-      let seen = 0;
-      await session.waitFor(() => {
-        for (; seen < session.publishes.length; seen++) published.add(session.publishes[seen].uri);
-        return published.size >= workspaceFiles;
-      }, `diagnostics for all ${workspaceFiles} files`);
-      times.push(Math.max(...session.publishes.map((publish) => publish.at)) - session.initializedAt);
+      times.push(await session.timeToDiagnosticsOfAll(workspaceFiles));
       await session.stop();
     }
     record({

@@ -7,24 +7,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { VSCODE_STUB_PRELUDE } from '../vscodeStub';
 
 const DIST = path.resolve(__dirname, '../../dist');
 const CLIENT = path.join(DIST, 'client.js');
 const FEATURES = path.join(DIST, 'clientFeatures.js');
 
 /** Requires the bundles in a fresh Node with a stub `vscode` (any property, call or construction gives the stub). */
-const PROBE = `
-const Module = require('module');
-const stub = new Proxy(function () {}, {
-  get: (target, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : key === 'prototype' ? {} : stub),
-  apply: () => stub,
-  construct: () => stub,
-});
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
-};
-require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stub };
+const PROBE = `${VSCODE_STUB_PRELUDE}
 const loaded = () => Object.keys(require.cache).filter((key) => key !== 'vscode').map((key) => require('path').basename(key));
 const client = require(process.argv[1]);
 const afterRequire = loaded();

@@ -323,6 +323,17 @@ export class TestClient {
    * Resolves once the server has nothing left to publish unasked (no file marked, no validation
    * under way, no result held for a pause), asking icewarp/serverStatus until it says so.
    */
+  /** Milliseconds from `initialized` to the last of the first publishes of `files` different files (an index and its diagnostics). */
+  async timeToDiagnosticsOfAll(files: number): Promise<number> {
+    const published = new Set<string>();
+    let seen = 0;
+    await this.waitFor(() => {
+      for (; seen < this.publishes.length; seen++) published.add(this.publishes[seen].uri);
+      return published.size >= files;
+    }, `diagnostics for all ${files} files`);
+    return Math.max(...this.publishes.map((publish) => publish.at)) - this.initializedAt;
+  }
+
   async idle(): Promise<ServerStatus> {
     for (;;) {
       const status = await this.status();
