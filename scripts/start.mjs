@@ -25,7 +25,12 @@ const DEMO_USER_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
 };
 /** The walkthrough's title, as the smoke check looks for it on the page. */
-const WALKTHROUGH_TITLE = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).contributes.walkthroughs[0].title;
+const WALKTHROUGH_TITLE = (() => {
+  const title = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).contributes.walkthroughs[0].title;
+  // The manifest names its strings by %key%; VS Code shows package.nls.json's English text.
+  const key = /^%(.+)%$/.exec(title)?.[1];
+  return key ? JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8'))[key] : title;
+})();
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const web = args.includes('--web');
