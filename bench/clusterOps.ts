@@ -5,8 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import { Workspace, parseNodeFile } from '../server/src/service/languageService';
 import { promoteToMaster, rename } from '../server/src/service/clusterEdits';
+import { CLUSTER_SIZE, clusterNode } from './clusterNodes';
 
-const CLUSTER_SIZE = 5;
 
 export interface ClusterOpsFigure {
   id: string;
@@ -17,24 +17,6 @@ export interface ClusterOpsFigure {
   detail?: string;
 }
 
-/** Node k (1-based) of cluster c, CRLF as on Windows: node 1 is the master. */
-function node(cluster: number, k: number): string {
-  const host = (n: number) => `mx${n}.c${cluster}.example.net`;
-  const values: Record<number, string> = {
-    1: `\\\\fs${cluster}\\icewarp\\config\\`,
-    4: `${10 + k}`,
-    8: 'C:\\IceWarp\\queues\\_outgoing\\',
-    9: 'C:\\IceWarp\\queues\\_outgoing\\retry\\',
-    10: `10.${1 + Math.floor(cluster / 250)}.${cluster % 250}.${10 + k}`,
-    11: host(k),
-    12: 'license.key',
-    13: 'C:\\IceWarp\\queues\\_incoming\\',
-    14: k === 1 ? '0' : '1',
-    15: host(1),
-    16: Array.from({ length: CLUSTER_SIZE - 1 }, (_, i) => host(i + 2)).join(';'),
-  };
-  return Array.from({ length: 16 }, (_, i) => values[i + 1] ?? '').join('\r\n') + '\r\n';
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,7 +39,7 @@ export function benchClusterOps(options: { files: number; runs: number; warmups:
   for (let index = 0; index < options.files; index++) {
     const cluster = Math.floor(index / CLUSTER_SIZE);
     const k = (index % CLUSTER_SIZE) + 1;
-    workspace.set(parseNodeFile(`file:///bench/c${cluster}/mx${k}/path.dat`, node(cluster, k)));
+    workspace.set(parseNodeFile(`file:///bench/c${cluster}/mx${k}/path.dat`, clusterNode(cluster, k, 'windows')));
   }
   workspace.clusters(); // the indexes, as after the server's first publish round
   // With --expose-gc: the garbage of building 1,000 nodes is not collected during the timing.

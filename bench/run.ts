@@ -17,6 +17,7 @@ import { TestClient, type StartOptions } from '../test/lsp/lspClient';
 import { benchCli } from './cli';
 import { benchClusterOps } from './clusterOps';
 import { benchWeb } from './web';
+import { CLUSTER_SIZE, clusterNode } from './clusterNodes';
 import { VSCODE_STUB_PRELUDE } from '../test/vscodeStub';
 
 const QUICK = process.argv.includes('--quick');
@@ -249,26 +250,7 @@ async function benchKeystrokes(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // (d) workspace scale
 
-const CLUSTER_SIZE = 5;
 
-/** Node k (1-based) of cluster c: a clean Linux node; node 1 is the master. */
-function clusterNode(cluster: number, k: number): string {
-  const host = (n: number) => `mx${n}.c${cluster}.example.net`;
-  const values: Record<number, string> = {
-    1: `/mnt/c${cluster}/config/`,
-    4: `${10 + k}`,
-    8: '/opt/icewarp/mailqueues/_outgoing/',
-    9: '/opt/icewarp/mailqueues/_outgoing/retry/',
-    10: `10.${1 + Math.floor(cluster / 250)}.${cluster % 250}.${10 + k}`,
-    11: host(k),
-    12: 'license.key',
-    13: '/opt/icewarp/mailqueues/_incoming/',
-    14: k === 1 ? '0' : '1',
-    15: host(1),
-    16: Array.from({ length: CLUSTER_SIZE - 1 }, (_, i) => host(i + 2)).join(';'),
-  };
-  return Array.from({ length: 16 }, (_, i) => values[i + 1] ?? '').join('\n') + '\n';
-}
 
 function generateWorkspace(files: number): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'icewarp-bench-'));
