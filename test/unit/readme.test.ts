@@ -1,5 +1,6 @@
 // The public contract lives in the project: docs/diagnostics.md (the catalog), the README's
-// code table and rules/codes.ts must list the same codes, defaults and fixes.
+// code table and rules/codes.ts must list the same codes, defaults and fixes. The README's table
+// is generated from codes.ts (`npm run generate:codes`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -7,6 +8,7 @@ import * as path from 'node:path';
 import { DIAGNOSTIC_CODES, DiagnosticCode } from '../../server/src/service/rules/codes';
 import { RULES } from '../../server/src/service/rules/registry';
 import { tooLargeDiagnostics } from '../../server/src/service/languageService';
+import { TABLE_END, TABLE_START, codeTableLines, withCodeTable } from '../../scripts/generateCodeTable';
 import { codeTableRows } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -31,6 +33,30 @@ for (const [name, markdown] of [
     }
   });
 }
+
+test('the README\'s code table is the one `npm run generate:codes` writes from codes.ts', () => {
+  assert.equal(README.split(TABLE_START).length, 2, `one ${TABLE_START} marker`);
+  assert.equal(README.split(TABLE_END).length, 2, `one ${TABLE_END} marker`);
+  assert.equal(withCodeTable(README), README, 'the table is stale: run `npm run generate:codes`');
+});
+
+test('the generated table reads back as the catalog, a | in a summary kept inside its cell', () => {
+  const table = codeTableLines().join('\n');
+  assert.deepEqual(
+    codeTableRows(table),
+    Object.entries(DIAGNOSTIC_CODES).map(([code, info]) => ({ code, severity: info.severity, fix: info.fixes.length > 0 ? 'yes' : '-' })),
+  );
+  assert.match(table, /`ips\\\|ips`/);
+});
+
+test('the generator picks up a code added to the catalog and rewrites only the lines between the markers', () => {
+  const catalog = { ...DIAGNOSTIC_CODES, 'brand-new-code': { severity: 'warning', summary: 'Something new.', fixes: [] } };
+  const updated = withCodeTable(README, codeTableLines(catalog));
+  assert.ok(updated.includes('| `brand-new-code` | warning | Something new. | - |'));
+  const outside = (markdown: string) => [markdown.slice(0, markdown.indexOf(TABLE_START)), markdown.slice(markdown.indexOf(TABLE_END))];
+  assert.deepEqual(outside(updated), outside(README));
+  assert.throws(() => withCodeTable('# No table here\n'), /markers/);
+});
 
 test('every code has a registered rule that can raise it (file-too-large: the engine itself)', () => {
   const raised = new Set<string>(RULES.map((rule) => rule.code));
