@@ -1,6 +1,7 @@
 // The public contract lives in the project: docs/diagnostics.md (the catalog), the README's
 // code table and rules/codes.ts must list the same codes, defaults and fixes. The README's table
-// is generated from codes.ts (`npm run generate:codes`).
+// is generated from codes.ts (`npm run generate:codes`); the README stays what a user needs
+// first, the rest of the documentation lives in docs/ and CONTRIBUTING.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -56,6 +57,26 @@ test('the generator picks up a code added to the catalog and rewrites only the l
   const outside = (markdown: string) => [markdown.slice(0, markdown.indexOf(TABLE_START)), markdown.slice(markdown.indexOf(TABLE_END))];
   assert.deepEqual(outside(updated), outside(README));
   assert.throws(() => withCodeTable('# No table here\n'), /markers/);
+});
+
+test('the README is what a user needs first: at most 450 lines, the two set-up commands, installing and opening your own files', () => {
+  const lines = README.split('\n').length - (README.endsWith('\n') ? 1 : 0);
+  assert.ok(lines <= 450, `README.md has ${lines} lines; move details to a page of docs/`);
+  for (const needed of ['npm ci && npm start', 'npm test', 'npm run package', 'code --install-extension', 'npm start -- <folder>']) {
+    assert.ok(README.includes(needed), `the README states ${needed}`);
+  }
+});
+
+test('every npm script the README, CONTRIBUTING.md and docs/ name exists in package.json', () => {
+  const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const pages = ['README.md', 'CONTRIBUTING.md', ...readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  const unknown: string[] = [];
+  for (const page of pages) {
+    const text = readFileSync(path.join(ROOT, page), 'utf8');
+    for (const match of text.matchAll(/\bnpm (?:run(?:-script)? (?:--silent )?)([a-z][\w:.-]*)/g)) if (!(match[1] in scripts)) unknown.push(`${page}: npm run ${match[1]}`);
+    for (const match of text.matchAll(/\bnpm (start|test)\b/g)) if (!(match[1] in scripts)) unknown.push(`${page}: npm ${match[1]}`);
+  }
+  assert.deepEqual(unknown, []);
 });
 
 test('every code has a registered rule that can raise it (file-too-large: the engine itself)', () => {
