@@ -1,8 +1,11 @@
 // `npm start`: builds the extension, installs code-server on first use, and opens the extension
-// (from this folder, not installed) on the demo workspace examples/cluster/ in that real VS Code.
-// Open the printed URL in a browser; Ctrl+C stops code-server and everything it started.
+// (from this folder, not installed) on the demo workspace examples/cluster/ in that real VS Code,
+// or on a folder of your own. Open the printed URL in a browser; Ctrl+C stops code-server and
+// everything it started.
 //
-//   npm start                       port 8080, or a free one when 8080 is taken
+//   npm start                       the demo; port 8080, or a free one when 8080 is taken
+//   npm start -- <folder>           any folder instead of the demo (your node files, /opt/icewarp);
+//                                   a relative path is taken from where npm was run
 //   npm start -- --port 9000
 //   npm start -- --web              the extension's browser build, in the browser's web worker
 //                                   extension host (as vscode.dev and github.dev run it)
@@ -12,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CODE_SERVER_DIR, CODE_SERVER_VERSION, REPO_ROOT, ensureCodeServer, freePort, launchChromium, liveProcessesInGroup, runInWebWorkerSettings, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
 const DEMO_WORKSPACE = path.join(REPO_ROOT, 'examples', 'cluster');
@@ -31,12 +35,49 @@ const WALKTHROUGH_TITLE = (() => {
   const key = /^%(.+)%$/.exec(title)?.[1];
   return key ? JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8'))[key] : title;
 })();
-const args = process.argv.slice(2);
-const smoke = args.includes('--smoke');
-const web = args.includes('--web');
-const portArgument = args.includes('--port') ? Number(args[args.indexOf('--port') + 1]) : undefined;
+const USAGE = 'Usage: npm start [-- [folder] [--port <number>] [--web] [--smoke]]';
+
+/**
+ * What `npm start -- ...` asks for: the folder to open (the demo unless one is named), the port,
+ * the browser build, the smoke check. Throws an Error whose message is meant for the user when
+ * the arguments cannot be followed, before anything is built or started.
+ * @param {string[]} args the arguments after `--`
+ * @param {{ cwd: string }} where a relative folder is taken from (npm's INIT_CWD: where npm was run)
+ * @returns {{ folder: string, demo: boolean, port: number | undefined, web: boolean, smoke: boolean }}
+ */
+export function parseStartArguments(args, { cwd }) {
+  let port;
+  let web = false;
+  let smoke = false;
+  const folders = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === '--web') web = true;
+    else if (arg === '--smoke') smoke = true;
+    else if (arg === '--port') {
+      const value = args[++index];
+      port = Number(value);
+      if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port needs a port number, not ${value === undefined ? 'nothing' : JSON.stringify(value)}.\n${USAGE}`);
+    } else if (arg.startsWith('-')) throw new Error(`Unknown option ${arg}.\n${USAGE}`);
+    else folders.push(arg);
+  }
+  if (folders.length > 1) throw new Error(`One folder at a time, not ${folders.length} (${folders.join(', ')}).\n${USAGE}`);
+  if (folders.length === 0) return { folder: DEMO_WORKSPACE, demo: true, port, web, smoke };
+  // The smoke check looks for the demo's own walkthrough and mx3's problems.
+  if (smoke) throw new Error('--smoke checks the demo cluster; leave out the folder.');
+  const folder = path.resolve(cwd, folders[0]);
+  let stats;
+  try {
+    stats = fs.statSync(folder);
+  } catch {
+    throw new Error(`There is no folder ${folder}: give the folder that holds your path.cfg / path.dat (for example /opt/icewarp).`);
+  }
+  if (!stats.isDirectory()) throw new Error(`${folder} is a file, not a folder: give the folder that holds it (${path.dirname(folder)}).`);
+  return { folder, demo: false, port, web, smoke };
+}
 
 async function main() {
+  const { folder, demo, port: portArgument, web, smoke } = parseStartArguments(process.argv.slice(2), { cwd: process.env.INIT_CWD ?? process.cwd() });
   console.log('Building the extension (npm run build)...');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
@@ -50,8 +91,9 @@ async function main() {
   const port = portArgument ?? ((await isFree(8080)) ? 8080 : await freePort());
   seedUserSettings(userDataDir);
 
-  // The extension host inherits code-server's environment: the extension opens its walkthrough.
-  const env = { ICEWARP_OPEN_WALKTHROUGH: '1' };
+  // The extension host inherits code-server's environment: on the demo the extension opens its
+  // walkthrough; a folder of the user's own opens as VS Code leaves it.
+  const env = demo ? { ICEWARP_OPEN_WALKTHROUGH: '1' } : {};
   const codeServer = await startCodeServer({ entry, userDataDir, extensionsDir, port, env, quiet: !process.env.ICEWARP_VERBOSE });
   let stopping;
   const stop = (reason) => {
@@ -66,7 +108,7 @@ async function main() {
   process.on('SIGTERM', () => stop('SIGTERM').then(() => process.exit(0)));
   process.on('SIGHUP', () => stop('SIGHUP').then(() => process.exit(0)));
 
-  const url = workbenchUrl({ origin: codeServer.origin, port: codeServer.port, folder: DEMO_WORKSPACE, extensionDevelopmentPath: REPO_ROOT });
+  const url = workbenchUrl({ origin: codeServer.origin, port: codeServer.port, folder, extensionDevelopmentPath: REPO_ROOT });
   if (smoke) {
     let failed = false;
     try {
@@ -83,13 +125,16 @@ async function main() {
     return;
   }
 
+  const opened = demo
+    ? `It opens on the walkthrough "${WALKTHROUGH_TITLE}"; open mx3/path.dat to see the diagnostics.`
+    : 'Open a path.cfg / path.dat, or the IceWarp Cluster view in the activity bar.';
   console.log(`
-IceWarp Cluster Config is running in VS Code (code-server ${CODE_SERVER_VERSION}) on the demo cluster.
+IceWarp Cluster Config is running in VS Code (code-server ${CODE_SERVER_VERSION}) on ${demo ? 'the demo cluster' : folder}.
 Open this URL in your browser (from another machine: ssh -L ${codeServer.port}:127.0.0.1:${codeServer.port} first):
 
   ${url}
 
-It opens on the walkthrough "${WALKTHROUGH_TITLE}"; open mx3/path.dat to see the diagnostics. Press Ctrl+C to stop.`);
+${opened} Press Ctrl+C to stop.`);
   const { code, signal } = await codeServer.exited;
   if (!stopping) {
     console.error(`code-server exited on its own (code ${code}, signal ${signal}).`);
@@ -154,10 +199,13 @@ function isFree(port) {
   });
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+// Run as a script (`node scripts/start.mjs`), not when a test imports parseStartArguments.
+if (process.argv[1] && fs.realpathSync(path.resolve(process.argv[1])) === fs.realpathSync(fileURLToPath(import.meta.url))) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
 
 /** The web run keeps user data of its own, whose settings put the extension in the web worker. */
 function writeWebWorkerSettings(userDataDir) {
