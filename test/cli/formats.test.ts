@@ -9,7 +9,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { URI } from 'vscode-uri';
 import { DIAGNOSTIC_CODES } from '../../server/src/service/rules/codes';
-import { TestClient } from '../lsp/lspClient';
+import { TestClient } from '../../testing/lspClient';
 import { assertGolden, copyFixture, normalize, runCli, runCommand } from './helpers';
 
 const CLUSTERS = ['windows-crlf', 'linux-lf', 'cross-node'];
