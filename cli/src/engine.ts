@@ -7,12 +7,22 @@ import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_SOURCE, NODE_FILE_NAMES, Settings, Se
 import { redactNodeFileText } from '../../common/redact';
 import { toLspDiagnostic } from '../../server/src/core/lspDiagnostic';
 import { isNodeFileName } from '../../server/src/host/fileAccess';
-import { classifyNodeFile } from '../../server/src/service/classify';
+import {
+  DIAGNOSTIC_CODES,
+  DiagnosticCode,
+  MESSAGE_LANGUAGES,
+  NodeFile,
+  ServiceDiagnostic,
+  Workspace,
+  applyEdits,
+  classifyNodeFile,
+  fixAll,
+  parseNodeFile,
+  setMessageLocale,
+  tooLargeDiagnostics,
+  validate,
+} from '../../server/src/service';
 import { describeFsError, kindOfStats, readNodeFileAt, walkNodeFiles } from '../../server/src/nodeFiles';
-import { fixAll } from '../../server/src/service/fixes';
-import { DIAGNOSTIC_CODES, DiagnosticCode, NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, tooLargeDiagnostics, validate } from '../../server/src/service/languageService';
-import { applyEdits } from '../../server/src/service/textEdits';
-import { MESSAGE_LANGUAGES, setMessageLocale } from '../../server/src/service/l10n';
 
 export { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, MESSAGE_LANGUAGES, NODE_FILE_NAMES, Workspace, describeFsError, isNodeFileName, isRecord, kindOfStats, setMessageLocale, toLspDiagnostic, walkNodeFiles };
 export type { DiagnosticCode, NodeFile, ServiceDiagnostic, Settings, SettingsProblem, SeveritySetting };

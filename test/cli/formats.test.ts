@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { URI } from 'vscode-uri';
-import { DIAGNOSTIC_CODES } from '../../server/src/service/rules/codes';
+import { DIAGNOSTIC_CODES } from '../../server/src/service';
 import { TestClient } from '../../testing/lspClient';
 import { assertGolden, copyFixture, normalize, runCli, runCommand } from './helpers';
 

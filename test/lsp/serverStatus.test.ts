@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { parseNodeFile } from '../../server/src/service/parse';
+import { parseNodeFile } from '../../server/src/service';
 import { TestClient } from '../../testing/lspClient';
 
 test('change-to-publish includes the parse of the new text', async () => {
