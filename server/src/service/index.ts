@@ -8,8 +8,8 @@
 // in server/src/features and the command line convert at their edges.
 
 // Validation: every rule over one parsed node, as diagnostics in the file's order.
-export { tooLargeDiagnostics, validate, validateText } from './languageService';
-export type { ServiceDiagnostic, ValidationOptions } from './languageService';
+export { tooLargeDiagnostics, validate, validateText } from './validation';
+export type { ServiceDiagnostic, ValidationOptions } from './validation';
 
 // Parsing: a node file's text -> the node model (the 17 fields, their pieces and ranges) every
 // feature reads; and the verdict on whether a text is an IceWarp file at all.
