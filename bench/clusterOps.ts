@@ -3,8 +3,7 @@
 // rename (a host on every line of every node naming it) and of Promote to Master. Budget < 50 ms
 // each. Measured with the workspace's indexes warm, as the server has them after publishing.
 import { performance } from 'node:perf_hooks';
-import { Workspace, parseNodeFile } from '../server/src/service/languageService';
-import { promoteToMaster, rename } from '../server/src/service/clusterEdits';
+import { Workspace, parseNodeFile, promoteToMaster, rename } from '../server/src/service';
 import { CLUSTER_SIZE, clusterNode } from './clusterNodes';
 
 

@@ -11,14 +11,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
-import { Workspace, parseNodeFile, validate } from '../server/src/service/languageService';
-import { fixAll, fixesFor } from '../server/src/service/fixes';
-import { TestClient, type StartOptions } from '../test/lsp/lspClient';
+import { Workspace, fixAll, fixesFor, parseNodeFile, validate } from '../server/src/service';
+import { TestClient, type StartOptions } from '../testing/lspClient';
 import { benchCli } from './cli';
 import { benchClusterOps } from './clusterOps';
 import { benchWeb } from './web';
 import { CLUSTER_SIZE, clusterNode } from './clusterNodes';
-import { VSCODE_STUB_PRELUDE } from '../test/vscodeStub';
+import { VSCODE_STUB_PRELUDE } from '../testing/vscodeStub';
 
 const QUICK = process.argv.includes('--quick');
 /**

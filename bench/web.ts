@@ -1,6 +1,6 @@
 // Figure (i) of `npm run bench`: the web extension. The production browser bundles' sizes (as
 // written and gzipped, as a browser downloads them), and the browser server's cold start: its
-// bundle in a worker thread with a web worker's globals only (test/lsp/lspClient.ts, transport
+// bundle in a worker thread with a web worker's globals only (testing/lspClient.ts, transport
 // 'worker'), from creating the worker to the first publishDiagnostics of an opened file, side by
 // side (same run, interleaved) with the Node server spawned over stdio. Then a workspace indexed
 // through the client, as in the browser: every file listed and read by requests to the client
@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { TestClient, type Transport } from '../test/lsp/lspClient';
+import { TestClient, type Transport } from '../testing/lspClient';
 
 interface WebBenchContext {
   record(figure: { id: string; label: string; value: number; unit: string; detail?: string }): void;

@@ -6,7 +6,7 @@
 // and the catalog disagree.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DIAGNOSTIC_CODES } from '../server/src/service/rules/codes';
+import { DIAGNOSTIC_CODES } from '../server/src/service';
 
 export const README_PATH = path.resolve(__dirname, '..', 'README.md');
 export const TABLE_START = '<!-- codes:start -->';

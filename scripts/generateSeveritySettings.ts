@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import { severitySettingSchema } from '../common/protocol';
-import { DIAGNOSTIC_CODES } from '../server/src/service/rules/codes';
+import { DIAGNOSTIC_CODES } from '../server/src/service';
 
 export const MANIFEST_PATH = path.resolve(__dirname, '..', 'package.json');
 export const NLS_PATH = path.resolve(__dirname, '..', 'package.nls.json');

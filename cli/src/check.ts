@@ -3,21 +3,9 @@
 // file after file, each fixed file replacing its old self in the workspace before the next is
 // fixed (two nodes missing a Server ID get two different free IDs). No rule lives here.
 import { SettingsReader } from './config';
-import {
-  CheckOptions,
-  DEFAULT_MAX_FILE_SIZE,
-  NodeFile,
-  ServiceDiagnostic,
-  SeveritySetting,
-  Workspace,
-  check,
-  fileUri,
-  fixedText,
-  foreignReasons,
-  parseNode,
-  readNode,
-  tooLarge,
-} from './engine';
+import { DEFAULT_MAX_FILE_SIZE, SeveritySetting } from '../../common/protocol';
+import { NodeFile, ServiceDiagnostic, Workspace } from '../../server/src/service';
+import { CheckOptions, check, fileUri, fixedText, foreignReasons, parseNode, readNode, tooLarge } from './engine';
 import { InputProblem, collectInputs, describeError, displayPath, whyUnreadable } from './inputs';
 import { unifiedDiff } from './unifiedDiff';
 import { writeFixed } from './write';

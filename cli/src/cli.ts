@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `icewarp-pathcfg check`: the editor's checks and fixes for path.cfg / path.dat from the
 // command line, for CI pipelines, pre-commit hooks and fleets of clusters. A front end only:
-// every rule, cross-node check and fix comes from the language service (see ./engine.ts).
+// every rule, cross-node check and fix comes from the language service (server/src/service).
 //
 // Exit codes: 0 no errors (and warnings within --max-warnings); 1 problems over the limit;
 // 2 bad usage, input that could not be read, or an internal error (one line on stderr).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CheckReport, runCheck } from './check';
-import { DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, SeveritySetting, isDiagnosticCode, setMessageLocale } from './engine';
+import type { SeveritySetting } from '../../common/protocol';
+import { DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, isDiagnosticCode, setMessageLocale } from '../../server/src/service';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ParseError, parse, printParseErrorCode } from 'jsonc-parser';
-import { Settings, isRecord, readSettings } from './engine';
+import { Settings, isRecord, parseSettings } from '../../common/protocol';
 
 export interface FolderSettings {
   /** The settings file that applies, if any. */
@@ -56,7 +56,7 @@ export class SettingsReader {
     }
     if (text === undefined) {
       const parent = path.dirname(folder);
-      return parent === folder ? { settings: readSettings(undefined).settings } : this.forFolder(parent);
+      return parent === folder ? { settings: parseSettings(undefined).settings } : this.forFolder(parent);
     }
     const errors: ParseError[] = [];
     const root: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -65,7 +65,7 @@ export class SettingsReader {
       const line = text.slice(0, error.offset).split('\n').length;
       this.warn(`${shown}:${line}: ${printParseErrorCode(error.error)}; reading what can be read, as VS Code does`);
     }
-    const { settings, problems } = readSettings(icewarpSection(root));
+    const { settings, problems } = parseSettings(icewarpSection(root));
     for (const problem of problems) this.warn(`${shown}: invalid setting ${problem.setting} (${problem.message}); using its default`);
     return { file, settings };
   }

@@ -1,32 +1,16 @@
-// The one module through which the command line reaches the language service and the server's
-// file discovery. The CLI holds no rule: it finds files, hands them to the same engine the editor
-// uses, and formats what comes back. Those APIs are moving (fixes owned by rules, a file-access
-// interface for discovery), so every call goes through here and adapting is a few lines.
+// The command line's own helpers around the language service: a file system path as the URI the
+// service names nodes by, a node file read and parsed exactly as the language server reads an
+// unopened one, and the check and fix-all calls with the CLI's options. The CLI holds no rule: it
+// finds files, hands them to the same service the editor uses (server/src/service, imported from
+// its front door), and formats what comes back.
 import { URI } from 'vscode-uri';
-import { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_SOURCE, NODE_FILE_NAMES, Settings, SettingsProblem, SeveritySetting, isRecord, parseSettings } from '../../common/protocol';
-import { redactNodeFileText } from '../../common/redact';
-import { toLspDiagnostic } from '../../server/src/core/lspDiagnostic';
-import { isNodeFileName } from '../../server/src/host/fileAccess';
-import { classifyNodeFile } from '../../server/src/service/classify';
-import { describeFsError, kindOfStats, readNodeFileAt, walkNodeFiles } from '../../server/src/nodeFiles';
-import { fixAll } from '../../server/src/service/fixes';
-import { DIAGNOSTIC_CODES, DiagnosticCode, NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, tooLargeDiagnostics, validate } from '../../server/src/service/languageService';
-import { applyEdits } from '../../server/src/service/textEdits';
-import { MESSAGE_LANGUAGES, setMessageLocale } from '../../server/src/service/l10n';
-
-export { DEFAULT_MAX_FILE_SIZE, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, MESSAGE_LANGUAGES, NODE_FILE_NAMES, Workspace, describeFsError, isNodeFileName, isRecord, kindOfStats, setMessageLocale, toLspDiagnostic, walkNodeFiles };
-export type { DiagnosticCode, NodeFile, ServiceDiagnostic, Settings, SettingsProblem, SeveritySetting };
-
-export type Severity = ServiceDiagnostic['severity'];
-export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const satisfies readonly Severity[];
+import type { SeveritySetting } from '../../common/protocol';
+import { readNodeFileAt } from '../../server/src/nodeFiles';
+import { NodeFile, ServiceDiagnostic, Workspace, applyEdits, classifyNodeFile, fixAll, parseNodeFile, tooLargeDiagnostics, validate } from '../../server/src/service';
 
 export interface CheckOptions {
   severityOverrides: Readonly<Record<string, SeveritySetting>>;
   maxFileSize: number;
-}
-
-export function isDiagnosticCode(code: string): code is DiagnosticCode {
-  return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);
 }
 
 export function fileUri(fsPath: string): string {
@@ -71,14 +55,4 @@ export function tooLarge(size: number, options: CheckOptions): ServiceDiagnostic
 export function fixedText(node: NodeFile, workspace: Workspace, options: CheckOptions): string {
   const edits = fixAll(node, workspace, options);
   return edits.length === 0 ? node.text : applyEdits(node.text, edits);
-}
-
-/** The `icewarp` section of a settings object, validated by the editor's own schema. */
-export function readSettings(section: unknown): { settings: Settings; problems: SettingsProblem[] } {
-  return parseSettings(section);
-}
-
-/** A node file's text with every line-5 password masked, for anything printed (diffs). */
-export function maskPasswords(text: string): string {
-  return redactNodeFileText(text);
 }

@@ -5,7 +5,7 @@
 // link that leads to no file, the walk's folder limit reached.
 import { Stats, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { describeFsError, kindOfStats, walkNodeFiles } from './engine';
+import { describeFsError, kindOfStats, walkNodeFiles } from '../../server/src/nodeFiles';
 
 export interface InputProblem {
   /** Absolute path. */

@@ -3,7 +3,7 @@
 // one). Lines split as the editor splits them (CRLF, LF, a lone CR) and are printed with their
 // own ending bytes, as `diff -u` prints a CRLF file.
 import { diffArrays } from 'diff';
-import { maskPasswords } from './engine';
+import { redactNodeFileText } from '../../common/redact';
 
 const CONTEXT = 3;
 
@@ -11,8 +11,8 @@ const CONTEXT = 3;
 type Op = { kind: ' ' | '-' | '+'; text: string; oldIndex: number; newIndex: number };
 
 export function unifiedDiff(name: string, before: string, after: string): string {
-  const oldLines = splitKeepingEndings(maskPasswords(before));
-  const newLines = splitKeepingEndings(maskPasswords(after));
+  const oldLines = splitKeepingEndings(redactNodeFileText(before));
+  const newLines = splitKeepingEndings(redactNodeFileText(after));
   const hunks = groupHunks(oldLines.length === newLines.length ? lineByLine(oldLines, newLines) : shortestEdit(oldLines, newLines));
   if (hunks.length === 0) return '';
   let out = `--- a/${name}\n+++ b/${name}\n`;

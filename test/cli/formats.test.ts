@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { URI } from 'vscode-uri';
-import { DIAGNOSTIC_CODES } from '../../server/src/service/rules/codes';
-import { TestClient } from '../lsp/lspClient';
+import { DIAGNOSTIC_CODES } from '../../server/src/service';
+import { TestClient } from '../../testing/lspClient';
 import { assertGolden, copyFixture, normalize, runCli, runCommand } from './helpers';
 
 const CLUSTERS = ['windows-crlf', 'linux-lf', 'cross-node'];

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { TestClient, fileUri } from './lspClient';
+import { TestClient, fileUri } from '../../testing/lspClient';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from '../unit/helpers';
 
 const HOST = (letter: string) => `mail-${letter}.corp.example.com`;

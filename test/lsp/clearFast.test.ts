@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { CONFIGURATION_TIMEOUT_MS } from '../../server/src/core/settingsSources';
 import { type Cancel, type Timers, runtimeTimers } from '../../server/src/core/timers';
-import { TestClient, fileUri } from './lspClient';
+import { TestClient, fileUri } from '../../testing/lspClient';
 
 const PAUSE = 700;
 const has = (code: string) => (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === code);

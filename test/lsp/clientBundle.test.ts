@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { VSCODE_STUB_PRELUDE } from '../vscodeStub';
+import { VSCODE_STUB_PRELUDE } from '../../testing/vscodeStub';
 
 const DIST = path.resolve(__dirname, '../../dist');
 const CLIENT = path.join(DIST, 'client.js');

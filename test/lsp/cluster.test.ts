@@ -12,7 +12,7 @@ import {
   describeFilesResponseSchema,
   type ClusterResponse,
 } from '../../common/protocol';
-import { TestClient, fileUri } from './lspClient';
+import { TestClient, fileUri } from '../../testing/lspClient';
 
 const WORKSPACE = path.resolve(__dirname, '../fixtures/clusters');
 const MX1 = fileUri(path.join(WORKSPACE, 'alpha/mx1/path.dat'));

@@ -32,7 +32,7 @@ import {
   type ExecuteCommandResult,
   type NewNodeCheckAnswer,
 } from '../../common/clusterOps';
-import { TestClient, fileUri } from './lspClient';
+import { TestClient, fileUri } from '../../testing/lspClient';
 import { LONER_TEXT, windowsNode } from '../unit/clusterFixtures';
 
 const at = (line: number, character: number) => ({ line: line - 1, character });

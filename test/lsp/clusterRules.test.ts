@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient, fileUri } from './lspClient';
+import { TestClient, fileUri } from '../../testing/lspClient';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const has = (code: string) => (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === code);

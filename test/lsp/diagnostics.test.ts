@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TestClient, codes, fileUri } from './lspClient';
+import { TestClient, codes, fileUri } from '../../testing/lspClient';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const readFixture = (name: string) => fs.readFile(path.join(FIXTURES, name), 'utf8');

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient } from './lspClient';
+import { TestClient } from '../../testing/lspClient';
 
 const TEXT = ['\\\\fs01\\icewarp\\config\\', '', '', '103', '', '', '', '', '', '', 'mx1.example.net', '', '', '', '', '', ''].join('\n');
 const BASE = 'vscode://icewarp-cluster-config.icewarp-cluster-config/explain';

@@ -18,7 +18,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { LSPErrorCodes } from 'vscode-languageserver-protocol';
-import { TestClient, codes } from './lspClient';
+import { TestClient, codes } from '../../testing/lspClient';
 import { LINUX_MASTER, WINDOWS_SLAVE as BASE_WINDOWS_SLAVE, nodeText, withValues } from '../unit/helpers';
 
 const PASSWORD = 'Zq9-unique-Passw0rd';

@@ -14,7 +14,7 @@ import {
   type FileKindParams,
   clusterResponseSchema,
 } from '../../common/protocol';
-import { TestClient, fileUri } from './lspClient';
+import { TestClient, fileUri } from '../../testing/lspClient';
 
 /** A master of its own cluster: Server ID 31, hostname solo.beta.test. */
 const REAL_NODE = [

@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { clusterResponseSchema, describeFilesResponseSchema } from '../../common/protocol';
 import type { FileAccess, FileRead, NodeFileListing } from '../../server/src/host/fileAccess';
-import { TestClient, codes, fileUri, type Transport } from './lspClient';
+import { TestClient, codes, fileUri, type Transport } from '../../testing/lspClient';
 
 let folder: string;
 before(async () => {

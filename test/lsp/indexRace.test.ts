@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SERVER_STATUS_REQUEST } from '../../common/protocol';
-import { TestClient, codes, fileUri } from './lspClient';
+import { TestClient, codes, fileUri } from '../../testing/lspClient';
 
 let folder: string;
 before(async () => {

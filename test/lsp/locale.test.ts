@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { REMOVE_NODE_REQUEST, type ClusterEditAnswer } from '../../common/clusterOps';
 import { LONER_TEXT, windowsNode } from '../unit/clusterFixtures';
-import { TestClient, codes, fileUri } from './lspClient';
+import { TestClient, codes, fileUri } from '../../testing/lspClient';
 
 const TEXT = ['\\\\fs01\\icewarp\\config\\', '', '', '103', '', '', '', '', '', '', 'mx1.example.net', '', '', 'yes', '', '', ''].join('\n');
 

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { TestClient, codes } from './lspClient';
+import { TestClient, codes } from '../../testing/lspClient';
 
 describe('icewarp.maxFileSize gates every feature', () => {
   let client: TestClient;

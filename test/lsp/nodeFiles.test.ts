@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { CLUSTER_CHANGED_NOTIFICATION, CLUSTER_REQUEST, clusterResponseSchema } from '../../common/protocol';
 import type { FileAccess, FileRead, NodeFileListing } from '../../server/src/host/fileAccess';
 import { nodeFileAccess } from '../../server/src/nodeFiles';
-import { TestClient, codes, fileUri } from './lspClient';
+import { TestClient, codes, fileUri } from '../../testing/lspClient';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/cluster/mx1/path.dat');
 /** Codes one copy of mx1 raises against another copy (same ID, hostname, role). */

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { TestClient } from './lspClient';
+import { TestClient } from '../../testing/lspClient';
 
 const OUTSIDE = [
   { line: -1, character: 0 },

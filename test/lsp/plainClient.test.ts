@@ -23,7 +23,7 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { PLAIN_CAPABILITIES, TestClient, codes, fileUri } from './lspClient';
+import { PLAIN_CAPABILITIES, TestClient, codes, fileUri } from '../../testing/lspClient';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const has = (code: string) => (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === code);

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Position, Range, SemanticTokens } from 'vscode-languageserver-protocol';
 import { nodeText } from '../unit/helpers';
-import { TestClient, VSCODE_CAPABILITIES, codes, fileUri } from './lspClient';
+import { TestClient, VSCODE_CAPABILITIES, codes, fileUri } from '../../testing/lspClient';
 
 type Encoding = 'utf-8' | 'utf-16' | 'utf-32';
 

@@ -11,7 +11,7 @@ import { type Connection, ProposedFeatures, createConnection } from 'vscode-lang
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApplyWorkspaceEditParams, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { type LineSource, documentLines, installPositionEncoding, nodeFileLines } from '../../server/src/core/positionEncoding';
-import { parseNodeFile } from '../../server/src/service/parse';
+import { parseNodeFile } from '../../server/src/service';
 
 const OPEN = 'file:///ws/mx1/path.dat';
 const ON_DISK = 'file:///ws/mx2/path.dat';

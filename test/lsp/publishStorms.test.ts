@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MAX_RELATED } from '../../server/src/service/rules/rule';
-import { TestClient, fileUri } from './lspClient';
+import { MAX_RELATED } from '../../server/src/service';
+import { TestClient, fileUri } from '../../testing/lspClient';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/cluster/mx1/path.dat');
 

@@ -12,7 +12,7 @@ import { Trace } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { redactTraceMessage } from '../../common/redact';
 import { SERVER_STATUS_REQUEST, type ServerStatus } from '../../common/protocol';
-import { TestClient, fileUri } from './lspClient';
+import { TestClient, fileUri } from '../../testing/lspClient';
 
 /** `;`, a quote and a backslash: the characters that make a password hard to find and to escape. */
 const PASSWORD = 'Zq9;Secr3t"pw\\x';

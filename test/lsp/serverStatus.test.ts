@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { parseNodeFile } from '../../server/src/service/parse';
-import { TestClient } from './lspClient';
+import { parseNodeFile } from '../../server/src/service';
+import { TestClient } from '../../testing/lspClient';
 
 test('change-to-publish includes the parse of the new text', async () => {
   // 200,000 short lines after line 17: its parse dominates, validation reads little of it.

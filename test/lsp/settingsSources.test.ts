@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { CONFIGURATION_TIMEOUT_MS } from '../../server/src/core/settingsSources';
 import { type Cancel, type Timers, runtimeTimers } from '../../server/src/core/timers';
-import { PLAIN_CAPABILITIES, TestClient, codes, fileUri } from './lspClient';
+import { PLAIN_CAPABILITIES, TestClient, codes, fileUri } from '../../testing/lspClient';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const NODES = ['mx1', 'mx2', 'mx3'];

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-protocol';
-import { TestClient, VSCODE_CAPABILITIES } from './lspClient';
+import { TestClient, VSCODE_CAPABILITIES } from '../../testing/lspClient';
 
 const PREFIXES = ['pathcfg-windows-master', 'pathcfg-windows-slave', 'pathcfg-linux-master', 'pathcfg-linux-slave'];
 const SNIPPET_KIND = 15;

@@ -4,14 +4,20 @@
 // could blow up.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NodeFile, Workspace, parseNodeFile } from '../../server/src/service/languageService';
-import { FIELDS } from '../../server/src/service/fields';
-import { hover } from '../../server/src/service/hover';
-import { documentSymbols } from '../../server/src/service/symbols';
-import { inlayHints } from '../../server/src/service/inlayHints';
-import { semanticTokens } from '../../server/src/service/semanticTokens';
-import { completions } from '../../server/src/service/completion';
-import { MAX_EXCERPT, code, excerpt } from '../../server/src/service/bounds';
+import {
+  FIELDS,
+  MAX_EXCERPT,
+  NodeFile,
+  Workspace,
+  markdownCode as code,
+  completions,
+  documentSymbols,
+  excerpt,
+  hover,
+  inlayHints,
+  parseNodeFile,
+  semanticTokens,
+} from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
 const MB = 1_000_000;

@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { SAMPLE_LINES, classifyNodeFile } from '../../server/src/service/classify';
-import { FIELD_COUNT } from '../../server/src/service/fields';
+import { FIELD_COUNT, SAMPLE_LINES, classifyNodeFile } from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 import { expandSnippet, loadSnippets } from './snippetExpander';
 

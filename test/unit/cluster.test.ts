@@ -1,10 +1,7 @@
 // Grouping nodes into clusters (cluster.ts) and the workspace indexes built on it (workspace.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { groupClusters } from '../../server/src/service/cluster';
-import { parseNodeFile } from '../../server/src/service/parse';
-import { Workspace, identityKeys } from '../../server/src/service/workspace';
-import { lowestFreeId, nextFreeServerId } from '../../server/src/service/serverId';
+import { Workspace, groupClusters, identityKeys, lowestFreeId, nextFreeServerId, parseNodeFile } from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
 const node = (uri: string, changes: Record<number, string>, base = LINUX_MASTER) => parseNodeFile(uri, nodeText(withValues(base, changes)));

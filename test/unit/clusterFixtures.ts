@@ -2,8 +2,7 @@
 // path.dat, passwords on line 5), a Linux cluster of seven (LF, path.cfg), and helpers to apply a
 // multi-file change the way an editor does and to validate what comes out.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import type { ClusterChange } from '../../server/src/service/clusterEdits';
+import { type ClusterChange, ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service';
 import { nodeText } from './helpers';
 
 export const PASSWORDS = ['Pa55;word-Mx1', 'Zq9-Secret-Two', 'Kappa"3\\x'];

@@ -1,9 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseNodeFile } from '../../server/src/service/parse';
-import { ClusterModel, ClusterNode, buildClusterModel, roleOf } from '../../server/src/service/clusterModel';
-import { judgeFolder } from '../../server/src/service/folders';
-import { clusterResponseSchema } from '../../common/protocol';
+import { buildClusterModel, judgeFolder, parseNodeFile, roleOf } from '../../server/src/service';
+import { ClusterModel, ClusterNode, clusterResponseSchema } from '../../common/protocol';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
 const node = (uri: string, values: Record<number, string>, ending = '\n') => parseNodeFile(uri, nodeText(values, ending));

@@ -3,7 +3,6 @@
 // after it; refused preconditions change nothing and say why; no label or message holds a password.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseNodeFile } from '../../server/src/service/parse';
 import {
   ClusterChange,
   ClusterEditResult,
@@ -12,11 +11,12 @@ import {
   compareWithMaster,
   fixAllInCluster,
   newNodeDefaults,
+  parseNodeFile,
   prepareRename,
   promoteToMaster,
   removeNode,
   rename,
-} from '../../server/src/service/clusterEdits';
+} from '../../server/src/service';
 import { nodeText } from './helpers';
 import {
   LIN,

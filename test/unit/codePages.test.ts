@@ -7,9 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIAGNOSTIC_CODES, isDiagnosticCode } from '../../server/src/service/rules/codes';
-import { fixesFor } from '../../server/src/service/fixes';
-import { Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
+import { DIAGNOSTIC_CODES, Workspace, fixesFor, isDiagnosticCode, parseNodeFile, validate } from '../../server/src/service';
 
 const PAGES_DIR = join(__dirname, '..', '..', 'docs', 'codes');
 const INDEX = 'README.md';

@@ -3,9 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Workspace, parseNodeFile } from '../../server/src/service/languageService';
-import { fixAll } from '../../server/src/service/fixes';
-import { diffEdits } from '../../server/src/service/textEdits';
+import { Workspace, diffEdits, fixAll, parseNodeFile } from '../../server/src/service';
 import { LINUX_MASTER, nodeText, withValues } from './helpers';
 
 const PASSWORD = 'Pa;ss"w0rd-Secret';

@@ -4,13 +4,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { FIELDS } from '../../server/src/service/fields';
-import { NodeFile, Workspace, parseNodeFile } from '../../server/src/service/languageService';
-import { hover } from '../../server/src/service/hover';
-import { inlayHints } from '../../server/src/service/inlayHints';
-import { documentSymbols } from '../../server/src/service/symbols';
-import { completions } from '../../server/src/service/completion';
-import { TOKEN_TYPES, semanticTokens } from '../../server/src/service/semanticTokens';
+import {
+  FIELDS,
+  NodeFile,
+  TOKEN_TYPES,
+  Workspace,
+  completions,
+  documentSymbols,
+  hover,
+  inlayHints,
+  parseNodeFile,
+  semanticTokens,
+} from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
 const parse = (text: string, uri = 'file:///ws/a/path.dat') => parseNodeFile(uri, text);

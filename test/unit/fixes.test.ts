@@ -6,16 +6,26 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Fix, fixAll, fixesFor } from '../../server/src/service/fixes';
-import { NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { RULES } from '../../server/src/service/rules/registry';
-import { CODES_WITH_FIXES, DIAGNOSTIC_CODES, DiagnosticCode } from '../../server/src/service/rules/codes';
-import { fixOffer } from '../../server/src/service/rules/fix';
-import type { Finding } from '../../server/src/service/rules/rule';
-import { setValue } from '../../server/src/service/rules/edits';
-import { removeBindingEntries } from '../../server/src/service/rules/ipBindingInvalid';
-import { isIpAddress } from '../../server/src/service/values/hosts';
-import type { TextEdit } from '../../server/src/service/types';
+import {
+  CODES_WITH_FIXES,
+  DIAGNOSTIC_CODES,
+  DiagnosticCode,
+  type Finding,
+  Fix,
+  NodeFile,
+  RULES,
+  ServiceDiagnostic,
+  type TextEdit,
+  Workspace,
+  fixAll,
+  fixOffer,
+  fixesFor,
+  isIpAddress,
+  parseNodeFile,
+  removeBindingEntries,
+  setValue,
+  validate,
+} from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, codeTableRows, nodeText, withValues } from './helpers';
 
 const SUBJECT = 'file:///ws/subject/path.dat';

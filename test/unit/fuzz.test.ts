@@ -12,17 +12,28 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_CODES, NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { FIELDS } from '../../server/src/service/fields';
-import { secretsOf } from '../../server/src/service/parse';
-import { classifyNodeFile } from '../../server/src/service/classify';
-import { fixAll, fixesFor } from '../../server/src/service/fixes';
-import { hover } from '../../server/src/service/hover';
-import { documentSymbols, FieldSymbol } from '../../server/src/service/symbols';
-import { inlayHints } from '../../server/src/service/inlayHints';
-import { semanticTokens } from '../../server/src/service/semanticTokens';
-import { completions } from '../../server/src/service/completion';
-import type { Position, Range, TextEdit } from '../../server/src/service/types';
+import {
+  DIAGNOSTIC_CODES,
+  FIELDS,
+  FieldSymbol,
+  NodeFile,
+  type Position,
+  type Range,
+  ServiceDiagnostic,
+  type TextEdit,
+  Workspace,
+  classifyNodeFile,
+  completions,
+  documentSymbols,
+  fixAll,
+  fixesFor,
+  hover,
+  inlayHints,
+  parseNodeFile,
+  secretsOf,
+  semanticTokens,
+  validate,
+} from '../../server/src/service';
 
 const RUNS = Number(process.env.ICEWARP_FUZZ_RUNS ?? 10_000);
 /**

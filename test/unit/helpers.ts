@@ -1,7 +1,5 @@
 // Builders for service unit tests: a file from its 17 values, and a workspace of several.
-import { ServiceDiagnostic, ValidationOptions, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { FIELD_COUNT } from '../../server/src/service/fields';
-import { classifyNodeFile } from '../../server/src/service/classify';
+import { FIELD_COUNT, ServiceDiagnostic, ValidationOptions, Workspace, classifyNodeFile, parseNodeFile, validate } from '../../server/src/service';
 
 /** A node file from a partial map of 1-based line -> value; other lines stay empty. */
 export function nodeText(values: Record<number, string>, ending = '\n', lineCount = 16): string {

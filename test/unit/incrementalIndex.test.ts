@@ -5,9 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NodeFile, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { clusterKeys } from '../../server/src/service/cluster';
-import { identityKeys } from '../../server/src/service/workspace';
+import { NodeFile, Workspace, clusterKeys, identityKeys, parseNodeFile, validate } from '../../server/src/service';
 import { nodeText } from './helpers';
 
 /** A few choices per line, so that random nodes join, leave, merge and split clusters often. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { englishBundle, extractMessages } from '../../scripts/extractMessages';
-import { setMessageLocale } from '../../server/src/service/l10n';
+import { setMessageLocale } from '../../server/src/service';
 import { diagnose, nodeText, only } from './helpers';
 import { MANIFEST_LANGUAGES, ROOT, manifestReferences, manifestStrings, rawManifest } from './manifestFiles';
 

@@ -7,13 +7,7 @@
 // block the server for seconds per keystroke.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { FIELD_COUNT } from '../../server/src/service/fields';
-import { hover } from '../../server/src/service/hover';
-import { completions } from '../../server/src/service/completion';
-import { documentSymbols } from '../../server/src/service/symbols';
-import { inlayHints } from '../../server/src/service/inlayHints';
-import { semanticTokens } from '../../server/src/service/semanticTokens';
+import { FIELD_COUNT, Workspace, completions, documentSymbols, hover, inlayHints, parseNodeFile, semanticTokens, validate } from '../../server/src/service';
 import { LINUX_MASTER, nodeText, withValues } from './helpers';
 
 /** How many splits of the same text parsing, validation and every feature may cost together. */

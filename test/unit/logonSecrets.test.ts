@@ -4,13 +4,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { logonEntries } from '../../common/logonSecrets';
-import { NodeFile, Workspace, parseNodeFile } from '../../server/src/service/languageService';
-import { secretsOf } from '../../server/src/service/parse';
-import { hover } from '../../server/src/service/hover';
-import { documentSymbols, FieldSymbol } from '../../server/src/service/symbols';
-import { semanticTokens } from '../../server/src/service/semanticTokens';
-import { inlayHints } from '../../server/src/service/inlayHints';
-import { completions } from '../../server/src/service/completion';
+import {
+  FieldSymbol,
+  NodeFile,
+  Workspace,
+  completions,
+  documentSymbols,
+  hover,
+  inlayHints,
+  parseNodeFile,
+  secretsOf,
+  semanticTokens,
+} from '../../server/src/service';
 import { WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
 const parse = (logon: string) => parseNodeFile('file:///ws/a/path.dat', nodeText(withValues(WINDOWS_SLAVE, { 5: logon })));

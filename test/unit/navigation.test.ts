@@ -2,9 +2,7 @@
 // the hover note for a host with no node file, on realistic clusters.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseNodeFile } from '../../server/src/service/parse';
-import { definition, documentHighlights, hostFileNotes, references, workspaceSymbols } from '../../server/src/service/navigation';
-import { hover } from '../../server/src/service/hover';
+import { definition, documentHighlights, hostFileNotes, hover, parseNodeFile, references, workspaceSymbols } from '../../server/src/service';
 import { LIN, LONER, LONER_TEXT, PASSWORDS, WIN, linuxCluster, windowsCluster, workspaceOf } from './clusterFixtures';
 
 const at = (line: number, character: number) => ({ line: line - 1, character });

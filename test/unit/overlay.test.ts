@@ -3,10 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NodeFile, Workspace, parseNodeFile } from '../../server/src/service/languageService';
-import { WorkspaceOverlay } from '../../server/src/service/overlay';
-import { clusterKeys } from '../../server/src/service/cluster';
-import { WorkspaceFacts } from '../../server/src/service/workspace';
+import { NodeFile, Workspace, WorkspaceFacts, WorkspaceOverlay, clusterKeys, parseNodeFile } from '../../server/src/service';
 import { nodeText } from './helpers';
 
 /** A node from a few choices per line, so that random nodes share masters, configs and identities often. */

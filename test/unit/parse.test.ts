@@ -3,10 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseNodeFile, validateText } from '../../server/src/service/languageService';
-import { FIELD_COUNT } from '../../server/src/service/fields';
-import { Range } from '../../server/src/service/types';
-import { MAX_LIST_PARTS } from '../../server/src/service/values/pieces';
+import { FIELD_COUNT, MAX_LIST_PARTS, Range, parseNodeFile, validateText } from '../../server/src/service';
 import { LINUX_MASTER, nodeText, spans } from './helpers';
 
 const parse = (text: string) => parseNodeFile('file:///test/path.dat', text);

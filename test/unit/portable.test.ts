@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { isIPv6 } from 'node:net';
 import fc from 'fast-check';
 import { utf8ByteLength } from '../../common/utf8';
-import { isIPv6Address } from '../../server/src/service/values/hosts';
+import { isIPv6Address } from '../../server/src/service';
 
 const RUNS = 3_000;
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PositionConverter, documentLines, negotiatePositionEncoding, nodeFileLines } from '../../server/src/core/positionEncoding';
-import { parseNodeFile } from '../../server/src/service/parse';
+import { parseNodeFile } from '../../server/src/service';
 
 const URI = 'file:///ws/mx1/path.dat';
 const TEXT = 'a\r\nxä🔑y\n\uD800z\n';

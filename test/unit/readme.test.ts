@@ -6,9 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { DIAGNOSTIC_CODES, DiagnosticCode } from '../../server/src/service/rules/codes';
-import { RULES } from '../../server/src/service/rules/registry';
-import { tooLargeDiagnostics } from '../../server/src/service/languageService';
+import { DIAGNOSTIC_CODES, DiagnosticCode, RULES, tooLargeDiagnostics } from '../../server/src/service';
 import { TABLE_END, TABLE_START, codeTableLines, withCodeTable } from '../../scripts/generateCodeTable';
 import { codeTableRows } from './helpers';
 

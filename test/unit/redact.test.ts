@@ -3,8 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseNodeFile } from '../../server/src/service/parse';
-import { PASSWORD_MASK, redactedRemoteLogon } from '../../server/src/service/describe';
+import { PASSWORD_MASK, parseNodeFile, redactedRemoteLogon } from '../../server/src/service';
 import { REDACTED, redactNodeFileText, redactSecrets, redactStructure, redactTraceMessage } from '../../common/redact';
 import { WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 

@@ -2,8 +2,7 @@
 // diagnostic lists at most MAX_RELATED of them and its message counts the rest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { MAX_RELATED } from '../../server/src/service/rules/rule';
+import { MAX_RELATED, Workspace, parseNodeFile, validate } from '../../server/src/service';
 
 test('a node copied 25 times lists 10 related locations per diagnostic and counts the other 14', () => {
   const text = '/mnt/data/config/\n\n\n11\n\n\n\n/opt/q/\n/opt/q/retry/\n10.0.0.11\nmx1.example.net\nlicense.key\n/opt/in/\n0\n\n\n';

@@ -2,9 +2,7 @@
 // a value, and one file's diagnostics stay in the low hundreds however much it holds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NodeFile, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { fixesFor } from '../../server/src/service/fixes';
-import { RULES } from '../../server/src/service/rules/registry';
+import { NodeFile, RULES, Workspace, fixesFor, parseNodeFile, validate } from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
 const HUGE = 100_000;

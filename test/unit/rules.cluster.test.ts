@@ -1,14 +1,18 @@
 // Cross-node rules: nodes of one cluster, and identities across the workspace.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ServiceDiagnostic, Workspace, parseNodeFile } from '../../server/src/service/languageService';
-import { clusterMembershipMismatch } from '../../server/src/service/rules/clusterMembershipMismatch';
-import { clusterMultipleMasters } from '../../server/src/service/rules/clusterMultipleMasters';
-import { duplicateIdentity } from '../../server/src/service/rules/duplicateIdentity';
-import { RULES } from '../../server/src/service/rules/registry';
-import { sharedFolderMismatch } from '../../server/src/service/rules/sharedFolderMismatch';
-import { sharedTempFolderCollision } from '../../server/src/service/rules/sharedTempFolderCollision';
-import { WorkspaceFacts } from '../../server/src/service/workspace';
+import {
+  RULES,
+  ServiceDiagnostic,
+  Workspace,
+  WorkspaceFacts,
+  clusterMembershipMismatch,
+  clusterMultipleMasters,
+  duplicateIdentity,
+  parseNodeFile,
+  sharedFolderMismatch,
+  sharedTempFolderCollision,
+} from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, diagnoseWorkspace, nodeText, only, spans, withValues } from './helpers';
 
 const MX1 = 'file:///ws/mx1/path.dat';

@@ -4,10 +4,7 @@
 // nodes is each server's own disk.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { buildClusterModel } from '../../server/src/service/clusterModel';
-import { hover } from '../../server/src/service/hover';
-import { fixesFor } from '../../server/src/service/fixes';
+import { NodeFile, ServiceDiagnostic, Workspace, buildClusterModel, fixesFor, hover, parseNodeFile, validate } from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, only, spans, withValues } from './helpers';
 
 const NODE_A = 'file:///ws/node-a/path.dat';

@@ -1,9 +1,7 @@
 // Hosts and roles in one file: lines 11 and 14-16.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NodeFile, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { fixesFor } from '../../server/src/service/fixes';
-import { editDistance } from '../../server/src/service/rules/hostPossibleTypo';
+import { NodeFile, Workspace, editDistance, fixesFor, parseNodeFile, validate } from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, diagnose, nodeText, only, spans, withValues } from './helpers';
 
 const master = (changes: Record<number, string>) => diagnose(nodeText(withValues(LINUX_MASTER, changes)));

@@ -4,8 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { NodeFile, ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { fixAll, fixesFor } from '../../server/src/service/fixes';
+import { NodeFile, ServiceDiagnostic, Workspace, fixAll, fixesFor, parseNodeFile, validate } from '../../server/src/service';
 import { LINUX_MASTER, nodeText, only, withValues } from './helpers';
 
 const HOSTS = ['mail-a.corp.example.com', 'mail-b.corp.example.com', 'mail-c.corp.example.com', 'mail-d.corp.example.com'];

@@ -2,7 +2,7 @@
 // hostname and folder (`mail-b.corp.example.com (node-b/path.dat)`), never by the file name alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ServiceDiagnostic } from '../../server/src/service/languageService';
+import { ServiceDiagnostic } from '../../server/src/service';
 import { LINUX_MASTER, diagnoseWorkspace, nodeText, only, withValues } from './helpers';
 
 const NODE_A = 'file:///ws/node-a/path.dat';

@@ -2,8 +2,7 @@
 // near-misses where the code must stay quiet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ServiceDiagnostic, Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
-import { fixesFor } from '../../server/src/service/fixes';
+import { ServiceDiagnostic, Workspace, fixesFor, parseNodeFile, validate } from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, diagnose, diagnoseWorkspace, nodeText, only, spans, withValues } from './helpers';
 
 const linux = (changes: Record<number, string>) => diagnose(nodeText(withValues(LINUX_MASTER, changes)));

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DIAGNOSTIC_CODES } from '../../server/src/service/rules/codes';
+import { DIAGNOSTIC_CODES } from '../../server/src/service';
 import { MANIFEST_PATH, NLS_PATH, SEVERITY_SETTING, severityDescriptionKey, severityDescriptions, severityProperties, withSeverityDescriptions, withSeverityProperties } from '../../scripts/generateSeveritySettings';
 
 interface SeveritySchema {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export { SnippetSyntaxError, expandSnippet, parseSnippet } from '../../server/src/service/snippetText';
+export { SnippetSyntaxError, expandSnippet, parseSnippet } from '../../server/src/service';
 
 /** Contributed in package.json: the line snippets VS Code offers anywhere. */
 export const CONTRIBUTED_SNIPPETS_PATH = join(__dirname, '..', '..', 'snippets', 'pathcfg.code-snippets');

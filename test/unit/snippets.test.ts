@@ -3,14 +3,7 @@
 // and a master and a slave from the same platform must form a clean cluster together.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  ServiceDiagnostic,
-  Workspace,
-  parseNodeFile,
-  validate,
-  validateText,
-} from '../../server/src/service/languageService';
-import { FIELDS, FIELD_COUNT } from '../../server/src/service/fields';
+import { FIELDS, FIELD_COUNT, ServiceDiagnostic, Workspace, parseNodeFile, validate, validateText } from '../../server/src/service';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRIBUTED_SNIPPETS_PATH, Snippet, SnippetSyntaxError, expandSnippet, loadSnippetFile, loadSnippets } from './snippetExpander';

@@ -3,9 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIELD_COUNT } from '../../server/src/service/fields';
-import { Workspace, parseNodeFile, validateText } from '../../server/src/service/languageService';
-import { CompletionEntry, completions } from '../../server/src/service/completion';
+import { CompletionEntry, FIELD_COUNT, Workspace, completions, parseNodeFile, validateText } from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText } from './helpers';
 import { WHOLE_FILE_SNIPPETS_PATH, expandSnippet, loadSnippetFile } from './snippetExpander';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workspace, parseNodeFile, validate } from '../../server/src/service/languageService';
+import { Workspace, parseNodeFile, validate } from '../../server/src/service';
 import { LINUX_MASTER, nodeText, withValues } from './helpers';
 
 const codesOf = (workspace: Workspace, uri: string) => {

@@ -1,7 +1,7 @@
 // `--format github`: GitHub Actions workflow commands, one annotation per problem on its file
 // and line, related locations appended to the message; then the summary line for the log.
 import type { CheckReport } from '../check';
-import { Severity } from '../engine';
+import type { Severity } from '../../../server/src/service';
 import { countProblems, relatedOf, summaryLine } from './shared';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };

@@ -2,7 +2,7 @@
 // server publishes (0-based ranges, numeric severity, related information with file URIs), so a
 // tool can share code with an LSP client.
 import type { CheckReport } from '../check';
-import { toLspDiagnostic } from '../engine';
+import { toLspDiagnostic } from '../../../server/src/core/lspDiagnostic';
 
 export function formatJson(report: CheckReport): string {
   const files = report.files.map((file) => ({

@@ -4,7 +4,7 @@
 // (`%SRCROOT%`, the current folder). Files that could not be read are tool notifications.
 import { pathToFileURL } from 'node:url';
 import type { CheckReport } from '../check';
-import { DIAGNOSTIC_CODES, DiagnosticCode, Severity } from '../engine';
+import { DIAGNOSTIC_CODES, DiagnosticCode, Severity } from '../../../server/src/service';
 import { CLI_NAME, VERSION } from '../version';
 import { codePage, meaningOf } from '../codePages';
 import { displayPath } from '../inputs';

@@ -1,7 +1,8 @@
 // What every output format needs from a report: counts, 1-based positions, related locations
 // as printed paths.
 import type { CheckReport, FileReport } from '../check';
-import { ServiceDiagnostic, Severity, uriToPath } from '../engine';
+import { ServiceDiagnostic, Severity } from '../../../server/src/service';
+import { uriToPath } from '../engine';
 import { displayPath } from '../inputs';
 
 export type Counts = Record<Severity, number> & { problems: number; filesWithProblems: number; files: number; foreign: number };

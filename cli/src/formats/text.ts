@@ -2,7 +2,7 @@
 // problem matcher `$icewarp-pathcfg` in package.json reads it), related locations indented
 // below, files apart, then the summary. Colour only when asked (a TTY without NO_COLOR).
 import type { CheckReport } from '../check';
-import { Severity } from '../engine';
+import type { Severity } from '../../../server/src/service';
 import { countProblems, relatedOf, summaryLine } from './shared';
 
 /** The severity words a VS Code problem matcher understands (`information` is not one). */

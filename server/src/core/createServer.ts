@@ -19,7 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NodeFileListing } from '../../../common/fileAccess';
 import { DEFAULT_SETTINGS, EXPLAIN_BASE_URI_OPTION, isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
-import { setMessageLocale } from '../service/l10n';
+import { setMessageLocale } from '../service';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
 import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';

@@ -8,7 +8,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileKindName, type FileKindOverridesParams, fileKindNotification, fileKindOverridesNotification } from '../../../common/protocol';
 import { isNodeFileUri } from '../host/fileAccess';
-import { type Classification, classifyNodeFile } from '../service/classify';
+import { type Classification, classifyNodeFile } from '../service';
 
 export class FileKinds {
   /** Files the user treats as IceWarp settings files (the client's remembered choices). */

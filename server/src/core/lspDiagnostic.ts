@@ -3,7 +3,7 @@
 // (erased at build): the command line does not bundle the protocol library for this.
 import type { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, explainHref } from '../../../common/protocol';
-import type { ServiceDiagnostic } from '../service/languageService';
+import type { ServiceDiagnostic } from '../service';
 
 /** LSP's DiagnosticSeverity and DiagnosticTag numbers. */
 const SEVERITY: Record<ServiceDiagnostic['severity'], DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };

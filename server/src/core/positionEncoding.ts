@@ -14,7 +14,7 @@ import {
   ResponseError,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { NodeFile } from '../service/parse';
+import type { NodeFile } from '../service';
 
 export type PositionEncoding = 'utf-8' | 'utf-16' | 'utf-32';
 

@@ -8,7 +8,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../../../common/protocol';
-import { tooLargeDiagnostics, validate } from '../service/languageService';
+import { tooLargeDiagnostics, validate } from '../service';
 import { toLspDiagnostic } from './lspDiagnostic';
 import type { Cancel, Timers } from './timers';
 import type { WorkspaceIndex } from './workspaceIndex';

@@ -5,7 +5,7 @@
 import { MAX_READABLE_FILE_SIZE } from '../../../common/fileAccess';
 import { DEFAULT_MAX_FILE_SIZE } from '../../../common/protocol';
 import { utf8ByteLength } from '../../../common/utf8';
-import { Workspace, parseNodeFile } from '../service/languageService';
+import { Workspace, parseNodeFile } from '../service';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
 import { FileKinds } from './foreignFiles';

@@ -12,10 +12,9 @@ import {
   type ClusterResponse,
   type DescribeFilesParams,
   type FileDescription,
+  type ProblemCounts,
 } from '../../../common/protocol';
-import { ProblemCounts, buildClusterModel, countProblems, roleOf } from '../service/clusterModel';
-import { NodeFile, parseNodeFile } from '../service/parse';
-import { Severity } from '../service/types';
+import { NodeFile, Severity, buildClusterModel, countProblems, parseNodeFile, roleOf } from '../service';
 import { Feature } from './feature';
 
 /** Publishing comes in rounds (one node's change republishes its peers): one notification per round. */

@@ -23,6 +23,7 @@ import {
 import { isRecord } from '../../../common/protocol';
 import {
   ClusterEditResult,
+  type ValidationOptions,
   addNode,
   compareUris,
   compareWithMaster,
@@ -32,8 +33,7 @@ import {
   promoteToMaster,
   removeNode,
   savedNode,
-} from '../service/clusterEdits';
-import type { ValidationOptions } from '../service/languageService';
+} from '../service';
 import type { Settings } from '../../../common/protocol';
 import { changedFiles, createsOverExisting, toWorkspaceEdit } from './workspaceEdits';
 import { Feature, ServerContext } from './feature';

@@ -4,8 +4,7 @@
 // that moved on) stops them instead of waiting for a fix-all of a pasted megabyte.
 import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Diagnostic, LSPErrorCodes, ResponseError, TextEdit } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, EXPLAIN_CODE_COMMAND } from '../../../common/protocol';
-import { t } from '../service/l10n';
-import { fixAllSteps, fixesFor } from '../service/fixes';
+import { fixAllSteps, fixesFor, t } from '../service';
 import { Feature } from './feature';
 import { runtimeTimers } from '../core/timers';
 

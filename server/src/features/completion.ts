@@ -2,7 +2,7 @@
 // the whole-file snippets in an empty file, as snippets where the client supports them and as
 // their plain text (every tab stop at its default) where it does not.
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
-import { CompletionKind, completions } from '../service/completion';
+import { CompletionKind, completions } from '../service';
 import { Feature } from './feature';
 
 const ITEM_KIND: Record<CompletionKind, CompletionItemKind> = {

@@ -5,8 +5,7 @@ import type { ClientCapabilities, Connection, Diagnostic, ServerCapabilities, Te
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerStatus, Settings } from '../../../common/protocol';
 import type { FileAccess } from '../host/fileAccess';
-import type { NodeFile } from '../service/parse';
-import type { Workspace } from '../service/workspace';
+import type { NodeFile, Workspace } from '../service';
 
 /** What the host process can tell about itself (a browser worker has no pid: zeros). */
 export type ProcessStatus = Pick<ServerStatus, 'pid' | 'rssBytes' | 'heapUsedBytes'>;

@@ -1,6 +1,6 @@
 // Hover over any line: the field it is read as, its docs, what the value means.
 import { MarkupKind } from 'vscode-languageserver';
-import { hover as hoverAt } from '../service/hover';
+import { hover as hoverAt } from '../service';
 import { Feature } from './feature';
 
 export const hover: Feature = {

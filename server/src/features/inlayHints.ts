@@ -1,6 +1,6 @@
 // The field name after every line 1-17 (icewarp.inlayHints.enable turns them off).
 import { InlayHint, MarkupKind } from 'vscode-languageserver';
-import { inlayHints as hintsFor } from '../service/inlayHints';
+import { inlayHints as hintsFor } from '../service';
 import { Feature } from './feature';
 
 export const inlayHints: Feature = {

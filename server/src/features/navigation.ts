@@ -1,7 +1,7 @@
 // Navigation across nodes: Go to Definition (F12) and Find All References (Shift+F12) on a host,
 // its highlights in the file, and every node by hostname, Server ID and folder (Ctrl+T).
 import { DocumentHighlightKind, Location, SymbolInformation, SymbolKind } from 'vscode-languageserver';
-import { definition, documentHighlights, references, workspaceSymbols } from '../service/navigation';
+import { definition, documentHighlights, references, workspaceSymbols } from '../service';
 import { Feature } from './feature';
 
 export const navigation: Feature = {

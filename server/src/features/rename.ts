@@ -1,7 +1,7 @@
 // Rename (F2) a host on line 11, 15 or 16 across every node file that names it. A refusal is an
 // LSP error whose message says why, which VS Code shows where the rename box would be.
 import { LSPErrorCodes, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
-import { prepareRename, rename as renameHost } from '../service/clusterEdits';
+import { prepareRename, rename as renameHost } from '../service';
 import { toWorkspaceEdit } from './workspaceEdits';
 import { Feature } from './feature';
 

@@ -1,6 +1,6 @@
 // Full-document semantic tokens by field; the legend comes from the service.
 import { SemanticTokensBuilder } from 'vscode-languageserver';
-import { TOKEN_MODIFIERS, TOKEN_TYPES, semanticTokens as tokensOf } from '../service/semanticTokens';
+import { TOKEN_MODIFIERS, TOKEN_TYPES, semanticTokens as tokensOf } from '../service';
 import { Feature } from './feature';
 
 export const semanticTokens: Feature = {

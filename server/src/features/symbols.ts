@@ -1,6 +1,6 @@
 // The outline: the 17 fields with their values (passwords masked).
 import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
-import { FieldSymbol, FieldSymbolKind, documentSymbols } from '../service/symbols';
+import { FieldSymbol, FieldSymbolKind, documentSymbols } from '../service';
 import { Feature } from './feature';
 
 const SYMBOL_KIND: Record<FieldSymbolKind, SymbolKind> = {

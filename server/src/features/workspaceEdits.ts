@@ -6,7 +6,7 @@
 import type { FileAccess } from '../host/fileAccess';
 import type { ChangeAnnotation, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ClusterChange } from '../service/clusterEdits';
+import type { ClusterChange } from '../service';
 import type { ChangedFile } from '../../../common/clusterOps';
 
 export interface EditShape {

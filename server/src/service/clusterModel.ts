@@ -23,19 +23,6 @@ import type {
   NodeRole,
   ProblemCounts,
 } from '../../../common/protocol';
-export type {
-  ClusterModel,
-  ClusterNode,
-  ClusterSummary,
-  FolderDetail,
-  FolderLocation,
-  HostMention,
-  IpBindingDetail,
-  NodeDetail,
-  NodeRole,
-  ProblemCounts,
-  RoleEvidence,
-} from '../../../common/protocol';
 
 const SHARED_FOLDER_FIELDS: readonly FieldId[] = ['configPath', 'spamPath', 'groupwarePath'];
 const WORKING_FOLDER_FIELDS: readonly FieldId[] = ['outgoingQueue', 'retryQueue', 'incomingQueue'];
@@ -49,9 +36,6 @@ export function countProblems(severities: Iterable<Severity>): ProblemCounts {
   for (const severity of severities) counts[severity]++;
   return counts;
 }
-
-/** The role of a node file (see role.ts), as the view and the settings-file picker show it. */
-export { roleOf };
 
 /**
  * Builds the model of every cluster in the workspace. `problemsOf` gives a node's problem

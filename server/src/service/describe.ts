@@ -13,9 +13,6 @@ import { roleOf } from './role';
 import { judgeFolder } from './folders';
 import { Platform, platformGuess, platformOfPaths } from './platform';
 
-/** Markdown inline code of a value (an excerpt of it: see bounds.ts). */
-export { code };
-
 /** Shown wherever a password would be. */
 export const PASSWORD_MASK = '••••';
 
@@ -23,9 +20,6 @@ export const PASSWORD_MASK = '••••';
 export function secretPieces(node: NodeFile): Piece[] {
   return node.remoteLogon.flatMap((entry) => (entry.masked ? [entry.masked] : []));
 }
-
-/** The user of an entry as it may be shown (none when the entry is shown masked). */
-export const shownUser = shownUserOf;
 
 /** Line 5 as it may be shown: every password masked, everything else as written. */
 export function redactedRemoteLogon(node: NodeFile): string {
@@ -77,7 +71,7 @@ function describeHost(text: string): string {
 function describeEntry(entry: RemoteLogonEntry): string {
   if (!entry.wellFormed) return `${entry.masked ? code(PASSWORD_MASK) : 'empty'} — not in the form \`UNC path;user;password\`, so it is shown masked (it may hold a password)`;
   const where = entry.path ? `${code(entry.path.text)} (${describePath(entry.path)})` : 'no share';
-  const shown = shownUser(entry);
+  const shown = shownUserOf(entry);
   const user = shown ? `as user ${code(shown)}` : 'without a user';
   const password = entry.password && entry.password.text.length > 0 ? `password ${code(PASSWORD_MASK)}` : 'no password';
   const shape = entry.partCount === 3 ? '' : ' — not in the form `UNC path;user;password`';

@@ -2,7 +2,7 @@
 // anywhere in its cluster (or to a node sharing an identity with it), move lines up a field
 // (a lone CR meeting an LF as one CRLF), or turn a character into a BOM is left out, so no
 // offered fix can make a file worse, whatever the file holds.
-import { DiagnosticWithFixes, ServiceDiagnostic, ValidationOptions, diagnose, validate } from './languageService';
+import { DiagnosticWithFixes, ServiceDiagnostic, ValidationOptions, diagnose, validate } from './validation';
 import { WorkspaceOverlay } from './overlay';
 import { NodeFile, parseNodeFile } from './parse';
 import { TextEdit } from './types';

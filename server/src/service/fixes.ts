@@ -1,7 +1,7 @@
 // Quick fixes and fix-all. The fixes themselves are written by the rules (each finding carries
 // the ones it implies, see rules/fix.ts); here they are looked up by diagnostic code (never by
 // message text), tried before they are offered (fixTrial.ts), and applied all at once.
-import { DiagnosticWithFixes, ValidationOptions, diagnose, findingsOf } from './languageService';
+import { DiagnosticWithFixes, ValidationOptions, diagnose, findingsOf } from './validation';
 import { WorkspaceOverlay } from './overlay';
 import { NodeFile } from './parse';
 import { FixId, isDiagnosticCode } from './rules/codes';

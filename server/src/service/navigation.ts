@@ -8,8 +8,8 @@ import { Position, Range, rangeContains } from './types';
 import { WorkspaceFacts } from './workspace';
 import { uriLabel } from './mention';
 import { hostKey, isIpAddress } from './values/hosts';
-import { code } from './describe';
-import { roleOf } from './clusterEdits/deps';
+import { code } from './bounds';
+import { roleOf } from './role';
 
 /** A host named on line 10 (an IP of the binding), 11, 15 or 16. */
 export interface HostMention {

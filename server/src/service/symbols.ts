@@ -3,8 +3,9 @@
 import { ValueKind } from './fields';
 import { NodeFile } from './parse';
 import { Range, lineRange } from './types';
-import { PASSWORD_MASK, displayValue, shownUser } from './describe';
+import { PASSWORD_MASK, displayValue } from './describe';
 import { MAX_UNREAD_SYMBOLS, excerpt } from './bounds';
+import { shownUserOf } from './values/remoteLogon';
 
 /** Protocol-free symbol kinds; the LSP glue maps them to SymbolKind. */
 export type FieldSymbolKind = 'folder' | 'file' | 'number' | 'key' | 'address' | 'host' | 'flag' | 'url' | 'reserved' | 'entry' | 'unread';
@@ -49,7 +50,7 @@ export function documentSymbols(node: NodeFile): FieldSymbol[] {
       // An entry not in the form `UNC path;user;password` is shown masked, whole: no part of it names the child.
       symbol.children = node.remoteLogon.map((entry, index) => ({
         name: entry.wellFormed && entry.path ? excerpt(entry.path.text) : `entry ${index + 1}`,
-        detail: entry.wellFormed ? [excerpt(shownUser(entry) ?? ''), entry.masked ? PASSWORD_MASK : ''].filter(Boolean).join(' · ') : entry.masked ? PASSWORD_MASK : '(empty)',
+        detail: entry.wellFormed ? [excerpt(shownUserOf(entry) ?? ''), entry.masked ? PASSWORD_MASK : ''].filter(Boolean).join(' · ') : entry.masked ? PASSWORD_MASK : '(empty)',
         kind: 'entry',
         range: entry.range,
         selectionRange: entry.path?.range ?? entry.range,

@@ -9,7 +9,7 @@ import { defaultFor, platformGuess } from '../platform';
 import { secretPieces } from '../describe';
 import { uriLabel } from '../mention';
 import { hostKey, hostProblem, isIpAddress } from '../values/hosts';
-import { judgeFolder } from './deps';
+import { judgeFolder } from '../folders';
 import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortText } from './change';
 import { clusterMembers, isRefusal, masterOf } from './members';
 import { NodeRewrite, editHostList, listHasHost } from './rewrite';

@@ -2,12 +2,12 @@
 // nodes are fixed one after the other, each against the others as already fixed, so two nodes
 // never both take the same "next free" value.
 import { t } from '../l10n';
-import { ValidationOptions, validate } from '../languageService';
+import { ValidationOptions, validate } from '../validation';
 import { NodeFile, parseNodeFile } from '../parse';
 import { Workspace, WorkspaceFacts } from '../workspace';
 import { applyEdits, diffEdits } from '../textEdits';
 import { listNames } from '../mention';
-import { fixAll } from './deps';
+import { fixAll } from '../fixes';
 import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortName } from './change';
 import { clusterMembers, isRefusal } from './members';
 

@@ -4,7 +4,7 @@ import { t } from '../l10n';
 import { NodeFile, isInCluster } from '../parse';
 import { WorkspaceFacts } from '../workspace';
 import { listNames } from '../mention';
-import { roleOf } from './deps';
+import { roleOf } from '../role';
 import { nodeName, refuse } from './change';
 
 export type Refusal = { ok: false; reason: string };

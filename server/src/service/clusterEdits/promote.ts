@@ -5,7 +5,7 @@ import { t } from '../l10n';
 import { NodeFile } from '../parse';
 import { WorkspaceFacts } from '../workspace';
 import { hostKey } from '../values/hosts';
-import { roleOf } from './deps';
+import { roleOf } from '../role';
 import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortName, shortText } from './change';
 import { clusterMembers, isRefusal, masterOf } from './members';
 import { NodeRewrite, editHostList, listHasHost } from './rewrite';

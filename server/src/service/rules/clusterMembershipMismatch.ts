@@ -1,7 +1,8 @@
 import { FieldLine, NodeFile } from '../parse';
 import { HostList, hostKey } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { clusterPeers, perNode } from './clusterPeers';
+import { clusterPeers } from './clusterPeers';
+import { perNode } from '../memo';
 import { listNames, nodeName, nodeNames, quote } from '../mention';
 import { Version, share, vote } from './clusterVotes';
 import { setValue } from './edits';

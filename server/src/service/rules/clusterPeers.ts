@@ -9,5 +9,3 @@ export function clusterPeers(node: NodeFile, workspace: WorkspaceFacts): NodeFil
   if (!isInCluster(node)) return [];
   return workspace.peersOf(node).filter(isInCluster);
 }
-
-export { perNode } from '../memo';

@@ -8,7 +8,7 @@ import type { FixOffer } from './fix';
 import type { WorkspaceFacts } from '../workspace';
 
 /**
- * The most findings one rule reports for one file (the engine keeps the first ones). A real
+ * The most findings one rule reports for one file (validation.ts keeps the first ones). A real
  * path.cfg has a handful; a pasted megabyte of junk gets a sample instead of a flood that would
  * swamp the editor.
  */
@@ -21,7 +21,7 @@ export const MAX_FINDINGS_PER_RULE = 50;
 export const MAX_DIAGNOSTICS_PER_FILE = 200;
 
 /**
- * The most related locations one diagnostic lists (the engine cuts the rest and counts them in
+ * The most related locations one diagnostic lists (validation.ts cuts the rest and counts them in
  * the message): a node copied 300 times must not list 299 peers in each of its diagnostics,
  * republished with every change of the cluster.
  */

@@ -1,11 +1,12 @@
-// The LSP client of the protocol tests and the bench. By default it runs the server's core in
-// this process over in-memory streams (as the Node host does, minus the transport), so a test
-// can be debugged and profiled like any other code; `transport: 'stdio'` or `'ipc'` spawns the
-// bundled dist/server.js instead (run `npm run build` first), as editors and external tools do;
-// `'worker'` runs the browser bundle dist/browser/server.js in a worker thread, as a browser
-// would. Where the server asks the client for files (the browser host, a folder that is not on
-// the disk), this client answers as VS Code does, from `clientFiles` (by default the disk).
-// Waits on messages, never on timers (a generous timeout only ends a hung test).
+// The LSP client of the protocol tests and the bench, kept outside test/ because the bench uses
+// no test code. By default it runs the server's core in this process over in-memory streams (as
+// the Node host does, minus the transport), so a test can be debugged and profiled like any other
+// code; `transport: 'stdio'` or `'ipc'` spawns the bundled dist/server.js instead (run `npm run
+// build` first), as editors and external tools do; `'worker'` runs the browser bundle
+// dist/browser/server.js in a worker thread, as a browser would. Where the server asks the client
+// for files (the browser host, a folder that is not on the disk), this client answers as VS Code
+// does, from `clientFiles` (by default the disk). Waits on messages, never on timers (a generous
+// timeout only ends a hung test).
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
@@ -28,14 +29,14 @@ import {
 import { ResponseError } from 'vscode-jsonrpc';
 import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../../common/fileAccess';
-import { serverStatusRequest, type ServerStatus } from '../../common/protocol';
-import type { Server } from '../../server/src/core/createServer';
-import type { Timers } from '../../server/src/core/timers';
-import type { FileAccess } from '../../server/src/host/fileAccess';
+import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../common/fileAccess';
+import { serverStatusRequest, type ServerStatus } from '../common/protocol';
+import type { Server } from '../server/src/core/createServer';
+import type { Timers } from '../server/src/core/timers';
+import type { FileAccess } from '../server/src/host/fileAccess';
 
-export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
-export const BROWSER_SERVER_PATH = path.resolve(__dirname, '../../dist/browser/server.js');
+export const SERVER_PATH = path.resolve(__dirname, '../dist/server.js');
+export const BROWSER_SERVER_PATH = path.resolve(__dirname, '../dist/browser/server.js');
 
 /**
  * How the client reaches the server: the core in this process (the protocol tests), the bundle
@@ -187,7 +188,7 @@ export class TestClient {
       return null;
     });
     // Loaded on first use, like the server's sources: the disk answers unless the test brings files.
-    const clientFiles = () => options.clientFiles ?? (require('../../server/src/nodeFiles') as typeof import('../../server/src/nodeFiles')).nodeFileAccess;
+    const clientFiles = () => options.clientFiles ?? (require('../server/src/nodeFiles') as typeof import('../server/src/nodeFiles')).nodeFileAccess;
     connection.onRequest(findNodeFilesRequest, (params) => clientFiles().findNodeFiles(params.folderUris));
     connection.onRequest(readNodeFileRequest, (params) => clientFiles().readNodeFile(params.uri, params.maxSize));
     connection.onRequest(statFileRequest, async (params) => (await clientFiles().stat(params.uri)) ?? null);
@@ -231,18 +232,18 @@ export class TestClient {
   private static inProcess(options: StartOptions, startedAt: number): TestClient {
     // Loaded on first use: a test file that only spawns the bundle does not compile the server.
     const { ProposedFeatures, createConnection } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
-    const { createServer } = require('../../server/src/core/createServer') as typeof import('../../server/src/core/createServer');
-    const { createNodeServer } = require('../../server/src/nodeHost') as typeof import('../../server/src/nodeHost');
+    const { createServer } = require('../server/src/core/createServer') as typeof import('../server/src/core/createServer');
+    const { createNodeServer } = require('../server/src/nodeHost') as typeof import('../server/src/nodeHost');
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     const server =
       options.files || options.timers
-        ? createServer(serverConnection, options.files ?? (require('../../server/src/nodeFiles') as typeof import('../../server/src/nodeFiles')).nodeFileAccess, {
+        ? createServer(serverConnection, options.files ?? (require('../server/src/nodeFiles') as typeof import('../server/src/nodeFiles')).nodeFileAccess, {
             timers: options.timers,
           })
         : options.host === 'browser'
-          ? (require('../../server/src/browserHost') as typeof import('../../server/src/browserHost')).createBrowserServer(serverConnection)
+          ? (require('../server/src/browserHost') as typeof import('../server/src/browserHost')).createBrowserServer(serverConnection)
         : createNodeServer(serverConnection);
     serverConnection.listen();
     const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));

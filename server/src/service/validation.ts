@@ -1,4 +1,5 @@
-// The facade: one parse per document version, handed to every feature. Protocol-free.
+// Validation: every rule run over one parsed node file, its findings capped and ordered into
+// diagnostics (with the fixes the light bulb and fix-all read). Protocol-free.
 import { t } from './l10n';
 import { MAX_READABLE_FILE_SIZE } from '../../../common/fileAccess';
 import { SeveritySetting } from '../../../common/protocol';
@@ -10,12 +11,6 @@ import type { FixOffer } from './rules/fix';
 import { Finding, MAX_DIAGNOSTICS_PER_FILE, MAX_FINDINGS_PER_RULE, MAX_RELATED, RelatedLocation } from './rules/rule';
 import { Range, Severity } from './types';
 import { Workspace, WorkspaceFacts } from './workspace';
-
-export { parseNodeFile } from './parse';
-export type { NodeFile } from './parse';
-export { Workspace } from './workspace';
-export { DIAGNOSTIC_CODES } from './rules/codes';
-export type { DiagnosticCode } from './rules/codes';
 
 export interface ServiceDiagnostic {
   code: DiagnosticCode;
