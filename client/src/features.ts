@@ -7,13 +7,13 @@
 // first message from the server is handled.
 import type * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { ClientHost } from './clientHost';
-import { registerClusterView } from './clusterTree';
-import { SettingsFileCommand } from './commands';
-import { ClusterCommands } from './clusterCommands';
-import { PasswordMask } from './passwordMask';
-import { LiveFileNotice } from './liveFileNotice';
-import { registerForeignFiles } from './foreignFiles';
+import type { ClientHost } from './extensionHosts/clientHost';
+import { registerClusterView } from './cluster/clusterTree';
+import { SettingsFileCommand } from './settingsFiles/openSettingsFile';
+import { ClusterCommands } from './cluster/clusterCommands';
+import { PasswordMask } from './passwords/passwordMask';
+import { LiveFileNotice } from './settingsFiles/liveFileNotice';
+import { registerForeignFiles } from './settingsFiles/foreignDocuments';
 
 export function activateFeatures(context: vscode.ExtensionContext, languageClient: BaseLanguageClient, ready: Promise<void>, host: ClientHost) {
   const clusterTree = registerClusterView(context, languageClient, ready);

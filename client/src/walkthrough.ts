@@ -2,7 +2,7 @@
 // "IceWarp: Open the path.cfg / path.dat Walkthrough", which finds it again after the Welcome
 // page is gone.
 import * as vscode from 'vscode';
-import { OPEN_WALKTHROUGH_COMMAND } from './firstHourIds';
+import { OPEN_WALKTHROUGH_COMMAND } from './commandIds';
 
 export const WALKTHROUGH_ID = 'icewarp.firstHour';
 /**

@@ -16,7 +16,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { NodeFileListing } from '../../../common/fileAccess';
+import type { NodeFileListing } from '../../../common/fileRequests';
 import { DEFAULT_SETTINGS, EXPLAIN_BASE_URI_OPTION, isRecord } from '../../../common/protocol';
 import { FEATURES } from '../features';
 import { setMessageLocale } from '../service';

@@ -1,7 +1,7 @@
 // The cluster commands, one implementation each for the tree's context menus, the editor's
 // context menu and the command palette: Promote to Master, Add Node, Remove Node, Compare with
 // Master, Compare Nodes..., Fix All in Cluster, and the tree's Open, Copy Hostname, Reveal.
-// The server computes every change (common/clusterOps.ts); the client asks, previews and applies.
+// The server computes every change (common/clusterRequests.ts); the client asks, previews and applies.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, RequestType } from 'vscode-languageclient';
 import type { z } from 'zod';
@@ -16,12 +16,12 @@ import {
   compareNodesAnswerSchema,
   newNodeCheckAnswerSchema,
   type ChangedFile,
-} from '../../common/clusterOps';
-import { LANGUAGE_ID, type ClusterNodeInfo } from '../../common/protocol';
+} from '../../../common/clusterRequests';
+import { LANGUAGE_ID, type ClusterNodeInfo } from '../../../common/protocol';
 import { CLUSTER_COMMANDS } from './clusterIds';
 import type { ClusterTreeElement } from './clusterTreeItems';
 import type { ClusterTreeProvider } from './clusterTree';
-import { StaleEditError, toVscodeEdit } from './workspaceEdits';
+import { StaleEditError, toVscodeEdit } from './workspaceEditConversion';
 import { type WriteAccessCheck, unwritableFile } from './writableFiles';
 
 /** What a command runs on: a row of the tree, a file (editor menu), or the active editor when absent. */

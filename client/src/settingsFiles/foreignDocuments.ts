@@ -15,7 +15,7 @@ import {
   fileKindNotification,
   fileKindOverridesNotification,
   fileKindParamsSchema,
-} from '../../common/protocol';
+} from '../../../common/protocol';
 
 export const TREAT_AS_SETTINGS_FILE_COMMAND = 'icewarp.treatAsSettingsFile';
 /** The workspace state key of the files the user treats as IceWarp settings files (URI strings). */

@@ -2,7 +2,7 @@
 // own URI scheme (so no file in the Explorer is decorated), errors and warnings together,
 // coloured by the worst.
 import * as vscode from 'vscode';
-import type { ClusterNodeInfo, ClusterResponse, ProblemCountsInfo } from '../../common/protocol';
+import type { ClusterNodeInfo, ClusterResponse, ProblemCountsInfo } from '../../../common/protocol';
 
 /** The scheme of the tree nodes' resourceUri, so our problem badges decorate only the tree. */
 const DECORATION_SCHEME = 'icewarp-cluster-node';

@@ -1,7 +1,7 @@
 // The rows of the "IceWarp Cluster" view: clusters, their nodes and each node's details, as
 // TreeItems built from the server's model. Pure rendering: no requests, no state.
 import * as vscode from 'vscode';
-import type { ClusterInfo, ClusterNodeInfo } from '../../common/protocol';
+import type { ClusterInfo, ClusterNodeInfo } from '../../../common/protocol';
 import { CONTEXT_VALUES } from './clusterIds';
 import { decorationUri, problemText } from './clusterBadges';
 

@@ -7,8 +7,8 @@
 // command says so.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { LANGUAGE_ID, NODE_FILE_GLOB, describeFilesRequest, describeFilesResponseSchema, type DescribeFilesParams } from '../../common/protocol';
-import type { InstallFolders } from './clientHost';
+import { LANGUAGE_ID, NODE_FILE_GLOB, describeFilesRequest, describeFilesResponseSchema, type DescribeFilesParams } from '../../../common/protocol';
+import type { InstallFolders } from '../extensionHosts/clientHost';
 import {
   DEFAULT_INSTALL_FOLDERS,
   SettingsFileCandidate,
@@ -19,7 +19,7 @@ import {
 } from './settingsFileChooser';
 // The snippets file, bundled: it is read the same way in every host (a web extension's own
 // files may sit on a server no file system API reaches).
-import snippets from '../../snippets/pathcfg-files.json';
+import snippets from '../../../snippets/pathcfg-files.json';
 
 export const OPEN_SETTINGS_FILE_COMMAND = 'icewarp.openSettingsFile';
 /** Said where the machine's install folders cannot be searched. */

@@ -6,8 +6,8 @@
 // text: no round trip to the server, so the mask is there as soon as the editor is, on every
 // keystroke, and also while the server is down.
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../../common/protocol';
-import { PASSWORD_COMMANDS } from './firstHourIds';
+import { LANGUAGE_ID } from '../../../common/protocol';
+import { PASSWORD_COMMANDS } from '../commandIds';
 import { passwordSpans } from './passwordSpans';
 /** Context key: the passwords are shown everywhere (the palette offers "Hide Passwords"). */
 const SHOWN_CONTEXT = 'icewarp.passwordsShown';

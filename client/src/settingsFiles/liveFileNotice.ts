@@ -3,8 +3,8 @@
 // would write it mid-edit, with a button that turns auto save off for path.cfg / path.dat. No
 // setting changes unless the admin presses that button. The decisions are in ./liveFiles.
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../../common/protocol';
-import type { InstallFolders } from './clientHost';
+import { LANGUAGE_ID } from '../../../common/protocol';
+import type { InstallFolders } from '../extensionHosts/clientHost';
 import { folderOf, installFolderOf, markerPaths, wouldAutoSaveWhileEditing } from './liveFiles';
 
 /** globalState key: the files already told about (fsPaths, newest last). */

@@ -10,7 +10,7 @@ import {
   clusterRequest,
   clusterResponseSchema,
   type ClusterResponse,
-} from '../../common/protocol';
+} from '../../../common/protocol';
 import { CLUSTER_VIEW_ID, CONTEXT_KEYS } from './clusterIds';
 import { ClusterTreeElement, clusterElements, detailsOf, nodeElements, treeItemOf } from './clusterTreeItems';
 import { ClusterBadges } from './clusterBadges';
