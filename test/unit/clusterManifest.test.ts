@@ -20,8 +20,8 @@ const manifest = localizedManifest() as {
 };
 const contributed = manifest.contributes.commands.map((command) => command.command);
 const menus = manifest.contributes.menus;
-const openSettingsFile = /OPEN_SETTINGS_FILE_COMMAND = '([^']+)'/.exec(readFileSync(path.join(ROOT, 'client/src/settingsFiles/openSettingsFile.ts'), 'utf8'))?.[1];
-const treatAsSettingsFile = /TREAT_AS_SETTINGS_FILE_COMMAND = '([^']+)'/.exec(readFileSync(path.join(ROOT, 'client/src/settingsFiles/foreignDocuments.ts'), 'utf8'))?.[1];
+const openSettingsFile = /OPEN_SETTINGS_FILE_COMMAND = '([^']+)'/.exec(readFileSync(path.join(ROOT, 'client/src/commandIds.ts'), 'utf8'))?.[1];
+const treatAsSettingsFile = /TREAT_AS_SETTINGS_FILE_COMMAND = '([^']+)'/.exec(readFileSync(path.join(ROOT, 'client/src/commandIds.ts'), 'utf8'))?.[1];
 
 /** The contextValues a `when` clause of view/item/context selects (`viewItem == x`, `viewItem =~ /re/`). */
 function rowsSelected(when: string): string[] {

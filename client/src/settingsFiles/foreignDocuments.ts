@@ -16,8 +16,8 @@ import {
   fileKindOverridesNotification,
   fileKindParamsSchema,
 } from '../../../common/protocol';
+import { TREAT_AS_SETTINGS_FILE_COMMAND } from '../commandIds';
 
-export const TREAT_AS_SETTINGS_FILE_COMMAND = 'icewarp.treatAsSettingsFile';
 /** The workspace state key of the files the user treats as IceWarp settings files (URI strings). */
 const TREATED_AS_SETTINGS_FILES_KEY = 'icewarp.treatedAsSettingsFiles';
 const PLAIN_TEXT = 'plaintext';

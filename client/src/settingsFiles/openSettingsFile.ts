@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LANGUAGE_ID, NODE_FILE_GLOB, describeFilesRequest, describeFilesResponseSchema, type DescribeFilesParams } from '../../../common/protocol';
+import { OPEN_SETTINGS_FILE_COMMAND } from '../commandIds';
 import type { InstallFolders } from '../extensionHosts/clientHost';
 import {
   DEFAULT_INSTALL_FOLDERS,
@@ -21,7 +22,6 @@ import {
 // files may sit on a server no file system API reaches).
 import snippets from '../../../snippets/pathcfg-files.json';
 
-export const OPEN_SETTINGS_FILE_COMMAND = 'icewarp.openSettingsFile';
 /** Said where the machine's install folders cannot be searched. */
 export const WORKSPACE_ONLY_NOTE = 'only the workspace is searched here: IceWarp\'s install folders are on a machine the browser cannot read';
 /** How long the quick pick waits for the server's roles and hostnames before showing paths alone. */
