@@ -21,8 +21,6 @@ import type { PasswordMask } from './passwords/passwordMask';
 import type { LiveFileNotice } from './settingsFiles/liveFileNotice';
 import type { ForeignFiles } from './settingsFiles/foreignDocuments';
 
-export { OUTPUT_CHANNEL_NAME } from './extensionHosts/clientHost';
-
 /** What `activate()` returns: used by the integration tests. */
 export interface IceWarpExtensionApi {
   /** Where the server runs: a Node process, or inside the browser's extension host worker. */

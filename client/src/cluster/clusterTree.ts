@@ -15,10 +15,6 @@ import { CLUSTER_VIEW_ID, CONTEXT_KEYS } from './clusterIds';
 import { ClusterTreeElement, clusterElements, detailsOf, nodeElements, treeItemOf } from './clusterTreeItems';
 import { ClusterBadges } from './clusterBadges';
 
-export type { ClusterElement, ClusterTreeElement, DetailElement, NodeElement } from './clusterTreeItems';
-export { problemText } from './clusterBadges';
-export { CLUSTER_COMMANDS, CLUSTER_VIEW_ID } from './clusterIds';
-
 const REFRESH_DELAY_MS = 250;
 
 export type ClusterTreeState = 'loading' | 'empty' | 'ready' | 'unavailable';

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import type { ClusterTreeElement, ClusterTreeProvider } from '../../../client/src/cluster/clusterTree';
+import type { ClusterTreeProvider } from '../../../client/src/cluster/clusterTree';
+import type { ClusterTreeElement } from '../../../client/src/cluster/clusterTreeItems';
 import type { ClusterResponse } from '../../../common/protocol';
 import { activatedApi, fileIn, lacksCodes, replaceLine, testIn, waitForDiagnostics, waitForEvent, workspaceFolder } from './helpers';
 

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import type { ClusterTreeElement } from '../../../client/src/cluster/clusterTree';
+import type { ClusterTreeElement } from '../../../client/src/cluster/clusterTreeItems';
 import { activatedApi, codeOf, fileIn, hasCodes, waitForDiagnostics, waitForEvent } from './helpers';
 import { undoAndWait } from './clusterOpsHelpers';
 import type { ClusterCommandResult } from '../../../client/src/cluster/clusterCommands';
