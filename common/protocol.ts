@@ -243,13 +243,6 @@ export type ClusterNode = z.infer<typeof clusterNodeSchema>;
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
 export type ClusterModel = z.infer<typeof clusterResponseSchema>;
 
-// The names the client has used since issue 5.
-export type ClusterNodeInfo = ClusterNode;
-export type ClusterInfo = ClusterSummary;
-export type ClusterResponse = ClusterModel;
-export type NodeDetailInfo = NodeDetail;
-export type ProblemCountsInfo = ProblemCounts;
-
 export const clusterChangedSchema = z.object({ version: z.number().int() });
 export type ClusterChanged = z.infer<typeof clusterChangedSchema>;
 
@@ -299,7 +292,7 @@ export interface ServerStatus {
 // TypeScript (tests that speak raw JSON-RPC, external tools).
 
 /** The clusters of the workspace (takes no params; `{}` is accepted as well). */
-export const clusterRequest = new RequestType0<ClusterResponse, void>(CLUSTER_REQUEST);
+export const clusterRequest = new RequestType0<ClusterModel, void>(CLUSTER_REQUEST);
 /** Sent by the server after a round of publishing: the cluster model may have changed. */
 export const clusterChangedNotification = new NotificationType<ClusterChanged>(CLUSTER_CHANGED_NOTIFICATION);
 /** Role and hostname of given files, read from disk when not indexed. */

@@ -17,7 +17,7 @@ import {
   newNodeCheckAnswerSchema,
   type ChangedFile,
 } from '../../../common/clusterRequests';
-import { LANGUAGE_ID, type ClusterNodeInfo } from '../../../common/protocol';
+import { LANGUAGE_ID, type ClusterNode } from '../../../common/protocol';
 import { CLUSTER_COMMANDS } from './clusterIds';
 import type { ClusterTreeElement } from './clusterTreeItems';
 import type { ClusterTreeProvider } from './clusterTree';
@@ -187,8 +187,8 @@ export class ClusterCommands {
   /** Two nodes: the one run on (or a pick), then a pick of the other. */
   async compareNodes(target: ClusterCommandTarget, options: ClusterCommandOptions = {}): Promise<ClusterCommandResult> {
     const pick = options.pick ?? vscode.window.showQuickPick;
-    const nodes = this.tree.current.clusters.flatMap((cluster) => cluster.nodes.filter((node): node is ClusterNodeInfo & { uri: string } => node.uri !== undefined));
-    const item = (node: ClusterNodeInfo & { uri: string }) => ({
+    const nodes = this.tree.current.clusters.flatMap((cluster) => cluster.nodes.filter((node): node is ClusterNode & { uri: string } => node.uri !== undefined));
+    const item = (node: ClusterNode & { uri: string }) => ({
       label: node.label,
       description: [node.role, node.serverId ? `ID ${node.serverId.value}` : undefined].filter(Boolean).join(' · '),
       detail: vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri), true),
@@ -283,7 +283,7 @@ export class ClusterCommands {
   }
 }
 
-function nodeOf(target: ClusterCommandTarget): ClusterNodeInfo | undefined {
+function nodeOf(target: ClusterCommandTarget): ClusterNode | undefined {
   return typeof target === 'object' && !(target instanceof vscode.Uri) && target.kind === 'node' ? target.node : undefined;
 }
 

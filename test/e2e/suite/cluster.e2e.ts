@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
 import type { ClusterTreeProvider } from '../../../client/src/cluster/clusterTree';
 import type { ClusterTreeElement } from '../../../client/src/cluster/clusterTreeItems';
-import type { ClusterResponse } from '../../../common/protocol';
+import type { ClusterModel as ClusterResponse } from '../../../common/protocol';
 import { activatedApi, fileIn, lacksCodes, replaceLine, testIn, waitForDiagnostics, waitForEvent, workspaceFolder } from './helpers';
 
 /** Resolves once the tree's model satisfies `predicate` (checked now and after every refresh). */

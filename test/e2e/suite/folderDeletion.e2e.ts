@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ClusterTreeProvider } from '../../../client/src/cluster/clusterTree';
-import type { ClusterResponse } from '../../../common/protocol';
+import type { ClusterModel as ClusterResponse } from '../../../common/protocol';
 import { activatedApi, fileIn, waitForEvent } from './helpers';
 
 function waitForTree(tree: ClusterTreeProvider, predicate: (model: ClusterResponse) => boolean, description: string): Promise<ClusterResponse> {
