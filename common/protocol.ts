@@ -3,6 +3,7 @@
 // cluster model they carry. Both sides import this file; esbuild bundles it into each.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import { z } from 'zod';
+import { isRecord } from './isRecord';
 
 // The names the client's activation needs live without zod (./protocolNames.ts): the client
 // loads this file, and zod with it, only after the server has started.
@@ -135,10 +136,6 @@ export function applySettingsLayers(base: Settings, ...layers: readonly Settings
 export function parseSettings(raw: unknown): { settings: Settings; problems: SettingsProblem[] } {
   const { layer, problems } = parseSettingsLayer(raw);
   return { settings: applySettingsLayers(DEFAULT_SETTINGS, layer), problems };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // ---------------------------------------------------------------------------------------------

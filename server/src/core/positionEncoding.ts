@@ -14,6 +14,7 @@ import {
   ResponseError,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isRecord } from '../../../common/isRecord';
 import type { NodeFile } from '../service';
 
 export type PositionEncoding = 'utf-8' | 'utf-16' | 'utf-32';
@@ -542,10 +543,6 @@ function own<T>(table: Record<string, T>, key: string): T | undefined {
 
 function methodOf(type: MessageType): string {
   return typeof type === 'string' ? type : type.method;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isPosition(value: unknown): value is Position {

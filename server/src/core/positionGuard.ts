@@ -3,6 +3,7 @@
 // an internal error from a feature that trusted it. One guard for every feature, installed on
 // the connection as the position encoding is, so a feature added later is covered too.
 import type { Connection } from 'vscode-languageserver';
+import { isRecord } from '../../../common/isRecord';
 
 /** How many lines a document the server holds has; undefined when it holds none (the feature answers for itself). */
 export type LineCountOf = (uri: string) => number | undefined;
@@ -78,8 +79,4 @@ function isInside(position: unknown, lineCount: number | undefined): boolean {
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,7 +5,7 @@
 // server publishes for an open document goes back in the spelling the client opened it with.
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { isRecord } from '../../../common/protocol';
+import { isRecord } from '../../../common/isRecord';
 
 /** The one spelling of a URI the server keys files by. */
 export function normalizeUri(uri: string): string {

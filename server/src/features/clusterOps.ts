@@ -20,7 +20,7 @@ import {
   type NodeParams,
   type RemoveNodeParams,
 } from '../../../common/clusterRequests';
-import { isRecord } from '../../../common/protocol';
+import { isRecord } from '../../../common/isRecord';
 import {
   ClusterEditResult,
   type ValidationOptions,
