@@ -426,7 +426,8 @@ const REGISTRATIONS: Record<string, string> = {
 
 const DID_CHANGE = 'textDocument/didChange';
 
-type Handler = (params: unknown, ...rest: unknown[]) => unknown;
+/** A message handler as the connection's wrappers (this one, the position guard, the URI spelling) see it. */
+export type Handler = (params: unknown, ...rest: unknown[]) => unknown;
 type MessageType = string | { method: string };
 
 /**
