@@ -4,12 +4,14 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import { z } from 'zod';
 import { isRecord } from './isRecord';
+import { SEVERITIES } from './protocolNames';
 
 // The names the client's activation needs live without zod (./protocolNames.ts): the client
 // loads this file, and zod with it, only after the server has started.
-export { DIAGNOSTIC_SOURCE, EXPLAIN_BASE_URI_OPTION, EXPLAIN_CODE_COMMAND, LANGUAGE_ID, NODE_FILE_GLOB, NODE_FILE_NAMES, explainHref } from './protocolNames';
+export { DIAGNOSTIC_SOURCE, EXPLAIN_BASE_URI_OPTION, EXPLAIN_CODE_COMMAND, LANGUAGE_ID, NODE_FILE_GLOB, NODE_FILE_NAMES, SEVERITIES, explainHref } from './protocolNames';
+export type { Severity } from './protocolNames';
 
-export const severitySettingSchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+export const severitySettingSchema = z.enum([...SEVERITIES, 'off']);
 export type SeveritySetting = z.infer<typeof severitySettingSchema>;
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
