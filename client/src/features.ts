@@ -29,5 +29,3 @@ export function activateFeatures(context: vscode.ExtensionContext, languageClien
   context.subscriptions.push(liveFileNotice);
   return { clusterTree, foreignFiles, settingsFileCommand, clusterCommands, passwordMask, liveFileNotice };
 }
-
-export type ClientFeatures = ReturnType<typeof activateFeatures>;
