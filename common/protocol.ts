@@ -16,10 +16,10 @@ export type SeveritySetting = z.infer<typeof severitySettingSchema>;
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** Milliseconds a new problem waits for a pause in typing before it is shown (a fixed one clears at once). */
-export const DEFAULT_VALIDATION_DELAY = 150;
+const DEFAULT_VALIDATION_DELAY = 150;
 
 /** The `icewarp` settings section, as the server reads it per resource. */
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   validate: z.object({ enable: z.boolean() }),
   diagnostics: z.object({ severity: z.record(z.string(), severitySettingSchema) }),
   maxFileSize: z.number().nonnegative(),
@@ -150,46 +150,46 @@ export const CLUSTER_REQUEST = 'icewarp/cluster';
 export const CLUSTER_CHANGED_NOTIFICATION = 'icewarp/clusterChanged';
 export const DESCRIBE_FILES_REQUEST = 'icewarp/describeFiles';
 
-export const nodeRoleSchema = z.enum(['master', 'slave', 'unknown']);
+const nodeRoleSchema = z.enum(['master', 'slave', 'unknown']);
 /**
  * Why the model says so: line 14 itself; when line 14 is invalid, this server's own hostname
  * found as the master host (line 15) or in the slave list (line 16); for a host with no file,
  * how the other nodes name it.
  */
-export const roleEvidenceSchema = z.enum(['slave-flag', 'master-host', 'slave-hosts', 'named-as-master', 'named-as-slave', 'none']);
+const roleEvidenceSchema = z.enum(['slave-flag', 'master-host', 'slave-hosts', 'named-as-master', 'named-as-slave', 'none']);
 /**
  * Where a folder lives. UNC paths are shared; drive letters and relative paths are local;
  * POSIX paths are local under the install folder (`/opt/icewarp/`), anywhere else they are
  * taken for a mounted share (a Linux node reaches its shares through mounts, which the file
  * cannot tell apart from local disks).
  */
-export const folderLocationSchema = z.enum(['local', 'shared']);
+const folderLocationSchema = z.enum(['local', 'shared']);
 
 /** One line of a node, as the tree shows it. `line` is 0-based, as LSP counts. */
-export const nodeDetailSchema = z.object({
+const nodeDetailSchema = z.object({
   field: z.string(),
   /** The field's title from the field table. */
   title: z.string(),
   line: z.number().int().nonnegative(),
   value: z.string(),
 });
-export const folderDetailSchema = nodeDetailSchema.extend({ location: folderLocationSchema });
-export const ipBindingDetailSchema = nodeDetailSchema.extend({
+const folderDetailSchema = nodeDetailSchema.extend({ location: folderLocationSchema });
+const ipBindingDetailSchema = nodeDetailSchema.extend({
   /** The server binding (before `|`). */
   server: z.array(z.string()),
   /** The outgoing binding (after `|`), empty when the line has none. */
   outgoing: z.array(z.string()),
 });
-export const problemCountsSchema = z.object({
+const problemCountsSchema = z.object({
   error: z.number().int().nonnegative(),
   warning: z.number().int().nonnegative(),
   information: z.number().int().nonnegative(),
   hint: z.number().int().nonnegative(),
 });
 /** A place that names a host with no file in the workspace. */
-export const hostMentionSchema = z.object({ uri: z.string(), line: z.number().int().nonnegative() });
+const hostMentionSchema = z.object({ uri: z.string(), line: z.number().int().nonnegative() });
 
-export const clusterNodeSchema = z.object({
+const clusterNodeSchema = z.object({
   /** `file`: a node file of the workspace; `missing`: a host named in line 15/16 with no file. */
   kind: z.enum(['file', 'missing']),
   /** The node file; absent for a missing host. */
@@ -212,7 +212,7 @@ export const clusterNodeSchema = z.object({
   namedBy: z.array(hostMentionSchema).optional(),
 });
 
-export const clusterSummarySchema = z.object({
+const clusterSummarySchema = z.object({
   /** Stable for the same membership: the smallest member URI. */
   id: z.string(),
   /** The master host the nodes name, else the master's hostname, else the config folder, else the file. */
@@ -242,14 +242,14 @@ export type ClusterNode = z.infer<typeof clusterNodeSchema>;
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
 export type ClusterModel = z.infer<typeof clusterResponseSchema>;
 
-export const clusterChangedSchema = z.object({ version: z.number().int() });
+const clusterChangedSchema = z.object({ version: z.number().int() });
 export type ClusterChanged = z.infer<typeof clusterChangedSchema>;
 
 export interface DescribeFilesParams {
   /** File URIs; files the server has not indexed are read from disk. */
   uris: string[];
 }
-export const fileDescriptionSchema = z.object({
+const fileDescriptionSchema = z.object({
   uri: z.string(),
   /** False when the file could not be read (missing, too large). */
   readable: z.boolean(),
@@ -313,7 +313,7 @@ export const serverStatusRequest = new RequestType<ServerStatusParams, ServerSta
 export const FILE_KIND_NOTIFICATION = 'icewarp/fileKind';
 export const FILE_KIND_OVERRIDES_NOTIFICATION = 'icewarp/fileKindOverrides';
 
-export const fileKindSchema = z.enum(['icewarp', 'foreign']);
+const fileKindSchema = z.enum(['icewarp', 'foreign']);
 export type FileKindName = z.infer<typeof fileKindSchema>;
 
 /** The server's verdict on an open document: sent when it is first judged foreign and whenever it changes. */

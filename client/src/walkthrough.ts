@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { OPEN_WALKTHROUGH_COMMAND } from './commandIds';
 
-export const WALKTHROUGH_ID = 'icewarp.firstHour';
+const WALKTHROUGH_ID = 'icewarp.firstHour';
 /**
  * Set by `npm start` in code-server's environment (the Node extension host inherits it): the demo
  * opens on the walkthrough. VS Code itself opens it when the extension is installed from the

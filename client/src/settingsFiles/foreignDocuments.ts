@@ -157,7 +157,7 @@ export class ForeignFiles implements vscode.Disposable {
  * `/` against the whole path; `vscode.languages.match` with a glob matches the whole path, so a
  * bare name becomes `**\/name` first.
  */
-export function isAssociatedByUser(document: vscode.TextDocument): boolean {
+function isAssociatedByUser(document: vscode.TextDocument): boolean {
   const associations = vscode.workspace.getConfiguration('files', document).get<unknown>('associations');
   if (typeof associations !== 'object' || associations === null) return false;
   return Object.entries(associations).some(

@@ -10,8 +10,8 @@ import { folderOf, installFolderOf, markerPaths, wouldAutoSaveWhileEditing } fro
 /** globalState key: the files already told about (fsPaths, newest last). */
 const TOLD_KEY = 'icewarp.liveFileNotice.told';
 const MAX_REMEMBERED = 200;
-export const TURN_OFF_BUTTON = 'Turn Off Auto Save for path.cfg / path.dat';
-export const KEEP_BUTTON = 'Keep Auto Save';
+const TURN_OFF_BUTTON = 'Turn Off Auto Save for path.cfg / path.dat';
+const KEEP_BUTTON = 'Keep Auto Save';
 
 export type LiveFileCheckOutcome =
   | 'not-a-node-file'

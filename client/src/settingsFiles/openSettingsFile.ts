@@ -23,7 +23,7 @@ import {
 import snippets from '../../../snippets/pathcfg-files.json';
 
 /** Said where the machine's install folders cannot be searched. */
-export const WORKSPACE_ONLY_NOTE = 'only the workspace is searched here: IceWarp\'s install folders are on a machine the browser cannot read';
+const WORKSPACE_ONLY_NOTE = 'only the workspace is searched here: IceWarp\'s install folders are on a machine the browser cannot read';
 /** How long the quick pick waits for the server's roles and hostnames before showing paths alone. */
 const DESCRIBE_TIMEOUT_MS = 3_000;
 
@@ -120,7 +120,7 @@ export class SettingsFileCommand {
 }
 
 /** Every settings file in the places the command looks, in that order; the workspace only without `installFolders`. */
-export async function findCandidates(options: OpenSettingsFileOptions = {}, installFolders?: InstallFolders): Promise<SettingsFileCandidate[]> {
+async function findCandidates(options: OpenSettingsFileOptions = {}, installFolders?: InstallFolders): Promise<SettingsFileCandidate[]> {
   const candidates: SettingsFileCandidate[] = [];
   if (options.searchWorkspace !== false) {
     const found = await vscode.workspace.findFiles(NODE_FILE_GLOB, '**/node_modules/**');

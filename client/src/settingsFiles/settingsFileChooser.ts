@@ -2,8 +2,8 @@
 // run them: which places to look in, what to do with 0, 1 or several matches, what the quick
 // pick shows, and which templates a new file can start from. No Node either: the browser
 // extension shares it.
-
-export type NodeRole = 'master' | 'slave' | 'unknown';
+import type { NodeRole } from '../../../common/protocol';
+import { NODE_FILE_NAMES } from '../../../common/protocolNames';
 
 /** Where a candidate was found; the quick pick lists workspace files first. */
 export type CandidateSource = 'workspace' | 'installPath' | 'defaultInstall';
@@ -35,7 +35,7 @@ export type SettingsFileChoice =
 /** IceWarp's default install folders (Windows, then Linux). */
 export const DEFAULT_INSTALL_FOLDERS: readonly string[] = ['C:\\Program Files\\IceWarp\\', '/opt/icewarp/'];
 
-export const SETTINGS_FILE_NAMES: readonly string[] = ['path.cfg', 'path.dat'];
+const SETTINGS_FILE_NAMES: readonly string[] = NODE_FILE_NAMES;
 
 /**
  * The files to check in an install folder. The setting may also name the file itself.
@@ -53,7 +53,7 @@ export function filesInInstallFolder(folder: string): string[] {
 }
 
 /** Same file, found twice (workspace and install folder): keep the first. Case-insensitive for Windows paths. */
-export function dedupeCandidates(candidates: readonly SettingsFileCandidate[]): SettingsFileCandidate[] {
+function dedupeCandidates(candidates: readonly SettingsFileCandidate[]): SettingsFileCandidate[] {
   const seen = new Set<string>();
   const result: SettingsFileCandidate[] = [];
   for (const candidate of candidates) {
@@ -83,7 +83,7 @@ const SOURCE_NAMES: Record<CandidateSource, string> = {
 };
 
 /** Label: the hostname (or file name); description: role and Server ID; detail: where it is. */
-export function pickItems(candidates: readonly SettingsFileCandidate[], describeLocation: (candidate: SettingsFileCandidate) => string = (c) => c.fsPath): SettingsFilePickItem[] {
+function pickItems(candidates: readonly SettingsFileCandidate[], describeLocation: (candidate: SettingsFileCandidate) => string = (c) => c.fsPath): SettingsFilePickItem[] {
   return [...candidates]
     .sort(
       (a, b) =>
