@@ -141,7 +141,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
 }
 
 // ---------------------------------------------------------------------------------------------
-// The cluster model (issue 5): `icewarp/cluster` answers with the clusters of the workspace;
+// The cluster model: `icewarp/cluster` answers with the clusters of the workspace;
 // `icewarp/clusterChanged` tells the client the answer may have changed (debounced, after the
 // server publishes diagnostics); `icewarp/describeFiles` gives role and hostname of given files
 // (also outside the workspace) for the Open Settings File chooser. Never any password.
@@ -261,10 +261,10 @@ export const describeFilesResponseSchema = z.array(fileDescriptionSchema);
 export type FileDescription = z.infer<typeof fileDescriptionSchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Server status (issue 7): for the benchmark and the robustness tests, not for users. Tells the
-// process id (a test kills it), how many times diagnostics were published since start (so a
-// benchmark can count the files one edit re-validated), memory, and the server-side latency from
-// a document change arriving to its diagnostics being sent.
+// Server status: for the benchmark and the robustness tests, not for users. Tells the process id (a
+// test kills it), how many times diagnostics were published since start (so a benchmark can count
+// the files one edit re-validated), memory, and the server-side latency from a document change
+// arriving to its diagnostics being sent.
 
 export const SERVER_STATUS_REQUEST = 'icewarp/serverStatus';
 
@@ -300,9 +300,9 @@ export const describeFilesRequest = new RequestType<DescribeFilesParams, FileDes
 export const serverStatusRequest = new RequestType<ServerStatusParams, ServerStatus, void>(SERVER_STATUS_REQUEST);
 
 // ---------------------------------------------------------------------------------------------
-// Files of other programs (issue 10 item 0): `path.dat` and `path.cfg` are not IceWarp's names
-// alone. The server judges every file by its content (server/src/service/classify.ts) and tells
-// the client the verdict on an open document; the client switches a foreign one to plain text.
+// Files of other programs: `path.dat` and `path.cfg` are not IceWarp's names alone. The server
+// judges every file by its content (server/src/service/classify.ts) and tells the client the
+// verdict on an open document; the client switches a foreign one to plain text.
 //
 // The user's "Treat as IceWarp settings file" travels as a notification, not as a setting: it is
 // a choice about one file made in the editor (remembered in the workspace's state), not something

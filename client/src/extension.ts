@@ -38,7 +38,7 @@ export interface IceWarpExtensionApi {
   clusterTree: ClusterTreeProvider;
   /** The cluster commands (promote, add, remove, compare, fix all...) with test seams (answers, no preview). */
   clusterCommands: ClusterCommands;
-  /** "IceWarp: Open Settings File" with test seams (where to look, who answers the quick pick). */
+  /** "IceWarp: Open IceWarp Settings File" with test seams (where to look, who answers the quick pick). */
   openSettingsFile(options?: OpenSettingsFileOptions): Promise<OpenSettingsFileResult>;
   /** The `••••` over line-5 passwords: what it covers in an editor, when that changes, the toggle. */
   passwordMask: Pick<PasswordMask, 'maskedRanges' | 'onDidApply' | 'toggle' | 'passwordsShown'>;

@@ -1,10 +1,9 @@
-// What the client does beyond showing the server's diagnostics: the cluster view and its
-// commands, Open Settings File, the password mask, the live-file notice, other programs' files.
-// The extension host runs it once the server's start is under way (./extension.ts); in VS Code's
-// Node host it is a bundle of its own (dist/clientFeatures.js), so zod and the schemas it checks
-// answers with are not compiled before the server starts. Everything here is registered within
-// activate(), as before: commands, views and notification handlers are in place before the
-// first message from the server is handled.
+// What the client does beyond showing the server's diagnostics: the cluster view and its commands,
+// Open Settings File, the password mask, the live-file notice, other programs' files. The extension
+// host runs it once the server's start is under way (./extension.ts); in VS Code's Node host it is
+// a bundle of its own (dist/clientFeatures.js), so zod and the schemas it checks answers with are
+// not compiled before the server starts. Everything here is registered within activate(): commands,
+// views and notification handlers are in place before the first message from the server is handled.
 import type * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { ClientHost } from './extensionHosts/clientHost';

@@ -1,10 +1,10 @@
-// Other programs' path.dat and path.cfg in the editor (issue 10 item 0). The server judges each
-// file's content and tells the verdict on an open document (icewarp/fileKind); this side holds no
-// rule of its own: it renders the verdict. A foreign document switches to plain text and gets a
-// language status item offering "Treat as IceWarp settings file"; that choice is remembered per
-// file (workspace state, keyed by URI) and sent to the server (icewarp/fileKindOverrides), which
-// then checks the file fully again. A user's own `files.associations` entry for our language
-// always wins: such a document is never switched away, and the server is told to treat it as ours.
+// Other programs' path.dat and path.cfg in the editor. The server judges each file's content and
+// tells the verdict on an open document (icewarp/fileKind); this side holds no rule of its own: it
+// renders the verdict. A foreign document switches to plain text and gets a language status item
+// offering "Treat as IceWarp settings file"; that choice is remembered per file (workspace state,
+// keyed by URI) and sent to the server (icewarp/fileKindOverrides), which then checks the file
+// fully again. A user's own `files.associations` entry for our language always wins: such a
+// document is never switched away, and the server is told to treat it as ours.
 import * as vscode from 'vscode';
 import { type BaseLanguageClient, State } from 'vscode-languageclient';
 import {

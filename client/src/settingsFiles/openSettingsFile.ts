@@ -1,10 +1,10 @@
-// "IceWarp: Open IceWarp Settings File (path.cfg / path.dat)": finds path.cfg / path.dat in the workspace, in the folder of
-// `icewarp.installPath` and in IceWarp's default install folders; opens the one match, offers a
-// quick pick (role and hostname from the server) for several, and a template for none.
-// The decisions are in ./settingsFileChooser (pure, unit-tested); this file talks to VS Code.
-// The install folders are on the machine the extension host runs on (a remote's own over
-// Remote-SSH); in the browser there is none to read, so only the workspace is searched, and the
-// command says so.
+// "IceWarp: Open IceWarp Settings File (path.cfg / path.dat)": finds path.cfg / path.dat in the
+// workspace, in the folder of `icewarp.installPath` and in IceWarp's default install folders; opens
+// the one match, offers a quick pick (role and hostname from the server) for several, and a
+// template for none. The decisions are in ./settingsFileChooser (pure, unit-tested); this file
+// talks to VS Code. The install folders are on the machine the extension host runs on (a remote's
+// own over Remote-SSH); in the browser there is none to read, so only the workspace is searched,
+// and the command says so.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LANGUAGE_ID, NODE_FILE_GLOB, describeFilesRequest, describeFilesResponseSchema, type DescribeFilesParams } from '../../../common/protocol';

@@ -1,7 +1,7 @@
-// The decisions behind "IceWarp: Open Settings File", free of the vscode API so unit tests can
-// run them: which places to look in, what to do with 0, 1 or several matches, what the quick
-// pick shows, and which templates a new file can start from. No Node either: the browser
-// extension shares it.
+// The decisions behind "IceWarp: Open IceWarp Settings File", free of the vscode API so unit tests
+// can run them: which places to look in, what to do with 0, 1 or several matches, what the quick
+// pick shows, and which templates a new file can start from. No Node either: the browser extension
+// shares it.
 import type { NodeRole } from '../../../common/protocol';
 import { NODE_FILE_NAMES } from '../../../common/protocolNames';
 
@@ -120,7 +120,7 @@ export interface SettingsFileTemplate {
 }
 
 /**
- * The whole-file templates of the grammar issue's snippets (`snippets/pathcfg-files.json`):
+ * The whole-file templates among the snippets (`snippets/pathcfg-files.json`):
  * every snippet whose name says master or slave and "whole file". Anything malformed is skipped.
  */
 export function templatesFromSnippets(json: unknown): SettingsFileTemplate[] {
