@@ -55,9 +55,10 @@ const client = { ...common, external: ['vscode'] };
 const featuresApart = {
   name: 'features-apart',
   setup(build) {
-    // Our ./features only: the language client library has a ./features module of its own.
-    build.onResolve({ filter: /^\.\/features$/ }, (args) =>
-      /client[\\/]src[\\/]nodeClient\.ts$/.test(args.importer) ? { path: './clientFeatures.js', external: true } : undefined,
+    // Our ../features, as nodeClient.ts requires it, only: the language client library has
+    // modules of that name too.
+    build.onResolve({ filter: /^\.\.\/features$/ }, (args) =>
+      /client[\\/]src[\\/]extensionHosts[\\/]nodeClient\.ts$/.test(args.importer) ? { path: './clientFeatures.js', external: true } : undefined,
     );
   },
 };
@@ -84,10 +85,10 @@ const builds = [
   ...(cliPackage
     ? []
     : [
-        { ...client, entryPoints: ['client/src/nodeMain.ts'], outfile: `${outdir}/client.js`, plugins: [featuresApart] },
+        { ...client, entryPoints: ['client/src/extensionHosts/nodeMain.ts'], outfile: `${outdir}/client.js`, plugins: [featuresApart] },
         { ...client, entryPoints: ['client/src/features.ts'], outfile: `${outdir}/clientFeatures.js`, plugins: [librariesFromCore] },
         // The web extension host loads an extension as CommonJS with `vscode` as its only module.
-        { ...client, ...browser, format: 'cjs', entryPoints: ['client/src/browserMain.ts'], outfile: `${outdir}/browser/client.js` },
+        { ...client, ...browser, format: 'cjs', entryPoints: ['client/src/extensionHosts/browserMain.ts'], outfile: `${outdir}/browser/client.js` },
         { ...browser, format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: `${outdir}/browser/server.js` },
       ]),
   { ...common, entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },

@@ -11,6 +11,9 @@
 //   held a `|`.
 // Pure, linear (indexOf scans only) and dependency-free: the client bundles it too.
 
+/** Zero-based index of the remote-logon line: line 5 of the file. */
+export const LOGON_LINE_INDEX = 4;
+
 /** [start, end) offsets into the line. */
 export type Span = [start: number, end: number];
 
@@ -39,7 +42,7 @@ export interface LogonEntryShape {
  * The most entries a line is split into; the last keeps the rest of the line, `|` included (as
  * the service's other list values, `MAX_LIST_PARTS`), so a 1 MB line of `|` is 256 entries.
  */
-export const MAX_LOGON_ENTRIES = 256;
+const MAX_LOGON_ENTRIES = 256;
 
 /** The entries of a remote-logon line (the line's text, without its line ending). */
 export function logonEntries(line: string, limit = MAX_LOGON_ENTRIES): LogonEntryShape[] {

@@ -3,20 +3,23 @@
 // cluster model they carry. Both sides import this file; esbuild bundles it into each.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import { z } from 'zod';
+import { isRecord } from './isRecord';
+import { SEVERITIES } from './protocolNames';
 
 // The names the client's activation needs live without zod (./protocolNames.ts): the client
 // loads this file, and zod with it, only after the server has started.
-export { DIAGNOSTIC_SOURCE, EXPLAIN_BASE_URI_OPTION, EXPLAIN_CODE_COMMAND, LANGUAGE_ID, NODE_FILE_GLOB, NODE_FILE_NAMES, explainHref } from './protocolNames';
+export { DIAGNOSTIC_SOURCE, EXPLAIN_BASE_URI_OPTION, EXPLAIN_CODE_COMMAND, LANGUAGE_ID, NODE_FILE_GLOB, NODE_FILE_NAMES, SEVERITIES, explainHref } from './protocolNames';
+export type { Severity } from './protocolNames';
 
-export const severitySettingSchema = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+export const severitySettingSchema = z.enum([...SEVERITIES, 'off']);
 export type SeveritySetting = z.infer<typeof severitySettingSchema>;
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** Milliseconds a new problem waits for a pause in typing before it is shown (a fixed one clears at once). */
-export const DEFAULT_VALIDATION_DELAY = 150;
+const DEFAULT_VALIDATION_DELAY = 150;
 
 /** The `icewarp` settings section, as the server reads it per resource. */
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   validate: z.object({ enable: z.boolean() }),
   diagnostics: z.object({ severity: z.record(z.string(), severitySettingSchema) }),
   maxFileSize: z.number().nonnegative(),
@@ -137,12 +140,8 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
   return { settings: applySettingsLayers(DEFAULT_SETTINGS, layer), problems };
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 // ---------------------------------------------------------------------------------------------
-// The cluster model (issue 5): `icewarp/cluster` answers with the clusters of the workspace;
+// The cluster model: `icewarp/cluster` answers with the clusters of the workspace;
 // `icewarp/clusterChanged` tells the client the answer may have changed (debounced, after the
 // server publishes diagnostics); `icewarp/describeFiles` gives role and hostname of given files
 // (also outside the workspace) for the Open Settings File chooser. Never any password.
@@ -151,46 +150,46 @@ export const CLUSTER_REQUEST = 'icewarp/cluster';
 export const CLUSTER_CHANGED_NOTIFICATION = 'icewarp/clusterChanged';
 export const DESCRIBE_FILES_REQUEST = 'icewarp/describeFiles';
 
-export const nodeRoleSchema = z.enum(['master', 'slave', 'unknown']);
+const nodeRoleSchema = z.enum(['master', 'slave', 'unknown']);
 /**
  * Why the model says so: line 14 itself; when line 14 is invalid, this server's own hostname
  * found as the master host (line 15) or in the slave list (line 16); for a host with no file,
  * how the other nodes name it.
  */
-export const roleEvidenceSchema = z.enum(['slave-flag', 'master-host', 'slave-hosts', 'named-as-master', 'named-as-slave', 'none']);
+const roleEvidenceSchema = z.enum(['slave-flag', 'master-host', 'slave-hosts', 'named-as-master', 'named-as-slave', 'none']);
 /**
  * Where a folder lives. UNC paths are shared; drive letters and relative paths are local;
  * POSIX paths are local under the install folder (`/opt/icewarp/`), anywhere else they are
  * taken for a mounted share (a Linux node reaches its shares through mounts, which the file
  * cannot tell apart from local disks).
  */
-export const folderLocationSchema = z.enum(['local', 'shared']);
+const folderLocationSchema = z.enum(['local', 'shared']);
 
 /** One line of a node, as the tree shows it. `line` is 0-based, as LSP counts. */
-export const nodeDetailSchema = z.object({
+const nodeDetailSchema = z.object({
   field: z.string(),
   /** The field's title from the field table. */
   title: z.string(),
   line: z.number().int().nonnegative(),
   value: z.string(),
 });
-export const folderDetailSchema = nodeDetailSchema.extend({ location: folderLocationSchema });
-export const ipBindingDetailSchema = nodeDetailSchema.extend({
+const folderDetailSchema = nodeDetailSchema.extend({ location: folderLocationSchema });
+const ipBindingDetailSchema = nodeDetailSchema.extend({
   /** The server binding (before `|`). */
   server: z.array(z.string()),
   /** The outgoing binding (after `|`), empty when the line has none. */
   outgoing: z.array(z.string()),
 });
-export const problemCountsSchema = z.object({
+const problemCountsSchema = z.object({
   error: z.number().int().nonnegative(),
   warning: z.number().int().nonnegative(),
   information: z.number().int().nonnegative(),
   hint: z.number().int().nonnegative(),
 });
 /** A place that names a host with no file in the workspace. */
-export const hostMentionSchema = z.object({ uri: z.string(), line: z.number().int().nonnegative() });
+const hostMentionSchema = z.object({ uri: z.string(), line: z.number().int().nonnegative() });
 
-export const clusterNodeSchema = z.object({
+const clusterNodeSchema = z.object({
   /** `file`: a node file of the workspace; `missing`: a host named in line 15/16 with no file. */
   kind: z.enum(['file', 'missing']),
   /** The node file; absent for a missing host. */
@@ -213,7 +212,7 @@ export const clusterNodeSchema = z.object({
   namedBy: z.array(hostMentionSchema).optional(),
 });
 
-export const clusterSummarySchema = z.object({
+const clusterSummarySchema = z.object({
   /** Stable for the same membership: the smallest member URI. */
   id: z.string(),
   /** The master host the nodes name, else the master's hostname, else the config folder, else the file. */
@@ -243,21 +242,14 @@ export type ClusterNode = z.infer<typeof clusterNodeSchema>;
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
 export type ClusterModel = z.infer<typeof clusterResponseSchema>;
 
-// The names the client has used since issue 5.
-export type ClusterNodeInfo = ClusterNode;
-export type ClusterInfo = ClusterSummary;
-export type ClusterResponse = ClusterModel;
-export type NodeDetailInfo = NodeDetail;
-export type ProblemCountsInfo = ProblemCounts;
-
-export const clusterChangedSchema = z.object({ version: z.number().int() });
+const clusterChangedSchema = z.object({ version: z.number().int() });
 export type ClusterChanged = z.infer<typeof clusterChangedSchema>;
 
 export interface DescribeFilesParams {
   /** File URIs; files the server has not indexed are read from disk. */
   uris: string[];
 }
-export const fileDescriptionSchema = z.object({
+const fileDescriptionSchema = z.object({
   uri: z.string(),
   /** False when the file could not be read (missing, too large). */
   readable: z.boolean(),
@@ -269,10 +261,10 @@ export const describeFilesResponseSchema = z.array(fileDescriptionSchema);
 export type FileDescription = z.infer<typeof fileDescriptionSchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Server status (issue 7): for the benchmark and the robustness tests, not for users. Tells the
-// process id (a test kills it), how many times diagnostics were published since start (so a
-// benchmark can count the files one edit re-validated), memory, and the server-side latency from
-// a document change arriving to its diagnostics being sent.
+// Server status: for the benchmark and the robustness tests, not for users. Tells the process id (a
+// test kills it), how many times diagnostics were published since start (so a benchmark can count
+// the files one edit re-validated), memory, and the server-side latency from a document change
+// arriving to its diagnostics being sent.
 
 export const SERVER_STATUS_REQUEST = 'icewarp/serverStatus';
 
@@ -299,7 +291,7 @@ export interface ServerStatus {
 // TypeScript (tests that speak raw JSON-RPC, external tools).
 
 /** The clusters of the workspace (takes no params; `{}` is accepted as well). */
-export const clusterRequest = new RequestType0<ClusterResponse, void>(CLUSTER_REQUEST);
+export const clusterRequest = new RequestType0<ClusterModel, void>(CLUSTER_REQUEST);
 /** Sent by the server after a round of publishing: the cluster model may have changed. */
 export const clusterChangedNotification = new NotificationType<ClusterChanged>(CLUSTER_CHANGED_NOTIFICATION);
 /** Role and hostname of given files, read from disk when not indexed. */
@@ -308,9 +300,9 @@ export const describeFilesRequest = new RequestType<DescribeFilesParams, FileDes
 export const serverStatusRequest = new RequestType<ServerStatusParams, ServerStatus, void>(SERVER_STATUS_REQUEST);
 
 // ---------------------------------------------------------------------------------------------
-// Files of other programs (issue 10 item 0): `path.dat` and `path.cfg` are not IceWarp's names
-// alone. The server judges every file by its content (server/src/service/classify.ts) and tells
-// the client the verdict on an open document; the client switches a foreign one to plain text.
+// Files of other programs: `path.dat` and `path.cfg` are not IceWarp's names alone. The server
+// judges every file by its content (server/src/service/classify.ts) and tells the client the
+// verdict on an open document; the client switches a foreign one to plain text.
 //
 // The user's "Treat as IceWarp settings file" travels as a notification, not as a setting: it is
 // a choice about one file made in the editor (remembered in the workspace's state), not something
@@ -321,7 +313,7 @@ export const serverStatusRequest = new RequestType<ServerStatusParams, ServerSta
 export const FILE_KIND_NOTIFICATION = 'icewarp/fileKind';
 export const FILE_KIND_OVERRIDES_NOTIFICATION = 'icewarp/fileKindOverrides';
 
-export const fileKindSchema = z.enum(['icewarp', 'foreign']);
+const fileKindSchema = z.enum(['icewarp', 'foreign']);
 export type FileKindName = z.infer<typeof fileKindSchema>;
 
 /** The server's verdict on an open document: sent when it is first judged foreign and whenever it changes. */

@@ -1,9 +1,13 @@
-// The protocol's names that need no schema: the language, the node files, the explain command.
+// The protocol's names that need no schema: the language, the node files, the severities, the
+// explain command.
 // The client's activation imports these from here, so its bundle holds no zod (./protocol.ts,
 // which re-exports them, builds zod schemas as it loads).
 
 export const LANGUAGE_ID = 'icewarp-pathcfg';
 export const DIAGNOSTIC_SOURCE = 'icewarp';
+/** A diagnostic's severities, worst first; `icewarp.diagnostics.severity` also takes `off`. */
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 /**
  * The client command that opens a code's page (docs/codes/<code>.md), with the code as its
  * argument; the light bulb's "Explain <code>" runs it. A client that can open the pages says so

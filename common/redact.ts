@@ -10,12 +10,10 @@
 // - `redactSecrets` finds logon entries in any text at escape levels 0, 1 and 2 and replaces
 //   each password with `***`, erring towards hiding too much, never too little.
 
-import { Span, logonEntries } from './logonSecrets';
+import { LOGON_LINE_INDEX, Span, logonEntries } from './logonSecrets';
 
 export const REDACTED = '***';
 
-/** Zero-based index of the remote logon line (field 5). */
-const LOGON_LINE_INDEX = 4;
 /** How many times a text may have been JSON-escaped for the scanner to still see entries. */
 const MAX_ESCAPE_LEVEL = 2;
 

@@ -29,7 +29,7 @@ import {
 import { ResponseError } from 'vscode-jsonrpc';
 import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../common/fileAccess';
+import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../common/fileRequests';
 import { serverStatusRequest, type ServerStatus } from '../common/protocol';
 import type { Server } from '../server/src/core/createServer';
 import type { Timers } from '../server/src/core/timers';

@@ -7,7 +7,7 @@
 // 2 bad usage, input that could not be read, or an internal error (one line on stderr).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CheckReport, runCheck } from './check';
-import type { SeveritySetting } from '../../common/protocol';
+import { type SeveritySetting, severitySettingSchema } from '../../common/protocol';
 import { DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, isDiagnosticCode, setMessageLocale } from '../../server/src/service';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
@@ -23,7 +23,8 @@ const EXIT_TROUBLE = 2;
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
-const SEVERITY_SETTINGS = ['off', 'hint', 'information', 'warning', 'error'] as const;
+/** What --rule takes, mildest first. */
+const SEVERITY_SETTINGS = [...severitySettingSchema.options].reverse();
 
 interface CheckFlags {
   format: Format;

@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ParseError, parse, printParseErrorCode } from 'jsonc-parser';
-import { Settings, isRecord, parseSettings } from '../../common/protocol';
+import { Settings, parseSettings } from '../../common/protocol';
+import { isRecord } from '../../common/isRecord';
 
 export interface FolderSettings {
   /** The settings file that applies, if any. */

@@ -14,7 +14,7 @@ export function explainBaseUri(context: vscode.ExtensionContext): string {
 }
 
 /** A code's page; codes are lowercase words joined by hyphens, so nothing else reaches the file system. */
-export function codePage(extensionUri: vscode.Uri, code: string): vscode.Uri | undefined {
+function codePage(extensionUri: vscode.Uri, code: string): vscode.Uri | undefined {
   return /^[a-z][a-z0-9-]*$/.test(code) ? vscode.Uri.joinPath(extensionUri, 'docs', 'codes', `${code}.md`) : undefined;
 }
 

@@ -1,27 +1,25 @@
 // The VS Code side, shared by both extension hosts: it starts the IceWarp language server through
-// the host's entry (./nodeMain.ts runs the server as a Node process, ./browserMain.ts inside the
-// web extension host's worker) and hands its results to the editor. It holds no rules and parses
-// nothing; the server owns the truth. Nothing here needs Node: what needs the local machine
-// comes from the host (./clientHost.ts).
+// the host's entry (./extensionHosts/nodeMain.ts runs the server as a Node process,
+// ./extensionHosts/browserMain.ts inside the web extension host's worker) and hands its results
+// to the editor. It holds no rules and parses nothing; the server owns the truth. Nothing here
+// needs Node: what needs the local machine comes from the host (./extensionHosts/clientHost.ts).
 import * as vscode from 'vscode';
 import { type BaseLanguageClient, type LanguageClientOptions, RevealOutputChannelOn, State } from 'vscode-languageclient';
 import { EXPLAIN_BASE_URI_OPTION, LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocolNames';
 import { explainBaseUri, registerExplain } from './explain';
 import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
-import { RedactingOutputChannel } from './redactingChannel';
+import { RedactingOutputChannel } from './passwords/redactingChannel';
 import { registerWalkthrough } from './walkthrough';
-import { CLIENT_ID, type ClientHost, type IceWarpLanguageClient, OUTPUT_CHANNEL_NAME, nodeFileSchemes } from './clientHost';
-import { answerFileRequests } from './fileRequests';
-import { CONTEXT_KEYS } from './clusterIds';
+import { CLIENT_ID, type ClientHost, type IceWarpLanguageClient, OUTPUT_CHANNEL_NAME, nodeFileSchemes } from './extensionHosts/clientHost';
+import { answerFileRequests } from './extensionHosts/fileRequestAnswers';
+import { CONTEXT_KEYS } from './cluster/clusterIds';
 // Types only: the features are loaded through the host, after the server's start (./features.ts).
-import type { ClusterTreeProvider } from './clusterTree';
-import type { OpenSettingsFileOptions, OpenSettingsFileResult } from './commands';
-import type { ClusterCommands } from './clusterCommands';
-import type { PasswordMask } from './passwordMask';
-import type { LiveFileNotice } from './liveFileNotice';
-import type { ForeignFiles } from './foreignFiles';
-
-export { OUTPUT_CHANNEL_NAME } from './clientHost';
+import type { ClusterTreeProvider } from './cluster/clusterTree';
+import type { OpenSettingsFileOptions, OpenSettingsFileResult } from './settingsFiles/openSettingsFile';
+import type { ClusterCommands } from './cluster/clusterCommands';
+import type { PasswordMask } from './passwords/passwordMask';
+import type { LiveFileNotice } from './settingsFiles/liveFileNotice';
+import type { ForeignFiles } from './settingsFiles/foreignDocuments';
 
 /** What `activate()` returns: used by the integration tests. */
 export interface IceWarpExtensionApi {
@@ -40,7 +38,7 @@ export interface IceWarpExtensionApi {
   clusterTree: ClusterTreeProvider;
   /** The cluster commands (promote, add, remove, compare, fix all...) with test seams (answers, no preview). */
   clusterCommands: ClusterCommands;
-  /** "IceWarp: Open Settings File" with test seams (where to look, who answers the quick pick). */
+  /** "IceWarp: Open IceWarp Settings File" with test seams (where to look, who answers the quick pick). */
   openSettingsFile(options?: OpenSettingsFileOptions): Promise<OpenSettingsFileResult>;
   /** The `••••` over line-5 passwords: what it covers in an editor, when that changes, the toggle. */
   passwordMask: Pick<PasswordMask, 'maskedRanges' | 'onDidApply' | 'toggle' | 'passwordsShown'>;

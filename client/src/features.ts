@@ -1,19 +1,18 @@
-// What the client does beyond showing the server's diagnostics: the cluster view and its
-// commands, Open Settings File, the password mask, the live-file notice, other programs' files.
-// The extension host runs it once the server's start is under way (./extension.ts); in VS Code's
-// Node host it is a bundle of its own (dist/clientFeatures.js), so zod and the schemas it checks
-// answers with are not compiled before the server starts. Everything here is registered within
-// activate(), as before: commands, views and notification handlers are in place before the
-// first message from the server is handled.
+// What the client does beyond showing the server's diagnostics: the cluster view and its commands,
+// Open Settings File, the password mask, the live-file notice, other programs' files. The extension
+// host runs it once the server's start is under way (./extension.ts); in VS Code's Node host it is
+// a bundle of its own (dist/clientFeatures.js), so zod and the schemas it checks answers with are
+// not compiled before the server starts. Everything here is registered within activate(): commands,
+// views and notification handlers are in place before the first message from the server is handled.
 import type * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { ClientHost } from './clientHost';
-import { registerClusterView } from './clusterTree';
-import { SettingsFileCommand } from './commands';
-import { ClusterCommands } from './clusterCommands';
-import { PasswordMask } from './passwordMask';
-import { LiveFileNotice } from './liveFileNotice';
-import { registerForeignFiles } from './foreignFiles';
+import type { ClientHost } from './extensionHosts/clientHost';
+import { registerClusterView } from './cluster/clusterTree';
+import { SettingsFileCommand } from './settingsFiles/openSettingsFile';
+import { ClusterCommands } from './cluster/clusterCommands';
+import { PasswordMask } from './passwords/passwordMask';
+import { LiveFileNotice } from './settingsFiles/liveFileNotice';
+import { registerForeignFiles } from './settingsFiles/foreignDocuments';
 
 export function activateFeatures(context: vscode.ExtensionContext, languageClient: BaseLanguageClient, ready: Promise<void>, host: ClientHost) {
   const clusterTree = registerClusterView(context, languageClient, ready);
@@ -29,5 +28,3 @@ export function activateFeatures(context: vscode.ExtensionContext, languageClien
   context.subscriptions.push(liveFileNotice);
   return { clusterTree, foreignFiles, settingsFileCommand, clusterCommands, passwordMask, liveFileNotice };
 }
-
-export type ClientFeatures = ReturnType<typeof activateFeatures>;

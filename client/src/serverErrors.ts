@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient';
 import { CrashPolicy } from './crashPolicy';
 
-export const SHOW_OUTPUT = 'Show Output';
+const SHOW_OUTPUT = 'Show Output';
 
 /**
  * Shows one error notification until `reset()` (a successful start) is called again, so a crash

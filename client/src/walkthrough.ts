@@ -2,9 +2,9 @@
 // "IceWarp: Open the path.cfg / path.dat Walkthrough", which finds it again after the Welcome
 // page is gone.
 import * as vscode from 'vscode';
-import { OPEN_WALKTHROUGH_COMMAND } from './firstHourIds';
+import { OPEN_WALKTHROUGH_COMMAND } from './commandIds';
 
-export const WALKTHROUGH_ID = 'icewarp.firstHour';
+const WALKTHROUGH_ID = 'icewarp.firstHour';
 /**
  * Set by `npm start` in code-server's environment (the Node extension host inherits it): the demo
  * opens on the walkthrough. VS Code itself opens it when the extension is installed from the

@@ -1,7 +1,7 @@
 // The browser server on a message endpoint: a MessagePort (the VS Code web extension runs the
-// core inside its extension host's worker, client/src/browserClient.ts) or a dedicated worker's
-// global scope (./browserServer.ts). Loads the connection library's browser runtime, so only
-// browser bundles import this file.
+// core inside its extension host's worker, client/src/extensionHosts/browserClient.ts) or a
+// dedicated worker's global scope (./browserServer.ts). Loads the connection library's browser
+// runtime, so only browser bundles import this file.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { createBrowserServer } from './browserHost';
 import { installBrowserRuntime } from './browserRuntime';

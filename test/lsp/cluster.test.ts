@@ -10,7 +10,7 @@ import {
   DESCRIBE_FILES_REQUEST,
   clusterResponseSchema,
   describeFilesResponseSchema,
-  type ClusterResponse,
+  type ClusterModel as ClusterResponse,
 } from '../../common/protocol';
 import { TestClient, fileUri } from '../../testing/lspClient';
 

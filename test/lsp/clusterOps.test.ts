@@ -1,6 +1,6 @@
 // Navigation and cluster operations over LSP against dist/server.js (run `npm run build` first):
 // definition, references, highlights, workspace symbols, prepareRename/rename, the cluster
-// requests of common/clusterOps.ts and workspace/executeCommand, each accepted and refused.
+// requests of common/clusterRequests.ts and workspace/executeCommand, each accepted and refused.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
@@ -31,7 +31,7 @@ import {
   type CompareNodesAnswer,
   type ExecuteCommandResult,
   type NewNodeCheckAnswer,
-} from '../../common/clusterOps';
+} from '../../common/clusterRequests';
 import { TestClient, fileUri } from '../../testing/lspClient';
 import { LONER_TEXT, windowsNode } from '../unit/clusterFixtures';
 

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { REMOVE_NODE_REQUEST, type ClusterEditAnswer } from '../../common/clusterOps';
+import { REMOVE_NODE_REQUEST, type ClusterEditAnswer } from '../../common/clusterRequests';
 import { LONER_TEXT, windowsNode } from '../unit/clusterFixtures';
 import { TestClient, codes, fileUri } from '../../testing/lspClient';
 

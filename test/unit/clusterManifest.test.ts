@@ -1,13 +1,13 @@
-// The cluster commands and the tree's contextValues as the code has them (client/src/clusterIds.ts)
+// The cluster commands and the tree's contextValues as the code has them (client/src/cluster/clusterIds.ts)
 // against package.json: every command is contributed, every menu selects rows that exist, each
 // kind of row gets the menu the issue lists, and commands that need a node hide without one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CLUSTER_COMMANDS, CONTEXT_VALUES } from '../../client/src/clusterIds';
+import { CLUSTER_COMMANDS, CONTEXT_VALUES } from '../../client/src/cluster/clusterIds';
 import { localizedManifest } from './manifestFiles';
-import { OPEN_WALKTHROUGH_COMMAND, PASSWORD_COMMANDS } from '../../client/src/firstHourIds';
+import { OPEN_WALKTHROUGH_COMMAND, PASSWORD_COMMANDS } from '../../client/src/commandIds';
 
 const ROOT = path.resolve(__dirname, '../..');
 interface MenuEntry {
@@ -20,8 +20,8 @@ const manifest = localizedManifest() as {
 };
 const contributed = manifest.contributes.commands.map((command) => command.command);
 const menus = manifest.contributes.menus;
-const openSettingsFile = /OPEN_SETTINGS_FILE_COMMAND = '([^']+)'/.exec(readFileSync(path.join(ROOT, 'client/src/commands.ts'), 'utf8'))?.[1];
-const treatAsSettingsFile = /TREAT_AS_SETTINGS_FILE_COMMAND = '([^']+)'/.exec(readFileSync(path.join(ROOT, 'client/src/foreignFiles.ts'), 'utf8'))?.[1];
+const openSettingsFile = /OPEN_SETTINGS_FILE_COMMAND = '([^']+)'/.exec(readFileSync(path.join(ROOT, 'client/src/commandIds.ts'), 'utf8'))?.[1];
+const treatAsSettingsFile = /TREAT_AS_SETTINGS_FILE_COMMAND = '([^']+)'/.exec(readFileSync(path.join(ROOT, 'client/src/commandIds.ts'), 'utf8'))?.[1];
 
 /** The contextValues a `when` clause of view/item/context selects (`viewItem == x`, `viewItem =~ /re/`). */
 function rowsSelected(when: string): string[] {

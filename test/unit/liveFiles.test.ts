@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { ICEWARP_INSTALL_MARKERS, autoSaveWritesWhileEditing, folderOf, installFolderOf, markerPaths, wouldAutoSaveWhileEditing } from '../../client/src/liveFiles';
+import { ICEWARP_INSTALL_MARKERS, autoSaveWritesWhileEditing, folderOf, installFolderOf, markerPaths, wouldAutoSaveWhileEditing } from '../../client/src/settingsFiles/liveFiles';
 
 test('auto save counts when it writes before Ctrl+S: after a delay, on focus change, on window change', () => {
   for (const mode of ['afterDelay', 'onFocusChange', 'onWindowChange']) assert.equal(autoSaveWritesWhileEditing(mode), true, mode);

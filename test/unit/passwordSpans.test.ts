@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { REDACTED, redactNodeFileText } from '../../common/redact';
-import { PasswordSpan, passwordSpans } from '../../client/src/passwordSpans';
+import { PasswordSpan, passwordSpans } from '../../client/src/passwords/passwordSpans';
 
 /** The pieces of `line` the spans cover. */
 function covered(line: string, spans: readonly PasswordSpan[]): string[] {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { RedactingOutputChannel } from '../../client/src/redactingChannel';
+import { RedactingOutputChannel } from '../../client/src/passwords/redactingChannel';
 import { WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
 const SECRET = 'correct;horse battery';

@@ -9,7 +9,7 @@ import {
   filesInInstallFolder,
   settingsFileTemplates,
   templatesFromSnippets,
-} from '../../client/src/settingsFileChooser';
+} from '../../client/src/settingsFiles/settingsFileChooser';
 
 const candidate = (fsPath: string, extra: Partial<SettingsFileCandidate> = {}): SettingsFileCandidate => ({ fsPath, source: 'workspace', ...extra });
 

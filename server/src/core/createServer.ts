@@ -16,8 +16,9 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { NodeFileListing } from '../../../common/fileAccess';
-import { DEFAULT_SETTINGS, EXPLAIN_BASE_URI_OPTION, isRecord } from '../../../common/protocol';
+import type { NodeFileListing } from '../../../common/fileRequests';
+import { DEFAULT_SETTINGS, EXPLAIN_BASE_URI_OPTION } from '../../../common/protocol';
+import { isRecord } from '../../../common/isRecord';
 import { FEATURES } from '../features';
 import { setMessageLocale } from '../service';
 import type { ProcessStatus, ServerContext } from '../features/feature';

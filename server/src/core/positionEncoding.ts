@@ -14,6 +14,7 @@ import {
   ResponseError,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isRecord } from '../../../common/isRecord';
 import type { NodeFile } from '../service';
 
 export type PositionEncoding = 'utf-8' | 'utf-16' | 'utf-32';
@@ -425,7 +426,8 @@ const REGISTRATIONS: Record<string, string> = {
 
 const DID_CHANGE = 'textDocument/didChange';
 
-type Handler = (params: unknown, ...rest: unknown[]) => unknown;
+/** A message handler as the connection's wrappers (this one, the position guard, the URI spelling) see it. */
+export type Handler = (params: unknown, ...rest: unknown[]) => unknown;
 type MessageType = string | { method: string };
 
 /**
@@ -542,10 +544,6 @@ function own<T>(table: Record<string, T>, key: string): T | undefined {
 
 function methodOf(type: MessageType): string {
   return typeof type === 'string' ? type : type.method;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isPosition(value: unknown): value is Position {

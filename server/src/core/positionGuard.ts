@@ -3,11 +3,11 @@
 // an internal error from a feature that trusted it. One guard for every feature, installed on
 // the connection as the position encoding is, so a feature added later is covered too.
 import type { Connection } from 'vscode-languageserver';
+import { isRecord } from '../../../common/isRecord';
+import type { Handler } from './positionEncoding';
 
 /** How many lines a document the server holds has; undefined when it holds none (the feature answers for itself). */
 export type LineCountOf = (uri: string) => number | undefined;
-
-type Handler = (params: unknown, ...rest: unknown[]) => unknown;
 
 /** The registrations of requests about a position or a range, with the answer that says "nothing here". */
 const GUARDED: Record<string, { where: 'position' | 'range'; empty: () => unknown }> = {
@@ -78,8 +78,4 @@ function isInside(position: unknown, lineCount: number | undefined): boolean {
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,7 +4,7 @@
 // when the client can answer it, workspace/configuration pulled per resource. SettingsStore
 // validates what they give with one schema and lays them over the defaults in that order.
 import type { Connection } from 'vscode-languageserver';
-import { isRecord } from '../../../common/protocol';
+import { isRecord } from '../../../common/isRecord';
 import type { Cancel, Timers } from './timers';
 
 export const SETTINGS_SECTION = 'icewarp';

@@ -5,7 +5,8 @@
 // server publishes for an open document goes back in the spelling the client opened it with.
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { isRecord } from '../../../common/protocol';
+import { isRecord } from '../../../common/isRecord';
+import type { Handler } from './positionEncoding';
 
 /** The one spelling of a URI the server keys files by. */
 export function normalizeUri(uri: string): string {
@@ -53,8 +54,6 @@ export function normalizeParams(params: unknown, depth = 0): unknown {
   }
   return copy ?? params;
 }
-
-type Handler = (params: unknown, ...rest: unknown[]) => unknown;
 
 /**
  * `connection` as the server's handlers see it: every handler registered through it (`onHover`,

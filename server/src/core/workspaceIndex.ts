@@ -2,7 +2,7 @@
 // opened are found and read through the host's FileAccess; an open document's text always wins
 // over the file's; files of a folder that left the workspace, or deleted, are forgotten, and a
 // read that ends after that is dropped (no ghost nodes).
-import { MAX_READABLE_FILE_SIZE } from '../../../common/fileAccess';
+import { MAX_READABLE_FILE_SIZE } from '../../../common/fileRequests';
 import { DEFAULT_MAX_FILE_SIZE } from '../../../common/protocol';
 import { utf8ByteLength } from '../../../common/utf8';
 import { Workspace, parseNodeFile } from '../service';

@@ -1,5 +1,5 @@
 // The cluster model for the tree view and the Open Settings File chooser:
-//   icewarp/cluster          -> the clusters of the workspace (ClusterResponse)
+//   icewarp/cluster          -> the clusters of the workspace (ClusterModel)
 //   icewarp/describeFiles    -> role and hostname of given files, read from disk when not indexed
 //   icewarp/clusterChanged   <- sent (debounced) after diagnostics were published, so the client
 //                               refreshes without polling.
@@ -9,7 +9,7 @@ import {
   clusterRequest,
   describeFilesRequest,
   type ClusterChanged,
-  type ClusterResponse,
+  type ClusterModel,
   type DescribeFilesParams,
   type FileDescription,
   type ProblemCounts,
@@ -40,7 +40,7 @@ function isSavedResource(node: NodeFile): boolean {
 export const cluster: Feature = {
   capabilities: {},
   register({ connection, workspace, publishedDiagnostics, settingsFor, onDidPublish, files, foreignFileCount }) {
-    connection.onRequest(clusterRequest, (): ClusterResponse => {
+    connection.onRequest(clusterRequest, (): ClusterModel => {
       const nodes = workspace.all().filter(isSavedResource);
       return { ...buildClusterModel(nodes, (uri) => problemCountsOf(publishedDiagnostics(uri))), foreignFiles: foreignFileCount() };
     });

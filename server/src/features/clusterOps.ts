@@ -1,5 +1,5 @@
 // The cluster commands' server side: promote to master, add and remove a node, fix all in a
-// cluster, compare nodes. The VS Code client asks with the typed requests of common/clusterOps.ts
+// cluster, compare nodes. The VS Code client asks with the typed requests of common/clusterRequests.ts
 // and previews and applies the answer itself; any other editor runs the same computations with
 // workspace/executeCommand, and the server applies the edit with workspace/applyEdit.
 import { ExecuteCommandParams, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
@@ -19,8 +19,8 @@ import {
   type NewNodeParams,
   type NodeParams,
   type RemoveNodeParams,
-} from '../../../common/clusterOps';
-import { isRecord } from '../../../common/protocol';
+} from '../../../common/clusterRequests';
+import { isRecord } from '../../../common/isRecord';
 import {
   ClusterEditResult,
   type ValidationOptions,

@@ -7,7 +7,7 @@ import type { FileAccess } from '../host/fileAccess';
 import type { ChangeAnnotation, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClusterChange } from '../service';
-import type { ChangedFile } from '../../../common/clusterOps';
+import type { ChangedFile } from '../../../common/clusterRequests';
 
 export interface EditShape {
   /** Change annotations that ask for confirmation (the refactor preview). */

@@ -1,10 +1,10 @@
-// File access through the client (common/fileAccess.ts): the browser host's only way to files,
+// File access through the client (common/fileRequests.ts): the browser host's only way to files,
 // and the Node host's way to workspaces on other file systems than the disk. A client that does
 // not answer (another editor, a request that fails) is a workspace without those files, never an
 // error: the open documents are still validated.
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../../../common/fileAccess';
+import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../../../common/fileRequests';
 import type { FileAccess, FileRead, FileStat, NodeFileListing } from './fileAccess';
 
 export function clientFileAccess(connection: Connection): FileAccess {

@@ -1,12 +1,12 @@
 // How the core reaches the node files it was not sent by the editor: the ones under the
 // workspace folders, their text and their size. The Node host reads the disk (../nodeFiles.ts);
 // the browser host asks the client (./clientFiles.ts, vscode.workspace.findFiles / fs), so every
-// call is async and names files by URI. The shapes are shared with the client (common/fileAccess.ts).
+// call is async and names files by URI. The shapes are shared with the client (common/fileRequests.ts).
 import { URI } from 'vscode-uri';
-import type { FileRead, FileStat, NodeFileListing } from '../../../common/fileAccess';
+import type { FileRead, FileStat, NodeFileListing } from '../../../common/fileRequests';
 import { NODE_FILE_NAMES } from '../../../common/protocol';
 
-export type { FileRead, FileStat, NodeFileListing } from '../../../common/fileAccess';
+export type { FileRead, FileStat, NodeFileListing } from '../../../common/fileRequests';
 
 export interface FileAccess {
   /** Every node file (path.cfg / path.dat) under the folders; what cannot be listed is skipped. */

@@ -45,11 +45,6 @@ export function uriLabel(uri: string): string {
   }
 }
 
-/** "another node" / "3 other nodes", for messages about peers. */
-export function otherNodes(count: number): string {
-  return count === 1 ? t('another node') : t('{0} other nodes', count);
-}
-
 /**
  * Other nodes, counted and named: `another node of this cluster, a (x/path.dat)` or
  * `3 other nodes of this cluster: a (x/path.dat), b (y/path.dat) and 1 more`.

@@ -11,7 +11,7 @@ export interface Range {
   end: Position;
 }
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type { Severity } from '../../../common/protocolNames';
 
 export interface TextEdit {
   range: Range;

@@ -1,7 +1,7 @@
 // Validation: every rule run over one parsed node file, its findings capped and ordered into
 // diagnostics (with the fixes the light bulb and fix-all read). Protocol-free.
 import { t } from './l10n';
-import { MAX_READABLE_FILE_SIZE } from '../../../common/fileAccess';
+import { MAX_READABLE_FILE_SIZE } from '../../../common/fileRequests';
 import { SeveritySetting } from '../../../common/protocol';
 import { utf8ByteLength } from '../../../common/utf8';
 import { NodeFile, parseNodeFile } from './parse';

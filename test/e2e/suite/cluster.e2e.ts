@@ -3,8 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import type { ClusterTreeElement, ClusterTreeProvider } from '../../../client/src/clusterTree';
-import type { ClusterResponse } from '../../../common/protocol';
+import type { ClusterTreeProvider } from '../../../client/src/cluster/clusterTree';
+import type { ClusterTreeElement } from '../../../client/src/cluster/clusterTreeItems';
+import type { ClusterModel as ClusterResponse } from '../../../common/protocol';
 import { activatedApi, fileIn, lacksCodes, replaceLine, testIn, waitForDiagnostics, waitForEvent, workspaceFolder } from './helpers';
 
 /** Resolves once the tree's model satisfies `predicate` (checked now and after every refresh). */

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import type { ClusterResponse } from '../../../common/protocol';
+import type { ClusterModel as ClusterResponse } from '../../../common/protocol';
 import { activatedApi, codesOf, fileIn, testIn, waitForEvent } from './helpers';
 import { undoAndWait } from './clusterOpsHelpers';
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import type { LiveFileCheckOptions } from '../../../client/src/liveFileNotice';
+import type { LiveFileCheckOptions } from '../../../client/src/settingsFiles/liveFileNotice';
 import { EXTENSION_ID, activatedApi, suiteIn, waitForEvent } from './helpers';
 
 const LANGUAGE_ID = 'icewarp-pathcfg';

@@ -3,8 +3,8 @@
 // and the cluster view must still forget the node.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ClusterTreeProvider } from '../../../client/src/clusterTree';
-import type { ClusterResponse } from '../../../common/protocol';
+import type { ClusterTreeProvider } from '../../../client/src/cluster/clusterTree';
+import type { ClusterModel as ClusterResponse } from '../../../common/protocol';
 import { activatedApi, fileIn, waitForEvent } from './helpers';
 
 function waitForTree(tree: ClusterTreeProvider, predicate: (model: ClusterResponse) => boolean, description: string): Promise<ClusterResponse> {

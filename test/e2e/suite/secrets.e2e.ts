@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import type { ClusterTreeElement } from '../../../client/src/clusterTree';
+import type { ClusterTreeElement } from '../../../client/src/cluster/clusterTreeItems';
 import { activatedApi, codeOf, fileIn, hasCodes, waitForDiagnostics, waitForEvent } from './helpers';
 import { undoAndWait } from './clusterOpsHelpers';
-import type { ClusterCommandResult } from '../../../client/src/clusterCommands';
+import type { ClusterCommandResult } from '../../../client/src/cluster/clusterCommands';
 
 const PASSWORD = 'Vault;S3cr3t"E2E\\x';
 const SECOND_PASSWORD = 'Kappa-Hunter-42';

@@ -3,15 +3,15 @@
 // would write it mid-edit, with a button that turns auto save off for path.cfg / path.dat. No
 // setting changes unless the admin presses that button. The decisions are in ./liveFiles.
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../../common/protocol';
-import type { InstallFolders } from './clientHost';
+import { LANGUAGE_ID } from '../../../common/protocol';
+import type { InstallFolders } from '../extensionHosts/clientHost';
 import { folderOf, installFolderOf, markerPaths, wouldAutoSaveWhileEditing } from './liveFiles';
 
 /** globalState key: the files already told about (fsPaths, newest last). */
 const TOLD_KEY = 'icewarp.liveFileNotice.told';
 const MAX_REMEMBERED = 200;
-export const TURN_OFF_BUTTON = 'Turn Off Auto Save for path.cfg / path.dat';
-export const KEEP_BUTTON = 'Keep Auto Save';
+const TURN_OFF_BUTTON = 'Turn Off Auto Save for path.cfg / path.dat';
+const KEEP_BUTTON = 'Keep Auto Save';
 
 export type LiveFileCheckOutcome =
   | 'not-a-node-file'

@@ -1,9 +1,9 @@
-// The decisions behind "IceWarp: Open Settings File", free of the vscode API so unit tests can
-// run them: which places to look in, what to do with 0, 1 or several matches, what the quick
-// pick shows, and which templates a new file can start from. No Node either: the browser
-// extension shares it.
-
-export type NodeRole = 'master' | 'slave' | 'unknown';
+// The decisions behind "IceWarp: Open IceWarp Settings File", free of the vscode API so unit tests
+// can run them: which places to look in, what to do with 0, 1 or several matches, what the quick
+// pick shows, and which templates a new file can start from. No Node either: the browser extension
+// shares it.
+import type { NodeRole } from '../../../common/protocol';
+import { NODE_FILE_NAMES } from '../../../common/protocolNames';
 
 /** Where a candidate was found; the quick pick lists workspace files first. */
 export type CandidateSource = 'workspace' | 'installPath' | 'defaultInstall';
@@ -35,7 +35,7 @@ export type SettingsFileChoice =
 /** IceWarp's default install folders (Windows, then Linux). */
 export const DEFAULT_INSTALL_FOLDERS: readonly string[] = ['C:\\Program Files\\IceWarp\\', '/opt/icewarp/'];
 
-export const SETTINGS_FILE_NAMES: readonly string[] = ['path.cfg', 'path.dat'];
+const SETTINGS_FILE_NAMES: readonly string[] = NODE_FILE_NAMES;
 
 /**
  * The files to check in an install folder. The setting may also name the file itself.
@@ -53,7 +53,7 @@ export function filesInInstallFolder(folder: string): string[] {
 }
 
 /** Same file, found twice (workspace and install folder): keep the first. Case-insensitive for Windows paths. */
-export function dedupeCandidates(candidates: readonly SettingsFileCandidate[]): SettingsFileCandidate[] {
+function dedupeCandidates(candidates: readonly SettingsFileCandidate[]): SettingsFileCandidate[] {
   const seen = new Set<string>();
   const result: SettingsFileCandidate[] = [];
   for (const candidate of candidates) {
@@ -83,7 +83,7 @@ const SOURCE_NAMES: Record<CandidateSource, string> = {
 };
 
 /** Label: the hostname (or file name); description: role and Server ID; detail: where it is. */
-export function pickItems(candidates: readonly SettingsFileCandidate[], describeLocation: (candidate: SettingsFileCandidate) => string = (c) => c.fsPath): SettingsFilePickItem[] {
+function pickItems(candidates: readonly SettingsFileCandidate[], describeLocation: (candidate: SettingsFileCandidate) => string = (c) => c.fsPath): SettingsFilePickItem[] {
   return [...candidates]
     .sort(
       (a, b) =>
@@ -120,7 +120,7 @@ export interface SettingsFileTemplate {
 }
 
 /**
- * The whole-file templates of the grammar issue's snippets (`snippets/pathcfg-files.json`):
+ * The whole-file templates among the snippets (`snippets/pathcfg-files.json`):
  * every snippet whose name says master or slave and "whole file". Anything malformed is skipped.
  */
 export function templatesFromSnippets(json: unknown): SettingsFileTemplate[] {

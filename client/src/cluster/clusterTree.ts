@@ -9,29 +9,25 @@ import {
   clusterChangedNotification,
   clusterRequest,
   clusterResponseSchema,
-  type ClusterResponse,
-} from '../../common/protocol';
+  type ClusterModel,
+} from '../../../common/protocol';
 import { CLUSTER_VIEW_ID, CONTEXT_KEYS } from './clusterIds';
 import { ClusterTreeElement, clusterElements, detailsOf, nodeElements, treeItemOf } from './clusterTreeItems';
 import { ClusterBadges } from './clusterBadges';
-
-export type { ClusterElement, ClusterTreeElement, DetailElement, NodeElement } from './clusterTreeItems';
-export { problemText } from './clusterBadges';
-export { CLUSTER_COMMANDS, CLUSTER_VIEW_ID } from './clusterIds';
 
 const REFRESH_DELAY_MS = 250;
 
 export type ClusterTreeState = 'loading' | 'empty' | 'ready' | 'unavailable';
 
 export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeElement>, vscode.Disposable {
-  private model: ClusterResponse = { clusters: [] };
+  private model: ClusterModel = { clusters: [] };
   private state: ClusterTreeState = 'loading';
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | undefined;
   private refreshAgain = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changeTreeData = new vscode.EventEmitter<ClusterTreeElement | undefined>();
-  private readonly refreshed = new vscode.EventEmitter<ClusterResponse>();
+  private readonly refreshed = new vscode.EventEmitter<ClusterModel>();
   readonly onDidChangeTreeData = this.changeTreeData.event;
   /** Fires after each refresh with the model the tree now shows (tests wait on it). */
   readonly onDidRefresh = this.refreshed.event;
@@ -48,7 +44,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
   }
 
   /** The model the tree shows now. */
-  get current(): ClusterResponse {
+  get current(): ClusterModel {
     return this.model;
   }
 
@@ -82,7 +78,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
   }
 
   private async load(): Promise<void> {
-    let model: ClusterResponse;
+    let model: ClusterModel;
     try {
       await this.ready;
       model = clusterResponseSchema.parse(await this.client.sendRequest(clusterRequest));
@@ -101,7 +97,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
     this.apply(model, found.length > foreign ? 'loading' : 'empty');
   }
 
-  private apply(model: ClusterResponse, state: ClusterTreeState): void {
+  private apply(model: ClusterModel, state: ClusterTreeState): void {
     const previous = this.model;
     const unchanged = state === this.state && JSON.stringify(model) === JSON.stringify(previous);
     this.model = model;

@@ -1,7 +1,7 @@
 // Where the passwords of line 5 are, as offsets into that line's text, for the editor's mask.
 // What counts as a password is defined once, in common/logonSecrets.ts (the service's parser and
 // the log redaction read the same definition); this file holds no rule of its own.
-import { logonEntries } from '../../common/logonSecrets';
+import { logonEntries } from '../../../common/logonSecrets';
 
 /** [start, end) offsets into the line. */
 export type PasswordSpan = readonly [start: number, end: number];

@@ -6,14 +6,13 @@
 // text: no round trip to the server, so the mask is there as soon as the editor is, on every
 // keystroke, and also while the server is down.
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../../common/protocol';
-import { PASSWORD_COMMANDS } from './firstHourIds';
+import { LOGON_LINE_INDEX } from '../../../common/logonSecrets';
+import { LANGUAGE_ID } from '../../../common/protocol';
+import { PASSWORD_COMMANDS } from '../commandIds';
 import { passwordSpans } from './passwordSpans';
 /** Context key: the passwords are shown everywhere (the palette offers "Hide Passwords"). */
 const SHOWN_CONTEXT = 'icewarp.passwordsShown';
 const MASK_SETTING = 'icewarp.maskPasswords';
-/** Zero-based: line 5 of the file. */
-export const LOGON_LINE = 4;
 const BULLETS = '••••';
 
 export interface MaskApplied {
@@ -46,7 +45,7 @@ export class PasswordMask implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((editor) => this.update(editor))),
       vscode.window.onDidChangeTextEditorSelection((event) => this.update(event.textEditor)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document.languageId !== LANGUAGE_ID || event.contentChanges.every((change) => change.range.start.line > LOGON_LINE)) return;
+        if (event.document.languageId !== LANGUAGE_ID || event.contentChanges.every((change) => change.range.start.line > LOGON_LINE_INDEX)) return;
         for (const editor of vscode.window.visibleTextEditors) if (editor.document === event.document) this.update(editor);
       }),
       vscode.workspace.onDidOpenTextDocument(() => this.updateAll()),
@@ -100,22 +99,22 @@ export class PasswordMask implements vscode.Disposable {
 
   private rangesFor(editor: vscode.TextEditor): readonly vscode.Range[] {
     const { document } = editor;
-    if (document.languageId !== LANGUAGE_ID || document.lineCount <= LOGON_LINE) return [];
+    if (document.languageId !== LANGUAGE_ID || document.lineCount <= LOGON_LINE_INDEX) return [];
     if (this.shownEverywhere || !vscode.workspace.getConfiguration().get<boolean>(MASK_SETTING, true)) return [];
-    if (editor.selections.some((selection) => selection.active.line === LOGON_LINE)) return [];
+    if (editor.selections.some((selection) => selection.active.line === LOGON_LINE_INDEX)) return [];
     return this.passwordRanges(document);
   }
 
   private passwordRanges(document: vscode.TextDocument): vscode.Range[] {
     const cached = this.spansCache.get(document);
     if (cached?.version === document.version) return cached.ranges;
-    const text = document.lineAt(LOGON_LINE).text;
+    const text = document.lineAt(LOGON_LINE_INDEX).text;
     // An edit elsewhere bumps the version but rarely touches line 5: reuse its spans then.
     if (cached?.text === text) {
       cached.version = document.version;
       return cached.ranges;
     }
-    const ranges = passwordSpans(text).map(([start, end]) => new vscode.Range(LOGON_LINE, start, LOGON_LINE, end));
+    const ranges = passwordSpans(text).map(([start, end]) => new vscode.Range(LOGON_LINE_INDEX, start, LOGON_LINE_INDEX, end));
     this.spansCache.set(document, { version: document.version, text, ranges });
     return ranges;
   }

@@ -1,11 +1,11 @@
 // Before a multi-file change is previewed: can every file it touches be written? VS Code would
 // apply the edit in memory and fail at save, leaving part of a cluster changed; this refuses
 // first, so nothing changes. How a file is checked is the host's: the Node host asks the disk
-// for local files (./nodeClient.ts); everywhere else VS Code's file system API answers, which
+// for local files (../extensionHosts/nodeClient.ts); everywhere else VS Code's file system API answers, which
 // knows read-only file systems and files their provider marks read-only, but not the operating
 // system's permissions of a file on a remote disk (that one fails at save).
 import * as vscode from 'vscode';
-import type { ChangedFile } from '../../common/clusterOps';
+import type { ChangedFile } from '../../../common/clusterRequests';
 
 /** What is at a URI, for writing. */
 export type WriteAccess = 'writable' | 'read-only' | 'missing';

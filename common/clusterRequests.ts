@@ -1,7 +1,7 @@
-// The requests behind the cluster commands (issue 12), shared by the client and the server. The
-// server computes every edit; the client asks, previews and applies. Other editors reach the same
-// computations through workspace/executeCommand (CLUSTER_EXECUTE_COMMANDS). No answer ever holds
-// a line-5 password: labels name nodes by hostname and folder, notes name fields, not values.
+// The requests behind the cluster commands, shared by the client and the server. The server
+// computes every edit; the client asks, previews and applies. Other editors reach the same
+// computations through workspace/executeCommand (CLUSTER_EXECUTE_COMMANDS). No answer ever holds a
+// line-5 password: labels name nodes by hostname and folder, notes name fields, not values.
 import { RequestType } from 'vscode-jsonrpc';
 // Type only (erased from both bundles): the LSP WorkspaceEdit as the server library declares it.
 import type { WorkspaceEdit } from 'vscode-languageserver';

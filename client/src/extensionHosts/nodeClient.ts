@@ -6,9 +6,9 @@ import { promises as fs, constants as fsConstants, existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, type ClientHost, type InstallFolders, OUTPUT_CHANNEL_NAME, oneNotificationClient } from './clientHost';
-import type { ServerNotifier } from './serverErrors';
-import { OPEN_ON_START_ENV } from './walkthrough';
-import { type WriteAccess, workspaceWriteAccess } from './writableFiles';
+import type { ServerNotifier } from '../serverErrors';
+import { OPEN_ON_START_ENV } from '../walkthrough';
+import { type WriteAccess, workspaceWriteAccess } from '../cluster/writableFiles';
 
 class NodeLanguageClient extends oneNotificationClient(LanguageClient) {}
 
@@ -36,7 +36,7 @@ export function nodeClientHost(context: vscode.ExtensionContext): ClientHost {
     openWalkthroughOnStart: process.env[OPEN_ON_START_ENV] === '1',
     // A bundle of its own beside this one (esbuild.mjs): not compiled until activate() asks.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loadFeatures: () => require('./features') as typeof import('./features'),
+    loadFeatures: () => require('../features') as typeof import('../features'),
   };
 }
 

@@ -1,11 +1,11 @@
-// What the shared client (./extension.ts) needs from the extension host it runs in: a language
+// What the shared client (../extension.ts) needs from the extension host it runs in: a language
 // client whose server runs somewhere, and the parts that need the local machine. The Node host
 // (./nodeClient.ts) spawns the server and reads the machine's disk; the browser host
 // (./browserClient.ts) runs the server in its own worker and reaches nothing but the workspace.
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import type { ServerNotifier } from './serverErrors';
-import type { WriteAccessCheck } from './writableFiles';
-import type * as features from './features';
+import type { ServerNotifier } from '../serverErrors';
+import type { WriteAccessCheck } from '../cluster/writableFiles';
+import type * as features from '../features';
 
 export const OUTPUT_CHANNEL_NAME = 'IceWarp Cluster Config';
 /** The client id is also the settings prefix the library reads `trace.server` from: `icewarp.trace.server`. */
@@ -25,7 +25,7 @@ export interface ClientHost {
   readonly writeAccess: WriteAccessCheck;
   /** The demo (`npm start`) asks for the walkthrough at start-up, through the environment. */
   readonly openWalkthroughOnStart: boolean;
-  /** ./features.ts, loaded when asked: the Node host from a bundle of its own, the browser's from its one bundle. */
+  /** ../features.ts, loaded when asked: the Node host from a bundle of its own, the browser's from its one bundle. */
   loadFeatures(): typeof features;
 }
 

@@ -1,10 +1,10 @@
-// Other programs' path.dat and path.cfg in the editor (issue 10 item 0). The server judges each
-// file's content and tells the verdict on an open document (icewarp/fileKind); this side holds no
-// rule of its own: it renders the verdict. A foreign document switches to plain text and gets a
-// language status item offering "Treat as IceWarp settings file"; that choice is remembered per
-// file (workspace state, keyed by URI) and sent to the server (icewarp/fileKindOverrides), which
-// then checks the file fully again. A user's own `files.associations` entry for our language
-// always wins: such a document is never switched away, and the server is told to treat it as ours.
+// Other programs' path.dat and path.cfg in the editor. The server judges each file's content and
+// tells the verdict on an open document (icewarp/fileKind); this side holds no rule of its own: it
+// renders the verdict. A foreign document switches to plain text and gets a language status item
+// offering "Treat as IceWarp settings file"; that choice is remembered per file (workspace state,
+// keyed by URI) and sent to the server (icewarp/fileKindOverrides), which then checks the file
+// fully again. A user's own `files.associations` entry for our language always wins: such a
+// document is never switched away, and the server is told to treat it as ours.
 import * as vscode from 'vscode';
 import { type BaseLanguageClient, State } from 'vscode-languageclient';
 import {
@@ -15,9 +15,9 @@ import {
   fileKindNotification,
   fileKindOverridesNotification,
   fileKindParamsSchema,
-} from '../../common/protocol';
+} from '../../../common/protocol';
+import { TREAT_AS_SETTINGS_FILE_COMMAND } from '../commandIds';
 
-export const TREAT_AS_SETTINGS_FILE_COMMAND = 'icewarp.treatAsSettingsFile';
 /** The workspace state key of the files the user treats as IceWarp settings files (URI strings). */
 const TREATED_AS_SETTINGS_FILES_KEY = 'icewarp.treatedAsSettingsFiles';
 const PLAIN_TEXT = 'plaintext';
@@ -157,7 +157,7 @@ export class ForeignFiles implements vscode.Disposable {
  * `/` against the whole path; `vscode.languages.match` with a glob matches the whole path, so a
  * bare name becomes `**\/name` first.
  */
-export function isAssociatedByUser(document: vscode.TextDocument): boolean {
+function isAssociatedByUser(document: vscode.TextDocument): boolean {
   const associations = vscode.workspace.getConfiguration('files', document).get<unknown>('associations');
   if (typeof associations !== 'object' || associations === null) return false;
   return Object.entries(associations).some(

@@ -1,14 +1,15 @@
-// "IceWarp: Open IceWarp Settings File (path.cfg / path.dat)": finds path.cfg / path.dat in the workspace, in the folder of
-// `icewarp.installPath` and in IceWarp's default install folders; opens the one match, offers a
-// quick pick (role and hostname from the server) for several, and a template for none.
-// The decisions are in ./settingsFileChooser (pure, unit-tested); this file talks to VS Code.
-// The install folders are on the machine the extension host runs on (a remote's own over
-// Remote-SSH); in the browser there is none to read, so only the workspace is searched, and the
-// command says so.
+// "IceWarp: Open IceWarp Settings File (path.cfg / path.dat)": finds path.cfg / path.dat in the
+// workspace, in the folder of `icewarp.installPath` and in IceWarp's default install folders; opens
+// the one match, offers a quick pick (role and hostname from the server) for several, and a
+// template for none. The decisions are in ./settingsFileChooser (pure, unit-tested); this file
+// talks to VS Code. The install folders are on the machine the extension host runs on (a remote's
+// own over Remote-SSH); in the browser there is none to read, so only the workspace is searched,
+// and the command says so.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { LANGUAGE_ID, NODE_FILE_GLOB, describeFilesRequest, describeFilesResponseSchema, type DescribeFilesParams } from '../../common/protocol';
-import type { InstallFolders } from './clientHost';
+import { LANGUAGE_ID, NODE_FILE_GLOB, describeFilesRequest, describeFilesResponseSchema, type DescribeFilesParams } from '../../../common/protocol';
+import { OPEN_SETTINGS_FILE_COMMAND } from '../commandIds';
+import type { InstallFolders } from '../extensionHosts/clientHost';
 import {
   DEFAULT_INSTALL_FOLDERS,
   SettingsFileCandidate,
@@ -19,11 +20,10 @@ import {
 } from './settingsFileChooser';
 // The snippets file, bundled: it is read the same way in every host (a web extension's own
 // files may sit on a server no file system API reaches).
-import snippets from '../../snippets/pathcfg-files.json';
+import snippets from '../../../snippets/pathcfg-files.json';
 
-export const OPEN_SETTINGS_FILE_COMMAND = 'icewarp.openSettingsFile';
 /** Said where the machine's install folders cannot be searched. */
-export const WORKSPACE_ONLY_NOTE = 'only the workspace is searched here: IceWarp\'s install folders are on a machine the browser cannot read';
+const WORKSPACE_ONLY_NOTE = 'only the workspace is searched here: IceWarp\'s install folders are on a machine the browser cannot read';
 /** How long the quick pick waits for the server's roles and hostnames before showing paths alone. */
 const DESCRIBE_TIMEOUT_MS = 3_000;
 
@@ -120,7 +120,7 @@ export class SettingsFileCommand {
 }
 
 /** Every settings file in the places the command looks, in that order; the workspace only without `installFolders`. */
-export async function findCandidates(options: OpenSettingsFileOptions = {}, installFolders?: InstallFolders): Promise<SettingsFileCandidate[]> {
+async function findCandidates(options: OpenSettingsFileOptions = {}, installFolders?: InstallFolders): Promise<SettingsFileCandidate[]> {
   const candidates: SettingsFileCandidate[] = [];
   if (options.searchWorkspace !== false) {
     const found = await vscode.workspace.findFiles(NODE_FILE_GLOB, '**/node_modules/**');

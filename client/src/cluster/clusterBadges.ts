@@ -2,16 +2,16 @@
 // own URI scheme (so no file in the Explorer is decorated), errors and warnings together,
 // coloured by the worst.
 import * as vscode from 'vscode';
-import type { ClusterNodeInfo, ClusterResponse, ProblemCountsInfo } from '../../common/protocol';
+import type { ClusterNode, ClusterModel, ProblemCounts } from '../../../common/protocol';
 
 /** The scheme of the tree nodes' resourceUri, so our problem badges decorate only the tree. */
 const DECORATION_SCHEME = 'icewarp-cluster-node';
 
-export function decorationUri(node: ClusterNodeInfo): vscode.Uri {
+export function decorationUri(node: ClusterNode): vscode.Uri {
   return vscode.Uri.from({ scheme: DECORATION_SCHEME, path: '/node', query: node.uri ?? node.label });
 }
 
-export function problemText(problems: ProblemCountsInfo): string {
+export function problemText(problems: ProblemCounts): string {
   const parts: string[] = [];
   const add = (count: number, one: string, many: string) => count > 0 && parts.push(`${count} ${count === 1 ? one : many}`);
   add(problems.error, 'error', 'errors');
@@ -24,10 +24,10 @@ export class ClusterBadges implements vscode.FileDecorationProvider, vscode.Disp
   private readonly changeDecorations = new vscode.EventEmitter<vscode.Uri[]>();
   readonly onDidChangeFileDecorations = this.changeDecorations.event;
 
-  constructor(private readonly model: () => ClusterResponse) {}
+  constructor(private readonly model: () => ClusterModel) {}
 
   /** The model changed: redraw the badges of the nodes it had and has. */
-  modelChanged(previous: ClusterResponse, current: ClusterResponse): void {
+  modelChanged(previous: ClusterModel, current: ClusterModel): void {
     const decorated = [...previous.clusters, ...current.clusters].flatMap((cluster) => cluster.nodes.filter((node) => node.uri).map((node) => decorationUri(node)));
     this.changeDecorations.fire(decorated);
   }

@@ -1,4 +1,4 @@
-// The client's answers to the server's file requests (common/fileAccess.ts), from VS Code's own
+// The client's answers to the server's file requests (common/fileRequests.ts), from VS Code's own
 // file system API: the browser server reads every unopened node file this way, the Node server
 // the ones on other file systems than the disk (vscode-vfs:// on github.dev, vscode-remote://,
 // any FileSystemProvider).
@@ -14,8 +14,8 @@ import {
   findNodeFilesRequest,
   readNodeFileRequest,
   statFileRequest,
-} from '../../common/fileAccess';
-import { NODE_FILE_GLOB } from '../../common/protocolNames';
+} from '../../../common/fileRequests';
+import { NODE_FILE_GLOB } from '../../../common/protocolNames';
 
 const EXCLUDED = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
 

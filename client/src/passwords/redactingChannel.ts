@@ -3,7 +3,7 @@
 // `icewarp.trace.server` on `verbose` (the trace prints each opened document in full).
 // Only `vscode` types are imported: a unit test drives it with a fake channel.
 import type * as vscode from 'vscode';
-import { redactTraceMessage } from '../../common/redact';
+import { redactTraceMessage } from '../../../common/redact';
 
 /** How much printed text the channel remembers for `printed()` (the integration tests read it). */
 const REMEMBERED_CHARS = 4 * 1024 * 1024;

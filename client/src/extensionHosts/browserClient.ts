@@ -7,12 +7,12 @@
 // does not need a thread of its own. Nothing of this machine can be read here: Open Settings File
 // looks in the workspace only, and the read-only check asks VS Code's file system API.
 import { BaseLanguageClient, BrowserMessageReader, BrowserMessageWriter, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
-import { startBrowserServer } from '../../server/src/browserEndpoint';
+import { startBrowserServer } from '../../../server/src/browserEndpoint';
 import { CLIENT_ID, type ClientHost, OUTPUT_CHANNEL_NAME, oneNotificationClient } from './clientHost';
-import type { ServerNotifier } from './serverErrors';
-import { workspaceWriteAccess } from './writableFiles';
+import type { ServerNotifier } from '../serverErrors';
+import { workspaceWriteAccess } from '../cluster/writableFiles';
 // One bundle in the browser: the web extension host loads no module but `vscode` beside it.
-import * as features from './features';
+import * as features from '../features';
 
 /** A client whose transports are one end of a MessageChannel; the server core holds the other. */
 class InWorkerLanguageClient extends oneNotificationClient(BaseLanguageClient) {

@@ -1,20 +1,20 @@
 // The rows of the "IceWarp Cluster" view: clusters, their nodes and each node's details, as
 // TreeItems built from the server's model. Pure rendering: no requests, no state.
 import * as vscode from 'vscode';
-import type { ClusterInfo, ClusterNodeInfo } from '../../common/protocol';
+import type { ClusterSummary, ClusterNode } from '../../../common/protocol';
 import { CONTEXT_VALUES } from './clusterIds';
 import { decorationUri, problemText } from './clusterBadges';
 
 export interface ClusterElement {
   kind: 'cluster';
   id: string;
-  cluster: ClusterInfo;
+  cluster: ClusterSummary;
 }
 
 export interface NodeElement {
   kind: 'node';
   id: string;
-  node: ClusterNodeInfo;
+  node: ClusterNode;
   parent: ClusterElement;
 }
 
@@ -33,11 +33,11 @@ export interface DetailElement {
 
 export type ClusterTreeElement = ClusterElement | NodeElement | DetailElement;
 
-const ROLE_ICONS: Record<ClusterNodeInfo['role'], string> = { master: 'star-full', slave: 'server', unknown: 'question' };
+const ROLE_ICONS: Record<ClusterNode['role'], string> = { master: 'star-full', slave: 'server', unknown: 'question' };
 const MISSING_ICON = 'debug-disconnect';
-const NODE_CONTEXT: Record<ClusterNodeInfo['role'], string> = { master: CONTEXT_VALUES.master, slave: CONTEXT_VALUES.slave, unknown: CONTEXT_VALUES.unknownRole };
+const NODE_CONTEXT: Record<ClusterNode['role'], string> = { master: CONTEXT_VALUES.master, slave: CONTEXT_VALUES.slave, unknown: CONTEXT_VALUES.unknownRole };
 
-export function clusterElements(clusters: readonly ClusterInfo[]): ClusterElement[] {
+export function clusterElements(clusters: readonly ClusterSummary[]): ClusterElement[] {
   return clusters.map((cluster) => ({ kind: 'cluster', id: `cluster:${cluster.id}`, cluster }));
 }
 
@@ -45,7 +45,7 @@ export function nodeElements(parent: ClusterElement): NodeElement[] {
   return parent.cluster.nodes.map((node) => ({ kind: 'node', id: `${parent.id}|${nodeKey(node)}`, node, parent }));
 }
 
-function nodeKey(node: ClusterNodeInfo): string {
+function nodeKey(node: ClusterNode): string {
   return node.uri ?? `missing:${node.label.toLowerCase()}`;
 }
 
@@ -100,7 +100,7 @@ function nodeItem(element: NodeElement): vscode.TreeItem {
   return item;
 }
 
-function roleExplanation(node: ClusterNodeInfo): string {
+function roleExplanation(node: ClusterNode): string {
   switch (node.roleEvidence) {
     case 'slave-flag':
       return `Line 14 says ${node.role}.`;
@@ -118,7 +118,7 @@ function roleExplanation(node: ClusterNodeInfo): string {
 }
 
 /** A node opens its file; a missing host opens the first line that names it. */
-function openTarget(node: ClusterNodeInfo): { uri: string; line?: number } | undefined {
+function openTarget(node: ClusterNode): { uri: string; line?: number } | undefined {
   if (node.uri) return { uri: node.uri };
   const mention = node.namedBy?.[0];
   return mention ? { uri: mention.uri, line: mention.line } : undefined;

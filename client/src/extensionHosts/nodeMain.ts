@@ -1,6 +1,6 @@
 // The extension's entry in VS Code's Node extension host (package.json "main", dist/client.js).
 import type * as vscode from 'vscode';
-import { type IceWarpExtensionApi, activateExtension, deactivateExtension } from './extension';
+import { type IceWarpExtensionApi, activateExtension, deactivateExtension } from '../extension';
 import { nodeClientHost } from './nodeClient';
 import * as jsonrpc from 'vscode-jsonrpc';
 import * as languageClientLibrary from 'vscode-languageclient';

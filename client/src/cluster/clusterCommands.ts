@@ -1,7 +1,7 @@
 // The cluster commands, one implementation each for the tree's context menus, the editor's
 // context menu and the command palette: Promote to Master, Add Node, Remove Node, Compare with
 // Master, Compare Nodes..., Fix All in Cluster, and the tree's Open, Copy Hostname, Reveal.
-// The server computes every change (common/clusterOps.ts); the client asks, previews and applies.
+// The server computes every change (common/clusterRequests.ts); the client asks, previews and applies.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, RequestType } from 'vscode-languageclient';
 import type { z } from 'zod';
@@ -16,12 +16,12 @@ import {
   compareNodesAnswerSchema,
   newNodeCheckAnswerSchema,
   type ChangedFile,
-} from '../../common/clusterOps';
-import { LANGUAGE_ID, type ClusterNodeInfo } from '../../common/protocol';
+} from '../../../common/clusterRequests';
+import { LANGUAGE_ID, type ClusterNode } from '../../../common/protocol';
 import { CLUSTER_COMMANDS } from './clusterIds';
 import type { ClusterTreeElement } from './clusterTreeItems';
 import type { ClusterTreeProvider } from './clusterTree';
-import { StaleEditError, toVscodeEdit } from './workspaceEdits';
+import { StaleEditError, toVscodeEdit } from './workspaceEditConversion';
 import { type WriteAccessCheck, unwritableFile } from './writableFiles';
 
 /** What a command runs on: a row of the tree, a file (editor menu), or the active editor when absent. */
@@ -187,8 +187,8 @@ export class ClusterCommands {
   /** Two nodes: the one run on (or a pick), then a pick of the other. */
   async compareNodes(target: ClusterCommandTarget, options: ClusterCommandOptions = {}): Promise<ClusterCommandResult> {
     const pick = options.pick ?? vscode.window.showQuickPick;
-    const nodes = this.tree.current.clusters.flatMap((cluster) => cluster.nodes.filter((node): node is ClusterNodeInfo & { uri: string } => node.uri !== undefined));
-    const item = (node: ClusterNodeInfo & { uri: string }) => ({
+    const nodes = this.tree.current.clusters.flatMap((cluster) => cluster.nodes.filter((node): node is ClusterNode & { uri: string } => node.uri !== undefined));
+    const item = (node: ClusterNode & { uri: string }) => ({
       label: node.label,
       description: [node.role, node.serverId ? `ID ${node.serverId.value}` : undefined].filter(Boolean).join(' · '),
       detail: vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri), true),
@@ -283,7 +283,7 @@ export class ClusterCommands {
   }
 }
 
-function nodeOf(target: ClusterCommandTarget): ClusterNodeInfo | undefined {
+function nodeOf(target: ClusterCommandTarget): ClusterNode | undefined {
   return typeof target === 'object' && !(target instanceof vscode.Uri) && target.kind === 'node' ? target.node : undefined;
 }
 

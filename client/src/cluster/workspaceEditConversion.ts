@@ -3,7 +3,7 @@
 // refactor preview lists one entry per node. A text edit computed against another version of
 // an open document is refused rather than applied to text it was not made for.
 import * as vscode from 'vscode';
-import { isRecord } from '../../common/protocol';
+import { isRecord } from '../../../common/isRecord';
 
 export interface ConvertOptions {
   /** Keep the annotations' needsConfirmation (VS Code then shows its refactor preview). */
