@@ -21,9 +21,9 @@ import { DEFAULT_SETTINGS, EXPLAIN_BASE_URI_OPTION, isRecord } from '../../../co
 import { FEATURES } from '../features';
 import { setMessageLocale } from '../service/l10n';
 import type { ProcessStatus, ServerContext } from '../features/feature';
-import { type FileAccess, isNodeFileUri } from '../host/fileAccess';
+import { type FileAccess, isNodeFileUri } from '../host/files';
 import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
-import { registerFileKinds } from './foreignFiles';
+import { registerFileKinds } from './fileKinds';
 import { installPositionGuard } from './positionGuard';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';

@@ -4,7 +4,7 @@
 import type { ClientCapabilities, Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerStatus, Settings } from '../../../common/protocol';
-import type { FileAccess } from '../host/fileAccess';
+import type { FileAccess } from '../host/files';
 import type { NodeFile } from '../service/parse';
 import type { Workspace } from '../service/workspace';
 
@@ -19,7 +19,7 @@ export interface ServerContext {
   settingsFor(uri: string): Promise<Settings>;
   /** The parsed model of an open document or indexed file (one parse per version). */
   nodeFor(uri: string): NodeFile | undefined;
-  /** Files named like node files that belong to other programs: left out of the workspace (../core/foreignFiles.ts). */
+  /** Files named like node files that belong to other programs: left out of the workspace (../core/fileKinds.ts). */
   foreignFileCount(): number;
   /** The diagnostics last published for a node (for problem counts and code actions). */
   publishedDiagnostics(uri: string): readonly Diagnostic[];

@@ -10,7 +10,7 @@ import { serverStatus } from './serverStatus';
 import { symbols } from './symbols';
 import { navigation } from './navigation';
 import { rename } from './rename';
-import { clusterOps } from './clusterOps';
+import { clusterCommandHandlers } from './clusterCommandHandlers';
 
 export const FEATURES: readonly Feature[] = [
   cluster,
@@ -23,5 +23,5 @@ export const FEATURES: readonly Feature[] = [
   serverStatus,
   navigation,
   rename,
-  clusterOps,
+  clusterCommandHandlers,
 ];

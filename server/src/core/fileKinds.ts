@@ -7,7 +7,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileKindName, type FileKindOverridesParams, fileKindNotification, fileKindOverridesNotification } from '../../../common/protocol';
-import { isNodeFileUri } from '../host/fileAccess';
+import { isNodeFileUri } from '../host/files';
 import { type Classification, classifyNodeFile } from '../service/classify';
 
 export class FileKinds {
