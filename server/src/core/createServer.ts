@@ -283,6 +283,7 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
     processStatus: options.processStatus ?? (() => UNKNOWN_PROCESS),
     clientCapabilities: () => clientCapabilities,
     canExplainCodes: () => publisher.explainBaseUri !== undefined,
+    timers,
   };
   for (const feature of FEATURES) feature.register(context);
 

@@ -4,6 +4,7 @@
 import type { ClientCapabilities, Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerStatus, Settings } from '../../../common/protocol';
+import type { Timers } from '../core/timers';
 import type { FileAccess } from '../host/files';
 import type { NodeFile } from '../service/parse';
 import type { Workspace } from '../service/workspace';
@@ -39,6 +40,8 @@ export interface ServerContext {
   clientCapabilities(): ClientCapabilities;
   /** Whether the client opens a code's page (it sent initializationOptions.explainBaseUri). */
   canExplainCodes(): boolean;
+  /** The server's clock: the runtime's, or the one a test brought (ServerOptions.timers). */
+  timers: Timers;
 }
 
 export interface Feature {
