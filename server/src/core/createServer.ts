@@ -22,15 +22,15 @@ import { FEATURES } from '../features';
 import { setMessageLocale } from '../service/l10n';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import { type FileAccess, isNodeFileUri } from '../host/files';
-import { type LineSource, type PositionEncoding, documentLines, installPositionEncoding, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
+import { installMessagePipeline } from './messagePipeline';
+import { type LineSource, type PositionEncoding, documentLines, negotiatePositionEncoding, nodeFileLines } from './positionEncoding';
 import { registerFileKinds } from './fileKinds';
-import { installPositionGuard } from './positionGuard';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsStore } from './settings';
 import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
 import { type Timers, runtimeTimers } from './timers';
 import { ValidationScheduler } from './validationScheduler';
-import { normalizeUri, withNormalizedUris } from './uriSpelling';
+import { UriSpelling, normalizeUri } from './uriSpelling';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface ServerOptions {
@@ -51,30 +51,29 @@ const UNKNOWN_PROCESS: ProcessStatus = { pid: 0, rssBytes: 0, heapUsedBytes: 0 }
  * Registers every handler on `connection` (documents, settings, the workspace index,
  * diagnostics, the features). The host calls `connection.listen()` afterwards.
  */
-export function createServer(clientConnection: Connection, files: FileAccess, options: ServerOptions = {}): Server {
+export function createServer(connection: Connection, files: FileAccess, options: ServerOptions = {}): Server {
   const timers = options.timers ?? runtimeTimers;
   const documents = new TextDocuments(TextDocument);
-  // Before anything registers: every handler and message below speaks UTF-16, whatever the client counts in.
   let positionEncoding: PositionEncoding = 'utf-16';
-  installPositionEncoding(
-    clientConnection,
-    () => positionEncoding,
-    (clientUri): LineSource | undefined => {
+  // Told of a didOpen or didChange as it arrives, before the document is updated and parsed
+  // (icewarp/serverStatus measures change-to-publish from here).
+  const arrivalListeners: ((uri: string) => void)[] = [];
+  // Before anything registers: every handler and message below speaks UTF-16 and sees every URI
+  // in one spelling, whatever the client counts in and however it spells them.
+  installMessagePipeline(connection, {
+    encodingOf: () => positionEncoding,
+    linesOf: (clientUri): LineSource | undefined => {
       const uri = normalizeUri(clientUri);
       const document = documents.get(uri);
       if (document) return documentLines(document);
       const node = index.workspace.get(uri);
       return node && nodeFileLines(node);
     },
-  );
-  // Everything below sees every URI in one spelling.
-  const connection = withNormalizedUris(clientConnection);
-  installPositionGuard(connection, (uri) => documents.get(uri)?.lineCount ?? index.workspace.get(uri)?.lines.length);
-  // Told of a didOpen or didChange as it arrives, before the document is updated and parsed
-  // (icewarp/serverStatus measures change-to-publish from here).
-  const arrivalListeners: ((uri: string) => void)[] = [];
-  tapDocumentArrivals(connection, (uri) => {
-    for (const listener of arrivalListeners) listener(uri);
+    uris: new UriSpelling(),
+    lineCountOf: (uri) => documents.get(uri)?.lineCount ?? index.workspace.get(uri)?.lines.length,
+    onArrival: (uri) => {
+      for (const listener of arrivalListeners) listener(uri);
+    },
   });
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
   // Settings apply per workspace folder; the index (made just below) knows the folders.
@@ -294,17 +293,4 @@ export function createServer(clientConnection: Connection, files: FileAccess, op
       publisher.dispose();
     },
   };
-}
-
-/** Wraps the didOpen and didChange handlers registered on `connection` (the documents' own) so `arrived` hears of each message first. */
-function tapDocumentArrivals(connection: Connection, arrived: (uri: string) => void): void {
-  const methods = connection as unknown as Record<string, unknown>;
-  for (const name of ['onDidOpenTextDocument', 'onDidChangeTextDocument']) {
-    const register = methods[name] as (handler: (params: { textDocument: { uri: string } }) => unknown) => unknown;
-    methods[name] = (handler: (params: { textDocument: { uri: string } }) => unknown) =>
-      register((params) => {
-        arrived(params.textDocument.uri);
-        return handler(params);
-      });
-  }
 }
