@@ -1,6 +1,7 @@
 // A language feature's protocol glue. Each feature lives in its own file, declares the
-// capabilities it serves and registers its handlers; the core (../core/createServer.ts) merges
-// them.
+// capabilities it serves and registers its handlers; the handshake (../core/initialize.ts) merges
+// the capabilities into the server's, and every method it handles or sends has its row in
+// ../core/lspMethods.ts.
 import type { ClientCapabilities, Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerStatus, Settings } from '../../../common/protocol';
