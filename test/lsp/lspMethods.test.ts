@@ -161,8 +161,10 @@ describe('the table of LSP methods', () => {
       processId: null,
       rootUri: fileUri(folder),
       workspaceFolders: [{ uri: fileUri(folder), name: 'cluster' }],
+      // Every capability that makes the server or its library register or send more.
       capabilities: {
         general: { positionEncodings: ['utf-8'] },
+        window: { workDoneProgress: true },
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, inlayHint: { refreshSupport: true } },
         textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
       },
@@ -234,7 +236,7 @@ describe('the table of LSP methods', () => {
     assert.deepEqual([...new Set(sent.map((use) => use.method))].sort(), toClient.sort());
     // And registered a handler for each method the features answer.
     const handled = new Set(uses.flat().filter((use) => use.direction === 'client->server').map((use) => use.method));
-    for (const method of ['textDocument/hover', 'textDocument/inlayHint', 'textDocument/semanticTokens/full', 'workspace/didChangeWorkspaceFolders', clusterRequest.method]) {
+    for (const method of ['textDocument/hover', 'textDocument/inlayHint', 'textDocument/semanticTokens/full', 'workspace/didChangeWorkspaceFolders', 'window/workDoneProgress/cancel', clusterRequest.method]) {
       assert.ok(handled.has(method), method);
     }
   });

@@ -71,6 +71,8 @@ export const LSP_METHODS: Readonly<Record<string, MethodRow>> = {
   // The session.
   initialize: fromClient('request'),
   initialized: fromClient('notification'),
+  // The connection library registers it at initialize for a client that shows progress (VS Code, Neovim).
+  'window/workDoneProgress/cancel': fromClient('notification'),
 
   // Document sync and the workspace.
   'textDocument/didOpen': fromClient('notification', { uris: 'opens', tapsArrival: true }),
