@@ -3,7 +3,7 @@
 // (github.dev's vscode-vfs://, a remote's vscode-remote://, any FileSystemProvider). It asks the
 // client, which answers with vscode.workspace.findFiles and vscode.workspace.fs, so whatever VS
 // Code can open, the server can index. The shapes are those of the server's FileAccess
-// (server/src/host/fileAccess.ts), which the Node host answers from the disk directly.
+// (server/src/host/files.ts), which the Node host answers from the disk directly.
 import { RequestType } from 'vscode-jsonrpc';
 
 export interface NodeFileListing {
@@ -29,7 +29,7 @@ export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git', '.hg'
 export const MAX_NODE_FILES_LISTED = 20_000;
 
 /**
- * At most this many folders listed by one walk of the disk (server/src/nodeFiles.ts, for the
+ * At most this many folders listed by one walk of the disk (server/src/host/diskNodeFiles.ts, for the
  * editor and the command line alike): enough for any real config repository, and it keeps a
  * workspace opened on a home folder or a drive from walking forever.
  */

@@ -33,7 +33,7 @@ import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../c
 import { serverStatusRequest, type ServerStatus } from '../common/protocol';
 import type { Server } from '../server/src/core/createServer';
 import type { Timers } from '../server/src/core/timers';
-import type { FileAccess } from '../server/src/host/fileAccess';
+import type { FileAccess } from '../server/src/host/files';
 
 export const SERVER_PATH = path.resolve(__dirname, '../dist/server.js');
 export const BROWSER_SERVER_PATH = path.resolve(__dirname, '../dist/browser/server.js');
@@ -188,7 +188,7 @@ export class TestClient {
       return null;
     });
     // Loaded on first use, like the server's sources: the disk answers unless the test brings files.
-    const clientFiles = () => options.clientFiles ?? (require('../server/src/nodeFiles') as typeof import('../server/src/nodeFiles')).nodeFileAccess;
+    const clientFiles = () => options.clientFiles ?? (require('../server/src/host/diskNodeFiles') as typeof import('../server/src/host/diskNodeFiles')).nodeFileAccess;
     connection.onRequest(findNodeFilesRequest, (params) => clientFiles().findNodeFiles(params.folderUris));
     connection.onRequest(readNodeFileRequest, (params) => clientFiles().readNodeFile(params.uri, params.maxSize));
     connection.onRequest(statFileRequest, async (params) => (await clientFiles().stat(params.uri)) ?? null);
@@ -239,7 +239,7 @@ export class TestClient {
     const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     const server =
       options.files || options.timers
-        ? createServer(serverConnection, options.files ?? (require('../server/src/nodeFiles') as typeof import('../server/src/nodeFiles')).nodeFileAccess, {
+        ? createServer(serverConnection, options.files ?? (require('../server/src/host/diskNodeFiles') as typeof import('../server/src/host/diskNodeFiles')).nodeFileAccess, {
             timers: options.timers,
           })
         : options.host === 'browser'

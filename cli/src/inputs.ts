@@ -1,11 +1,11 @@
 // What `check [paths...]` is asked to look at: node files under folders (found by the language
-// server's own walk, server/src/nodeFiles.ts, so the editor and CI see the same files) and files
+// server's own walk, server/src/host/diskNodeFiles.ts, so the editor and CI see the same files) and files
 // named on the command line, plus the entries the server skips in silence but a command line must
 // name: a FIFO, socket or device called path.dat (reading one would block or make no sense), a
 // link that leads to no file, the walk's folder limit reached.
 import { Stats, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { describeFsError, kindOfStats, walkNodeFiles } from '../../server/src/nodeFiles';
+import { describeFsError, kindOfStats, walkNodeFiles } from '../../server/src/host/diskNodeFiles';
 
 export interface InputProblem {
   /** Absolute path. */

@@ -5,7 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { type Server, createServer } from './core/createServer';
 import { clientFileAccess, fileAccessByScheme } from './host/clientFiles';
-import { nodeFileAccess } from './nodeFiles';
+import { nodeFileAccess } from './host/diskNodeFiles';
 
 export function createNodeServer(connection: Connection): Server {
   return createServer(connection, fileAccessByScheme(nodeFileAccess, clientFileAccess(connection)), {

@@ -12,7 +12,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { clusterResponseSchema, describeFilesResponseSchema } from '../../common/protocol';
-import type { FileAccess, FileRead, NodeFileListing } from '../../server/src/host/fileAccess';
+import type { FileAccess, FileRead, NodeFileListing } from '../../server/src/host/files';
 import { TestClient, codes, fileUri, type Transport } from '../../testing/lspClient';
 
 let folder: string;

@@ -7,8 +7,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLUSTER_CHANGED_NOTIFICATION, CLUSTER_REQUEST, clusterResponseSchema } from '../../common/protocol';
-import type { FileAccess, FileRead, NodeFileListing } from '../../server/src/host/fileAccess';
-import { nodeFileAccess } from '../../server/src/nodeFiles';
+import type { FileAccess, FileRead, NodeFileListing } from '../../server/src/host/files';
+import { nodeFileAccess } from '../../server/src/host/diskNodeFiles';
 import { TestClient, codes, fileUri } from '../../testing/lspClient';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/cluster/mx1/path.dat');

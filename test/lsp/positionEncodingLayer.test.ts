@@ -10,7 +10,8 @@ import { type MessageConnection, StreamMessageReader, StreamMessageWriter, creat
 import { type Connection, ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApplyWorkspaceEditParams, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { type LineSource, documentLines, installPositionEncoding, nodeFileLines } from '../../server/src/core/positionEncoding';
+import { installPositionEncoding } from '../../server/src/core/messagePipeline';
+import { type LineSource, documentLines, nodeFileLines } from '../../server/src/core/positionEncoding';
 import { parseNodeFile } from '../../server/src/service';
 
 const OPEN = 'file:///ws/mx1/path.dat';

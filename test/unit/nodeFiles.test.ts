@@ -1,4 +1,4 @@
-// The one walk and the one read of node files on disk (server/src/nodeFiles.ts), which the
+// The one walk and the one read of node files on disk (server/src/host/diskNodeFiles.ts), which the
 // language server and the command line share.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readNodeFileAt, walkNodeFiles } from '../../server/src/nodeFiles';
+import { readNodeFileAt, walkNodeFiles } from '../../server/src/host/diskNodeFiles';
 
 let root: string;
 before(async () => {

@@ -1,18 +1,12 @@
 // Position encodings (LSP 3.17 `general.positionEncodings`): the service counts characters in
 // UTF-16 code units, as VS Code does; a client that prefers UTF-8 (or UTF-32) counts in its own
-// units. This is the one place that converts: installed on the connection before anything
-// registers, it rewrites the positions of every message the table below knows, in both
-// directions: positions and ranges in params, results, diagnostics and their related
-// information, and workspace edits, for any document the server holds the text of (open, or
-// indexed from disk). Features, and those still to come (definition, references, rename,
-// applyEdit...), register and send as if every client spoke UTF-16.
-import {
-  type ClientCapabilities,
-  type Connection,
-  type Position,
-  type Range,
-  ResponseError,
-} from 'vscode-languageserver';
+// units. This is the one place that converts, a stage of the message pipeline
+// (./messagePipeline.ts): the row of each method in ./lspMethods.ts names the shapes below that
+// say where its positions are (params, results, diagnostics and their related information,
+// workspace edits), and the pipeline converts them in both directions for any document the
+// server holds the text of (open, or indexed from disk). Features register and send as if every
+// client spoke UTF-16.
+import type { ClientCapabilities, Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isRecord } from '../../../common/isRecord';
 import type { NodeFile } from '../service';
@@ -123,8 +117,13 @@ export class PositionConverter {
   constructor(
     private readonly direction: Direction,
     private readonly encoding: Exclude<PositionEncoding, 'utf-16'>,
-    private readonly linesOf: LinesOf,
+    readonly linesOf: LinesOf,
   ) {}
+
+  /** A converter of the same direction and encoding that measures on other lines (a scratch copy of a document). */
+  over(linesOf: LinesOf): PositionConverter {
+    return new PositionConverter(this.direction, this.encoding, linesOf);
+  }
 
   character(uri: string, line: number, character: number): number {
     if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0) return character;
@@ -155,18 +154,20 @@ export class PositionConverter {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Where LSP puts positions. Each function takes the value as the client or the server sent it
-// (unchecked: anything else passes unchanged) and returns a converted copy; nothing is mutated,
-// so what the core remembers (published diagnostics) stays in UTF-16.
+// Where LSP puts positions: the shapes the rows of ./lspMethods.ts name. Each function takes the
+// value as the client or the server sent it (unchecked: anything else passes unchanged) and
+// returns a converted copy; nothing is mutated, so what the core remembers (published
+// diagnostics) stays in UTF-16. `uri`: the document the message is about (its
+// params.textDocument.uri), for positions that do not name their own.
 
-type Shape = (c: PositionConverter, value: unknown, uri: string) => unknown;
+export type Shape = (c: PositionConverter, value: unknown, uri: string) => unknown;
 
-const each =
+export const each =
   (shape: Shape): Shape =>
   (c, value, uri) =>
     Array.isArray(value) ? value.map((item) => shape(c, item, uri)) : value;
 
-const withRange: Shape = (c, value, uri) => (isRecord(value) ? { ...value, range: c.range(uri, value.range) } : value);
+export const withRange: Shape = (c, value, uri) => (isRecord(value) ? { ...value, range: c.range(uri, value.range) } : value);
 
 const textEdit: Shape = (c, value, uri) => {
   if (!isRecord(value)) return value;
@@ -174,7 +175,7 @@ const textEdit: Shape = (c, value, uri) => {
   if ('insert' in value && 'replace' in value) return { ...value, insert: c.range(uri, value.insert), replace: c.range(uri, value.replace) };
   return withRange(c, value, uri);
 };
-const textEdits = each(textEdit);
+export const textEdits = each(textEdit);
 
 const location = (c: PositionConverter, value: unknown): unknown =>
   isRecord(value) && typeof value.uri === 'string' && 'range' in value ? { ...value, range: c.range(value.uri, value.range) } : value;
@@ -202,7 +203,7 @@ const diagnostic: Shape = (c, value, uri) => {
 };
 const diagnostics = each(diagnostic);
 
-const workspaceEdit = (c: PositionConverter, value: unknown): unknown => {
+export const workspaceEdit = (c: PositionConverter, value: unknown): unknown => {
   if (!isRecord(value)) return value;
   const converted: Record<string, unknown> = { ...value };
   if (isRecord(value.changes)) {
@@ -222,7 +223,7 @@ const workspaceEdit = (c: PositionConverter, value: unknown): unknown => {
 
 const looksLikeWorkspaceEdit = (value: unknown): boolean => isRecord(value) && (isRecord(value.changes) || Array.isArray(value.documentChanges));
 
-const completionItem: Shape = (c, value, uri) => {
+export const completionItem: Shape = (c, value, uri) => {
   if (!isRecord(value)) return value;
   return {
     ...value,
@@ -231,7 +232,7 @@ const completionItem: Shape = (c, value, uri) => {
   };
 };
 
-const completionResult: Shape = (c, value, uri) => {
+export const completionResult: Shape = (c, value, uri) => {
   if (Array.isArray(value)) return value.map((item) => completionItem(c, item, uri));
   if (!isRecord(value)) return value;
   const defaults = value.itemDefaults;
@@ -245,7 +246,7 @@ const completionResult: Shape = (c, value, uri) => {
   };
 };
 
-const documentSymbol: Shape = (c, value, uri) => {
+export const documentSymbol: Shape = (c, value, uri) => {
   if (!isRecord(value)) return value;
   // SymbolInformation (a flat outline) carries its own location.
   if ('location' in value) return { ...value, location: location(c, value.location) };
@@ -257,7 +258,7 @@ const documentSymbol: Shape = (c, value, uri) => {
   };
 };
 
-const codeAction: Shape = (c, value, uri) => {
+export const codeAction: Shape = (c, value, uri) => {
   // A bare Command (its `command` a string) carries no positions we can know.
   if (!isRecord(value) || typeof value.command === 'string') return value;
   return {
@@ -267,7 +268,7 @@ const codeAction: Shape = (c, value, uri) => {
   };
 };
 
-const inlayHint: Shape = (c, value, uri) => {
+export const inlayHint: Shape = (c, value, uri) => {
   if (!isRecord(value)) return value;
   return {
     ...value,
@@ -280,7 +281,7 @@ const inlayHint: Shape = (c, value, uri) => {
 };
 
 /** Relative tokens (line delta, start delta, length, type, modifiers): each start and length re-measured on its line. */
-const semanticTokens: Shape = (c, value, uri) => {
+export const semanticTokens: Shape = (c, value, uri) => {
   if (!isRecord(value) || !Array.isArray(value.data)) return value;
   const data = value.data as unknown[];
   if (!data.every((item) => typeof item === 'number')) return value;
@@ -302,10 +303,10 @@ const semanticTokens: Shape = (c, value, uri) => {
   return { ...value, data: converted };
 };
 
-const selectionRange: Shape = (c, value, uri) =>
+export const selectionRange: Shape = (c, value, uri) =>
   isRecord(value) ? { ...value, range: c.range(uri, value.range), ...('parent' in value ? { parent: selectionRange(c, value.parent, uri) } : {}) } : value;
 
-const foldingRange: Shape = (c, value, uri) => {
+export const foldingRange: Shape = (c, value, uri) => {
   if (!isRecord(value) || typeof value.startLine !== 'number' || typeof value.endLine !== 'number') return value;
   const { startLine, endLine, startCharacter, endCharacter } = value;
   return {
@@ -316,212 +317,73 @@ const foldingRange: Shape = (c, value, uri) => {
 };
 
 /** A definition-like answer: a Location, Location[] or LocationLink[]. */
-const locations: Shape = (c, value, uri) => (Array.isArray(value) ? value.map((item) => locationLink(c, item, uri)) : locationLink(c, value, uri));
+export const locations: Shape = (c, value, uri) => (Array.isArray(value) ? value.map((item) => locationLink(c, item, uri)) : locationLink(c, value, uri));
 
-const prepareRename: Shape = (c, value, uri) => {
+export const prepareRename: Shape = (c, value, uri) => {
   if (!isRecord(value)) return value;
   return 'range' in value ? withRange(c, value, uri) : c.range(uri, value);
 };
 
 // The params of a request about a position or a range of one document.
-const atPosition: Shape = (c, value, uri) => (isRecord(value) ? { ...value, position: c.position(uri, value.position) } : value);
-const inRange: Shape = (c, value, uri) => withRange(c, value, uri);
+export const atPosition: Shape = (c, value, uri) => (isRecord(value) ? { ...value, position: c.position(uri, value.position) } : value);
+export const inRange: Shape = (c, value, uri) => withRange(c, value, uri);
 
-interface ClientRequest {
-  params?: Shape;
-  result?: Shape;
-}
-
-/** Requests from the client: params converted to UTF-16, results back to the client's encoding. */
-const CLIENT_REQUESTS: Record<string, ClientRequest> = {
-  'textDocument/hover': { params: atPosition, result: withRange },
-  'textDocument/completion': { params: atPosition, result: completionResult },
-  'completionItem/resolve': { params: completionItem, result: completionItem },
-  'textDocument/signatureHelp': { params: atPosition },
-  'textDocument/declaration': { params: atPosition, result: locations },
-  'textDocument/definition': { params: atPosition, result: locations },
-  'textDocument/typeDefinition': { params: atPosition, result: locations },
-  'textDocument/implementation': { params: atPosition, result: locations },
-  'textDocument/references': { params: atPosition, result: locations },
-  'textDocument/documentHighlight': { params: atPosition, result: each(withRange) },
-  'textDocument/documentSymbol': { result: each(documentSymbol) },
-  'workspace/symbol': { result: each(documentSymbol) },
-  'textDocument/codeAction': {
-    params: (c, value, uri) => {
-      const params = withRange(c, value, uri);
-      if (!isRecord(params) || !isRecord(params.context)) return params;
-      return { ...params, context: { ...params.context, diagnostics: diagnostics(c, params.context.diagnostics, uri) } };
-    },
-    result: each(codeAction),
-  },
-  'codeAction/resolve': { params: codeAction, result: codeAction },
-  'textDocument/codeLens': { result: each(withRange) },
-  'textDocument/documentLink': { result: each(withRange) },
-  'textDocument/formatting': { result: textEdits },
-  'textDocument/rangeFormatting': { params: inRange, result: textEdits },
-  'textDocument/onTypeFormatting': { params: atPosition, result: textEdits },
-  'textDocument/willSaveWaitUntil': { result: textEdits },
-  'textDocument/prepareRename': { params: atPosition, result: prepareRename },
-  'textDocument/rename': { params: atPosition, result: (c, value) => workspaceEdit(c, value) },
-  'textDocument/linkedEditingRange': {
-    params: atPosition,
-    result: (c, value, uri) => (isRecord(value) ? { ...value, ranges: each((cc, range, u) => cc.range(u, range))(c, value.ranges, uri) } : value),
-  },
-  'textDocument/foldingRange': { result: each(foldingRange) },
-  'textDocument/selectionRange': {
-    params: (c, value, uri) => (isRecord(value) && Array.isArray(value.positions) ? { ...value, positions: value.positions.map((position: unknown) => c.position(uri, position)) } : value),
-    result: each(selectionRange),
-  },
-  'textDocument/semanticTokens/full': { result: semanticTokens },
-  'textDocument/semanticTokens/range': { params: inRange, result: semanticTokens },
-  'textDocument/inlayHint': { params: inRange, result: each(inlayHint) },
-  // A command's arguments and answer are its own: an answer that is a workspace edit, or carries
-  // one as `edit` (the cluster commands, for a client that could not apply it), is converted.
-  'workspace/executeCommand': {
-    result: (c, value) => {
-      if (looksLikeWorkspaceEdit(value)) return workspaceEdit(c, value);
-      return isRecord(value) && looksLikeWorkspaceEdit(value.edit) ? { ...value, edit: workspaceEdit(c, value.edit) } : value;
-    },
-  },
+/** codeAction's params: the range, and the diagnostics of its context. */
+export const codeActionParams: Shape = (c, value, uri) => {
+  const params = withRange(c, value, uri);
+  if (!isRecord(params) || !isRecord(params.context)) return params;
+  return { ...params, context: { ...params.context, diagnostics: diagnostics(c, params.context.diagnostics, uri) } };
 };
 
-/** Messages to the client: their params converted to its encoding. */
-const SERVER_MESSAGES: Record<string, Shape> = {
-  'textDocument/publishDiagnostics': (c, value) =>
-    isRecord(value) && typeof value.uri === 'string' ? { ...value, diagnostics: diagnostics(c, value.diagnostics, value.uri) } : value,
-  'workspace/applyEdit': (c, value) => (isRecord(value) ? { ...value, edit: workspaceEdit(c, value.edit) } : value),
-  'window/showDocument': (c, value) =>
-    isRecord(value) && typeof value.uri === 'string' && 'selection' in value ? { ...value, selection: c.range(value.uri, value.selection) } : value,
-};
+export const linkedEditingRanges: Shape = (c, value, uri) =>
+  isRecord(value) ? { ...value, ranges: each((cc, range, u) => cc.range(u, range))(c, value.ranges, uri) } : value;
 
-/** The connection's own registration methods, which bypass its onRequest/onNotification. */
-const REGISTRATIONS: Record<string, string> = {
-  onHover: 'textDocument/hover',
-  onCompletion: 'textDocument/completion',
-  onCompletionResolve: 'completionItem/resolve',
-  onSignatureHelp: 'textDocument/signatureHelp',
-  onDeclaration: 'textDocument/declaration',
-  onDefinition: 'textDocument/definition',
-  onTypeDefinition: 'textDocument/typeDefinition',
-  onImplementation: 'textDocument/implementation',
-  onReferences: 'textDocument/references',
-  onDocumentHighlight: 'textDocument/documentHighlight',
-  onDocumentSymbol: 'textDocument/documentSymbol',
-  onWorkspaceSymbol: 'workspace/symbol',
-  onCodeAction: 'textDocument/codeAction',
-  onCodeActionResolve: 'codeAction/resolve',
-  onCodeLens: 'textDocument/codeLens',
-  onDocumentFormatting: 'textDocument/formatting',
-  onDocumentRangeFormatting: 'textDocument/rangeFormatting',
-  onDocumentOnTypeFormatting: 'textDocument/onTypeFormatting',
-  onWillSaveTextDocumentWaitUntil: 'textDocument/willSaveWaitUntil',
-  onRenameRequest: 'textDocument/rename',
-  onPrepareRename: 'textDocument/prepareRename',
-  onDocumentLinks: 'textDocument/documentLink',
-  onFoldingRanges: 'textDocument/foldingRange',
-  onSelectionRanges: 'textDocument/selectionRange',
-  onExecuteCommand: 'workspace/executeCommand',
-  onDidChangeTextDocument: 'textDocument/didChange',
-};
-
-const DID_CHANGE = 'textDocument/didChange';
-
-/** A message handler as the connection's wrappers (this one, the position guard, the URI spelling) see it. */
-export type Handler = (params: unknown, ...rest: unknown[]) => unknown;
-type MessageType = string | { method: string };
+export const selectionRangeParams: Shape = (c, value, uri) =>
+  isRecord(value) && Array.isArray(value.positions) ? { ...value, positions: value.positions.map((position: unknown) => c.position(uri, position)) } : value;
 
 /**
- * Makes `connection` speak the client's encoding: wraps, in place, its handler registrations
- * and its sending methods (the library's own parts, workspace.applyEdit or
- * languages.semanticTokens, go through the same methods), so everything registered or sent
- * afterwards converts. Call it before anything registers. While the encoding is UTF-16 every
- * message passes untouched.
+ * A command's arguments and answer are its own: an answer that is a workspace edit, or carries
+ * one as `edit` (the cluster commands, for a client that could not apply it), is converted.
  */
-export function installPositionEncoding(connection: Connection, encodingOf: () => PositionEncoding, linesOf: LinesOf): void {
-  // The connection's methods are plain properties of a plain object; replacing them is the one
-  // way to reach the calls its own parts (workspace, languages) make through it.
-  const methods = connection as unknown as Record<string, unknown>;
-  const patch = (name: string, wrap: (original: (...args: unknown[]) => unknown) => (...args: never[]) => unknown): void => {
-    const original = methods[name];
-    if (typeof original === 'function') methods[name] = wrap(original as (...args: unknown[]) => unknown);
-  };
+export const executeCommandResult: Shape = (c, value) => {
+  if (looksLikeWorkspaceEdit(value)) return workspaceEdit(c, value);
+  return isRecord(value) && looksLikeWorkspaceEdit(value.edit) ? { ...value, edit: workspaceEdit(c, value.edit) } : value;
+};
 
-  const wrapRequest = (method: string, handler: Handler): Handler => {
-    const shapes = own(CLIENT_REQUESTS, method);
-    if (!shapes) return handler;
-    return (params, ...rest) => {
-      const encoding = encodingOf();
-      if (encoding === 'utf-16') return handler(params, ...rest);
-      const uri = documentUri(params);
-      const converted = shapes.params ? shapes.params(new PositionConverter('toServer', encoding, linesOf), params, uri) : params;
-      const result = handler(converted, ...rest);
-      const resultShape = shapes.result;
-      if (!resultShape) return result;
-      const outgoing = (value: unknown): unknown =>
-        value === null || value === undefined || value instanceof ResponseError ? value : resultShape(new PositionConverter('toClient', encoding, linesOf), value, uri);
-      return isThenable(result) ? Promise.resolve(result).then(outgoing) : outgoing(result);
-    };
-  };
+/** publishDiagnostics names its document itself. */
+export const publishDiagnosticsParams: Shape = (c, value) =>
+  isRecord(value) && typeof value.uri === 'string' ? { ...value, diagnostics: diagnostics(c, value.diagnostics, value.uri) } : value;
 
-  const wrapNotification = (method: string, handler: Handler): Handler => {
-    if (method !== DID_CHANGE) return handler;
-    return (params, ...rest) => {
-      const encoding = encodingOf();
-      return handler(encoding === 'utf-16' ? params : didChangeToServer(params, encoding, linesOf), ...rest);
-    };
-  };
+export const applyEditParams: Shape = (c, value) => (isRecord(value) ? { ...value, edit: workspaceEdit(c, value.edit) } : value);
 
-  const toClient = (method: string, params: unknown): unknown => {
-    const shape = own(SERVER_MESSAGES, method);
-    const encoding = encodingOf();
-    return shape && encoding !== 'utf-16' ? shape(new PositionConverter('toClient', encoding, linesOf), params, '') : params;
-  };
-
-  for (const [name, method] of Object.entries(REGISTRATIONS)) {
-    patch(name, (register) => (handler: Handler, ...rest: unknown[]) =>
-      register(method === DID_CHANGE ? wrapNotification(method, handler) : wrapRequest(method, handler), ...rest),
-    );
-  }
-  // A star handler (a function first) sees every method: left as it is.
-  patch('onRequest', (onRequest) => (type: MessageType | Handler, handler?: Handler) =>
-    typeof type === 'function' || !handler ? onRequest(type, handler) : onRequest(type, wrapRequest(methodOf(type), handler)),
-  );
-  patch('onNotification', (onNotification) => (type: MessageType | Handler, handler?: Handler) =>
-    typeof type === 'function' || !handler ? onNotification(type, handler) : onNotification(type, wrapNotification(methodOf(type), handler)),
-  );
-  patch('sendRequest', (sendRequest) => (type: MessageType, ...params: unknown[]) =>
-    params.length === 0 ? sendRequest(type) : sendRequest(type, toClient(methodOf(type), params[0]), ...params.slice(1)),
-  );
-  patch('sendNotification', (sendNotification) => (type: MessageType, params?: unknown) => sendNotification(type, toClient(methodOf(type), params)));
-  patch('sendDiagnostics', (sendDiagnostics) => (params: unknown) => sendDiagnostics(toClient('textDocument/publishDiagnostics', params)));
-}
+export const showDocumentParams: Shape = (c, value) =>
+  isRecord(value) && typeof value.uri === 'string' && 'selection' in value ? { ...value, selection: c.range(value.uri, value.selection) } : value;
 
 /**
- * The changes of one didChange apply one after another, each range measured on the text the
- * previous ones left: converted on a scratch copy when there are several.
+ * didChange's changes apply one after another, each range measured on the text the previous
+ * ones left: converted on a scratch copy when there are several.
  */
-function didChangeToServer(params: unknown, encoding: Exclude<PositionEncoding, 'utf-16'>, linesOf: LinesOf): unknown {
-  const uri = documentUri(params);
-  if (!isRecord(params) || !Array.isArray(params.contentChanges)) return params;
-  const changes: unknown[] = params.contentChanges;
-  let lines: LinesOf = linesOf;
+export const contentChanges: Shape = (c, value, uri) => {
+  if (!isRecord(value) || !Array.isArray(value.contentChanges)) return value;
+  const changes: unknown[] = value.contentChanges;
+  let lines: LinesOf = c.linesOf;
   let scratch: TextDocument | undefined;
   const converted = changes.map((change, index) => {
-    const result = isRecord(change) && 'range' in change ? withRange(new PositionConverter('toServer', encoding, lines), change, uri) : change;
+    const result = isRecord(change) && 'range' in change ? withRange(c.over(lines), change, uri) : change;
     if (index < changes.length - 1 && isRecord(result) && typeof result.text === 'string') {
       if (!scratch) {
-        const current = linesOf(uri);
+        const current = c.linesOf(uri);
         scratch = TextDocument.create(uri, '', 0, current ? textOf(current) : '');
       }
       const update = 'range' in result && isRange(result.range) ? { range: result.range, text: result.text } : { text: result.text };
       scratch = TextDocument.update(scratch, [update], scratch.version + 1);
       const document = scratch;
-      lines = (asked) => (asked === uri ? documentLines(document) : linesOf(asked));
+      lines = (asked) => (asked === uri ? documentLines(document) : c.linesOf(asked));
     }
     return result;
   });
-  return { ...params, contentChanges: converted };
-}
+  return { ...value, contentChanges: converted };
+};
 
 /** The whole text of a line source (only for the rare didChange with several ranged changes). */
 function textOf(source: LineSource): string {
@@ -531,20 +393,6 @@ function textOf(source: LineSource): string {
   return lines.join('\n');
 }
 
-function documentUri(params: unknown): string {
-  if (!isRecord(params)) return '';
-  const document = params.textDocument;
-  return isRecord(document) && typeof document.uri === 'string' ? document.uri : '';
-}
-
-/** The table's entry for `key`, never one inherited from Object (a method named "constructor"). */
-function own<T>(table: Record<string, T>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
-}
-
-function methodOf(type: MessageType): string {
-  return typeof type === 'string' ? type : type.method;
-}
 
 function isPosition(value: unknown): value is Position {
   return isRecord(value) && typeof value.line === 'number' && typeof value.character === 'number';
@@ -552,8 +400,4 @@ function isPosition(value: unknown): value is Position {
 
 function isRange(value: unknown): value is Range {
   return isRecord(value) && isPosition(value.start) && isPosition(value.end);
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return isRecord(value) && typeof value.then === 'function';
 }

@@ -1,12 +1,12 @@
 // One spelling per file. Clients spell the same URI differently (`a%20(1)` or `a (1)`, `%2B` or
 // `+`, `C:` or `c%3A`); the index keys nodes by URI, so two spellings of one file would make it
-// its own duplicate. Every URI that arrives (documents, requests, watched-file events, folders)
-// is rewritten here to vscode-uri's spelling, the one VS Code and the disk walk use; what the
-// server publishes for an open document goes back in the spelling the client opened it with.
-import type { Connection } from 'vscode-languageserver';
+// its own duplicate. A stage of the message pipeline (./messagePipeline.ts): every URI that
+// arrives (documents, requests, watched-file events, folders) is rewritten to vscode-uri's
+// spelling, the one VS Code and the disk walk use; what the server publishes for an open
+// document goes back in the spelling the client opened it with. The row of each method
+// (./lspMethods.ts) says which of these applies.
 import { URI } from 'vscode-uri';
 import { isRecord } from '../../../common/isRecord';
-import type { Handler } from './positionEncoding';
 
 /** The one spelling of a URI the server keys files by. */
 export function normalizeUri(uri: string): string {
@@ -55,54 +55,42 @@ export function normalizeParams(params: unknown, depth = 0): unknown {
   return copy ?? params;
 }
 
-/**
- * `connection` as the server's handlers see it: every handler registered through it (`onHover`,
- * `onRequest`, `workspace.onDidChangeWorkspaceFolders`, `languages.inlayHint.on`...) gets params
- * with normalized URIs, and diagnostics for an open document go out in the client's spelling.
- */
-export function withNormalizedUris(connection: Connection): Connection {
+/** What the URI stage does with a message (a row's `uris`). */
+export type UriRule =
+  /** From the client: every URI of the params in the server's spelling. */
+  | 'params'
+  /** As 'params', and the spelling the client opened the document with is remembered (didOpen). */
+  | 'opens'
+  /** As 'params', and that spelling is forgotten (didClose). */
+  | 'closes'
+  /** To the client: `params.uri` back in the spelling the client opened the document with. */
+  | 'document'
+  /** Passed as they are (URIs the other side spelled, or none). */
+  | 'none';
+
+/** The URI stage: the server's spelling on the way in, the client's own for its open documents on the way out. */
+export class UriSpelling {
   /** The client's spelling of each open document whose spelling differs from the server's. */
-  const clientSpelling = new Map<string, string>();
-  const rememberSpelling = (params: unknown, open: boolean): void => {
+  private readonly clientSpelling = new Map<string, string>();
+
+  /** `params` from the client as the server's handlers see them. */
+  toServer(rule: UriRule, params: unknown): unknown {
+    if (rule === 'none' || rule === 'document') return params;
+    if (rule !== 'params') this.rememberSpelling(params, rule === 'opens');
+    return normalizeParams(params);
+  }
+
+  /** `params` to the client as it spelled them. */
+  toClient(rule: UriRule, params: unknown): unknown {
+    if (rule !== 'document' || !isRecord(params) || typeof params.uri !== 'string') return params;
+    return { ...params, uri: this.clientSpelling.get(params.uri) ?? params.uri };
+  }
+
+  private rememberSpelling(params: unknown, open: boolean): void {
     const document = isRecord(params) ? params.textDocument : undefined;
     if (!isRecord(document) || typeof document.uri !== 'string') return;
     const normalized = normalizeUri(document.uri);
-    if (open && normalized !== document.uri) clientSpelling.set(normalized, document.uri);
-    else if (!open) clientSpelling.delete(normalized);
-  };
-  const wrapHandler =
-    (name: string, handler: Handler): Handler =>
-    (params, ...rest) => {
-      if (name === 'onDidOpenTextDocument') rememberSpelling(params, true);
-      else if (name === 'onDidCloseTextDocument') rememberSpelling(params, false);
-      return handler(normalizeParams(params), ...rest);
-    };
-  const proxies = new WeakMap<object, object>();
-  const proxy = <T extends object>(target: T): T => {
-    const known = proxies.get(target);
-    if (known) return known as T;
-    const made = new Proxy(target, {
-      get(object, property) {
-        // The target as `this`: the library's own getters run on the real object.
-        const value: unknown = Reflect.get(object, property);
-        if (typeof property !== 'string') return value;
-        if (property === 'sendDiagnostics' && typeof value === 'function') {
-          return (params: unknown) => {
-            if (!isRecord(params) || typeof params.uri !== 'string') return value.call(object, params);
-            return value.call(object, { ...params, uri: clientSpelling.get(params.uri) ?? params.uri });
-          };
-        }
-        if (typeof value === 'function') {
-          if (!property.startsWith('on')) return value.bind(object);
-          // onRequest(type, handler), onHover(handler): the handler is the last function given.
-          return (...args: unknown[]) => value.apply(object, args.map((arg) => (typeof arg === 'function' ? wrapHandler(property, arg as Handler) : arg)));
-        }
-        // connection.workspace, connection.languages.inlayHint...: their `on...` too.
-        return isRecord(value) ? proxy(value) : value;
-      },
-    });
-    proxies.set(target, made);
-    return made;
-  };
-  return proxy(connection);
+    if (open && normalized !== document.uri) this.clientSpelling.set(normalized, document.uri);
+    else if (!open) this.clientSpelling.delete(normalized);
+  }
 }

@@ -7,8 +7,8 @@ import { DEFAULT_MAX_FILE_SIZE } from '../../../common/protocol';
 import { utf8ByteLength } from '../../../common/utf8';
 import { Workspace, parseNodeFile } from '../service';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/fileAccess';
-import { FileKinds } from './foreignFiles';
+import { type FileAccess, type NodeFileListing, isNodeFileUri } from '../host/files';
+import { FileKinds } from './fileKinds';
 import { normalizeUri } from './uriSpelling';
 
 /** How many files the index reads at once when it discovers the workspace. */
@@ -21,7 +21,7 @@ export class WorkspaceIndex {
   private readonly oversized = new Map<string, number>();
   /** The icewarp.maxFileSize each open document was last measured with. */
   private readonly openLimits = new Map<string, number>();
-  /** Other programs' files of the same names: judged as they enter, kept out (./foreignFiles.ts). */
+  /** Other programs' files of the same names: judged as they enter, kept out (./fileKinds.ts). */
   readonly fileKinds = new FileKinds();
   private folders: string[] = [];
   /** Bumped each time a file is read or forgotten: a read applies only if nothing happened to its file meanwhile. */

@@ -5,8 +5,8 @@
 import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Diagnostic, LSPErrorCodes, ResponseError, TextEdit } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, EXPLAIN_CODE_COMMAND } from '../../../common/protocol';
 import { fixAllSteps, fixesFor, t } from '../service';
+import type { Timers } from '../core/timers';
 import { Feature } from './feature';
-import { runtimeTimers } from '../core/timers';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.icewarp`;
 
@@ -21,8 +21,8 @@ function ourCode(diagnostic: Diagnostic): string | undefined {
 }
 
 /** Lets the connection read pending messages (a cancellation among them) before going on. */
-function giveWay(): Promise<void> {
-  return new Promise((resolve) => runtimeTimers.nextTurn(resolve));
+function giveWay(timers: Timers): Promise<void> {
+  return new Promise((resolve) => timers.nextTurn(resolve));
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The code action request was cancelled.');
@@ -31,7 +31,7 @@ export const codeActions: Feature = {
   capabilities: {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
   },
-  register({ connection, workspace, nodeFor, settingsFor, canExplainCodes }) {
+  register({ connection, workspace, nodeFor, settingsFor, canExplainCodes, timers }) {
     connection.onCodeAction(async (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[] | ResponseError<void>> => {
       const uri = params.textDocument.uri;
       const node = nodeFor(uri);
@@ -55,7 +55,7 @@ export const codeActions: Feature = {
               edit: { changes: { [uri]: edits } },
             });
           }
-          await giveWay();
+          await giveWay(timers);
           if (token.isCancellationRequested) return cancelled();
         }
         // After the fixes: what the code means, on its page (where the client can open it).
@@ -73,7 +73,7 @@ export const codeActions: Feature = {
         const steps = fixAllSteps(node, workspace, { severityOverrides: settings.diagnostics.severity, maxFileSize: settings.maxFileSize });
         let step = steps.next();
         while (!step.done) {
-          await giveWay();
+          await giveWay(timers);
           if (token.isCancellationRequested) return cancelled();
           step = steps.next();
         }

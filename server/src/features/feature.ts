@@ -1,10 +1,12 @@
 // A language feature's protocol glue. Each feature lives in its own file, declares the
-// capabilities it serves and registers its handlers; the core (../core/createServer.ts) merges
-// them.
+// capabilities it serves and registers its handlers; the handshake (../core/initialize.ts) merges
+// the capabilities into the server's, and every method it handles or sends has its row in
+// ../core/lspMethods.ts.
 import type { ClientCapabilities, Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerStatus, Settings } from '../../../common/protocol';
-import type { FileAccess } from '../host/fileAccess';
+import type { Timers } from '../core/timers';
+import type { FileAccess } from '../host/files';
 import type { NodeFile, Workspace } from '../service';
 
 /** What the host process can tell about itself (a browser worker has no pid: zeros). */
@@ -18,7 +20,7 @@ export interface ServerContext {
   settingsFor(uri: string): Promise<Settings>;
   /** The parsed model of an open document or indexed file (one parse per version). */
   nodeFor(uri: string): NodeFile | undefined;
-  /** Files named like node files that belong to other programs: left out of the workspace (../core/foreignFiles.ts). */
+  /** Files named like node files that belong to other programs: left out of the workspace (../core/fileKinds.ts). */
   foreignFileCount(): number;
   /** The diagnostics last published for a node (for problem counts and code actions). */
   publishedDiagnostics(uri: string): readonly Diagnostic[];
@@ -38,6 +40,8 @@ export interface ServerContext {
   clientCapabilities(): ClientCapabilities;
   /** Whether the client opens a code's page (it sent initializationOptions.explainBaseUri). */
   canExplainCodes(): boolean;
+  /** The server's clock: the runtime's, or the one a test brought (ServerOptions.timers). */
+  timers: Timers;
 }
 
 export interface Feature {

@@ -1,4 +1,5 @@
-// Every LSP feature beyond diagnostics. Add a feature here; the core (../core/createServer.ts) needs no change.
+// Every LSP feature beyond diagnostics. Add a feature here, and a row in ../core/lspMethods.ts for
+// each LSP method it handles or sends that has none yet; the rest of the core needs no change.
 import { Feature } from './feature';
 import { cluster } from './cluster';
 import { codeActions } from './codeActions';
@@ -10,7 +11,7 @@ import { serverStatus } from './serverStatus';
 import { symbols } from './symbols';
 import { navigation } from './navigation';
 import { rename } from './rename';
-import { clusterOps } from './clusterOps';
+import { clusterCommandHandlers } from './clusterCommandHandlers';
 
 export const FEATURES: readonly Feature[] = [
   cluster,
@@ -23,5 +24,5 @@ export const FEATURES: readonly Feature[] = [
   serverStatus,
   navigation,
   rename,
-  clusterOps,
+  clusterCommandHandlers,
 ];

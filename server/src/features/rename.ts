@@ -2,7 +2,7 @@
 // LSP error whose message says why, which VS Code shows where the rename box would be.
 import { LSPErrorCodes, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
 import { prepareRename, rename as renameHost } from '../service';
-import { toWorkspaceEdit } from './workspaceEdits';
+import { toWorkspaceEdit } from './lspWorkspaceEdit';
 import { Feature } from './feature';
 
 export const rename: Feature = {

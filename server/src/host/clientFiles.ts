@@ -5,7 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../../../common/fileRequests';
-import type { FileAccess, FileRead, FileStat, NodeFileListing } from './fileAccess';
+import type { FileAccess, FileRead, FileStat, NodeFileListing } from './files';
 
 export function clientFileAccess(connection: Connection): FileAccess {
   return {

@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { MAX_READABLE_FILE_SIZE, MAX_WALKED_FOLDERS, SKIPPED_FOLDERS } from '../../common/fileRequests';
-import { type FileAccess, type FileRead, type FileStat, type NodeFileListing, isNodeFileName } from './host/fileAccess';
+import { MAX_READABLE_FILE_SIZE, MAX_WALKED_FOLDERS, SKIPPED_FOLDERS } from '../../../common/fileRequests';
+import { type FileAccess, type FileRead, type FileStat, type NodeFileListing, isNodeFileName } from './files';
 
 const SKIPPED = new Set(SKIPPED_FOLDERS);
 /** Folders listed at once while walking the workspace. */

@@ -3,7 +3,7 @@
 // its own change annotation, and `needsConfirmation` makes VS Code show its refactor preview with
 // one entry per node. Also the check that no file to create exists already, through the host's
 // file access (the core runs in any host; whether a file may be written is the editor's to tell).
-import type { FileAccess } from '../host/fileAccess';
+import type { FileAccess } from '../host/files';
 import type { ChangeAnnotation, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClusterChange } from '../service';

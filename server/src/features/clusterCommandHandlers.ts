@@ -35,7 +35,7 @@ import {
   savedNode,
 } from '../service';
 import type { Settings } from '../../../common/protocol';
-import { changedFiles, createsOverExisting, toWorkspaceEdit } from './workspaceEdits';
+import { changedFiles, createsOverExisting, toWorkspaceEdit } from './lspWorkspaceEdit';
 import { Feature, ServerContext } from './feature';
 
 type Operation = 'promoteToMaster' | 'addNode' | 'removeNode' | 'fixAllInCluster';
@@ -94,7 +94,7 @@ async function answer(context: ServerContext, operation: Operation, params: unkn
 
 const OPERATION_OF_COMMAND = new Map<string, Operation>(Object.entries(CLUSTER_EXECUTE_COMMANDS).map(([operation, command]) => [command, operation as Operation]));
 
-export const clusterOps: Feature = {
+export const clusterCommandHandlers: Feature = {
   capabilities: { executeCommandProvider: { commands: Object.values(CLUSTER_EXECUTE_COMMANDS) } },
   register(context) {
     const { connection, workspace } = context;

@@ -1,13 +1,14 @@
-// Other programs' path.dat and path.cfg (issue 10 item 0). Every file is judged by the service's
-// classifier as it enters the index, once per content change (the classifier reads the first 64
-// lines, so this costs next to nothing); a foreign file stays out of the index, and so gets no
-// diagnostics, no cross-node finding against it, no place in the cluster view and no answer from
-// any feature (they all ask the index for the node). The client hears the verdict on an open
-// document and tells which files the user treats as IceWarp settings files whatever their content.
+// Other programs' path.dat and path.cfg: the same names, other contents. Every file is judged by
+// the service's classifier as it enters the index, once per content change (the classifier reads
+// the first 64 lines, so this costs next to nothing); a foreign file stays out of the index, and
+// so gets no diagnostics, no cross-node finding against it, no place in the cluster view and no
+// answer from any feature (they all ask the index for the node). The client hears the verdict on
+// an open document and tells which files the user treats as IceWarp settings files whatever
+// their content.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FileKindName, type FileKindOverridesParams, fileKindNotification, fileKindOverridesNotification } from '../../../common/protocol';
-import { isNodeFileUri } from '../host/fileAccess';
+import { isNodeFileUri } from '../host/files';
 import { type Classification, classifyNodeFile } from '../service';
 
 export class FileKinds {

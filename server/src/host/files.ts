@@ -1,5 +1,5 @@
 // How the core reaches the node files it was not sent by the editor: the ones under the
-// workspace folders, their text and their size. The Node host reads the disk (../nodeFiles.ts);
+// workspace folders, their text and their size. The Node host reads the disk (./diskNodeFiles.ts);
 // the browser host asks the client (./clientFiles.ts, vscode.workspace.findFiles / fs), so every
 // call is async and names files by URI. The shapes are shared with the client (common/fileRequests.ts).
 import { URI } from 'vscode-uri';

@@ -1,0 +1,115 @@
+// The handshake: what the client says at initialize (its capabilities, position encodings,
+// display language, folders, initializationOptions) and what the server answers (its own
+// capabilities, the features' merged in); then, once initialized, the registrations the client
+// allows and the first index of the workspace. The settings sources follow what it said:
+// workspace/configuration where the client can answer it, and its pushed didChangeConfiguration.
+import {
+  type ClientCapabilities,
+  type Connection,
+  DidChangeConfigurationNotification,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { EXPLAIN_BASE_URI_OPTION } from '../../../common/protocol';
+import { isRecord } from '../../../common/isRecord';
+import { setMessageLocale } from '../service';
+import type { DocumentSync } from './documentSync';
+import { type PositionEncoding, negotiatePositionEncoding } from './positionEncoding';
+import type { DiagnosticsPublisher } from './publisher';
+import type { SettingsStore } from './settings';
+import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
+import type { Timers } from './timers';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** What initialize settled for the session, read by the rest of the server. */
+export class ClientSession {
+  /** What the client said it supports (empty before initialize). */
+  capabilities: ClientCapabilities = {};
+  /** The encoding the client counts positions in (UTF-16, LSP's default, until initialize). */
+  positionEncoding: PositionEncoding = 'utf-16';
+  /** initializationOptions.validationDelay (the tests, the bench) overrides icewarp.validation.delay. */
+  validationDelayOverride: number | undefined;
+}
+
+export interface InitializeParts {
+  connection: Connection;
+  settings: SettingsStore;
+  index: WorkspaceIndex;
+  publisher: DiagnosticsPublisher;
+  sync: DocumentSync;
+  timers: Timers;
+  /** Each feature's capabilities, merged into the server's answer. */
+  featureCapabilities: readonly ServerCapabilities[];
+}
+
+/** Registers initialize, initialized and the pushed settings; fills `session` as the client answers. */
+export function registerInitialize(session: ClientSession, { connection, settings, index, publisher, sync, timers, featureCapabilities }: InitializeParts): void {
+  const pullEvents = {
+    onUnanswered: () =>
+      settings.logOnce(
+        `The client has not answered workspace/configuration in ${CONFIGURATION_TIMEOUT_MS / 1000} s; using the settings from initializationOptions and workspace/didChangeConfiguration, else the defaults.`,
+      ),
+    onLateAnswer: () => {
+      settings.logOnce('The client answered workspace/configuration after all; its settings apply from now on.');
+      settings.changed();
+    },
+  };
+  let canRegisterConfigurationChange = false;
+  let canWatchWorkspaceFolders = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    session.capabilities = params.capabilities;
+    // The language of every message from now on: the client's display language where a bundle has it.
+    setMessageLocale(params.locale);
+    const positionEncoding = negotiatePositionEncoding(params.capabilities);
+    session.positionEncoding = positionEncoding;
+    const canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    settings.usePulled(canPullConfiguration ? new PulledSettings(connection, timers, pullEvents) : undefined);
+    canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    canWatchWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+    const folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    index.setFolders(folders.length === 0 && params.rootUri ? [params.rootUri] : folders);
+    const initializationOptions: unknown = params.initializationOptions;
+    settings.setInitial(sectionOfInitializationOptions(initializationOptions));
+    if (isRecord(initializationOptions) && typeof initializationOptions[EXPLAIN_BASE_URI_OPTION] === 'string') publisher.explainBaseUri = initializationOptions[EXPLAIN_BASE_URI_OPTION];
+    // Tests and the bench set 0: diagnostics right after each change.
+    if (isRecord(initializationOptions) && typeof initializationOptions.validationDelay === 'number' && initializationOptions.validationDelay >= 0) {
+      session.validationDelayOverride = initializationOptions.validationDelay;
+    }
+    return {
+      capabilities: Object.assign(
+        {
+          positionEncoding,
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
+        ...featureCapabilities,
+      ),
+      serverInfo: { name: 'IceWarp Cluster Config' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canRegisterConfigurationChange) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'icewarp' });
+    }
+    // Also with no folder open yet: the user may add the first one later.
+    if (canWatchWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) =>
+        sync.changeFolders(
+          event.added.map((folder) => folder.uri),
+          event.removed.map((folder) => folder.uri),
+        ),
+      );
+    }
+    await sync.indexWorkspace();
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const push = sectionOfPushedSettings(params.settings);
+    if (push.pushed) settings.setPushed(push.section);
+    settings.changed();
+  });
+}
