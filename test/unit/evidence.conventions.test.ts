@@ -185,6 +185,15 @@ describe('duplicates: one node blamed only when it alone breaks the cluster\'s n
     }
   });
 
+  test('three nodes sharing one Server ID: each is told, even when one of them breaks the numbering', () => {
+    // mx2's copy keeps mx2's name and 12; mx4 took 12 too. Blaming mx4 alone would leave the copies unreported.
+    const workspace = workspaceOfTexts({ mx1: linuxNode(1), mx2: linuxNode(2), copy: linuxNode(2, { 10: '10.0.0.22' }), mx4: linuxNode(4, { 4: '12' }) });
+    for (const name of ['mx2', 'copy', 'mx4']) {
+      const [duplicate] = diagnosticsOf(workspace, name, 'server-id-duplicate');
+      assert.match(duplicate.message, /All but one of them are wrong/, name);
+    }
+  });
+
   test('hostnames without numbers give no numbering: both told', () => {
     const named = (name: string, changes: Record<number, string>) => nodeText(withValues(LINUX_MASTER, { 11: `${name}.example.net`, 15: 'alpha.example.net', 16: 'beta.example.net;gamma.example.net', ...changes }));
     const workspace = workspaceOfTexts({ alpha: named('alpha', { 4: '11' }), beta: named('beta', { 4: '12', 10: '10.0.0.12', 14: '1' }), gamma: named('gamma', { 4: '12', 10: '10.0.0.13', 14: '1' }) });

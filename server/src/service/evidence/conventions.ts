@@ -199,12 +199,12 @@ function ruleOfOthers(cluster: Tally, suspect: NodeFile, value: NumberedValue): 
  * one is no majority), unless the whole cluster, `suspect` included, numbers its other value
  * with the same offset: then both nodes share the convention and the suspect's value breaks it.
  */
-function establishedRule(tallies: Record<NumberedValue, Tally>, suspect: NodeFile, value: NumberedValue): NumberingRule | undefined {
-  const found = ruleOfOthers(tallies[value], suspect, value);
+function establishedRule(tallyOf: (value: NumberedValue) => Tally, suspect: NodeFile, value: NumberedValue): NumberingRule | undefined {
+  const found = ruleOfOthers(tallyOf(value), suspect, value);
   if (!found) return undefined;
   if (found.count >= 2) return found.rule;
   const other: NumberedValue = value === 'serverId' ? 'ip' : 'serverId';
-  const shared = tallies[other];
+  const shared = tallyOf(other);
   const [only, ...more] = [...shared.byKey.values()];
   const everyNode = only !== undefined && more.length === 0 && shared.unnumbered === 0 && only.count === shared.nodes.length && only.count >= 2;
   return everyNode && only.rule.offset === found.rule.offset ? found.rule : undefined;
@@ -226,20 +226,27 @@ export interface Blame {
 export type DuplicateKind = 'serverId' | 'ip' | 'hostname';
 
 /**
- * Which node of `group` (nodes that share a value they must not) is wrong, when the cluster's
- * own numbering says so: exactly one of them breaks a rule every other node of its cluster
- * follows (a Server ID or an IP address against the number in the hostname; for a shared
- * hostname, either). Undefined when that does not single one out: then each of them is told that
- * one of them is wrong, and no fix is preferred.
+ * Which of two nodes that share a value they must not is wrong, when the cluster's own numbering
+ * says so: exactly one of them breaks a rule every other node of its cluster follows (a Server ID
+ * or an IP address against the number in the hostname; for a shared hostname, either).
+ * Undefined when that does not single one out, and for three nodes or more (taking one away
+ * would leave the others sharing): then each is told that one of them is wrong, and no fix is
+ * preferred. Costs one pass over each node's cluster.
  */
 export function blameDuplicate(kind: DuplicateKind, group: readonly NodeFile[], workspace: WorkspaceFacts): Blame | undefined {
+  if (group.length !== 2) return undefined;
   const values: NumberedValue[] = kind === 'hostname' ? ['serverId', 'ip'] : [kind];
   const blamed: Blame[] = [];
   for (const member of group) {
     const cluster = [member, ...workspace.peersOf(member)];
-    const tallies = { serverId: tally(cluster, 'serverId'), ip: tally(cluster, 'ip') };
+    const tallies = new Map<NumberedValue, Tally>();
+    const tallyOf = (value: NumberedValue) => {
+      let counted = tallies.get(value);
+      if (!counted) tallies.set(value, (counted = tally(cluster, value)));
+      return counted;
+    };
     for (const value of values) {
-      const rule = establishedRule(tallies, member, value);
+      const rule = establishedRule(tallyOf, member, value);
       if (rule && breaks(member, rule)) {
         blamed.push({ node: member, rule });
         break;
