@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient, fileUri } from './lspClient';
+import { TestClient, fileUri } from '../../testing/lspClient';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from '../unit/helpers';
 
 const SLAVES = 'mx2.example.net;mx3.example.net;mx4.example.net';
