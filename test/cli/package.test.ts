@@ -40,7 +40,7 @@ test('the installed icewarp-pathcfg checks a folder: exit codes 0, 1 and 2', () 
   assert.deepEqual([clean.code, clean.stdout], [0, 'No problems in 2 files\n']);
   const broken = runCommand(cli, ['check', '--format', 'github'], { cwd: copyFixture('cross-node') });
   assert.equal(broken.code, 1);
-  assert.match(broken.stdout, /^::error file=mx1\/path\.dat,line=4,col=1,endLine=4,endColumn=3,title=server-id-duplicate::/m);
+  assert.match(broken.stdout, /^::error file=mx2\/path\.dat,line=4,col=1,endLine=4,endColumn=3,title=server-id-duplicate::/m);
   const missing = runCommand(cli, ['check', 'nowhere'], { cwd: copyFixture('clean') });
   assert.deepEqual([missing.code, missing.stderr], [2, 'nowhere: no such file or folder\n']);
 });
@@ -54,10 +54,11 @@ test('the installed icewarp-pathcfg-language-server answers --version and --help
   const root = copyFixture('cross-node');
   const child = spawn(server, [], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const mx1 = URI.file(path.join(root, 'mx1', 'path.dat')).toString();
+  // mx2's Server ID breaks the cluster's numbering: the duplicate is told on mx2.
+  const mx2 = URI.file(path.join(root, 'mx2', 'path.dat')).toString();
   const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) =>
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      if (params.uri === mx1 && params.diagnostics.length > 0) resolve(params);
+      if (params.uri === mx2 && params.diagnostics.length > 0) resolve(params);
     }),
   );
   connection.listen();

@@ -147,6 +147,9 @@ describe('clear fast, flag after a pause', () => {
         await fs.mkdir(path.join(folder, node));
         await fs.copyFile(path.resolve(__dirname, '../fixtures/cluster', node, 'path.dat'), path.join(folder, node, 'path.dat'));
       }
+      // mx3 numbered 31: the cluster follows no numbering, so a shared Server ID is told to both nodes.
+      const mx3 = path.join(folder, 'mx3', 'path.dat');
+      await fs.writeFile(mx3, (await fs.readFile(mx3, 'utf8')).replace('\n13\n', '\n31\n'));
     });
     after(() => fs.rm(folder, { recursive: true, force: true }));
 

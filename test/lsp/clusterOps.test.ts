@@ -200,7 +200,7 @@ describe('navigation and cluster operations over LSP', () => {
     assert.match(check.problems.hostname ?? '', /mx2\.example\.net \(mx2\/path\.dat\) already has this hostname/);
     assert.match(check.problems.ip ?? '', /not an IPv4 or IPv6 address/);
     const fine = await client.request<NewNodeCheckAnswer>(CHECK_NEW_NODE_REQUEST.method, { uri: space.uri('mx1'), hostname: 'mx4.example.net' });
-    assert.deepEqual(fine, { ok: true, cluster: 'mx1.example.net', fileName: 'path.dat', fileUri: space.uri('mx4'), serverId: '01', problems: {} });
+    assert.deepEqual(fine, { ok: true, cluster: 'mx1.example.net', fileName: 'path.dat', fileUri: space.uri('mx4'), serverId: '14', problems: {} });
     const answer = await client.request<ClusterEditAnswer>(ADD_NODE_REQUEST.method, { uri: space.uri('mx1'), hostname: 'mx4.example.net', ip: '192.168.10.14' });
     assert.ok(answer.ok);
     const [create, content] = answer.edit.documentChanges ?? [];

@@ -61,14 +61,17 @@ describe('cluster rules over LSP', () => {
     ]);
   });
 
-  test('taking another node\'s hostname flags the unopened node too, as duplicate-identity', async () => {
+  test("taking another node's hostname is told to the node that took it, pointing at the unopened node, as duplicate-identity", async () => {
     const [mx2, mx3] = ['mx2', 'mx3'].map(uriOf);
     const original = await fs.readFile(path.join(folder, 'mx2', 'path.dat'), 'utf8');
-    const count = client.publishCount(mx3);
+    const counts = [client.publishCount(mx2), client.publishCount(mx3)];
     await client.change(mx2, original.replace('\nmx2.example.net\nlicense.key', '\nmx3.example.net\nlicense.key'), 4);
-    const onMx3 = await client.diagnosticsAfter(mx3, count, has('duplicate-identity'));
-    const duplicate = onMx3.find((d) => d.code === 'duplicate-identity');
+    // mx2's Server ID 12 says mx2 by the cluster's numbering (+ 10): it is the one told, not mx3.
+    const onMx2 = await client.diagnosticsAfter(mx2, counts[0], has('duplicate-identity'));
+    const duplicate = onMx2.find((d) => d.code === 'duplicate-identity');
     assert.deepEqual(duplicate?.range, { start: { line: 10, character: 0 }, end: { line: 10, character: 15 } });
-    assert.equal(duplicate?.relatedInformation?.[0].location.uri, mx2);
+    assert.equal(duplicate?.relatedInformation?.[0].location.uri, mx3);
+    await client.idle();
+    assert.ok(lacks('duplicate-identity')(client.latestDiagnostics(mx3) ?? []), 'mx3 follows the numbering');
   });
 });

@@ -100,9 +100,9 @@ describe('cross-node diagnostics over LSP', () => {
       await fs.mkdir(path.join(folder, node));
       await fs.copyFile(path.join(FIXTURES, 'cluster', node, 'path.dat'), path.join(folder, node, 'path.dat'));
     }
-    // Both nodes claim Server ID 11.
+    // Both nodes claim Server ID 11; without mx2's line 10 nothing tells which of the two is wrong.
     const mx2 = path.join(folder, 'mx2', 'path.dat');
-    await fs.writeFile(mx2, (await fs.readFile(mx2, 'utf8')).replace('\n12\n', '\n11\n'));
+    await fs.writeFile(mx2, (await fs.readFile(mx2, 'utf8')).replace('\n12\n', '\n11\n').replace('\n10.0.0.12\n', '\n\n'));
     client = await TestClient.start({ folders: [folder] });
   });
   after(async () => {

@@ -99,8 +99,8 @@ class MemoryFiles implements FileAccess {
 async function clusterThroughTheClient(options: { host: 'node' | 'browser'; folder: string }): Promise<{ files: MemoryFiles; client: TestClient }> {
   const mx1 = `${options.folder}/mx1/path.dat`;
   const mx2 = `${options.folder}/mx2/path.dat`;
-  // Both nodes claim Server ID 11.
-  const files = new MemoryFiles(new Map([[mx1, fixture('mx1')], [mx2, fixture('mx2').replace('\n12\n', '\n11\n')]]));
+  // Both nodes claim Server ID 11; without mx2's line 10 nothing tells which of the two is wrong.
+  const files = new MemoryFiles(new Map([[mx1, fixture('mx1')], [mx2, fixture('mx2').replace('\n12\n', '\n11\n').replace('\n10.0.0.12\n', '\n\n')]]));
   const client = await TestClient.start({ host: options.host, folderUris: [options.folder], clientFiles: files });
   return { files, client };
 }
@@ -155,8 +155,8 @@ describe('a host\'s own file access', () => {
   let files: MemoryFiles;
   let client: TestClient;
   before(async () => {
-    // Both nodes claim Server ID 11.
-    files = new MemoryFiles(new Map([[MX1, fixture('mx1')], [MX2, fixture('mx2').replace('\n12\n', '\n11\n')]]));
+    // Both nodes claim Server ID 11; without mx2's line 10 nothing tells which of the two is wrong.
+    files = new MemoryFiles(new Map([[MX1, fixture('mx1')], [MX2, fixture('mx2').replace('\n12\n', '\n11\n').replace('\n10.0.0.12\n', '\n\n')]]));
     client = await TestClient.start({ folders: ['/virtual/cluster'], files });
   });
   after(() => client.stop());

@@ -61,7 +61,7 @@ describe('a client whose locale is cs, on a workspace of several nodes', () => {
     await client.open(uri('alone'), LONER_TEXT);
     const diagnostics = await client.diagnosticsAfter(uri('alone'), 0, (found) => found.some((d) => d.code === 'duplicate-identity'));
     const hostname = diagnostics.find((d) => d.code === 'duplicate-identity' && d.range.start.line === 10);
-    assert.equal(hostname?.message, 'Hostname "alone.example.org" používá také jiný uzel tohoto pracovního prostoru, alone.example.org (copy/path.dat); servery se navzájem hledají podle hostname, takže každý potřebuje vlastní.');
+    assert.equal(hostname?.message, 'Hostname "alone.example.org" používá také jiný uzel tohoto pracovního prostoru, alone.example.org (copy/path.dat); servery se navzájem hledají podle hostname, takže každý potřebuje vlastní. Jeden z obou je špatně a konvence clusteru neříkají který: zkontrolujte oba.');
     assert.equal(hostname?.relatedInformation?.[0]?.message, 'alone.example.org (copy/path.dat) také používá "alone.example.org"');
   });
 

@@ -52,7 +52,7 @@ describe('settings from any client', () => {
       await fs.mkdir(path.join(folder, node));
       await fs.copyFile(path.join(FIXTURES, 'cluster', node, 'path.dat'), path.join(folder, node, 'path.dat'));
     }
-    // mx2 shares mx1's Server ID: server-id-duplicate on both.
+    // mx2 shares mx1's Server ID: server-id-duplicate on mx2, whose 11 breaks the cluster's numbering (+ 10).
     const mx2 = path.join(folder, 'mx2', 'path.dat');
     await fs.writeFile(mx2, (await fs.readFile(mx2, 'utf8')).replace('\n12\n', '\n11\n'));
   });
@@ -71,7 +71,7 @@ describe('settings from any client', () => {
       assert.equal(severityOf(await client.diagnosticsAfter(untitled, 0, has('server-id-too-long')), 'server-id-too-long'), 4);
       // The index reads the unopened nodes: a cross-node code, turned off.
       await client.waitFor(() => NODES.every((node) => client.publishCount(uriOf(node)) > 0), 'the nodes');
-      assert.deepEqual(codes(client.latestDiagnostics(uriOf('mx1'))), []);
+      assert.deepEqual(codes(client.latestDiagnostics(uriOf('mx2'))), []);
       assert.deepEqual(client.serverRequests, [], 'nothing asked of a client that advertised nothing');
     } finally {
       await client.stop();
@@ -81,17 +81,17 @@ describe('settings from any client', () => {
   test('settings pushed with didChangeConfiguration apply, and a later push replaces them', async () => {
     const client = await TestClient.start({ capabilities: PLAIN_CAPABILITIES, folders: [folder], sendWorkspaceFolders: false });
     try {
-      const mx1 = uriOf('mx1');
-      await client.waitFor(() => has('server-id-duplicate')(client.latestDiagnostics(mx1) ?? []), 'server-id-duplicate');
-      let count = client.publishCount(mx1);
+      const mx2 = uriOf('mx2');
+      await client.waitFor(() => has('server-id-duplicate')(client.latestDiagnostics(mx2) ?? []), 'server-id-duplicate');
+      let count = client.publishCount(mx2);
       await client.connection.sendNotification('workspace/didChangeConfiguration', {
         settings: { icewarp: { diagnostics: { severity: { 'server-id-duplicate': 'off' } } } },
       });
-      await client.diagnosticsAfter(mx1, count, lacks('server-id-duplicate'));
+      await client.diagnosticsAfter(mx2, count, lacks('server-id-duplicate'));
       // A push is the client's whole configuration: without an icewarp section, nothing of ours is set.
-      count = client.publishCount(mx1);
+      count = client.publishCount(mx2);
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { otherServer: {} } });
-      await client.diagnosticsAfter(mx1, count, has('server-id-duplicate'));
+      await client.diagnosticsAfter(mx2, count, has('server-id-duplicate'));
     } finally {
       await client.stop();
     }
@@ -137,7 +137,7 @@ describe('settings from any client', () => {
     const client = await TestClient.start({ folders: [folder], settings: { diagnostics: { severity } }, waitTimeoutMs: 60_000 });
     try {
       await client.waitFor(() => NODES.every((node) => client.publishCount(uriOf(node)) > 0), 'the nodes');
-      assert.deepEqual(codes(client.latestDiagnostics(uriOf('mx1'))), [], 'the valid entry applies');
+      assert.deepEqual(codes(client.latestDiagnostics(uriOf('mx2'))), [], 'the valid entry applies');
       const about = client.logMessages.filter((message) => message.includes('icewarp.diagnostics.severity'));
       assert.equal(about.length, 1, `${client.logMessages.length} log messages, first: ${client.logMessages.slice(0, 2).join(' | ')}`);
       assert.match(about[0], /100000 entries/);
@@ -156,20 +156,20 @@ describe('settings from any client', () => {
       settings: { diagnostics: { severity: { 'server-id-duplicate': 'off' } } },
     });
     try {
-      const mx1 = uriOf('mx1');
+      const mx2 = uriOf('mx2');
       await client.waitFor(() => client.serverRequests.includes('workspace/configuration'), 'a workspace/configuration request');
       assert.equal(client.publishCount(), 0, 'nothing before the timeout');
       timers.expire();
       await client.waitFor(() => NODES.every((node) => client.publishCount(uriOf(node)) > 0), 'the nodes');
-      assert.equal(severityOf(client.latestDiagnostics(mx1) ?? [], 'server-id-duplicate'), 4, 'initializationOptions apply');
+      assert.equal(severityOf(client.latestDiagnostics(mx2) ?? [], 'server-id-duplicate'), 4, 'initializationOptions apply');
       const timeouts = client.logMessages.filter((message) => message.includes('has not answered workspace/configuration'));
       assert.equal(timeouts.length, 1, client.logMessages.join('\n'));
 
       // It answers after all: its settings apply, and it is asked again from now on.
-      const count = client.publishCount(mx1);
+      const count = client.publishCount(mx2);
       client.answerConfiguration = true;
       client.answerHeldConfigurationRequests();
-      await client.diagnosticsAfter(mx1, count, lacks('server-id-duplicate'));
+      await client.diagnosticsAfter(mx2, count, lacks('server-id-duplicate'));
     } finally {
       await client.stop();
     }

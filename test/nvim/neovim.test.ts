@@ -156,8 +156,9 @@ describe('Neovim (built-in LSP client, no plugins)', () => {
       assert.equal(observed.encoding, encoding);
       const before = observed.before;
       assert.ok(before);
-      // Cross-node, in files Neovim never opened: the duplicate Server ID on line 4 of both.
-      assert.deepEqual(codesOn(before.mx1, 3), ['server-id-duplicate']);
+      // Cross-node, in files Neovim never opened: the duplicate Server ID on line 4 of mx2, whose
+      // 11 breaks the cluster's numbering (hostname number + 10); mx1 keeps its own.
+      assert.deepEqual(codesOn(before.mx1, 3), []);
       assert.deepEqual(codesOn(before.mx2, 3), ['server-id-duplicate']);
       // Own, in the open file: the trailing spaces of line 12, at their byte column in Neovim's
       // buffer whichever encoding the server and Neovim agreed on.

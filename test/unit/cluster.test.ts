@@ -1,7 +1,7 @@
 // Grouping nodes into clusters (cluster.ts) and the workspace indexes built on it (workspace.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workspace, groupClusters, identityKeys, lowestFreeId, nextFreeServerId, parseNodeFile } from '../../server/src/service';
+import { Workspace, groupClusters, identityKeys, nextFreeServerId, nextFreeServerIdOf, parseNodeFile } from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, nodeText, withValues } from './helpers';
 
 const node = (uri: string, changes: Record<number, string>, base = LINUX_MASTER) => parseNodeFile(uri, nodeText(withValues(base, changes)));
@@ -102,29 +102,30 @@ test('one edit affects its cluster only, not the whole workspace', () => {
   assert.equal(workspace.dependents('file:///ws/c17/n3/path.dat').size, 5);
 });
 
-test('lowestFreeId: the lowest free number, written as the IDs in use are', () => {
-  assert.equal(lowestFreeId([]), '01');
-  assert.equal(lowestFreeId(['01', '02']), '03');
-  assert.equal(lowestFreeId(['1', '2']), '3');
-  assert.equal(lowestFreeId(['11', '12']), '01');
-  assert.equal(lowestFreeId(['1', '02', '3']), '04', 'a zero-padded ID says two digits');
+test('nextFreeServerId: one past the highest, written as the IDs in use are', () => {
+  const next = (ids: string[]) => nextFreeServerId(ids).id;
+  assert.equal(next([]), '01');
+  assert.equal(next(['01', '02']), '03');
+  assert.equal(next(['1', '2']), '3');
+  assert.equal(next(['11', '12']), '13');
+  assert.equal(next(['1', '02', '3']), '04', 'a zero-padded ID says two digits');
   // 1 and 01 are one number; letters, empty and over-long IDs do not count.
-  assert.equal(lowestFreeId(['01', '2', 'A3', '', '123']), '03');
+  assert.equal(next(['01', '2', 'A3', '', '123']), '03');
 });
 
-test('lowestFreeId: with every number from 1 to 99 taken, the first free letter ID', () => {
+test('nextFreeServerId: with every number from 1 to 99 taken, the first free letter ID', () => {
   const all = Array.from({ length: 99 }, (_, index) => String(index + 1).padStart(2, '0'));
-  assert.equal(lowestFreeId(all), 'A0');
-  assert.equal(lowestFreeId([...all, 'a0', 'A1']), 'A2');
+  assert.equal(nextFreeServerId(all).id, 'A0');
+  assert.equal(nextFreeServerId([...all, 'a0', 'A1']).id, 'A2');
 });
 
-test('nextFreeServerId reads line 4 of the node\'s cluster only', () => {
+test('nextFreeServerIdOf reads line 4 of the node\'s cluster only', () => {
   const workspace = new Workspace();
   // A1 (11) and A2 (12) and SHARES_CONFIG (31) are one cluster; STANDALONE (41) is not in it.
   for (const n of [A1, A2, SHARES_CONFIG, STANDALONE]) workspace.set(n);
-  assert.equal(nextFreeServerId(A1, workspace), '01');
+  assert.equal(nextFreeServerIdOf(A1, workspace).id, '32');
   const numbered = node('file:///ws/a/mx3/path.dat', { 4: '01', 10: '10.0.0.13', 11: 'mx3.example.net', 14: '1' });
   workspace.set(numbered);
-  assert.equal(nextFreeServerId(A2, workspace), '02');
-  assert.equal(nextFreeServerId(STANDALONE, workspace), '01', 'a node alone has the whole range');
+  assert.equal(nextFreeServerIdOf(A2, workspace).id, '32');
+  assert.equal(nextFreeServerIdOf(STANDALONE, workspace).id, '01', 'a node alone has the whole range');
 });

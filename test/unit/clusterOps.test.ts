@@ -195,7 +195,7 @@ describe('Promote to Master', () => {
 });
 
 describe('Add Node to Cluster', () => {
-  test('Windows cluster: a path.dat in a sibling folder, CRLF, built from the master, lowest free ID, the password left out; every node lists it; zero cluster findings', () => {
+  test('Windows cluster: a path.dat in a sibling folder, CRLF, built from the master, the next free ID (14 beside 11, 12, 13), the password left out; every node lists it; zero cluster findings', () => {
     const files = windowsCluster(3, { 1: { 17: 'https://mx1.example.net/teamchatapi/' } });
     const workspace = workspaceOf(files);
     const change = changed(addNode(workspace.get(WIN(3))!, workspace, { hostname: 'mx4.example.net', ip: '192.168.10.14' }));
@@ -209,7 +209,7 @@ describe('Add Node to Cluster', () => {
       '\\\\fs01\\icewarp\\config\\',
       '',
       '',
-      '01',
+      '14',
       '\\\\fs01\\icewarp;ICEWARP\\svc-mail;',
       '',
       '',
@@ -258,7 +258,7 @@ describe('Add Node to Cluster', () => {
     assert.equal(changed(addNode(node, workspace, { hostname: 'mx4.example.net' })).files[0].uri, 'file:///ws/mx4.example.net/path.cfg');
     const defaults = newNodeDefaults(node, workspace, { hostname: 'mx4.example.net' });
     assert.ok(!('ok' in defaults));
-    assert.deepEqual(defaults, { cluster: 'mx1.example.net', fileName: 'path.cfg', fileUri: 'file:///ws/mx4.example.net/path.cfg', serverId: '01', problems: {} });
+    assert.deepEqual(defaults, { cluster: 'mx1.example.net', fileName: 'path.cfg', fileUri: 'file:///ws/mx4.example.net/path.cfg', serverId: '14', problems: {} });
     assert.equal(changed(addNode(node, workspace, { hostname: 'mx4.example.net', fileUri: 'file:///elsewhere/four/path.dat' })).files[0].uri, 'file:///elsewhere/four/path.dat');
   });
 

@@ -196,12 +196,12 @@ describe('completion', () => {
     assert.deepEqual(labels, [host('a'), host('b'), host('c')]);
   });
 
-  test('line 4 offers the lowest Server ID free in the cluster, written as the cluster writes them', () => {
+  test('line 4 offers the next free Server ID of the cluster (one past the highest), written as the cluster writes them', () => {
     const peer = (id: string, folder: string) => parse(nodeText(withValues(LINUX_MASTER, { 4: id })), `file:///ws/${folder}/path.dat`);
     const stranger = parse(nodeText({ 1: '/mnt/b/config/', 4: '3', 11: 'b1.example.org', 15: 'b1.example.org' }), 'file:///ws/other/path.dat');
     const node = parse(nodeText(withValues(LINUX_MASTER, { 4: '' })));
     assert.deepEqual(completions(node, { line: 3, character: 0 }, workspaceOf(node, peer('1', 'b'), peer('2', 'c'), stranger)).map((item) => item.label), ['3']);
-    assert.deepEqual(completions(node, { line: 3, character: 0 }, workspaceOf(node, peer('01', 'b'), peer('17', 'c'))).map((item) => item.label), ['02']);
+    assert.deepEqual(completions(node, { line: 3, character: 0 }, workspaceOf(node, peer('01', 'b'), peer('17', 'c'))).map((item) => item.label), ['18']);
   });
 });
 

@@ -63,9 +63,26 @@ const CASES: Partial<Record<DiagnosticCode, FixCase[]>> = {
   'server-id-missing': [{ name: 'empty in a cluster', text: linux({ 4: '' }) }],
   'server-id-duplicate': [
     {
-      name: 'two nodes of one cluster with 11',
-      text: linux({}),
-      others: (ending) => [nodeText(withValues(LINUX_MASTER, { 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }), ending)],
+      name: 'mx3 with 12, where every other node is its hostname number + 10',
+      text: linux({ 4: '12', 10: '10.0.0.13', 11: 'mx3.example.net', 14: '1' }),
+      others: (ending) => [nodeText(LINUX_MASTER, ending), nodeText(withValues(LINUX_MASTER, { 4: '12', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }), ending)],
+    },
+    {
+      name: 'two nodes of one cluster with 11 and nothing to tell which is wrong',
+      text: linux({ 10: '' }),
+      others: (ending) => [nodeText(withValues(LINUX_MASTER, { 10: '', 11: 'mx2.example.net', 14: '1' }), ending)],
+    },
+  ],
+  'duplicate-identity': [
+    {
+      name: "mx3 binding mx2's IP, where every other node binds 10.0.0.(hostname number + 10)",
+      text: linux({ 4: '13', 10: '10.0.0.12', 11: 'mx3.example.net', 14: '1' }),
+      others: (ending) => [nodeText(LINUX_MASTER, ending), nodeText(withValues(LINUX_MASTER, { 4: '12', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }), ending)],
+    },
+    {
+      name: "mx3's file with mx2's hostname, its Server ID and IP numbered for mx3",
+      text: linux({ 4: '13', 10: '10.0.0.13', 11: 'mx2.example.net', 14: '1' }),
+      others: (ending) => [nodeText(LINUX_MASTER, ending), nodeText(withValues(LINUX_MASTER, { 4: '12', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }), ending)],
     },
   ],
   'unc-malformed': [
@@ -283,7 +300,7 @@ describe('fix details', () => {
     assert.equal(applyEdits('x\r\n', setValue(short, short.field.serverId, '01')), 'x\r\n\r\n\r\n01');
   });
 
-  test('the next free Server ID is the lowest one free in the node\'s cluster, written as the cluster writes its IDs', () => {
+  test('the next free Server ID is one past the highest of the node\'s cluster, written as the cluster writes its IDs', () => {
     const offered = (ids: string[], stranger: string) => {
       // The subject repeats the first ID of its cluster; the stranger is a node of another cluster.
       const [first, ...rest] = ids;
@@ -298,7 +315,7 @@ describe('fix details', () => {
     // Another cluster using 10 must not push this one to 11.
     assert.deepEqual(offered(['01', '02'], '10'), ['Use the next free numeric Server ID: 03']);
     assert.deepEqual(offered(['1', '2'], '10'), ['Use the next free numeric Server ID: 3']);
-    assert.deepEqual(offered(['11', '12'], '01'), ['Use the next free numeric Server ID: 01']);
+    assert.deepEqual(offered(['11', '12'], '01'), ['Use the next free numeric Server ID: 13']);
   });
 
   test('preferred only where no human choice is needed', () => {

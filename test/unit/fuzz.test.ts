@@ -394,6 +394,26 @@ test(`fuzz: one file, generated or a mutated fixture (${RUNS} cases)`, () => {
   );
 });
 
+/**
+ * A Server ID two nodes of a cluster share is told on one of them at least: the one that breaks
+ * the cluster's numbering, or each. Told on more than one, the conventions did not decide, so
+ * none of them gets a preferred fix for it.
+ */
+function checkSharedServerIds(nodes: readonly NodeFile[], workspace: Workspace): void {
+  for (const node of nodes) {
+    const id = node.field.serverId.value.text.toLowerCase();
+    const sharing = id ? workspace.peersOf(node).filter((peer) => peer.field.serverId.value.text.toLowerCase() === id) : [];
+    if (sharing.length === 0) continue;
+    const told = [node, ...sharing].flatMap((member) => validate(member, workspace, throwingRules).filter((d) => d.code === 'server-id-duplicate').map((d) => ({ member, d })));
+    assert.ok(told.length > 0, `Server ID ${JSON.stringify(id)} of ${node.uri} is shared and told to nobody`);
+    if (told.length === 1) continue;
+    for (const { member, d } of told) {
+      const preferred = fixesFor(member, d, workspace).filter((fix) => fix.isPreferred);
+      assert.deepEqual(preferred.map((fix) => fix.title), [], `a duplicate told to several nodes carries a preferred fix on ${member.uri}`);
+    }
+  }
+}
+
 const CLUSTER_FIXTURES = ['mx1', 'mx2', 'mx3'].map((name) => readFileSync(path.join(FIXTURE_DIR, 'cluster', name, 'path.dat'), 'utf8'));
 const clusterMember = fc.tuple(fc.constantFrom(...CLUSTER_FIXTURES), fc.array(mutation, { maxLength: 3 })).map(([text, mutations]) => mutate(text, mutations));
 
@@ -405,6 +425,7 @@ test(`fuzz: a cluster of mutated nodes, cross-node rules and their related range
       for (const node of nodes) workspace.set(node);
       try {
         for (const node of nodes) checkNode(node, workspace, positions);
+        checkSharedServerIds(nodes, workspace);
       } catch (error) {
         if (error instanceof Error) error.message += `\ntexts ${JSON.stringify(texts)}`;
         throw error;

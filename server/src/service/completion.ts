@@ -11,7 +11,7 @@ import { WorkspaceFacts } from './workspace';
 import { Platform, platformOfPaths, platformGuess, subfolder } from './platform';
 import { MAX_OFFERED, code } from './bounds';
 import { uriLabel } from './mention';
-import { nextFreeServerId } from './serverId';
+import { nextFreeServerIdOf } from './evidence/conventions';
 import { SnippetSyntaxError, expandSnippet } from './snippetText';
 // Not contributed to VS Code (which would offer them anywhere in a file): offered here instead.
 import wholeFileSnippets from '../../../snippets/pathcfg-files.json';
@@ -194,7 +194,7 @@ function platformsFor(node: NodeFile, field: FieldSpec): Platform[] {
 }
 
 function serverIdItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFacts): CompletionEntry[] {
-  const id = nextFreeServerId(node, workspace);
+  const { id } = nextFreeServerIdOf(node, workspace);
   if (id === line.value.text) return [];
   const used = workspace.peersOf(node).filter((other) => other.field.serverId.value.text.length > 0).length;
   return [

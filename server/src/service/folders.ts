@@ -9,7 +9,7 @@ import { t } from './l10n';
 import { FieldId, FieldSpec, fieldById } from './fields';
 import { perNode } from './memo';
 import { NodeFile } from './parse';
-import { PathValue, pathSegments } from './values/path';
+import { PathValue, parsePath, pathSegments } from './values/path';
 import { excerpt } from './mention';
 
 export type FolderLocation = 'local' | 'shared';
@@ -35,6 +35,14 @@ const COMMON_FIELDS: readonly FieldId[] = ['configPath', 'spamPath', 'groupwareP
 /** The node's directory line, judged; undefined when the line is empty. */
 export function judgeFolder(node: NodeFile, fieldId: FieldId): FolderJudgement | undefined {
   return judgements(node).get(fieldId);
+}
+
+/**
+ * How `text` would be judged as this node's line `fieldId`: for a folder a fix proposes, before
+ * it is written (a Linux folder is local or on a mount by this node's shared folders).
+ */
+export function judgeProposedFolder(node: NodeFile, fieldId: FieldId, text: string): FolderJudgement {
+  return judge(node, fieldById(fieldId), parsePath({ text, range: node.field[fieldId].value.range }));
 }
 
 /** Lines 8, 9, 13 (the queues) and any folder named temp or tmp: folders each server keeps for itself. */

@@ -27,7 +27,8 @@ export { clusterKeys, groupClusters } from './cluster';
 export { buildClusterModel, countProblems } from './clusterModel';
 export { roleOf } from './role';
 export { judgeFolder } from './folders';
-export { lowestFreeId, nextFreeServerId } from './serverId';
+export { blameDuplicate, nextFreeServerId, nextFreeServerIdOf } from './evidence/conventions';
+export type { Blame, FreeServerId, NumberingRule } from './evidence/conventions';
 
 // The editing features, one function each, over a node (and the workspace where peers matter).
 export { completions } from './completion';

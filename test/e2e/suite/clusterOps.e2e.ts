@@ -160,7 +160,7 @@ suite('Working on the whole cluster', () => {
     assert.equal(result.files?.[0].uri, created.toString());
     const text = await textOf(created);
     assert.ok(!/(?<!\r)\n/.test(text), 'CRLF like the other nodes');
-    assert.equal(text.split('\r\n')[3], '01', 'the lowest free Server ID');
+    assert.equal(text.split('\r\n')[3], '24', 'the next free Server ID, one past 21, 22, 23');
     assert.equal(text.split('\r\n')[15], 'ops2.example.test;ops3.example.test;ops4.example.test');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString(), 'the new node is opened');
     await waitForOps(api, (cluster) => roles(cluster).includes('ops4.example.test=slave'), 'with ops4');

@@ -10,6 +10,7 @@ import { secretPieces } from '../describe';
 import { uriLabel } from '../mention';
 import { hostKey, hostProblem, isIpAddress } from '../values/hosts';
 import { judgeFolder } from '../folders';
+import { nextFreeServerId } from '../evidence/conventions';
 import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortText } from './change';
 import { clusterMembers, isRefusal, masterOf } from './members';
 import { NodeRewrite, editHostList, listHasHost } from './rewrite';
@@ -55,7 +56,7 @@ export function newNodeDefaults(node: NodeFile, workspace: WorkspaceFacts, answe
     cluster: master.field.masterHost.value.text || master.field.hostname.value.text,
     fileName: fileNameOf(master, members),
     ...(fileUri ? { fileUri } : {}),
-    serverId: lowestFreeServerId(members),
+    serverId: nextServerIdOf(members),
     problems: problemsOf(workspace, members, { hostname, ip: answers.ip, fileUri: answers.fileUri?.trim() || fileUri }),
   };
 }
@@ -146,7 +147,7 @@ function newNodeLines(master: NodeFile, members: readonly NodeFile[], node: { ho
     configPath: value('configPath'),
     webPath: value('webPath'),
     reserved: '',
-    serverId: lowestFreeServerId(members),
+    serverId: nextServerIdOf(members),
     remoteLogon: logon,
     spamPath: value('spamPath'),
     groupwarePath: value('groupwarePath'),
@@ -199,17 +200,9 @@ function workingFolder(master: NodeFile, members: readonly NodeFile[], id: Field
   return (field && defaultFor(field, platformGuess(master))) ?? '';
 }
 
-/** The lowest Server ID from 01 to 99 that no node of the cluster uses (as text or as a number). */
-export function lowestFreeServerId(members: readonly NodeFile[]): string {
-  const used = new Set(members.map((member) => member.field.serverId.value.text.toLowerCase()));
-  const usedNumbers = new Set([...used].filter((id) => /^\d+$/.test(id)).map(Number));
-  for (let candidate = 1; candidate <= 99; candidate++) {
-    const id = String(candidate).padStart(2, '0');
-    if (!used.has(id) && !usedNumbers.has(candidate)) return id;
-  }
-  // Every numeric ID taken: letters are valid Server IDs too.
-  for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') for (let digit = 0; digit <= 9; digit++) if (!used.has(`${letter}${digit}`.toLowerCase())) return `${letter}${digit}`;
-  return 'ZZ';
+/** The Server ID a new node of the cluster gets: the next free one, as the quick fixes propose it. */
+function nextServerIdOf(members: readonly NodeFile[]): string {
+  return nextFreeServerId(members.map((member) => member.field.serverId.value.text)).id;
 }
 
 /** What most nodes of the cluster do, the master breaking ties. */

@@ -5,11 +5,18 @@ import { hostKey } from '../values/hosts';
 import { identityKeys } from '../workspace';
 import { Finding, Rule } from './rule';
 import { nodeName, otherNodesNamed, quote } from '../mention';
+import { FixOffer, fixOffer } from './fix';
+import { replacePiece, setValue } from './edits';
+import type { WorkspaceFacts } from '../workspace';
+import { Blame, blameDuplicate, describeNumbering, numberedHostname, numberedIp, numberedValueOf, undecidedDuplicate } from '../evidence/conventions';
 
 /**
  * Each node uses its own hostname (line 11), its own IP addresses (line 10; loopback and
  * "any" excluded by identityKeys) and its own TeamChat URL (line 17). Looked up through the
- * identity index (nodesSharing), never by scanning every node.
+ * identity index (nodesSharing), never by scanning every node. A shared hostname or IP address
+ * is blamed on one node only when it alone breaks its cluster's numbering (every other node's
+ * IP or Server ID is the number in its hostname + one offset: evidence/conventions.ts); else
+ * each node is told that one of them is wrong.
  */
 export const duplicateIdentity: Rule<'duplicate-identity'> = {
   code: 'duplicate-identity',
@@ -21,6 +28,14 @@ export const duplicateIdentity: Rule<'duplicate-identity'> = {
       if (kind !== 'host' && kind !== 'ip' && kind !== 'url') continue;
       const others = workspace.nodesSharing(node, key);
       if (others.length === 0) continue;
+      const group = [node, ...others];
+      // The numbering reads each node's first IPv4 address: it judges a shared address only when that is the one shared.
+      const isNumbered = kind === 'host' || (kind === 'ip' && group.every((member) => `ip:${numberedValueOf(member, 'ip')}` === key));
+      const blame = isNumbered ? blameDuplicate(kind === 'host' ? 'hostname' : 'ip', group, workspace) : undefined;
+      // Another node of the duplicate breaks its cluster's numbering: it alone is told.
+      if (blame && blame.node !== node) continue;
+      const verdict = kind === 'url' ? '' : ` ${blame ? blamedSentence(node, kind, blame) : undecidedDuplicate(others.length)}`;
+      const fixes = blame && kind !== 'url' ? numberingFixes(node, kind, key, blame, workspace) : [];
       const related = others.flatMap((other) => {
         const piece = partsFor(other, key)[0];
         return piece ? [{ uri: other.uri, range: piece.range, message: t('{0} uses {1} too', nodeName(other), quote(piece.text)) }] : [];
@@ -28,14 +43,45 @@ export const duplicateIdentity: Rule<'duplicate-identity'> = {
       for (const piece of partsFor(node, key)) {
         findings.push({
           range: piece.range,
-          message: duplicateMessage(kind, piece, otherNodesNamed(others, 'workspace')),
+          message: duplicateMessage(kind, piece, otherNodesNamed(others, 'workspace')) + verdict,
           related,
+          ...(fixes.length > 0 ? { fixes } : {}),
         });
       }
     }
     return findings;
   },
 };
+
+/** Why this node, of the nodes sharing the value, is the one that is wrong. */
+function blamedSentence(node: NodeFile, kind: 'host' | 'ip', blame: Blame): string {
+  const rule = describeNumbering(blame.rule);
+  const network = blame.rule.network ?? '';
+  if (kind === 'ip') return t("This node breaks the cluster's numbering: every other node binds {0}.n, where n is {1}.", network, rule);
+  const own = quote(numberedValueOf(node, blame.rule.value));
+  return blame.rule.value === 'serverId'
+    ? t("This node's Server ID {0} does not fit its hostname by the cluster's numbering: every other node's Server ID is {1}.", own, rule)
+    : t("This node's IP address {0} does not fit its hostname by the cluster's numbering: every other node binds {1}.n, where n is {2}.", own, network, rule);
+}
+
+/**
+ * The value the cluster's numbering gives the blamed node, when no node has it yet. The IP
+ * address is preferred (the numbering of every other node leaves no choice); a hostname is not:
+ * renaming a server reaches past this file (DNS, certificates), so the admin decides.
+ */
+function numberingFixes(node: NodeFile, kind: 'host' | 'ip', key: string, blame: Blame, workspace: WorkspaceFacts): FixOffer<'ip-binding-by-numbering' | 'hostname-by-numbering'>[] {
+  const isTaken = (identity: string) => workspace.nodesSharing(node, identity).length > 0 || identityKeys(node).includes(identity);
+  if (kind === 'ip') {
+    const ip = numberedIp(node, blame.rule);
+    if (!ip || isTaken(`ip:${ip}`)) return [];
+    // One offer for every place the address is bound, shared by their findings: fix-all writes it once.
+    const pieces = partsFor(node, key);
+    return [fixOffer('ip-binding-by-numbering', true, () => ({ title: t("Use the cluster's numbering: bind {0}", ip), edits: pieces.map((piece) => replacePiece(piece, ip)) }))];
+  }
+  const hostname = numberedHostname(node, blame.rule, workspace);
+  if (!hostname || isTaken(`host:${hostKey(hostname)}`)) return [];
+  return [fixOffer('hostname-by-numbering', false, () => ({ title: t("Use the cluster's numbering: hostname {0}", hostname), edits: setValue(node, node.field.hostname, hostname) }))];
+}
 
 function duplicateMessage(kind: 'host' | 'ip' | 'url', piece: Piece & { where?: string }, others: string): string {
   const value = quote(piece.text);

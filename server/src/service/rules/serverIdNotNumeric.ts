@@ -15,7 +15,7 @@ export const serverIdNotNumeric: Rule<'server-id-not-numeric'> = {
       {
         range: value.range,
         message: t('{0} (line {1}) {2} is valid, but IceWarp recommends numbers ("maximum two characters, numbers are recommended").', field.title, field.line, quote(value.text)),
-        fixes: [nextFreeIdFix(node, workspace, false)],
+        fixes: [nextFreeIdFix(node, workspace, false, { numeric: true })],
       },
     ];
   },

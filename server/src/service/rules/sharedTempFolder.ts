@@ -2,8 +2,9 @@ import { t } from '../l10n';
 import { FIELDS, FieldSpec } from '../fields';
 import { isWorkingFolder, judgeFolder } from '../folders';
 import { NodeFile } from '../parse';
-import { defaultFor, subfolder } from '../platform';
 import { PathValue, folderKey } from '../values/path';
+import type { WorkspaceFacts } from '../workspace';
+import { localQueueFolder } from '../evidence/conventions';
 import { replacePiece } from './edits';
 import { FixOffer, fixOffer } from './fix';
 import { Finding, Rule } from './rule';
@@ -31,7 +32,7 @@ export const sharedTempFolder: Rule<'shared-temp-folder'> = {
       // The same `work:` key identityKeys() gives the queues; a collision is reported as an error.
       if (isQueue && workspace.nodesSharing(node, `work:${folderKey(path)}`).length > 0) continue;
       const where = judged.basis === 'unc' ? t('lies on a UNC share') : judged.reason;
-      const fix = localFolderFix(node, field, path);
+      const fix = localFolderFix(node, field, path, workspace);
       findings.push({
         range: path.range,
         message: isQueue
@@ -44,19 +45,27 @@ export const sharedTempFolder: Rule<'shared-temp-folder'> = {
   },
 };
 
-/** A queue on shared storage goes back to this server's local default (or under line 8 for the retry queue). */
-export function localFolderFix(node: NodeFile, field: FieldSpec, path: PathValue): FixOffer<'working-folder-local-default'> | undefined {
+/**
+ * A queue on shared storage goes back to a local folder: under line 8 for the retry queue, else
+ * where this node's other queues or its peers' queues are kept locally, else the product default
+ * (conventions.ts decides which).
+ */
+export function localFolderFix(node: NodeFile, field: FieldSpec, path: PathValue, workspace: WorkspaceFacts): FixOffer<'working-folder-local-default'> | undefined {
   if (field.sharing !== 'working') return undefined;
-  const outgoing = node.paths.get('outgoingQueue');
-  let target: string | undefined;
-  let isRetryUnderOutgoing = false;
-  if (field.id === 'retryQueue' && outgoing && judgeFolder(node, 'outgoingQueue')?.location === 'local') {
-    target = subfolder(outgoing, 'retry');
-    isRetryUnderOutgoing = true;
-  } else {
-    target = defaultFor(field, path.windows ? 'windows' : 'posix');
-  }
-  if (!target || target === path.text) return undefined;
-  const newText = target;
-  return fixOffer('working-folder-local-default', false, () => ({ title: isRetryUnderOutgoing ? t('Use the local outgoing queue + retry: {0}', excerpt(newText)) : t("Use this server's local default: {0}", excerpt(newText)), edits: [replacePiece(path, newText)] }));
+  // Written when asked for: publishing diagnostics never looks at the peers' layout.
+  return fixOffer('working-folder-local-default', false, () => {
+    const proposal = localQueueFolder(node, field, path, workspace.peersOf(node));
+    if (!proposal) return undefined;
+    const { text, basis } = proposal;
+    const shown = excerpt(text);
+    const title =
+      basis === 'outgoing'
+        ? t('Use the local outgoing queue + retry: {0}', shown)
+        : basis === 'own'
+          ? t("Use this server's own queue layout: {0}", shown)
+          : basis === 'peers'
+            ? t("Use the other nodes' local queue layout: {0}", shown)
+            : t("Use this server's local default: {0}", shown);
+    return { title, edits: [replacePiece(path, text)] };
+  });
 }

@@ -25,7 +25,7 @@ export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
       if (others.length === 0) continue;
       const field = node.field[fieldId].field;
       const where = `${field.title} (line ${field.line})`;
-      const fix = localFolderFix(node, field, path);
+      const fix = localFolderFix(node, field, path, workspace);
       findings.push({
         range: path.range,
         severity: 'error',
