@@ -81,7 +81,7 @@ export { SnippetSyntaxError, expandSnippet, parseSnippet } from './snippetText';
 export { fixOffer } from './rules/fix';
 export { setValue } from './rules/edits';
 export { removeBindingEntries } from './rules/ipBindingInvalid';
-export { editDistance } from './rules/hostPossibleTypo';
+export { editDistance } from './evidence/hostNames';
 export { clusterMembershipMismatch } from './rules/clusterMembershipMismatch';
 export { clusterMultipleMasters } from './rules/clusterMultipleMasters';
 export { duplicateIdentity } from './rules/duplicateIdentity';

@@ -6,7 +6,7 @@ import { Finding, Rule } from './rule';
 import { clusterPeers } from './clusterPeers';
 import { perNode } from '../memo';
 import { nodeName, nodeNames, quote } from '../mention';
-import { Version, share, vote } from './clusterVotes';
+import { Version, share, vote } from '../evidence/votes';
 import { setValue } from './edits';
 import { fixOffer } from './fix';
 

@@ -1,6 +1,8 @@
-// Cross-node disagreements go on the node(s) that differ from the majority of their cluster,
-// not on every node: one slave's typo must not flag the correct master. With no majority (two
-// nodes, or a tie) each side is flagged and names the other.
+// Counting, for the cluster evidence: how the nodes that hold a value split over it. A
+// disagreement goes on the node(s) that differ from the majority of their cluster, not on every
+// node: one slave's typo must not flag the correct master. With no majority (two nodes, or a
+// tie) each side is flagged and names the other. Counting is one kind of evidence among others
+// (evidence.ts): it decides nothing the other evidence explains.
 import { NodeFile } from '../parse';
 import { t } from '../l10n';
 
