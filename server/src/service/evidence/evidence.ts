@@ -217,6 +217,11 @@ export class ClusterEvidence {
     return [...this.workingMembers].filter((working) => working !== member && !this.names(member, working));
   }
 
+  /** Where `by`'s slave list (line 16) names `member`, by any name that stands for it. */
+  slaveMentions(by: NodeFile, member: Member): Mention[] {
+    return this.mentions.filter((mention) => mention.by === by && mention.line === 'slaveHosts' && this.referent(mention.key)?.member === member);
+  }
+
   /** A slave of the cluster's master that no slave list names, not even its own. */
   isUnlistedSlave(node: NodeFile): boolean {
     const member = this.member(node);
@@ -356,7 +361,9 @@ export class ClusterEvidence {
       const othersNameOwn = [...namingOwn].some((node) => node !== member.node);
       const forOwn = new Set([...namingOwn, member.node]);
       let blame: NameDispute['blame'];
-      if (forOther.size > forOwn.size) blame = othersNameOwn ? 'disputed' : 'hostname';
+      // Only the node itself uses the other name (in its own list): its line 11 stands.
+      if (![...forOther].some((node) => node !== member.node)) blame = 'mention';
+      else if (forOther.size > forOwn.size) blame = othersNameOwn ? 'disputed' : 'hostname';
       else if (forOther.size < forOwn.size) blame = 'mention';
       else {
         const others = this.otherNames(own, key);
@@ -454,7 +461,8 @@ export class ClusterEvidence {
     const cached = this.listedCache.get(cacheKey);
     if (cached) return cached;
     const list = line === 'masterHost' ? member.node.masterHosts : member.node.slaveHosts;
-    const keys = new Set(list.hosts.map((host) => hostKey(host.text)));
+    // A name the evidence found misspelt in its own server's line 11 counts as the name the others use.
+    const keys = new Set(list.hosts.map((host) => this.rightName(hostKey(host.text))));
     if (line === 'slaveHosts') {
       for (const key of [...keys]) if (this.master && this.isOwnedBy(key, this.master)) keys.delete(key);
       for (const working of this.workingMembers) if (!this.names(member, working)) keys.add(working.hostKey as string);
@@ -462,6 +470,14 @@ export class ClusterEvidence {
     const result = { signature: [...keys].sort().join(';'), listed: { keys, text: member.node.field[line].value.text, list } };
     this.listedCache.set(cacheKey, result);
     return result;
+  }
+
+  /** The name the cluster uses for a host: the other name where a member's line 11 is the misspelt one. */
+  private rightName(key: string): string {
+    const referent = this.referent(key);
+    if (referent?.how !== 'hostname') return key;
+    const dispute = this.disputesByMember.get(referent.member)?.find((each) => each.blame === 'hostname');
+    return dispute ? dispute.key : key;
   }
 
   /** Is the host (not a typo of it) this member's hostname or IP? */
