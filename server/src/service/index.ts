@@ -24,6 +24,8 @@ export { Workspace, identityKeys } from './workspace';
 export type { WorkspaceFacts } from './workspace';
 export { WorkspaceOverlay } from './overlay';
 export { clusterKeys, groupClusters } from './cluster';
+// Who is wrong when nodes disagree: the evidence of a cluster that every cross-node rule asks.
+export { clusterEvidence, evidenceBuilds } from './evidence/evidence';
 export { buildClusterModel, countProblems } from './clusterModel';
 export { roleOf } from './role';
 export { judgeFolder } from './folders';

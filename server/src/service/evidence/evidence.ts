@@ -582,12 +582,19 @@ export function clusterEvidence(node: NodeFile, workspace: WorkspaceFacts): Clus
 
 /** Keyed by each member (a NodeFile is never changed: an edit makes a new one, which misses). */
 const cache = new WeakMap<NodeFile, ClusterEvidence>();
+let built = 0;
+
+/** How many evidences were built so far: the tests hold it to one per cluster state. */
+export function evidenceBuilds(): number {
+  return built;
+}
 
 /** The evidence of exactly these nodes (in any order); `share` stores it for every one of them. */
 export function evidenceOf(nodes: readonly NodeFile[], share = true): ClusterEvidence {
   const cached = cache.get(nodes[0]);
   if (cached?.holdsExactly(nodes)) return cached;
   const evidence = new ClusterEvidence(nodes);
+  built++;
   if (share) for (const node of nodes) cache.set(node, evidence);
   else cache.set(nodes[0], evidence);
   return evidence;
