@@ -203,14 +203,18 @@ export class ClusterEvidence {
 
   /**
    * A member being rolled out (or retired) one file at a time: it names the cluster's master,
-   * shares its Config folder and lists itself as a slave, while some lists do not name it yet.
+   * shares its Config folder, and lists itself as a slave (or the master lists it), while some
+   * lists may not name it yet.
    */
   isWorkingMember(node: NodeFile): boolean {
     const member = this.member(node);
     return member !== undefined && this.workingMembers.has(member);
   }
 
-  /** The members being rolled out that this node's slave list (line 16, not empty) does not name yet. */
+  /**
+   * The other members being rolled out that this node's slave list (line 16, not empty) does
+   * not name yet. A node's own list that lacks it is a plain disagreement (membership vote).
+   */
   notListedBy(node: NodeFile): Member[] {
     const member = this.member(node);
     if (!member?.inCluster || node.slaveHosts.hosts.length === 0) return [];
@@ -426,12 +430,13 @@ export class ClusterEvidence {
   }
 
   private judgeMembership(): void {
-    const listed = new Set<Member>();
-    for (const named of this.listNames.values()) for (const member of named) listed.add(member);
+    const listedAnywhere = new Set<Member>();
+    for (const named of this.listNames.values()) for (const member of named) listedAnywhere.add(member);
     for (const member of this.members) {
       if (member.inCluster && member !== this.master && member.hostKey && this.followsMaster(member)) {
-        if (member.configKey !== undefined && member.configKey === this.configKey && this.names(member, member)) this.workingMembers.add(member);
-        if (member.role.flag === 'slave' && !listed.has(member)) this.unlisted.add(member);
+        const listed = this.names(member, member) || (this.master !== undefined && this.names(this.master, member));
+        if (member.configKey !== undefined && member.configKey === this.configKey && listed) this.workingMembers.add(member);
+        if (member.role.flag === 'slave' && !listedAnywhere.has(member)) this.unlisted.add(member);
       }
       if (!member.inCluster && member.role.flag === 'master' && member.configKey !== undefined && this.members.some((other) => other.inCluster && other.configKey === member.configKey)) {
         this.standalone.add(member);
@@ -465,7 +470,7 @@ export class ClusterEvidence {
     const keys = new Set(list.hosts.map((host) => this.rightName(hostKey(host.text))));
     if (line === 'slaveHosts') {
       for (const key of [...keys]) if (this.master && this.isOwnedBy(key, this.master)) keys.delete(key);
-      for (const working of this.workingMembers) if (!this.names(member, working)) keys.add(working.hostKey as string);
+      for (const working of this.workingMembers) if (working !== member && !this.names(member, working)) keys.add(working.hostKey as string);
     }
     const result = { signature: [...keys].sort().join(';'), listed: { keys, text: member.node.field[line].value.text, list } };
     this.listedCache.set(cacheKey, result);
@@ -490,6 +495,7 @@ export class ClusterEvidence {
   private slaveValueFrom(majority: Version<Listed>): string {
     const first = this.byUri.get(majority.nodes[0].uri) as Member;
     const kept = first.node.slaveHosts.hosts.filter((host) => !(this.master && this.isOwnedBy(hostKey(host.text), this.master)));
+    // The node that asks may be one of them: "Use the cluster's value" never drops it from its own list.
     const added = [...this.workingMembers].filter((working) => working !== first && !this.names(first, working));
     if (kept.length === first.node.slaveHosts.hosts.length && added.length === 0) return majority.value.text;
     return [...kept.map((host) => host.text), ...added.map((working) => working.node.field.hostname.value.text)].join(';');

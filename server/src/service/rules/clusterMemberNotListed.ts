@@ -7,11 +7,12 @@ import { fixOffer } from './fix';
 import { Rule } from './rule';
 
 /**
- * A node is added to a cluster one file at a time: its own file lists it as a slave first, and
- * the older nodes do not list it yet. A node that names the cluster's master, shares its Config
- * folder and lists itself is such a working member (the cluster evidence decides), so the lists
- * that lack it are told "does not list ... yet", not the new node "odd one out". Taking a node
- * out one file at a time looks the same, so adding it is offered, never preferred.
+ * A node is added to a cluster one file at a time: its own file lists it as a slave first (or
+ * the master's does), and the other nodes do not list it yet. A node that names the cluster's
+ * master, shares its Config folder and is listed so is such a working member (the cluster
+ * evidence decides), so the lists that lack it are told "does not list ... yet", not the new
+ * node "odd one out". Taking a node out one file at a time looks the same, so adding it is
+ * offered, never preferred.
  */
 export const clusterMemberNotListed: Rule<'cluster-member-not-listed'> = {
   code: 'cluster-member-not-listed',
@@ -22,12 +23,26 @@ export const clusterMemberNotListed: Rule<'cluster-member-not-listed'> = {
     const evidence = clusterEvidence(node, workspace);
     return evidence
       .notListedBy(node)
-      .map((missing) => ({
-        range: line.value.range,
-        message: t('{0} (line {1}) does not list {2} yet, which names the same master, shares the Config folder and lists itself as a slave: a node being added to the cluster (or taken out) one file at a time.', line.field.title, line.field.line, nodeName(missing.node)),
-        related: evidence.slaveMentions(missing.node, missing).map((mention) => ({ uri: missing.node.uri, range: mention.piece.range, message: t('{0} lists itself here', nodeName(missing.node)) })),
-        fixes: [addToSlaveList(node, missing.node)],
-      }));
+      .map((missing) => {
+        const master = evidence.master;
+        // Where the node is listed already: its own list, else the master's.
+        const listing = evidence.slaveMentions(missing.node, missing);
+        const related =
+          listing.length > 0
+            ? listing.map((mention) => ({ uri: missing.node.uri, range: mention.piece.range, message: t('{0} lists itself here', nodeName(missing.node)) }))
+            : master
+              ? evidence.slaveMentions(master.node, missing).map((mention) => ({ uri: master.node.uri, range: mention.piece.range, message: t('The master, {0}, lists it here', nodeName(master.node)) }))
+              : [];
+        return {
+          range: line.value.range,
+          message:
+            listing.length > 0
+              ? t('{0} (line {1}) does not list {2} yet, which names the same master, shares the Config folder and lists itself as a slave: a node being added to the cluster (or taken out) one file at a time.', line.field.title, line.field.line, nodeName(missing.node))
+              : t('{0} (line {1}) does not list {2} yet, which names the same master, shares the Config folder and is listed by the master: a node being added to the cluster (or taken out) one file at a time.', line.field.title, line.field.line, nodeName(missing.node)),
+          related,
+          fixes: [addToSlaveList(node, missing.node)],
+        };
+      });
   },
 };
 
