@@ -78,7 +78,7 @@ export type { Position, Range, Severity, TextEdit } from './types';
 export { MAX_EXCERPT, code as markdownCode, excerpt } from './bounds';
 export { PASSWORD_MASK, redactedRemoteLogon } from './describe';
 export { MAX_LIST_PARTS } from './values/pieces';
-export { isIPv6Address, isIpAddress } from './values/hosts';
+export { hostKey, isIPv6Address, isIpAddress } from './values/hosts';
 export { SnippetSyntaxError, expandSnippet, parseSnippet } from './snippetText';
 export { fixOffer } from './rules/fix';
 export { setValue } from './rules/edits';

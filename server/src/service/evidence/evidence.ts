@@ -273,7 +273,7 @@ export class ClusterEvidence {
     if (!majority) return { own, others, voters, preferred: false };
     const clear = majority.nodes.length * 2 > voters;
     const clusterValue = line === 'slaveHosts' ? this.slaveValueFrom(majority) : majority.value.text;
-    return { own, others, majority, voters, clusterValue, preferred: clear && (line === 'slaveHosts' ? this.sameServers(member, clusterValue) : !this.claimsMaster(member)) };
+    return { own, others, majority, voters, clusterValue, preferred: clear && (line === 'slaveHosts' ? this.onlyCorrectsSpelling(member, clusterValue) : !this.claimsMaster(member)) };
   }
 
   /**
@@ -377,6 +377,11 @@ export class ClusterEvidence {
       const dispute: NameDispute = { member, name: mentions[0].piece.text, key, mentions, blame };
       this.disputes.set(key, dispute);
       this.disputesByMember.set(member, [...(this.disputesByMember.get(member) ?? []), dispute]);
+    }
+    // Two other names for one server: no single name the others use, so line 11 is not blamed.
+    for (const disputes of this.disputesByMember.values()) {
+      if (disputes.filter((dispute) => dispute.blame === 'hostname' || dispute.blame === 'either').length < 2) continue;
+      for (const dispute of disputes) if (dispute.blame === 'hostname' || dispute.blame === 'either') dispute.blame = 'disputed';
     }
   }
 
@@ -501,9 +506,14 @@ export class ClusterEvidence {
     return [...kept.map((host) => host.text), ...added.map((working) => working.node.field.hostname.value.text)].join(';');
   }
 
-  /** Do this member's slave list and `value` name the same servers (spelling aside)? */
-  private sameServers(member: Member, value: string): boolean {
-    const servers = (keys: Iterable<string>) => {
+  /**
+   * Would writing `value` on this member's line 16 only correct spellings: the same servers, and
+   * every name it drops one that no node answers to (a typo), never a node's own hostname or IP?
+   */
+  private onlyCorrectsSpelling(member: Member, value: string): boolean {
+    const ownKeys = member.node.slaveHosts.hosts.map((host) => hostKey(host.text));
+    const valueKeys = value.split(/[;,\s]+/).filter((host) => host.length > 0).map(hostKey);
+    const servers = (keys: readonly string[]) => {
       const result = new Set<string>();
       for (const key of keys) {
         if (this.master && this.isOwnedBy(key, this.master)) continue;
@@ -512,9 +522,11 @@ export class ClusterEvidence {
       }
       return result;
     };
-    const own = servers(member.node.slaveHosts.hosts.map((host) => hostKey(host.text)));
-    const theirs = servers(value.split(/[;,\s]+/).filter((host) => host.length > 0).map(hostKey));
-    return own.size === theirs.size && [...own].every((server) => theirs.has(server));
+    const own = servers(ownKeys);
+    const theirs = servers(valueKeys);
+    if (own.size !== theirs.size || ![...own].every((server) => theirs.has(server))) return false;
+    const kept = new Set(valueKeys);
+    return ownKeys.every((key) => kept.has(key) || !this.owners.has(key));
   }
 
   /** Does this member's line 15 name a node that says it is the master (itself included)? A promotion, not a typo. */

@@ -10,11 +10,19 @@ export function typoLimit(a: string, b: string): number {
   return Math.min(a.length, b.length) >= 12 ? 2 : 1;
 }
 
-/** Is `a` a typo away from `b` (two host keys): close enough, and not two servers of one series? */
+/**
+ * Is `a` a typo away from `b` (two host keys) for the cluster evidence: close enough, not two
+ * servers of one series, and with the same numbers (`mx4.example.net` is no typo of
+ * `mx5.exmaple.net`: its number names another server, whatever else differs).
+ */
 export function isTypoOf(a: string, b: string): boolean {
   if (a === b || a.length > MAX_HOST_LENGTH || b.length > MAX_HOST_LENGTH) return false;
   const limit = typoLimit(a, b);
-  return editDistance(a, b, limit) <= limit && !isSeries(a, b);
+  return editDistance(a, b, limit) <= limit && !isSeries(a, b) && numbersOf(a) === numbersOf(b);
+}
+
+function numbersOf(key: string): string {
+  return (key.match(/\d+/g) ?? []).join('.');
 }
 
 /**
