@@ -11,7 +11,9 @@ import { HostList, hostKey, hostProblem, isIpAddress } from '../values/hosts';
 import { folderKey } from '../values/path';
 import type { WorkspaceFacts } from '../workspace';
 import { MAX_HOST_LENGTH, editDistance, followsConventions, isSeries, isTypoOf, typoLimit } from './hostNames';
-import { Version } from './votes';
+import { FieldSpec } from '../fields';
+import { PathValue } from '../values/path';
+import { Version, Vote, tally, voteOf } from './votes';
 
 export type HostLine = 'masterHost' | 'slaveHosts';
 
@@ -91,12 +93,7 @@ export interface Listed {
 }
 
 /** How the cluster votes on one node's line 15 or 16 (see `membershipVote`). */
-export interface MembershipVote {
-  own: Version<Listed>;
-  /** Every version the other nodes hold, most held first. */
-  others: Version<Listed>[];
-  majority?: Version<Listed>;
-  voters: number;
+export interface MembershipVote extends Vote<Listed> {
   /** What "Use the cluster's value" writes (the majority's line, with the members being rolled out). */
   clusterValue?: string;
   /**
@@ -133,6 +130,7 @@ export class ClusterEvidence {
   private readonly unlisted = new Set<Member>();
   private readonly standalone = new Set<Member>();
   private readonly votes = new Map<HostLine, Map<string, Version<Listed>>>();
+  private readonly folderVotes = new Map<string, Map<string, Version<PathValue>>>();
   private known: Map<string, KnownHost> | undefined;
   private readonly suggestions = new Map<string, Suggestion | undefined>();
 
@@ -262,18 +260,32 @@ export class ClusterEvidence {
     const member = this.member(node);
     const versions = this.votes.get(line);
     if (!member?.inCluster || !versions) return undefined;
-    const ownKey = this.listedOf(member, line).signature;
-    const own = versions.get(ownKey);
-    if (!own || versions.size < 2) return undefined;
-    const ranked = [...versions.values()].sort((a, b) => b.nodes.length - a.nodes.length || (a.key < b.key ? -1 : 1));
-    const voters = ranked.reduce((sum, version) => sum + version.nodes.length, 0);
-    const [first, second] = ranked;
-    const majority = first.nodes.length > second.nodes.length && first.nodes.length >= 2 ? first : undefined;
-    const others = ranked.filter((version) => version !== own);
-    if (!majority) return { own, others, voters, preferred: false };
-    const clear = majority.nodes.length * 2 > voters;
-    const clusterValue = line === 'slaveHosts' ? this.slaveValueFrom(majority) : majority.value.text;
-    return { own, others, majority, voters, clusterValue, preferred: clear && (line === 'slaveHosts' ? this.onlyCorrectsSpelling(member, clusterValue) : !this.claimsMaster(member)) };
+    const vote = voteOf(versions, this.listedOf(member, line).signature);
+    if (!vote?.majority) return vote && { ...vote, preferred: false };
+    const clusterValue = line === 'slaveHosts' ? this.slaveValueFrom(vote.majority) : vote.majority.value.text;
+    return { ...vote, clusterValue, preferred: vote.clear && (line === 'slaveHosts' ? this.onlyCorrectsSpelling(member, clusterValue) : !this.claimsMaster(member)) };
+  }
+
+  /**
+   * How the members in the cluster (catalog sense) vote on this node's common folder (line 1, 6
+   * or 7); undefined when they agree or the node takes no part. Only paths of the node's style
+   * compare: a Linux mount and a UNC path may be the same share, which no file tells.
+   */
+  folderVote(node: NodeFile, field: FieldSpec): Vote<PathValue> | undefined {
+    const member = this.member(node);
+    const path = node.paths.get(field.id);
+    if (!member?.inCluster || !path) return undefined;
+    const versionsKey = `${field.id}\u0000${path.style}`;
+    let versions = this.folderVotes.get(versionsKey);
+    if (!versions) {
+      const inCluster = this.members.filter((each) => each.inCluster).map((each) => each.node);
+      versions = tally(inCluster, (each) => {
+        const folder = each.paths.get(field.id);
+        return folder && folder.style === path.style ? { key: folderKey(folder), value: folder } : undefined;
+      });
+      this.folderVotes.set(versionsKey, versions);
+    }
+    return voteOf(versions, folderKey(path));
   }
 
   /**
@@ -451,16 +463,18 @@ export class ClusterEvidence {
 
   /** Line 15 and 16 of every member in the cluster, grouped by what they hold. */
   private tallyLists(): void {
+    const inCluster = this.members.filter((member) => member.inCluster);
     for (const line of ['masterHost', 'slaveHosts'] as const) {
-      const versions = new Map<string, Version<Listed>>();
-      for (const member of this.members) {
-        if (!member.inCluster) continue;
-        const { signature, listed } = this.listedOf(member, line);
-        const version = versions.get(signature);
-        if (version) version.nodes.push(member.node);
-        else versions.set(signature, { key: signature, nodes: [member.node], value: listed });
-      }
-      this.votes.set(line, versions);
+      this.votes.set(
+        line,
+        tally(
+          inCluster.map((member) => member.node),
+          (node) => {
+            const { signature, listed } = this.listedOf(this.byUri.get(node.uri) as Member, line);
+            return { key: signature, value: listed };
+          },
+        ),
+      );
     }
   }
 
@@ -598,8 +612,13 @@ export function clusterEvidence(node: NodeFile, workspace: WorkspaceFacts): Clus
   return evidenceOf([node, ...workspace.peersOf(node)], !workspace.isGuest(node.uri));
 }
 
-/** Keyed by each member (a NodeFile is never changed: an edit makes a new one, which misses). */
-const cache = new WeakMap<NodeFile, ClusterEvidence>();
+/**
+ * Keyed by each member (a NodeFile is never changed: an edit makes a new one, which misses).
+ * Two per member: a quick fix is tried against the cluster with the fixed node in it while the
+ * cluster as it is stays asked too, and the two must not keep pushing each other out.
+ */
+const cache = new WeakMap<NodeFile, ClusterEvidence[]>();
+const KEPT_PER_MEMBER = 2;
 let built = 0;
 
 /** How many evidences were built so far: the tests hold it to one per cluster state. */
@@ -609,11 +628,10 @@ export function evidenceBuilds(): number {
 
 /** The evidence of exactly these nodes (in any order); `share` stores it for every one of them. */
 export function evidenceOf(nodes: readonly NodeFile[], share = true): ClusterEvidence {
-  const cached = cache.get(nodes[0]);
-  if (cached?.holdsExactly(nodes)) return cached;
+  const cached = cache.get(nodes[0])?.find((evidence) => evidence.holdsExactly(nodes));
+  if (cached) return cached;
   const evidence = new ClusterEvidence(nodes);
   built++;
-  if (share) for (const node of nodes) cache.set(node, evidence);
-  else cache.set(nodes[0], evidence);
+  for (const node of share ? nodes : nodes.slice(0, 1)) cache.set(node, [evidence, ...(cache.get(node) ?? [])].slice(0, KEPT_PER_MEMBER));
   return evidence;
 }

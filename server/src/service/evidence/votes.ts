@@ -17,7 +17,7 @@ export interface Version<V> {
 }
 
 export interface Vote<V> {
-  /** The version this node holds. */
+  /** The version this node holds (its value as the version's first node writes it). */
   own: Version<V>;
   /** Every version the other nodes hold, most held first. */
   others: Version<V>[];
@@ -30,29 +30,33 @@ export interface Vote<V> {
 }
 
 /**
- * How the nodes that hold a value (`valueOf` answers undefined for a node that does not take
- * part) vote on it; undefined when they all agree or this node does not take part.
+ * The values the nodes hold (`valueOf` answers undefined for a node that takes no part), grouped
+ * by key, in the nodes' order: each version's value as its first node writes it.
  */
-export function vote<V>(node: NodeFile, peers: readonly NodeFile[], valueOf: (node: NodeFile) => { key: string; value: V } | undefined): Vote<V> | undefined {
-  const mine = valueOf(node);
-  if (!mine) return undefined;
-  const byKey = new Map<string, Version<V>>([[mine.key, { key: mine.key, nodes: [node], value: mine.value }]]);
-  for (const peer of peers) {
-    const theirs = valueOf(peer);
-    if (!theirs) continue;
-    const version = byKey.get(theirs.key);
-    if (version) version.nodes.push(peer);
-    else byKey.set(theirs.key, { key: theirs.key, nodes: [peer], value: theirs.value });
+export function tally<V>(nodes: readonly NodeFile[], valueOf: (node: NodeFile) => { key: string; value: V } | undefined): Map<string, Version<V>> {
+  const byKey = new Map<string, Version<V>>();
+  for (const node of nodes) {
+    const held = valueOf(node);
+    if (!held) continue;
+    const version = byKey.get(held.key);
+    if (version) version.nodes.push(node);
+    else byKey.set(held.key, { key: held.key, nodes: [node], value: held.value });
   }
-  if (byKey.size < 2) return undefined;
-  const ranked = [...byKey.values()].sort((a, b) => b.nodes.length - a.nodes.length);
-  const voters = ranked.reduce((sum, version) => sum + version.nodes.length, 0);
+  return byKey;
+}
+
+/** How the versions vote against the one of key `own`; undefined when they all agree or `own` is none of them. */
+export function voteOf<V>(versions: ReadonlyMap<string, Version<V>>, own: string | undefined): Vote<V> | undefined {
+  const version = own === undefined ? undefined : versions.get(own);
+  if (!version || versions.size < 2) return undefined;
+  // Stable: among versions held by as many nodes, the first node's order decides.
+  const ranked = [...versions.values()].sort((a, b) => b.nodes.length - a.nodes.length);
+  const voters = ranked.reduce((sum, each) => sum + each.nodes.length, 0);
   const [first, second] = ranked;
   const majority = first.nodes.length > second.nodes.length && first.nodes.length >= 2 ? first : undefined;
-  const own = byKey.get(mine.key) as Version<V>;
   return {
-    own,
-    others: ranked.filter((version) => version !== own),
+    own: version,
+    others: ranked.filter((each) => each !== version),
     ...(majority ? { majority } : {}),
     clear: majority !== undefined && majority.nodes.length * 2 > voters,
     voters,
