@@ -43,7 +43,8 @@ export interface ChangedFile {
  * confirmation, so VS Code shows its refactor preview), or why nothing changes.
  */
 export type ClusterEditAnswer =
-  | { ok: true; title: string; summary: string; files: ChangedFile[]; edit: WorkspaceEdit }
+  /** `warnings`: what the user must still know or do once it is applied (translated), shown with the summary. */
+  | { ok: true; title: string; summary: string; files: ChangedFile[]; edit: WorkspaceEdit; warnings?: string[] }
   | { ok: false; reason: string };
 
 export interface NewNodeCheck {
@@ -84,6 +85,8 @@ export const CLUSTER_EXECUTE_COMMANDS = {
 export interface ExecuteCommandResult {
   applied: boolean;
   summary: string;
+  /** As in ClusterEditAnswer: to show with the summary. */
+  warnings?: string[];
   /** Present when the client could not apply it (or has no workspace/applyEdit): apply it yourself. */
   edit?: WorkspaceEdit;
   failureReason?: string;
@@ -93,7 +96,7 @@ export interface ExecuteCommandResult {
 const changedFileSchema = z.object({ uri: z.string(), kind: z.enum(['create', 'edit', 'delete']), label: z.string(), description: z.string() });
 const refusalSchema = z.object({ ok: z.literal(false), reason: z.string() });
 export const clusterEditAnswerSchema = z.union([
-  z.object({ ok: z.literal(true), title: z.string(), summary: z.string(), files: z.array(changedFileSchema), edit: z.record(z.string(), z.unknown()) }),
+  z.object({ ok: z.literal(true), title: z.string(), summary: z.string(), files: z.array(changedFileSchema), edit: z.record(z.string(), z.unknown()), warnings: z.array(z.string()).optional() }),
   refusalSchema,
 ]);
 export const newNodeCheckAnswerSchema = z.union([

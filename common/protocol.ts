@@ -210,6 +210,11 @@ const clusterNodeSchema = z.object({
   problems: problemCountsSchema,
   /** For a missing host: the lines that name it. */
   namedBy: z.array(hostMentionSchema).optional(),
+  /**
+   * A standalone server (no master host, no slaves) grouped here only because its Config path is
+   * the cluster's shared Config folder: no member, and a problem (standalone-on-shared-config).
+   */
+  standalone: z.boolean().optional(),
 });
 
 const clusterSummarySchema = z.object({

@@ -88,7 +88,19 @@ export function applyChange(files: Record<string, string>, change: ClusterChange
   return result;
 }
 
-export const CLUSTER_CODES = ['cluster-multiple-masters', 'cluster-membership-mismatch', 'server-id-duplicate', 'role-mismatch', 'master-in-slave-list', 'slave-without-master', 'duplicate-identity'];
+export const CLUSTER_CODES = [
+  'cluster-multiple-masters',
+  'cluster-membership-mismatch',
+  'server-id-duplicate',
+  'role-mismatch',
+  'master-in-slave-list',
+  'slave-without-master',
+  'duplicate-identity',
+  'hostname-contradicted',
+  'cluster-member-not-listed',
+  'slave-not-listed',
+  'standalone-on-shared-config',
+];
 
 /** Every diagnostic of every file, as `uri code`. */
 export function allDiagnostics(files: Record<string, string>): { uri: string; diagnostic: ServiceDiagnostic }[] {

@@ -298,7 +298,7 @@ describe('Add Node to Cluster', () => {
 });
 
 describe('Remove Node from Cluster', () => {
-  test('a slave leaves every list; its file kept becomes a standalone server; zero cluster findings', () => {
+  test('a slave leaves every list; its file kept becomes a standalone server, still on the shared Config folder, which the answer and the diagnostics say', () => {
     const files = windowsCluster(3);
     const workspace = workspaceOf(files);
     const change = changed(removeNode(workspace.get(WIN(3))!, workspace, { deleteFile: false }));
@@ -307,10 +307,15 @@ describe('Remove Node from Cluster', () => {
       'edit mx2.example.net (mx2/path.dat): slave hosts: mx3.example.net out (line 16)',
       'edit mx3.example.net (mx3/path.dat): leaves the cluster: a standalone server (line 14: 0; lines 15 and 16 emptied)',
     ]);
+    assert.deepEqual(change.warnings, [
+      'The kept file still points line 1 at the cluster\'s shared Config folder "\\\\fs01\\icewarp\\config\\": started as it is, mx3.example.net would write the cluster\'s configuration as a second master. Before starting it, copy that folder to local storage and point line 1 at the copy (an empty line 1 would mean an empty local configuration).',
+    ]);
     const after = applyChange(files, change);
     assert.equal(lineOf(after[WIN(1)], 16), 'mx2.example.net');
+    assert.equal(lineOf(after[WIN(3)], 1), '\\\\fs01\\icewarp\\config\\', 'line 1 is never cleared');
     assert.ok(allCrlf(after[WIN(3)]));
-    assert.deepEqual(clusterFindings(after), []);
+    // The membership is clean; the second master on the shared Config folder is told on both.
+    assert.deepEqual(clusterFindings(after), [`${WIN(1)} standalone-on-shared-config`, `${WIN(3)} standalone-on-shared-config`]);
   });
 
   test('with the file deleted (asked for): the lists change and the file goes', () => {

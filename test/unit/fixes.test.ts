@@ -155,6 +155,32 @@ const CASES: Partial<Record<DiagnosticCode, FixCase[]>> = {
       others: (ending) => [node(LINUX_MASTER)(ending), node(withValues(LINUX_MASTER, { 4: '12', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }))(ending)],
     },
   ],
+  'hostname-contradicted': [
+    {
+      name: 'a typo in line 11 that every other node names right',
+      text: linux({ 4: '13', 10: '10.0.0.13', 11: 'mx3.exmaple.net', 14: '1' }),
+      others: (ending) => [node(LINUX_MASTER)(ending), node(withValues(LINUX_MASTER, { 4: '12', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1' }))(ending)],
+    },
+  ],
+  'cluster-member-not-listed': [
+    {
+      name: 'the master does not list a node being added yet',
+      text: linux({}),
+      others: (ending) =>
+        [2, 3, 4].map((k) => {
+          const values = withValues(LINUX_MASTER, { 4: `1${k}`, 10: `10.0.0.1${k}`, 11: `mx${k}.example.net`, 14: '1' });
+          // mx4 is being added: its own file lists it already.
+          return node(k === 4 ? withValues(values, { 16: 'mx2.example.net;mx3.example.net;mx4.example.net' }) : values)(ending);
+        }),
+    },
+  ],
+  'slave-not-listed': [
+    {
+      name: 'a slave of the master that no list names',
+      text: linux({ 4: '14', 10: '10.0.0.14', 11: 'mx4.example.net', 14: '1' }),
+      others: (ending) => [1, 2, 3].map((k) => node(withValues(LINUX_MASTER, { 4: `1${k}`, 10: `10.0.0.1${k}`, 11: `mx${k}.example.net`, 14: k === 1 ? '0' : '1' }))(ending)),
+    },
+  ],
   'retry-outside-outgoing': [{ name: 'retry beside the outgoing queue', text: linux({ 9: '/opt/icewarp/retry/' }) }],
   'mixed-line-endings': [{ name: 'one line with the other ending', text: mixedEndings, endingsOnly: true }],
 };

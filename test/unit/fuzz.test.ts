@@ -27,6 +27,7 @@ import {
   documentSymbols,
   fixAll,
   fixesFor,
+  hostKey,
   hover,
   inlayHints,
   parseNodeFile,
@@ -315,7 +316,9 @@ function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Positi
   const keepsSecrets = (fixedText: string, what: string) => {
     for (const secret of secretsOf(node)) assert.ok(fixedText.includes(secret), `${what} rewrites a piece of line 5 that may be a password: ${JSON.stringify(fixedText)}`);
   };
-  keepsSecrets(assertEditsApplyCleanly(node.text, fixAll(node, workspace), 'fix-all'), 'fix-all');
+  const fixedAll = assertEditsApplyCleanly(node.text, fixAll(node, workspace), 'fix-all');
+  keepsSecrets(fixedAll, 'fix-all');
+  keepsItsOwnListing(node, fixedAll, 'fix-all');
   const errorsBefore = errorCounts([...workspace.all()].flatMap((each) => validate(each, workspace, throwingRules)));
   for (const diagnostic of diagnostics) {
     for (const fix of fixesFor(node, diagnostic, workspace)) {
@@ -325,6 +328,7 @@ function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Positi
       // `,` of `pw1,\\fs02\...`): offered, never preferred, and its edits carry only the `|`.
       if (fix.id === 'remote-logon-join-entries') assert.deepEqual([...new Set(fix.edits.map((edit) => edit.newText))], ['|'], `${what} writes more than "|"`);
       else keepsSecrets(fixedText, what);
+      if (fix.isPreferred) keepsItsOwnListing(node, fixedText, what);
       const fixedWorkspace = new Workspace();
       for (const each of workspace.all()) fixedWorkspace.set(each.uri === node.uri ? parseNodeFile(node.uri, fixedText) : each);
       const errorsAfter = errorCounts([...fixedWorkspace.all()].flatMap((each) => validate(each, fixedWorkspace, throwingRules)));
@@ -352,6 +356,22 @@ function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Positi
       }
     }
   }
+}
+
+/**
+ * No preferred fix (nor fix-all, which takes only preferred ones) removes a node's own hostname
+ * from its own slave list: a node listing itself may be one being added to its cluster, and
+ * only the admin knows whether it is joining or leaving.
+ */
+function keepsItsOwnListing(node: NodeFile, fixedText: string, what: string): void {
+  const own = node.field.hostname.value.text;
+  if (!own) return;
+  const listed = (file: NodeFile) => file.slaveHosts.hosts.some((host) => hostKey(host.text) === hostKey(own));
+  if (!listed(node)) return;
+  const fixed = parseNodeFile(node.uri, fixedText);
+  // A fix that moves lines is judged elsewhere; line 11 must still be the same server.
+  if (fixed.field.hostname.value.text !== own) return;
+  assert.ok(listed(fixed), `${what} removes this node's own hostname ${JSON.stringify(own)} from its own slave list: ${JSON.stringify(fixed.field.slaveHosts.value.text)}`);
 }
 
 /** What the same node shows with its line 5 emptied, in the same workspace. */
@@ -435,6 +455,47 @@ test(`fuzz: a cluster of mutated nodes, cross-node rules and their related range
   );
 });
 
+/** Hosts of one cluster and a name a typo away from each, for membership changes half done. */
+const MEMBER_HOSTS = [1, 2, 3, 4, 5].map((k) => `mx${k}.example.net`);
+const MEMBER_TYPOS = [1, 2, 3, 4, 5].map((k) => `mx${k}.exmaple.net`);
+const memberHost = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...MEMBER_HOSTS) }, { weight: 1, arbitrary: fc.constantFrom(...MEMBER_TYPOS) });
+/** Node k of a cluster being changed one file at a time: any role, master, list and Config folder. */
+const memberNode = fc.record({
+  config: fc.constantFrom('/mnt/icewarp/config/', '/mnt/icewarp/config/', '/mnt/other/config/', ''),
+  hostname: fc.option(memberHost, { nil: undefined }),
+  flag: fc.constantFrom('0', '1', '1', ''),
+  master: fc.constantFrom('mx1.example.net', 'mx1.example.net', 'mx2.example.net', 'mx1.exmaple.net', ''),
+  slaves: fc.uniqueArray(memberHost, { maxLength: 5 }),
+});
+
+test(`fuzz: no preferred fix takes a node out of its own slave list, however far a membership change got (${Math.ceil(RUNS / 10)} cases)`, () => {
+  fc.assert(
+    fc.property(fc.array(memberNode, { minLength: 2, maxLength: 5 }), (members) => {
+      const workspace = new Workspace();
+      const nodes = members.map((member, index) =>
+        parseNodeFile(
+          `file:///fuzz/m${index + 1}/path.cfg`,
+          [member.config, '', '', String(11 + index), '', '', '', '', '', `10.0.0.${11 + index}`, member.hostname ?? MEMBER_HOSTS[index], 'license.key', '', member.flag, member.master, member.slaves.join(';')].join('\n') + '\n',
+        ),
+      );
+      for (const node of nodes) workspace.set(node);
+      try {
+        for (const node of nodes) {
+          keepsItsOwnListing(node, assertEditsApplyCleanly(node.text, fixAll(node, workspace), 'fix-all'), 'fix-all');
+          for (const diagnostic of validate(node, workspace, throwingRules)) {
+            for (const fix of fixesFor(node, diagnostic, workspace)) {
+              if (fix.isPreferred) keepsItsOwnListing(node, assertEditsApplyCleanly(node.text, fix.edits, fix.id), `fix ${fix.id} for ${diagnostic.code}`);
+            }
+          }
+        }
+      } catch (error) {
+        if (error instanceof Error) error.message += `\ntexts ${JSON.stringify(nodes.map((node) => node.text))}`;
+        throw error;
+      }
+    }),
+    { numRuns: Math.ceil(RUNS / 10), includeErrorInReport: true, ...REPLAY },
+  );
+});
 
 test(`fuzz: the parser splits lines exactly as LSP does (CRLF, LF and a lone CR) (${RUNS} cases)`, () => {
   fc.assert(

@@ -267,8 +267,10 @@ export class ClusterCommands {
     if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) return { outcome: 'cancelled', edit, files: answer.files };
     const touched = new Set(answer.files.map((file) => file.uri));
     const unsaved = vscode.workspace.textDocuments.filter((document) => document.isDirty && touched.has(document.uri.toString())).length;
-    const message = `${answer.summary}${unsaved > 0 ? ` Save the changed files (File > Save All) to write them to disk.` : ''}`;
-    this.show('information', message);
+    const warnings = answer.warnings ?? [];
+    const message = [answer.summary, ...warnings].join(' ') + (unsaved > 0 ? ` Save the changed files (File > Save All) to write them to disk.` : '');
+    // What the user must still do is a warning, so it is not missed.
+    this.show(warnings.length > 0 ? 'warning' : 'information', message);
     return { outcome: 'applied', message, edit, files: answer.files };
   }
 

@@ -79,18 +79,21 @@ function nodeItem(element: NodeElement): vscode.TreeItem {
   const missing = node.kind === 'missing';
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = element.id;
-  const role = node.role === 'unknown' ? 'role unknown' : node.role;
+  // A standalone server on the shared Config folder is no second master of the cluster.
+  const role = node.standalone ? 'standalone on the shared Config folder' : node.role === 'unknown' ? 'role unknown' : node.role;
   item.description = [role, missing ? 'not in workspace' : undefined, node.serverId ? `ID ${node.serverId.value}` : undefined, problemText(node.problems) || undefined]
     .filter((part) => part !== undefined)
     .join(' · ');
   item.iconPath = missing
     ? new vscode.ThemeIcon(MISSING_ICON, new vscode.ThemeColor('disabledForeground'))
-    : new vscode.ThemeIcon(ROLE_ICONS[node.role], node.role === 'master' ? new vscode.ThemeColor('charts.yellow') : undefined);
+    : node.standalone
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon(ROLE_ICONS[node.role], node.role === 'master' ? new vscode.ThemeColor('charts.yellow') : undefined);
   item.resourceUri = decorationUri(node);
   item.contextValue = missing ? CONTEXT_VALUES.missing : NODE_CONTEXT[node.role];
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText(`${node.label} — ${role}${missing ? ', not in workspace' : ''}\n\n`);
-  tooltip.appendText(roleExplanation(node));
+  tooltip.appendText(node.standalone ? 'Line 14 says master, with no master host and no slaves, but line 1 is the shared Config folder of this cluster: started, it would write the configuration as a second master. Copy the folder to local storage and point line 1 at the copy.' : roleExplanation(node));
   if (node.uri) tooltip.appendText(`\n\n${vscode.Uri.parse(node.uri).fsPath}`);
   const problems = problemText(node.problems);
   if (problems) tooltip.appendText(`\n\n${problems}`);

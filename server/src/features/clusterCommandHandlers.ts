@@ -88,8 +88,8 @@ async function answer(context: ServerContext, operation: Operation, params: unkn
   if (!result.ok) return result;
   const problem = await createsOverExisting(result.change, context.files);
   if (problem) return { ok: false, reason: problem };
-  const { title, summary } = result.change;
-  return { ok: true, title, summary, files: changedFiles(result.change), edit: toWorkspaceEdit(result.change, context.documents, { needsConfirmation: true }) };
+  const { title, summary, warnings } = result.change;
+  return { ok: true, title, summary, files: changedFiles(result.change), edit: toWorkspaceEdit(result.change, context.documents, { needsConfirmation: true }), ...(warnings ? { warnings } : {}) };
 }
 
 const OPERATION_OF_COMMAND = new Map<string, Operation>(Object.entries(CLUSTER_EXECUTE_COMMANDS).map(([operation, command]) => [command, operation as Operation]));
@@ -131,14 +131,15 @@ export const clusterCommandHandlers: Feature = {
       if (!operation) throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown command ${params.command}.`);
       const result = await answer(context, operation, params.arguments);
       if (!result.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, result.reason);
+      const told = { summary: result.summary, ...(result.warnings ? { warnings: result.warnings } : {}) };
       try {
         const applied = await connection.workspace.applyEdit({ label: result.title, edit: result.edit });
         return applied.applied
-          ? { applied: true, summary: result.summary }
-          : { applied: false, summary: result.summary, edit: result.edit, ...(applied.failureReason ? { failureReason: applied.failureReason } : {}) };
+          ? { applied: true, ...told }
+          : { applied: false, ...told, edit: result.edit, ...(applied.failureReason ? { failureReason: applied.failureReason } : {}) };
       } catch {
         // The client has no workspace/applyEdit: it gets the edit to apply itself.
-        return { applied: false, summary: result.summary, edit: result.edit, failureReason: 'the editor did not apply the edit' };
+        return { applied: false, ...told, edit: result.edit, failureReason: 'the editor did not apply the edit' };
       }
     });
   },

@@ -11,6 +11,7 @@ import { Severity } from './types';
 import { PathValue } from './values/path';
 import { hostKey } from './values/hosts';
 import { uriLabel } from './mention';
+import { evidenceOf } from './evidence/evidence';
 
 // The model's types are derived from the schemas the client checks the answer with, so they
 // are written once (common/protocol.ts).
@@ -47,7 +48,9 @@ export function buildClusterModel(nodes: readonly NodeFile[], problemsOf: (uri: 
   for (const node of nodes) for (const name of namesOf(node)) known.add(name);
   return {
     clusters: groupClusters(nodes).map((cluster) => {
-      const fileNodes = cluster.nodes.map((node) => fileNode(node, problemsOf(node.uri)));
+      // A standalone server on the cluster's shared Config folder is shown apart, not as a second master.
+      const evidence = evidenceOf(cluster.nodes);
+      const fileNodes = cluster.nodes.map((node) => fileNode(node, problemsOf(node.uri), evidence.isStandaloneOnSharedConfig(node)));
       const members = sortNodes([...fileNodes, ...missingHosts(cluster.nodes, known)]);
       return {
         id: cluster.id,
@@ -59,7 +62,7 @@ export function buildClusterModel(nodes: readonly NodeFile[], problemsOf: (uri: 
   };
 }
 
-function fileNode(node: NodeFile, problems: ProblemCounts): ClusterNode {
+function fileNode(node: NodeFile, problems: ProblemCounts, standalone: boolean): ClusterNode {
   const { role, evidence, line } = roleOf(node);
   const serverId = detail(node, 'serverId');
   const hostname = detail(node, 'hostname');
@@ -78,6 +81,7 @@ function fileNode(node: NodeFile, problems: ProblemCounts): ClusterNode {
     sharedFolders: folders(node, SHARED_FOLDER_FIELDS),
     workingFolders: folders(node, WORKING_FOLDER_FIELDS),
     problems,
+    ...(standalone ? { standalone } : {}),
   };
 }
 
@@ -146,6 +150,7 @@ const ROLE_RANK: Record<NodeRole, number> = { master: 0, slave: 1, unknown: 2 };
 function sortNodes(nodes: ClusterNode[]): ClusterNode[] {
   return nodes.sort(
     (a, b) =>
+      Number(a.standalone === true) - Number(b.standalone === true) ||
       ROLE_RANK[a.role] - ROLE_RANK[b.role] ||
       (a.kind === b.kind ? 0 : a.kind === 'file' ? -1 : 1) ||
       a.label.localeCompare(b.label) ||
@@ -165,7 +170,7 @@ function clusterLabel(members: readonly NodeFile[], fileNodes: readonly ClusterN
   }
   const named = [...votes.values()].sort((a, b) => b.count - a.count)[0];
   if (named) return named.text;
-  const master = fileNodes.find((node) => node.role === 'master' && node.hostname);
+  const master = fileNodes.find((node) => node.role === 'master' && !node.standalone && node.hostname);
   if (master?.hostname) return master.hostname.value;
   const config = members.map((node) => node.paths.get('configPath')).find((path): path is PathValue => path !== undefined);
   if (config) return config.text;

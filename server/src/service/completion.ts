@@ -6,7 +6,7 @@ import { FIELD_COUNT, FieldSpec } from './fields';
 import { FieldLine, NodeFile } from './parse';
 import { Piece, Position, Range, TextEdit, rangeContains, rangesIntersect } from './types';
 import { hostKey, hostProblem } from './values/hosts';
-import { knownHosts, suggestionFor } from './rules/hostPossibleTypo';
+import { typoVerdict } from './rules/hostPossibleTypo';
 import { WorkspaceFacts } from './workspace';
 import { Platform, platformOfPaths, platformGuess, subfolder } from './platform';
 import { MAX_OFFERED, code } from './bounds';
@@ -112,7 +112,6 @@ function hostOffers(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | u
   const isTyping = (uri: string, piece: Piece) => typing !== undefined && uri === node.uri && rangesIntersect(piece.range, typing.range);
   for (const other of nodes) {
     const file = uriLabel(other.uri);
-    let known: ReturnType<typeof knownHosts> | undefined;
     const named = [
       ...other.masterHosts.hosts.map((host) => ({ host, where: `master host (line 15) in ${file}` })),
       ...other.slaveHosts.hosts.map((host) => ({ host, where: `slave host (line 16) in ${file}` })),
@@ -126,8 +125,7 @@ function hostOffers(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | u
         continue;
       }
       if (host.text.length > MAX_OFFERED || hostProblem(host.text) || isGlued(key, hostnames)) continue;
-      known ??= knownHosts(other, workspace);
-      if (suggestionFor(host.text, known, other, workspace)) continue;
+      if (typoVerdict(host.text, other, workspace)) continue;
       offers.set(key, { name: host.text, seen: [where] });
     }
   }

@@ -37,6 +37,8 @@ export interface ClusterChange {
   summary: string;
   /** Creations first, then edits, then deletions (the order an editor applies them in), each by URI. */
   files: FileChange[];
+  /** What the user must still know or do once it is applied (translated), shown with the summary. */
+  warnings?: string[];
 }
 
 export type ClusterEditResult = { ok: true; change: ClusterChange } | { ok: false; reason: string };
@@ -45,10 +47,10 @@ export function refuse(reason: string): { ok: false; reason: string } {
   return { ok: false, reason };
 }
 
-export function changeOf(title: string, summary: string, files: FileChange[]): ClusterEditResult {
+export function changeOf(title: string, summary: string, files: FileChange[], warnings: readonly string[] = []): ClusterEditResult {
   const order = { create: 0, edit: 1, delete: 2 } as const;
   const byKindThenUri = (a: FileChange, b: FileChange) => order[a.kind] - order[b.kind] || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
-  return { ok: true, change: { title, summary, files: [...files].sort(byKindThenUri) } };
+  return { ok: true, change: { title, summary, files: [...files].sort(byKindThenUri), ...(warnings.length > 0 ? { warnings: [...warnings] } : {}) } };
 }
 
 const MAX_NAME = 80;

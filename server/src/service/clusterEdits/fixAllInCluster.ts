@@ -1,6 +1,8 @@
 // Fix All in Cluster: every preferred quick fix of every node of the cluster, as one change. The
 // nodes are fixed one after the other, each against the others as already fixed, so two nodes
-// never both take the same "next free" value.
+// never both take the same "next free" value. Who belongs to the cluster and which name a
+// server has are never preferred fixes (the cluster evidence cannot tell a node being added from
+// one being taken out): they are left alone and the answer says so.
 import { t } from '../l10n';
 import { ValidationOptions, validate } from '../validation';
 import { NodeFile, parseNodeFile } from '../parse';
@@ -37,12 +39,32 @@ export function fixAllInCluster(node: NodeFile, workspace: WorkspaceFacts, optio
       description: gone.length > 0 ? `fixes ${listNames(gone, 4)}` : 'preferred quick fixes',
     });
   }
-  if (files.length === 0) return refuse(t('Nothing to fix: no preferred quick fix applies to the {0} node files of the cluster of {1}.', members.length, shortName(node)));
+  const left = leftToDecide(members.map((member) => overlay.get(member.uri) ?? member), overlay, optionsFor);
+  if (files.length === 0) {
+    const nothing = t('Nothing to fix: no preferred quick fix applies to the {0} node files of the cluster of {1}.', members.length, shortName(node));
+    return refuse(left ? `${nothing} ${left}` : nothing);
+  }
   return changeOf(
     `Fix all in the cluster of ${shortName(node)}`,
     `Applied every preferred quick fix to ${files.length} of the ${members.length} node files of the cluster of ${nodeName(node)}.`,
     files,
+    left ? [left] : [],
   );
+}
+
+/** What the cluster evidence leaves to the admin: membership and identity, never changed without asking. */
+const DECIDED_BY_THE_ADMIN = new Set(['cluster-membership-mismatch', 'cluster-member-not-listed', 'slave-not-listed', 'hostname-contradicted', 'standalone-on-shared-config']);
+
+function leftToDecide(members: readonly NodeFile[], workspace: WorkspaceFacts, optionsFor: (uri: string) => ValidationOptions): string | undefined {
+  const codes = new Set<string>();
+  let files = 0;
+  for (const member of members) {
+    const found = validate(member, workspace, optionsFor(member.uri)).filter((diagnostic) => DECIDED_BY_THE_ADMIN.has(diagnostic.code));
+    for (const diagnostic of found) codes.add(diagnostic.code);
+    if (found.length > 0) files++;
+  }
+  if (codes.size === 0) return undefined;
+  return t('Left for you to decide, in {0} of the node files: {1}. Only you know whether a node is joining or leaving the cluster, or which name is right; the quick fixes are offered in each file.', files, listNames([...codes].sort(), 5));
 }
 
 /** The one call of fix-all (being reorganised around the rules): keep it here only. */

@@ -6,6 +6,8 @@ import { NodeFile } from '../parse';
 import { WorkspaceFacts } from '../workspace';
 import { hostKey } from '../values/hosts';
 import { roleOf } from '../role';
+import { folderKey } from '../values/path';
+import { quote } from '../mention';
 import { ClusterEditResult, FileChange, changeOf, nodeName, refuse, shortName, shortText } from './change';
 import { clusterMembers, isRefusal } from './members';
 import { NodeRewrite, editHostList, listHasHost } from './rewrite';
@@ -46,5 +48,28 @@ export function removeNode(node: NodeFile, workspace: WorkspaceFacts, options: R
     `Remove ${shortName(node)} from its cluster`,
     `${nodeName(node)} left its cluster: ${listed} node file${listed === 1 ? '' : 's'} no longer list it${options.deleteFile ? ', and its file is deleted' : '; its file stays as a standalone server'}.`,
     files,
+    options.deleteFile ? [] : keptOnSharedConfig(node, others),
   );
+}
+
+/**
+ * Line 1 is left as it is: emptied, the server would fall back to an empty local configuration
+ * (no domains, no accounts). Still on the shared Config folder, it must not be started as it is.
+ */
+function keptOnSharedConfig(node: NodeFile, others: readonly NodeFile[]): string[] {
+  const config = node.paths.get('configPath');
+  if (!config) return [];
+  const key = folderKey(config);
+  const shared = others.some((other) => {
+    const theirs = other.paths.get('configPath');
+    return theirs !== undefined && folderKey(theirs) === key;
+  });
+  if (!shared) return [];
+  return [
+    t(
+      "The kept file still points line 1 at the cluster's shared Config folder {0}: started as it is, {1} would write the cluster's configuration as a second master. Before starting it, copy that folder to local storage and point line 1 at the copy (an empty line 1 would mean an empty local configuration).",
+      quote(config.text),
+      shortName(node),
+    ),
+  ];
 }

@@ -1,70 +1,40 @@
 import { FieldLine, NodeFile } from '../parse';
-import { HostList, hostKey } from '../values/hosts';
+import { HostList } from '../values/hosts';
 import { Finding, Rule } from './rule';
-import { clusterPeers } from './clusterPeers';
-import { perNode } from '../memo';
 import { listNames, nodeName, nodeNames, quote } from '../mention';
-import { Version, share, vote } from './clusterVotes';
+import { share } from '../evidence/votes';
+import { HostLine, Listed, MembershipVote, clusterEvidence } from '../evidence/evidence';
 import { setValue } from './edits';
 import { fixOffer } from './fix';
 import { t } from '../l10n';
 
-interface Membership {
-  /** The host keys of the list, as a set. */
-  keys: Set<string>;
-  /** The sorted keys joined: equal strings mean equal sets. */
-  signature: string;
-}
-
-function membership(list: HostList): Membership {
-  const keys = new Set(list.hosts.map((host) => hostKey(host.text)));
-  return { keys, signature: [...keys].sort().join(';') };
-}
-
-const masterOf = perNode((node) => membership(node.masterHosts));
-const slavesOf = perNode((node) => membership(node.slaveHosts));
-
 /**
  * Every node of a cluster names the same master (line 15) and the same slaves (line 16).
  * Lists compare as sets of host keys: order, case and a trailing dot do not matter. The
- * finding goes on the nodes that differ from the cluster's majority, which it names with how
- * many nodes hold it, and offers the majority's value; with no majority (two nodes, a tie),
- * every side is flagged and names the others.
+ * cluster evidence (evidence/evidence.ts) counts the versions and takes out what other evidence
+ * explains: the master in a slave list (master-in-slave-list), a node being rolled out that
+ * lists itself before the others list it (cluster-member-not-listed). The finding goes on the
+ * nodes that differ from the cluster's majority, which it names with how many nodes hold it,
+ * and offers the majority's value, preferred only when that changes no server in the list;
+ * with no majority (two nodes, a tie), every side is flagged and names the others.
  */
 export const clusterMembershipMismatch: Rule<'cluster-membership-mismatch'> = {
   code: 'cluster-membership-mismatch',
   scope: 'workspace',
   check({ node, workspace }) {
-    const peers = clusterPeers(node, workspace);
-    if (peers.length === 0) return [];
+    if (workspace.peersOf(node).length === 0) return [];
+    const evidence = clusterEvidence(node, workspace);
     return [
-      ...compareLine(node, peers, node.field.masterHost, (file) => file.masterHosts, masterOf, 'master'),
-      ...compareLine(node, peers, node.field.slaveHosts, (file) => file.slaveHosts, slavesOf, 'slaves'),
+      ...compareLine(node, evidence.membershipVote(node, 'masterHost'), node.field.masterHost, 'masterHost'),
+      ...compareLine(node, evidence.membershipVote(node, 'slaveHosts'), node.field.slaveHosts, 'slaveHosts'),
     ];
   },
 };
 
-interface Listed {
-  keys: Set<string>;
-  /** The line's value as the node writes it. */
-  text: string;
-  list: HostList;
-}
-
-function compareLine(
-  node: NodeFile,
-  peers: NodeFile[],
-  line: FieldLine,
-  list: (file: NodeFile) => HostList,
-  members: (file: NodeFile) => Membership,
-  what: string,
-): Finding<'cluster-membership-mismatch'>[] {
-  const result = vote<Listed>(node, peers, (file) => ({
-    key: members(file).signature,
-    value: { keys: members(file).keys, text: file.field[line.field.id].value.text, list: list(file) },
-  }));
+function compareLine(node: NodeFile, result: MembershipVote | undefined, line: FieldLine, which: HostLine): Finding<'cluster-membership-mismatch'>[] {
   if (!result || result.majority === result.own) return [];
-  const { own, majority, others, voters, clear } = result;
+  const { own, majority, others, voters } = result;
+  const list = (file: NodeFile): HostList => (which === 'masterHost' ? file.masterHosts : file.slaveHosts);
   const title = line.field.title;
   const at = line.field.line;
   // Against the majority, or with none, against the one other version when there is one.
@@ -80,7 +50,7 @@ function compareLine(
           ? t('{0} (line {1}) is empty, but {2} name {3}.', title, at, who, hosts(reference.value.list))
           : t('{0} (line {1}) is empty, but {2} names {3}.', title, at, who, hosts(reference.value.list))
         : difference(title, at, who, own.value, reference.value, plural);
-    const rule = ` ${what === 'master' ? t('Every node of a cluster must name the same master.') : t('Every node of a cluster must name the same slaves.')}`;
+    const rule = ` ${which === 'masterHost' ? t('Every node of a cluster must name the same master.') : t('Every node of a cluster must name the same slaves.')}`;
     if (message.length + rule.length <= 200) message += rule;
   }
   const differing = others.flatMap((version) => version.nodes);
@@ -93,16 +63,16 @@ function compareLine(
         range: peer.field[line.field.id].value.range,
         message: listText(nodeName(peer), list(peer)),
       })),
-      ...(majority ? { fixes: [useClusterValue(node, line, majority, clear)] } : {}),
+      ...(result.clusterValue !== undefined ? { fixes: [useClusterValue(node, line, result.clusterValue, result.preferred)] } : {}),
     },
   ];
 }
 
-/** "Use the cluster's value": the majority's line, as its first node writes it. */
-function useClusterValue(node: NodeFile, line: FieldLine, majority: Version<Listed>, clear: boolean) {
-  return fixOffer('cluster-use-majority', clear, () => ({
-    title: majority.value.text ? t("Use the cluster's value: {0}", quote(majority.value.text)) : t("Use the cluster's value: empty"),
-    edits: setValue(node, node.field[line.field.id], majority.value.text),
+/** "Use the cluster's value": the majority's line, as its first node writes it (see `membershipVote`). */
+function useClusterValue(node: NodeFile, line: FieldLine, value: string, isPreferred: boolean) {
+  return fixOffer('cluster-use-majority', isPreferred, () => ({
+    title: value ? t("Use the cluster's value: {0}", quote(value)) : t("Use the cluster's value: empty"),
+    edits: setValue(node, node.field[line.field.id], value),
   }));
 }
 

@@ -1,18 +1,25 @@
 import { roleOf } from '../role';
 import { t } from '../l10n';
 import { Rule } from './rule';
-import { clusterPeers } from './clusterPeers';
+import { clusterEvidence } from '../evidence/evidence';
 import { nodeName, nodeNames } from '../mention';
 
-/** A cluster has exactly one master; line 14 `0` or empty says master. */
+/**
+ * A cluster has exactly one master; line 14 `0` or empty says master. The cluster evidence says
+ * which nodes are in the cluster: a standalone server that only shares the Config folder is not
+ * (standalone-on-shared-config tells that one).
+ */
 export const clusterMultipleMasters: Rule<'cluster-multiple-masters'> = {
   code: 'cluster-multiple-masters',
   scope: 'workspace',
   check({ node, workspace }) {
-    if (roleOf(node).flag !== 'master') return [];
-    const peers = clusterPeers(node, workspace);
-    if (peers.length === 0) return [];
-    const masters = peers.filter((peer) => roleOf(peer).flag === 'master');
+    if (roleOf(node).flag !== 'master' || workspace.peersOf(node).length === 0) return [];
+    const evidence = clusterEvidence(node, workspace);
+    if (!evidence.member(node)?.inCluster) return [];
+    const masters = evidence
+      .masters()
+      .map((member) => member.node)
+      .filter((other) => other !== node);
     if (masters.length === 0) return [];
     const flag = node.field.slaveFlag;
     const empty = flag.value.text === '';

@@ -24,6 +24,13 @@ export function rangeBetween(start: Piece, end: Piece, fromEndOfStart: boolean, 
   return { start: fromEndOfStart ? start.range.end : start.range.start, end: toStartOfEnd ? end.range.start : end.range.end };
 }
 
+/** Adds a host after the last one of a host list (`a;b` -> `a;b;c`); an empty list becomes the host alone. */
+export function appendHost(node: NodeFile, line: FieldLine, list: HostList, host: string): TextEdit[] {
+  const last = list.hosts[list.hosts.length - 1];
+  if (!last) return setValue(node, line, host);
+  return [{ range: { start: last.range.end, end: last.range.end }, newText: `;${host}` }];
+}
+
 /**
  * Removes hosts from a host list together with one separator each (the one before, or after
  * for the first), so `a;b;c` minus `b` is `a;c`. Deletions of neighbours merge.

@@ -5,7 +5,12 @@ import { removeHosts } from './edits';
 import { fixOffer } from './fix';
 import { t } from '../l10n';
 
-/** The master (first host of line 15) cannot also be a slave: each list entry naming it is flagged. */
+/**
+ * The master (first host of line 15) cannot also be a slave: each list entry naming it is
+ * flagged. Removing it is preferred, except when it is this server's own hostname: whether
+ * line 15 or line 16 is wrong is then this server's identity, and no fix-all takes a server out
+ * of its own slave list.
+ */
 export const masterInSlaveList: Rule<'master-in-slave-list'> = {
   code: 'master-in-slave-list',
   scope: 'file',
@@ -17,8 +22,10 @@ export const masterInSlaveList: Rule<'master-in-slave-list'> = {
     const slaveLine = node.field.slaveHosts.field;
     const listed = node.slaveHosts.hosts.filter((host) => hostKey(host.text) === masterKey);
     if (listed.length === 0) return [];
+    const own = node.field.hostname.value.text;
+    const isItself = own !== '' && hostKey(own) === masterKey;
     // Every entry naming the master goes at once, so each finding offers the same fix.
-    const fix = fixOffer('slave-remove-master', true, () => ({
+    const fix = fixOffer('slave-remove-master', !isItself, () => ({
       title: t('Remove the master host {0} from the slave hosts', excerpt(listed[0].text)),
       edits: removeHosts(node.slaveHosts, listed),
     }));

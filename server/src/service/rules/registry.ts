@@ -36,6 +36,10 @@ import { masterInSlaveList } from './masterInSlaveList';
 import { slaveListSeparator } from './slaveListSeparator';
 import { slaveDuplicate } from './slaveDuplicate';
 import { clusterMembershipMismatch } from './clusterMembershipMismatch';
+import { hostnameContradicted } from './hostnameContradicted';
+import { clusterMemberNotListed } from './clusterMemberNotListed';
+import { slaveNotListed } from './slaveNotListed';
+import { standaloneOnSharedConfig } from './standaloneOnSharedConfig';
 
 export const RULES: readonly AnyRule[] = [
   // Line 4: the Server ID.
@@ -75,6 +79,11 @@ export const RULES: readonly AnyRule[] = [
   slaveListSeparator,
   slaveDuplicate,
   clusterMembershipMismatch,
+  // Who is wrong across nodes, as the cluster evidence decides: line 11, line 16, line 1.
+  hostnameContradicted,
+  clusterMemberNotListed,
+  slaveNotListed,
+  standaloneOnSharedConfig,
   // Line 17 and past it; the whole file's line endings.
   urlInvalid,
   extraLines,
