@@ -13,8 +13,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const CODE_MAP = 'docs/architecture.md';
 /** The folders whose every subfolder the code map names. */
 const MAPPED_ROOTS = ['server/src', 'client/src', 'cli/src', 'common'];
-/** A code span that is a path into one of these is checked: the code, its tests, the bench and the scripts. */
-const SOURCE_PATH = /^(?:server\/src|client\/src|cli\/src|common|testing|test|scripts|bench)\/[\w.\/-]*$/;
+/** A code span that is a path into one of these is checked: the code, its tests, the bench, the scripts, the pages and the package. */
+const SOURCE_PATH = /^(?:server\/src|client\/src|cli\/src|common|testing|test|scripts|bench|docs|packages)\/[\w.\/-]*$/;
 /** A file name without a folder, of a kind the repository writes (`languageService.ts`). */
 const BARE_SOURCE_NAME = /^[\w.-]+\.(?:ts|mts|cts|mjs|cjs)$/;
 const UNTRACKED_FOLDERS = new Set(['node_modules', '.git', '.cache', 'dist', 'out', 'test-results', '.vscode-test']);
