@@ -1,4 +1,4 @@
-// `npm run bench`: measured speed with budgets (issue 7). Prints a table and writes
+// `npm run bench`: measured speed with budgets (docs/performance.md). Prints a table and writes
 // bench/results.json. Every figure is the median of several runs; a ratio's two sides are
 // measured in the same run, interleaved. `--quick` (CI) runs each measurement briefly to prove
 // the script works and judges no budget. `--markdown` also prints the table for
@@ -384,8 +384,8 @@ async function benchWorkspace(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (j) workspace scale (issue 14): `--nodes 1000,5000,10000` sizes, clusters of 5, each size in
-// fresh servers; the ratios compare the largest size with the smallest.
+// (j) workspace scale: `--nodes 1000,5000,10000` sizes, clusters of 5, each size in fresh servers;
+// the ratios compare the largest size with the smallest.
 
 function nodeSizes(): number[] {
   const at = process.argv.indexOf('--nodes');
