@@ -1,7 +1,7 @@
-// Figure (h) of `npm run bench`: the cluster refactorings of issue 12 in a workspace of 1,000 node
-// files in clusters of 5: the time for the service to compute the whole multi-file edit of a
-// rename (a host on every line of every node naming it) and of Promote to Master. Budget < 50 ms
-// each. Measured with the workspace's indexes warm, as the server has them after publishing.
+// Figure (h) of `npm run bench`: the cluster refactorings in a workspace of 1,000 node files in
+// clusters of 5: the time for the service to compute the whole multi-file edit of a rename (a host
+// on every line of every node naming it) and of Promote to Master. Budget < 50 ms each. Measured
+// with the workspace's indexes warm, as the server has them after publishing.
 import { performance } from 'node:perf_hooks';
 import { Workspace, parseNodeFile, promoteToMaster, rename } from '../server/src/service';
 import { CLUSTER_SIZE, clusterNode } from './clusterNodes';

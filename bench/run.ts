@@ -1,7 +1,8 @@
-// `npm run bench`: measured speed with budgets (issue 7). Prints a table and writes
+// `npm run bench`: measured speed with budgets (docs/performance.md). Prints a table and writes
 // bench/results.json. Every figure is the median of several runs; a ratio's two sides are
 // measured in the same run, interleaved. `--quick` (CI) runs each measurement briefly to prove
-// the script works and judges no budget. `--markdown` also prints the table for the README.
+// the script works and judges no budget. `--markdown` also prints the table for
+// docs/performance.md.
 //
 // The server figures run against the production bundle (`node esbuild.mjs --production`, as
 // users get it); the development build is restored at the end.
@@ -21,8 +22,9 @@ import { VSCODE_STUB_PRELUDE } from '../testing/vscodeStub';
 
 const QUICK = process.argv.includes('--quick');
 /**
- * `--only c,d` (or `--only=c,d`): just those figures, by the README table's letter or the group's
- * name (`--only scale,typing`), e.g. to measure one change; results.json is then left alone.
+ * `--only c,d` (or `--only=c,d`): just those figures, by their letter in docs/performance.md or
+ * the group's name (`--only scale,typing`), e.g. to measure one change; results.json is then left
+ * alone.
  */
 const ONLY_ARG = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? (process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined);
 const ONLY = ONLY_ARG === undefined ? undefined : new Set(ONLY_ARG.split(','));
@@ -382,8 +384,8 @@ async function benchWorkspace(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (j) workspace scale (issue 14): `--nodes 1000,5000,10000` sizes, clusters of 5, each size in
-// fresh servers; the ratios compare the largest size with the smallest.
+// (j) workspace scale: `--nodes 1000,5000,10000` sizes, clusters of 5, each size in fresh servers;
+// the ratios compare the largest size with the smallest.
 
 function nodeSizes(): number[] {
   const at = process.argv.indexOf('--nodes');
@@ -611,7 +613,7 @@ function printTable(): void {
   for (const row of rows) console.log(line(row));
 }
 
-/** The table for the README's Performance section (`npm run bench -- --markdown`). */
+/** The table of docs/performance.md (`npm run bench -- --markdown`). */
 function printMarkdown(): void {
   const group = (id: string) => ({ size: '(e)', client: '(e)', throughput: '(a)', cold: '(b)', keystroke: '(c)', workspace: '(d)', fixes: '(f)', cli: '(g)', cluster: '(h)', web: '(i)', scale: '(j)', typing: '(k)' })[id.split('-')[0]] ?? '';
   const rows = [...figures].sort((a, b) => group(a.id).localeCompare(group(b.id)));

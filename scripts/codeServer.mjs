@@ -1,6 +1,7 @@
 // Shared helper: install and run code-server (VS Code's own server + web workbench, from npm) and
 // drive it with Debian's Chromium. Used by `npm start`, the e2e runner and the screenshot script.
-// The recipe is in the README (Quick start). Everything is cached under .cache/ (git-ignored).
+// The recipe: the README's Quick start, CONTRIBUTING.md's "What npm start does". Everything is
+// cached under .cache/ (git-ignored).
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';

@@ -47,7 +47,7 @@ export type Transport = 'in-process' | 'stdio' | 'ipc' | 'worker';
 
 /**
  * In process, unless `ICEWARP_LSP_TRANSPORT=stdio` (or `ipc`) asks for the bundle spawned, which
- * compares the two (README, Performance); tests that hand the core its files, clock or host stay
+ * compares the two (docs/performance.md); tests that hand the core its files, clock or host stay
  * in process.
  */
 function defaultTransport(options: StartOptions): Transport {

@@ -1,5 +1,5 @@
-// Other programs' path.dat and path.cfg (issue 10 item 0): the command line leaves them out as
-// the editor does (the service's classifier judges), and its summary says how many it skipped.
+// Other programs' path.dat and path.cfg: the command line leaves them out as the editor does (the
+// service's classifier judges), and its summary says how many it skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -1,7 +1,7 @@
-// Issue 11 through the real server, on the workspace it was found with: three Linux nodes of
-// one cluster and one Windows node, every file named path.dat, none of them opened unless a
-// test opens it. Each test reads what the editor would show: diagnostics with their ranges and
-// messages, code actions, completion and hover.
+// Diagnostics an admin can act on, through the real server, on the workspace that showed what an
+// admin needs: three Linux nodes of one cluster and one Windows node, every file named path.dat,
+// none of them opened unless a test opens it. Each test reads what the editor would show:
+// diagnostics with their ranges and messages, code actions, completion and hover.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';

@@ -1,6 +1,6 @@
-// Clear fast, flag after a pause (issue 14): every keystroke is validated; a result that only
-// drops problems is published at once, one that adds or changes a problem waits out
-// icewarp.validation.delay (0: at once). The same for the cross-node diagnostics of the peers.
+// Clear fast, flag after a pause: every keystroke is validated; a result that only drops problems
+// is published at once, one that adds or changes a problem waits out icewarp.validation.delay (0:
+// at once). The same for the cross-node diagnostics of the peers.
 // The pause is the server's own timer, held here until the test fires it: nothing sleeps.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
-// Other programs' path.dat and path.cfg beside a real node (issue 10 item 0): the server judges
-// them foreign, so they get no diagnostics, the real node no cross-node finding against them, the
-// cluster view does not list them; the user's "Treat as IceWarp settings file" brings one back.
+// Other programs' path.dat and path.cfg beside a real node: the server judges them foreign, so
+// they get no diagnostics, the real node no cross-node finding against them, the cluster view does
+// not list them; the user's "Treat as IceWarp settings file" brings one back.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';

@@ -1,6 +1,6 @@
-// icewarp.maxFileSize gates every feature (issue 10, item 7): an open document above it gets
-// file-too-large and nothing else; no hover, hints, outline, completion, tokens, navigation,
-// rename or code actions are computed from its text.
+// icewarp.maxFileSize gates every feature: an open document above it gets file-too-large and
+// nothing else; no hover, hints, outline, completion, tokens, navigation, rename or code actions
+// are computed from its text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';

@@ -1,5 +1,5 @@
-// Requests at positions outside the document (issue 10, item 15): line -1, past the last line, a
-// negative or fractional character. Each gets the empty answer of its kind, never an error.
+// Requests at positions outside the document: line -1, past the last line, a negative or
+// fractional character. Each gets the empty answer of its kind, never an error.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';

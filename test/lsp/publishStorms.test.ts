@@ -1,6 +1,6 @@
-// Publish storms (issue 10, item 5): events that arrive together are one round of republishing,
-// each affected file published at most once, however many of its peers changed; and no
-// diagnostic lists every peer of a large cluster.
+// Publish storms: events that arrive together are one round of republishing, each affected file
+// published at most once, however many of its peers changed; and no diagnostic lists every peer of
+// a large cluster.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';

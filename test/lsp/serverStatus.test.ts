@@ -1,6 +1,6 @@
-// icewarp/serverStatus's change-to-publish latency (issue 10, item 16) starts when the didChange
-// arrives, so it includes the server's update and parse of the new text: a document whose parse
-// is slow reports at least the parse, measured beside it on the same text.
+// icewarp/serverStatus's change-to-publish latency starts when the didChange arrives, so it
+// includes the server's update and parse of the new text: a document whose parse is slow reports
+// at least the parse, measured beside it on the same text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';

@@ -1,5 +1,5 @@
-// Issue 11, item 8: completion in an empty document offers the whole-file snippets, as snippets
-// to a client that supports them and as plain text to one that does not.
+// Completion in an empty document offers the whole-file snippets, as snippets to a client that
+// supports them and as plain text to one that does not.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-protocol';

@@ -54,7 +54,7 @@ local function request(bufnr, method, params)
 end
 
 local function run()
-  -- The README's Neovim 0.7 setup ("Other editors"), with this session's values and a
+  -- The Neovim 0.7 setup of docs/editors.md, with this session's values and a
   -- publishDiagnostics handler that keeps the server's own diagnostics for the code action.
   local capabilities = vim.lsp.protocol.make_client_capabilities()
   if config.encoding ~= 'utf-16' then capabilities.general = { positionEncodings = { config.encoding } } end
@@ -69,7 +69,7 @@ local function run()
         root_dir = config.root,
         init_options = config.init_options,
         -- 0.7 answers workspace/configuration from `settings` but neither advertises it nor
-        -- pushes them: the README's on_init pushes them.
+        -- pushes them: the setup's on_init pushes them.
         settings = config.settings,
         on_init = config.settings and function(client)
           client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })

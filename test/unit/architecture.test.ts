@@ -1,11 +1,15 @@
 // The project's import boundaries, read from the sources: the language service is reached only
 // through its front door (server/src/service/index.ts), so what it offers is one file and what
-// lies behind may move; the bench uses no test code; the shared code (common/) and the client
+// lies behind may move; the service itself names no protocol library and no Node built-in, so the
+// server, the command line and the browser share it; the command line takes from the server only
+// the service and what must be the same as the server's (the disk walk, the LSP diagnostic); the
+// bench and the shared test helpers use no test code; the shared code (common/) and the client
 // stay off the server's sources, but for the entry through which the web extension runs the
 // server's core beside itself (server/src/browserEndpoint.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import ts from 'typescript';
 
@@ -63,6 +67,8 @@ const isInside = (target: string, folder: string) => target === folder || target
 const describeSite = (site: ImportSite) => `${site.file} imports '${site.specifier}'`;
 
 const sites = SCANNED_FOLDERS.flatMap((folder) => sourceFiles(path.join(ROOT, folder))).flatMap(importsOf);
+/** The service's own files, which sourceFiles leaves out of the folders above. */
+const serviceSites = sourceFiles(SERVICE).flatMap(importsOf);
 
 test('nothing outside server/src/service imports past its front door (server/src/service/index.ts)', () => {
   const pastTheDoor = sites.filter((site) => site.resolved !== undefined && isInside(site.resolved, SERVICE) && site.resolved !== SERVICE && site.resolved !== FRONT_DOOR);
@@ -76,9 +82,30 @@ test('the scan finds the front door where the service is used (so the checks abo
   }
 });
 
-test('the bench imports nothing under test/ (a helper both use lives in testing/)', () => {
+/** A protocol library: what the LSP adapter and the client speak, and the service must not. */
+const PROTOCOL_LIBRARY = /^(?:vscode|vscode-languageserver(?:-[\w-]+)?|vscode-languageclient|vscode-jsonrpc)(?:\/|$)/;
+const NODE_BUILTINS = new Set(builtinModules);
+const isNodeBuiltin = (specifier: string) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier.split('/')[0]);
+
+test('the service imports no protocol library, no vscode and no Node built-in (the server, the command line and the browser share it)', () => {
+  assert.ok(serviceSites.some((site) => site.file === 'server/src/service/l10n.ts' && site.specifier === '@vscode/l10n'), 'the scan reads the service\'s package imports');
+  const offenders = serviceSites.filter((site) => site.resolved === undefined && (PROTOCOL_LIBRARY.test(site.specifier) || isNodeBuiltin(site.specifier)));
+  assert.deepEqual(offenders.map(describeSite), []);
+});
+
+test('the command line reaches the service only through its front door; of the rest of the server only the disk walk and the LSP diagnostic', () => {
+  const server = path.join(ROOT, 'server');
+  // The same walk and read as the language server (so CI and the editor see the same files), and
+  // the very shape the server publishes (so --format json is what an LSP client gets).
+  const allowed = new Set([SERVICE, FRONT_DOOR, path.join(ROOT, 'server/src/host/diskNodeFiles'), path.join(ROOT, 'server/src/core/lspDiagnostic')]);
+  const cliIntoServer = sites.filter((site) => site.file.startsWith('cli/src/') && site.resolved !== undefined && isInside(site.resolved, server));
+  assert.ok(cliIntoServer.some((site) => site.resolved === SERVICE || site.resolved === FRONT_DOOR), 'the command line uses the service');
+  assert.deepEqual(cliIntoServer.filter((site) => !allowed.has(site.resolved ?? '')).map(describeSite), []);
+});
+
+test('the bench and testing/ import nothing under test/ (a helper both use lives in testing/)', () => {
   const testFolder = path.join(ROOT, 'test');
-  const intoTests = sites.filter((site) => site.file.startsWith('bench/') && site.resolved !== undefined && isInside(site.resolved, testFolder));
+  const intoTests = sites.filter((site) => (site.file.startsWith('bench/') || site.file.startsWith('testing/')) && site.resolved !== undefined && isInside(site.resolved, testFolder));
   assert.deepEqual(intoTests.map(describeSite), []);
 });
 

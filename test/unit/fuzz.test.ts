@@ -91,8 +91,8 @@ const foreignLine = fc.oneof(
   fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 4 }).map((numbers) => numbers.map((n) => n.toExponential(7).toUpperCase()).join('   ')),
 );
 /**
- * The hostile shape of issue 10: a long run of one character class inside a value (the shape that
- * made `/[ \t]+$/` quadratic), a few thousand characters long so a case stays fast.
+ * The hostile shape: a long run of one character class inside a value (the shape that made
+ * `/[ \t]+$/` quadratic), a few thousand characters long so a case stays fast.
  */
 const HOSTILE_UNITS = [' ', '\t', '\\', '/', ';', '|', ',', 'a', '7', '.', '\u0000', 'é', '\u{1F511}', '`', '=', ':', '\uD800'];
 const hostileLine = fc

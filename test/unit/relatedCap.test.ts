@@ -1,5 +1,6 @@
-// Related locations are capped once, by the engine, for every rule (issue 10, item 5): a
-// diagnostic lists at most MAX_RELATED of them and its message counts the rest.
+// Related locations are capped once, by the engine, for every rule (a cluster of 300 copies of one
+// node once carried 113,700 of them per round of publishing): a diagnostic lists at most
+// MAX_RELATED of them and its message counts the rest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_RELATED, Workspace, parseNodeFile, validate } from '../../server/src/service';

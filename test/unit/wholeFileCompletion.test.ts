@@ -1,5 +1,5 @@
-// Issue 11, item 8: the whole-file snippets are offered by completion in an empty (or blank) file
-// only, at any position; in a file that holds anything, on any line, none of them.
+// The whole-file snippets are offered by completion in an empty (or blank) file only, at any
+// position; in a file that holds anything, on any line, none of them.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';

@@ -152,7 +152,7 @@ function extraLinesOf(lines: readonly TextLine[]): TextLine[] {
 /**
  * The lines of a file are split again when asked for (hover, edits, another position encoding)
  * rather than kept: the rules read the fields, and an unopened node's lines were a sixth of its
- * memory (README, Performance (j)). Asked again, the same node answers the same array.
+ * memory (docs/performance.md, figure (j)). Asked again, the same node answers the same array.
  */
 const linesOf = perNode((node: NodeFile) => splitLines(node.text, node.hasBom));
 

@@ -26,7 +26,8 @@ export interface Piece {
 
 // Ranges on the short lines of a node file are shared, frozen, by every node: a workspace's
 // nodes hold the same few thousand, and one object each was a third of a parsed node's memory
-// (README, Performance (j)). Beyond the table's bounds (long lines, many lines) each is its own.
+// (docs/performance.md, figure (j)). Beyond the table's bounds (long lines, many lines) each is
+// its own.
 const SHARED_LINES = 32;
 const SHARED_COLUMNS = 256;
 /** At most this many distinct ranges are shared; a file of odd widths adds the rest unshared. */

@@ -1,8 +1,8 @@
-// Other programs' path.dat and path.cfg in a real VS Code (issue 10 item 0): the server judges the
-// content, the client switches a foreign document to plain text with a status item offering
-// "Treat as IceWarp settings file", the command brings it back with every check, and a user's own
-// files.associations entry keeps a file ours. The files are written into the standalone folder
-// for this suite and removed after it.
+// Other programs' path.dat and path.cfg in a real VS Code: the server judges the content, the
+// client switches a foreign document to plain text with a status item offering "Treat as IceWarp
+// settings file", the command brings it back with every check, and a user's own files.associations
+// entry keeps a file ours. The files are written into the standalone folder for this suite and
+// removed after it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';

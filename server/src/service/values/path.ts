@@ -27,7 +27,7 @@ export function parsePath(raw: Piece): PathValue {
   const leading = /^[\\/]*/.exec(text)?.[0] ?? '';
   // Two or more separators, or a lone backslash before a name, are meant as UNC.
   // Written out rather than `{ ...piece }`: V8 gave each spread copy a hidden class of its own
-  // (some 150 bytes per path of every node, README, Performance (j)).
+  // (some 150 bytes per path of every node, docs/performance.md, figure (j)).
   if (leading.length >= 2 || (leading === '\\' && text.length > 1)) {
     return { text, range: piece.range, style: 'unc', windows: true, unc: parseUnc(piece, leading.length) };
   }
