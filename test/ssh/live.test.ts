@@ -256,6 +256,49 @@ test('push writes only the changed node, atomically, with a backup, the server\'
   assert.equal(status.code, 0, status.stdout + status.stderr);
 });
 
+test('a symbolic link to the node file stays a link: its target is replaced, with the backup beside it', async () => {
+  const host = 'mx1.example.net';
+  const user = lab.user(host);
+  const target = path.join(lab.nodeFolder(host), 'live', 'path.dat');
+  fs.mkdirSync(path.dirname(target));
+  fs.chownSync(path.dirname(target), user.uid, user.gid);
+  fs.renameSync(lab.nodeFile(host), target);
+  fs.symlinkSync('live/path.dat', lab.nodeFile(host));
+  fs.lchownSync(lab.nodeFile(host), user.uid, user.gid);
+  const folder = await pulled();
+  editLocal(folder, host, (text) => text.replace(/^41$/m, '51'));
+  const result = await cli(['push', folder, '--yes', ...ssh()], os.tmpdir());
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(fs.readlinkSync(lab.nodeFile(host)), 'live/path.dat');
+  assert.equal(fs.readFileSync(target, 'utf8'), nodeText(1, '\n', { 4: '51' }));
+  const backups = fs.readdirSync(path.dirname(target)).filter((name) => name.startsWith('path.dat.bak-'));
+  assert.equal(backups.length, 1);
+  assert.equal(fs.readFileSync(path.join(path.dirname(target), backups[0]), 'utf8'), ORIGINAL[host]);
+});
+
+test("push gives the new file the live file's group (one the ssh user shares), and stops when it cannot", async () => {
+  const folder = await pulled();
+  const shared = lab.sharedGroup('mx2.example.net');
+  fs.chownSync(lab.nodeFile('mx2.example.net'), lab.user('mx2.example.net').uid, shared.gid);
+  editLocal(folder, 'mx2.example.net', (text) => text.replace(/^42\r$/m, '52\r'));
+  const kept = await cli(['push', folder, '--yes', ...ssh()], os.tmpdir());
+  assert.equal(kept.code, 0, kept.stderr);
+  assert.equal(fs.statSync(lab.nodeFile('mx2.example.net')).gid, shared.gid);
+  assert.equal(fs.statSync(lab.nodeFile('mx2.example.net')).mode & 0o7777, 0o640);
+
+  // root's group is not the ssh user's to give: nothing is replaced.
+  fs.chownSync(lab.nodeFile('mx3.example.net'), lab.user('mx3.example.net').uid, 0);
+  const again = await cli(['pull', 'mx1.example.net', '--into', folder, '--remote-path', REMOTE_PATH, ...ssh()], os.tmpdir());
+  assert.equal(again.code, 0, again.stderr);
+  editLocal(folder, 'mx3.example.net', (text) => text.replace(/^43$/m, '53'));
+  const refused = await cli(['push', folder, '--yes', ...ssh()], os.tmpdir());
+  assert.equal(refused.code, 1, refused.stderr);
+  assert.match(refused.stderr, /mx3\.example\.net: could not stage the new file: the new file could not be given the owner and group/);
+  assert.match(refused.stderr, /Nothing was changed on any node\./);
+  assert.equal(serverText('mx3.example.net'), ORIGINAL['mx3.example.net']);
+  assert.deepEqual(extraServerFiles('mx3.example.net'), []);
+});
+
 test('push is refused when the folder has an error under its severity settings, and prints it as check does', async () => {
   const folder = await pulled();
   editLocal(folder, 'mx2.example.net', (text) => text.replace(/^42\r$/m, '103\r'));
@@ -314,6 +357,25 @@ test('a rename that fails on the last node puts the nodes already replaced back 
   for (const host of ['mx1.example.net', 'mx2.example.net']) assert.deepEqual(extraServerFiles(host), [], host);
   const status = await cli(['status', folder, ...ssh()], os.tmpdir());
   assert.equal(status.stdout, HOSTS.map((host) => `${host}: changed locally\n`).join(''));
+});
+
+test('status shows a node a failed push could not put back, and push refuses until it is pulled again', async () => {
+  const folder = await pulled();
+  const recordFile = path.join(folder, '.icewarp-cluster.json');
+  const record = JSON.parse(fs.readFileSync(recordFile, 'utf8')) as { nodes: Record<string, unknown>[] };
+  record.nodes[1].restoreFailed = { at: '2025-01-31T12:00:00.000Z', backup: '/opt/icewarp/path.dat.bak-20250131T120000.000Z', reason: 'the connection failed' };
+  fs.writeFileSync(recordFile, JSON.stringify(record));
+  const status = await cli(['status', folder, ...ssh()], os.tmpdir());
+  assert.equal(status.code, 1);
+  assert.match(
+    status.stdout,
+    /^mx2\.example\.net: in sync; a push on 2025-01-31T12:00:00\.000Z could not be undone here \(the connection failed\); the file as it was before is in \/opt\/icewarp\/path\.dat\.bak-20250131T120000\.000Z on the server$/m,
+  );
+  editLocal(folder, 'mx1.example.net', (text) => text.replace(/^41$/m, '51'));
+  const push = await cli(['push', folder, '--yes', ...ssh()], os.tmpdir());
+  assert.equal(push.code, 1);
+  assert.match(push.stderr, /mx2\.example\.net: refused: a push on 2025-01-31T12:00:00\.000Z could not be undone on this node .*; pull again first/);
+  assert.equal(serverText('mx1.example.net'), ORIGINAL['mx1.example.net']);
 });
 
 test('a slave host "-oProxyCommand=..." in a pulled file is reported and never reaches ssh: nothing runs', async () => {

@@ -26,6 +26,7 @@ export interface LabUser {
 
 export class SshLab {
   readonly users = new Map<string, LabUser>();
+  private readonly groups: string[] = [];
   private sshd: ChildProcess | undefined;
   private sshdLog = '';
   private createdRunDir = false;
@@ -69,6 +70,21 @@ export class SshLab {
     fs.chownSync(file, user.uid, user.gid);
   }
 
+  /**
+   * A group the host's user belongs to besides its own (created once, removed by stop()): a node
+   * file may belong to a group shared with IceWarp's service user.
+   */
+  sharedGroup(host: string): { name: string; gid: number } {
+    const user = this.user(host);
+    const name = `${user.name}g`;
+    if (!this.groups.includes(name)) {
+      execFileSync('groupadd', [name]);
+      this.groups.push(name);
+      execFileSync('usermod', ['-a', '-G', name, user.name]);
+    }
+    return { name, gid: Number(execFileSync('getent', ['group', name], { encoding: 'utf8' }).split(':')[2]) };
+  }
+
   /** Gives every folder from the home down to the node file's back to its user, writable. */
   resetFolders(host: string): void {
     const user = this.user(host);
@@ -77,7 +93,7 @@ export class SshLab {
       fs.chownSync(folder, user.uid, user.gid);
       fs.chmodSync(folder, 0o755);
     }
-    for (const entry of fs.readdirSync(this.nodeFolder(host))) fs.rmSync(path.join(this.nodeFolder(host), entry), { force: true });
+    for (const entry of fs.readdirSync(this.nodeFolder(host))) fs.rmSync(path.join(this.nodeFolder(host), entry), { recursive: true, force: true });
     fs.rmSync(this.injectionFlag(host), { force: true });
   }
 
@@ -262,6 +278,13 @@ export class SshLab {
         execFileSync('groupdel', [user.name], { stdio: 'ignore' });
       } catch {
         // userdel removed the user's own group already.
+      }
+    }
+    for (const group of this.groups.splice(0)) {
+      try {
+        execFileSync('groupdel', [group], { stdio: 'ignore' });
+      } catch {
+        // Gone with its last member already.
       }
     }
     if (this.createdRunDir) fs.rmSync('/run/sshd', { recursive: true, force: true });

@@ -260,7 +260,20 @@ export async function applyPush(plan: PushPlan, request: PushRequest): Promise<P
     }
 
     // Phase 2: node by node, check once more and replace; on a failure, put the others back.
+    // Every connection is made first: a server that cannot be reached now stops the push while
+    // no live file has changed.
     const sessions = staged.map((entry) => new SftpSession(entry.planned.node.sshTarget, request.ssh, scratch));
+    const connected = await Promise.all(sessions.map((session) => session.run([]).then(() => undefined, (error: unknown) => error)));
+    const unconnected = connected.findIndex((error) => error !== undefined);
+    if (unconnected >= 0) {
+      const error = connected[unconnected];
+      const { node } = staged[unconnected].planned;
+      report(`${node.host}: could not connect to replace the file: ${error instanceof SftpFailure ? describeFailure(error.result.stderr, { target: node.sshTarget }) : String(error)}`);
+      await Promise.all(sessions.map((session) => session.close()));
+      for (const entry of staged) await removeStaged(entry, scratch, request.ssh, result);
+      report(result.leftovers.length === 0 ? 'Nothing was changed on any node.' : 'No live file was changed on any node.');
+      return result;
+    }
     const replaced: number[] = [];
     let failure: string | undefined;
     let failedAt = -1;
@@ -303,9 +316,9 @@ export async function applyPush(plan: PushPlan, request: PushRequest): Promise<P
     report(failure);
     for (const index of [...replaced].reverse()) {
       const entry = staged[index];
-      const { node, remote } = entry.planned;
+      const { node } = entry.planned;
       try {
-        await sessions[index].run([`rename ${sftpQuote(entry.backup)} ${sftpQuote(remote.realPath)}`]);
+        await restore(sessions[index], entry, scratch, request.ssh);
         result.restored.push(node.host);
         report(`${node.host}: put back as it was (from ${entry.backup})`);
       } catch (error) {
@@ -321,6 +334,18 @@ export async function applyPush(plan: PushPlan, request: PushRequest): Promise<P
     report(result.notRestored.length === 0 ? 'Every node holds the file it held before the push.' : `The cluster is half-changed: ${result.notRestored.join(', ')} could not be put back (see above; \`status\` shows it).`);
     return result;
   });
+}
+
+/** Puts the backup back in place of the live file; over a new connection if the first one died. */
+async function restore(session: SftpSession, entry: Staged, scratch: string, ssh: SshOptions): Promise<void> {
+  const command = `rename ${sftpQuote(entry.backup)} ${sftpQuote(entry.planned.remote.realPath)}`;
+  if (session.alive) return void (await session.run([command]));
+  const fresh = new SftpSession(entry.planned.node.sshTarget, ssh, scratch);
+  try {
+    await fresh.run([command]);
+  } finally {
+    await fresh.close();
+  }
 }
 
 /** Stages one node; undefined on success, else why not. */

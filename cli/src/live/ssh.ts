@@ -136,6 +136,11 @@ export class SftpSession {
     this.timer = setTimeout(() => this.child.kill(), runLimitMs(options) * 4);
   }
 
+  /** False once the connection ended (a failed command ends it). */
+  get alive(): boolean {
+    return this.exited === undefined;
+  }
+
   /** Runs the commands; resolves with their output (echo lines removed) once all ran. */
   run(commands: readonly string[]): Promise<string> {
     if (this.exited) return Promise.reject(new SftpFailure(this.exited));
