@@ -62,6 +62,19 @@ const featuresApart = {
     );
   },
 };
+/**
+ * The live cluster engine (cli/src/live: check, sftp) is a bundle of its own, dist/live.js,
+ * required by the Node client only when a Pull / Push command runs.
+ * @type {esbuild.Plugin}
+ */
+const liveApart = {
+  name: 'live-apart',
+  setup(build) {
+    build.onResolve({ filter: /cli\/src\/live\/index$/ }, (args) =>
+      /client[\\/]src[\\/]extensionHosts[\\/]nodeClient\.ts$/.test(args.importer) ? { path: './live.js', external: true } : undefined,
+    );
+  },
+};
 /** @type {esbuild.Plugin} */
 const librariesFromCore = {
   name: 'libraries-from-core',
@@ -85,13 +98,14 @@ const builds = [
   ...(cliPackage
     ? []
     : [
-        { ...client, entryPoints: ['client/src/extensionHosts/nodeMain.ts'], outfile: `${outdir}/client.js`, plugins: [featuresApart] },
+        { ...client, entryPoints: ['client/src/extensionHosts/nodeMain.ts'], outfile: `${outdir}/client.js`, plugins: [featuresApart, liveApart] },
         { ...client, entryPoints: ['client/src/features.ts'], outfile: `${outdir}/clientFeatures.js`, plugins: [librariesFromCore] },
         // The web extension host loads an extension as CommonJS with `vscode` as its only module.
         { ...client, ...browser, format: 'cjs', entryPoints: ['client/src/extensionHosts/browserMain.ts'], outfile: `${outdir}/browser/client.js` },
         { ...browser, format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: `${outdir}/browser/server.js` },
       ]),
   { ...common, entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },
+  ...(cliPackage ? [] : [{ ...cli, entryPoints: ['cli/src/live/index.ts'], outfile: `${outdir}/live.js` }]),
   { ...cli, entryPoints: ['cli/src/cli.ts'], outfile: `${outdir}/cli.js` },
   // Requires the server bundle beside it rather than holding a second copy.
   { ...cli, entryPoints: ['cli/src/languageServer.ts'], outfile: `${outdir}/language-server.js`, external: ['./server.js'] },

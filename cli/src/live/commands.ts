@@ -14,13 +14,12 @@ import { status, statusExitCode, statusLine } from './status';
 import { DEFAULT_CONNECT_TIMEOUT, SshOptions } from './ssh';
 import { DEFAULT_REMOTE_PATH } from './names';
 import { CLI_NAME } from '../version';
+import { TAKE_EFFECT_NOTE } from '../../../common/liveCluster';
 
 const EXIT_OK = 0;
 const EXIT_PROBLEMS = 1;
 const EXIT_TROUBLE = 2;
 
-/** What IceWarp needs before a pushed path.dat applies (see docs/live-cluster.md). */
-export const TAKE_EFFECT_NOTE = 'IceWarp reads path.dat when its services start: restart the IceWarp services on each changed node';
 
 interface SshFlags {
   sshConfig?: string;

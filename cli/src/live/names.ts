@@ -8,7 +8,7 @@
 // of get/put).
 import { hostKey, hostProblem, isIPv6Address } from '../../../server/src/service';
 
-export const DEFAULT_REMOTE_PATH = '/opt/icewarp/path.dat';
+export { DEFAULT_REMOTE_PATH } from '../../../common/liveCluster';
 
 export type HostCheck = { ok: true; key: string; target: string } | { ok: false; reason: string };
 

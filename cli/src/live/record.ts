@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { checkHost, localFileNameProblem, remotePathProblem } from './names';
+import { CLUSTER_RECORD_FILE } from '../../../common/liveCluster';
 
-export const RECORD_FILE = '.icewarp-cluster.json';
+export const RECORD_FILE = CLUSTER_RECORD_FILE;
 const FORMAT = 1;
 
 export interface RestoreFailure {
