@@ -4,8 +4,9 @@
 // extension's client with the server's core inside it (dist/browser/client.js), and the server
 // alone as a web worker script (dist/browser/server.js). The command line (`node dist/cli.js
 // check`) and the language server's own command wrap the same service. `--cli-package` writes
-// production bundles of the last three into the npm package packages/icewarp-pathcfg/ (see
-// scripts/packCli.mjs).
+// production bundles of the server, the command line and the language server's command into the
+// npm package packages/icewarp-pathcfg/ (see scripts/packCli.mjs). dist/live.js, the command
+// line's live cluster engine (pull / push over SSH), is for the Node client, loaded on first use.
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';

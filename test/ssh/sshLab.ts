@@ -118,9 +118,7 @@ export class SshLab {
     if (process.getuid?.() !== 0) {
       throw new Error('test:ssh needs root: it adds a local user per fake cluster host (useradd) for its own sshd. Run it as root (CI does), e.g. in a container.');
     }
-    for (const tool of [SSHD, SFTP_SERVER]) {
-      if (!fs.existsSync(tool)) throw new Error(`${tool} is missing: install Debian's openssh-server (apt-get install openssh-server)`);
-    }
+    if (!fs.existsSync(SSHD) || !fs.existsSync(SFTP_SERVER)) installOpenSshServer();
     for (const tool of ['ssh', 'sftp', 'ssh-keygen', 'useradd', 'userdel']) {
       try {
         execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
@@ -300,6 +298,18 @@ export class SshLab {
     this.users.clear();
     if (left.length > 0) throw new Error(`could not delete the lab users ${left.map((user) => user.name).join(', ')}`);
   }
+}
+
+/** Debian's openssh-server, as `npm test` installs the other Debian packages it needs (as root). */
+function installOpenSshServer(): void {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'openssh-server', 'openssh-client'], { env, stdio: 'ignore' });
+  } catch (error) {
+    throw new Error(`${SSHD} is missing and installing openssh-server failed (${(error as Error).message}): apt-get install openssh-server`);
+  }
+  if (!fs.existsSync(SSHD) || !fs.existsSync(SFTP_SERVER)) throw new Error(`${SSHD} or ${SFTP_SERVER} is still missing after apt-get install openssh-server`);
 }
 
 function freePort(): Promise<number> {
