@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { checkHost, localFileNameProblem, remotePathProblem } from './names';
 import { CLUSTER_RECORD_FILE } from '../../../common/liveCluster';
 
-export const RECORD_FILE = CLUSTER_RECORD_FILE;
 const FORMAT = 1;
 
 export interface RestoreFailure {
@@ -47,8 +46,8 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function recordPath(folder: string): string {
-  return path.join(folder, RECORD_FILE);
+function recordPath(folder: string): string {
+  return path.join(folder, CLUSTER_RECORD_FILE);
 }
 
 export type RecordRead = { kind: 'none' } | { kind: 'record'; record: ClusterRecord } | { kind: 'invalid'; reason: string };

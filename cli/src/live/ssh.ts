@@ -33,7 +33,7 @@ const SUDO_SFTP_SERVER =
   'sudo -n sh -c \'for s in /usr/lib/openssh/sftp-server /usr/libexec/openssh/sftp-server /usr/lib/ssh/sftp-server /usr/libexec/sftp-server; do if [ -x "$s" ]; then exec "$s"; fi; done; echo "no sftp-server found" >&2; exit 127\'';
 
 /** The options every ssh and sftp run gets. A user's RequestTTY / RemoteCommand must not change the bytes. */
-export function sshOptionArgs(options: SshOptions): string[] {
+function sshOptionArgs(options: SshOptions): string[] {
   const args: string[] = [];
   if (options.sshConfig) args.push('-F', options.sshConfig);
   args.push(

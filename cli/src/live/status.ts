@@ -8,7 +8,7 @@ import { SshOptions } from './ssh';
 
 export type SyncState = 'in-sync' | 'changed-locally' | 'changed-on-server' | 'changed-both';
 
-export const SYNC_STATE_TEXT: Record<SyncState, string> = {
+const SYNC_STATE_TEXT: Record<SyncState, string> = {
   'in-sync': 'in sync',
   'changed-locally': 'changed locally',
   'changed-on-server': 'changed on the server',
@@ -24,11 +24,6 @@ export interface NodeStatus {
   serverProblem?: string;
   /** A failed push left this node with the pushed file and its backup could not be put back. */
   restoreFailed?: RecordedNode['restoreFailed'];
-}
-
-/** The local side alone (no connection): for the editor's view, which asks the servers on request. */
-export function localChanged(node: RecordedNode, bytes: Buffer | undefined): boolean | undefined {
-  return bytes === undefined ? undefined : sha256(bytes) !== node.sha256;
 }
 
 export async function loadRecord(folder: string): Promise<ClusterRecord> {

@@ -20,7 +20,7 @@ import {
   type LiveSyncState,
 } from '../../../common/liveCluster';
 import type { ClusterTreeProvider } from '../cluster/clusterTree';
-import { BROWSER_REASON, LIVE_COMMANDS, LIVE_CONTEXT_KEYS, LIVE_SETTINGS, PUSH_DIFF_SCHEME } from './liveIds';
+import { LIVE_COMMANDS, LIVE_CONTEXT_KEYS, LIVE_SETTINGS } from './liveIds';
 
 export interface PullOptions {
   /** Test seams: the answers instead of the input box and the folder dialog. */
@@ -36,6 +36,13 @@ export interface PushOptions {
   /** Test seam: the answer to the modal question (true: push). */
   confirm?: (message: string) => Thenable<boolean>;
 }
+
+/** The scheme of the read-only diff a push shows before it asks. */
+const PUSH_DIFF_SCHEME = 'icewarp-push';
+
+/** Why the commands do nothing in the browser. */
+const BROWSER_REASON =
+  'Pulling and pushing a cluster runs ssh on the machine the extension runs on, and the browser has none. Use VS Code on the desktop, or a Remote-SSH, WSL or code-server window (ssh then runs on that machine, with its keys and ssh config).';
 
 const SYNC_TEXT: Record<LiveSyncState, string> = {
   'in-sync': 'in sync',

@@ -20,9 +20,3 @@ export const LIVE_CONTEXT_KEYS = {
   /** A folder of the workspace holds a pulled cluster (.icewarp-cluster.json). */
   hasPulledCluster: 'icewarp.live.hasPulledCluster',
 } as const;
-
-/** The scheme of the read-only diff a push shows before it asks. */
-export const PUSH_DIFF_SCHEME = 'icewarp-push';
-
-export const BROWSER_REASON =
-  'Pulling and pushing a cluster runs ssh on the machine the extension runs on, and the browser has none. Use VS Code on the desktop, or a Remote-SSH, WSL or code-server window (ssh then runs on that machine, with its keys and ssh config).';
