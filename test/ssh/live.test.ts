@@ -74,9 +74,13 @@ interface Run {
 }
 
 function run(command: string, args: readonly string[], cwd: string, input = ''): Promise<Run> {
+  return runWithEnv(command, args, cwd, {}, input);
+}
+
+function runWithEnv(command: string, args: readonly string[], cwd: string, extra: Record<string, string>, input = ''): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
     for (const name of ['NO_COLOR', 'FORCE_COLOR', 'SSH_AUTH_SOCK']) delete env[name];
     const child = spawn(command, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -416,6 +420,23 @@ test('a host name that is no host name is refused before any ssh run (exit 2)', 
   const quoted = await cli(['pull', '--into', 'cluster', ...ssh(), '--', 'mx1.example.net;id'], workFolder());
   assert.equal(quoted.code, 2);
   assert.match(quoted.stderr, /"mx1\.example\.net;id" is not a host name: it holds ";"/);
+});
+
+test('in VS Code (code-server): Pull Cluster from Servers… brings the cluster into the workspace, the view shows its state, Push writes the changed node', async () => {
+  const pullInto = path.join(workFolder(), 'pulled');
+  const before = new Map(HOSTS.map((host) => [host, fs.statSync(lab.nodeFile(host)).ino]));
+  // The suite runs in the extension host (test/e2e/live/suite); its own asserts decide the exit code.
+  const result = await runWithEnv(process.execPath, [path.join(ROOT, 'test', 'e2e', 'runCodeServer.mjs'), '--live-cluster'], ROOT, {
+    ICEWARP_E2E_SSH_CONFIG: lab.sshConfig,
+    ICEWARP_E2E_REMOTE_PATH: REMOTE_PATH,
+    ICEWARP_E2E_PULL_INTO: pullInto,
+  });
+  assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
+  assert.match(result.stdout, /\b4 passing\b/, result.stdout);
+  for (const host of HOSTS) assert.ok(fs.readFileSync(path.join(pullInto, host, 'path.dat')).length > 0, host);
+  assert.equal(serverText('mx2.example.net'), nodeText(2, '\r\n', { 4: '52' }));
+  assert.notEqual(fs.statSync(lab.nodeFile('mx2.example.net')).ino, before.get('mx2.example.net'));
+  for (const host of ['mx1.example.net', 'mx3.example.net'] as const) assert.equal(fs.statSync(lab.nodeFile(host)).ino, before.get(host), host);
 });
 
 test('no password of any node appeared in any output of the runs above', () => {

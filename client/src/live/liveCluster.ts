@@ -365,7 +365,11 @@ async function pickFolder(): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-/** Shows the pulled folder: it is in the workspace already, or becomes a folder of it (or the window's folder). */
+/**
+ * Opens the pulled folder: one of the workspace already stays as it is; an empty window opens
+ * it; a multi-root workspace gets it as one more folder (the first stays, so nothing restarts).
+ * A window of one folder would have to reload either way: the user says how.
+ */
 async function openFolder(folder: vscode.Uri): Promise<void> {
   if (vscode.workspace.getWorkspaceFolder(folder)) return;
   const open = vscode.workspace.workspaceFolders ?? [];
@@ -373,8 +377,13 @@ async function openFolder(folder: vscode.Uri): Promise<void> {
     await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: false });
     return;
   }
-  // Added after the others: the first folder stays, so the extension host is not restarted.
-  vscode.workspace.updateWorkspaceFolders(open.length, 0, { uri: folder });
+  if (vscode.workspace.workspaceFile) {
+    vscode.workspace.updateWorkspaceFolders(open.length, 0, { uri: folder });
+    return;
+  }
+  const choice = await vscode.window.showInformationMessage(`Open the pulled cluster, ${folder.fsPath}?`, 'Open Folder', 'Open in New Window', 'Add to Workspace');
+  if (choice === 'Open Folder' || choice === 'Open in New Window') await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: choice === 'Open in New Window' });
+  else if (choice === 'Add to Workspace') vscode.workspace.updateWorkspaceFolders(open.length, 0, { uri: folder });
 }
 
 /** Unsaved node files under the folder are saved first (a push sends what is on disk), or the push stops. */
