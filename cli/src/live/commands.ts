@@ -9,10 +9,10 @@ import { CheckReport, runCheck } from '../check';
 import { formatText } from '../formats/text';
 import { countProblems, plural } from '../formats/shared';
 import { applyPush, planPush } from './push';
-import { LiveUsageError, pull } from './pull';
+import { pull, shownPath } from './pull';
 import { status, statusExitCode, statusLine } from './status';
 import { DEFAULT_CONNECT_TIMEOUT, SshOptions } from './ssh';
-import { DEFAULT_REMOTE_PATH } from './names';
+import { DEFAULT_REMOTE_PATH, LiveUsageError } from './names';
 import { CLI_NAME } from '../version';
 import { TAKE_EFFECT_NOTE } from '../../../common/liveCluster';
 
@@ -59,7 +59,7 @@ function checkExitCode(report: CheckReport): number {
 }
 
 function printCheck(report: CheckReport): void {
-  for (const problem of report.problems) stderr(`${path.relative(process.cwd(), problem.path) || problem.path}: ${problem.reason}`);
+  for (const problem of report.problems) stderr(`${shownPath(problem.path)}: ${problem.reason}`);
   process.stdout.write(formatText(report, process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === ''));
 }
 
@@ -90,7 +90,7 @@ export function registerLiveCommands(root: Command): void {
       const outcome = await pull({ host, folder: flags.into, remotePath: flags.remotePath, discover: flags.discover, ssh: sshOptions(flags), report: stderr });
       // Nothing pulled: the failure's own line says it all.
       if (outcome.pulled.length === 0) return EXIT_TROUBLE;
-      const shownFolder = path.relative(process.cwd(), outcome.folder) || '.';
+      const shownFolder = shownPath(outcome.folder);
       stderr(
         `Pulled ${plural(outcome.pulled.length, 'node')} into ${shownFolder}${outcome.failed.length > 0 ? `; ${plural(outcome.failed.length, 'host')} could not be read (${outcome.failed.map((failure) => failure.host).join(', ')})` : ''}.`,
       );

@@ -10,6 +10,9 @@ import { hostKey, hostProblem, isIPv6Address } from '../../../server/src/service
 
 export { DEFAULT_REMOTE_PATH } from '../../../common/liveCluster';
 
+/** A request that cannot start (a bad host or path, a broken record, no ssh): exit code 2, one line. */
+export class LiveUsageError extends Error {}
+
 export type HostCheck = { ok: true; key: string; target: string } | { ok: false; reason: string };
 
 /** A host name from the command line or a node file: its folder key and what ssh is given, or why not. */

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileTimestamp, readRecord, RecordedNode, sha256, writeRecord } from './record';
 import { hostsNamedIn, prepareHostFolder, readLocal, readRemote, writeNodeFile } from './nodeFiles';
-import { checkHost, DEFAULT_REMOTE_PATH, localFileNameProblem, normalizeRemotePath, remoteBaseName, remotePathProblem, shown } from './names';
+import { checkHost, DEFAULT_REMOTE_PATH, LiveUsageError, localFileNameProblem, normalizeRemotePath, remoteBaseName, remotePathProblem, shown } from './names';
 import { SshOptions } from './ssh';
 
 export interface PullRequest {
@@ -38,9 +38,6 @@ export interface PullOutcome {
   /** Values of lines 15/16 that are no host name: reported, never passed to ssh. */
   rejected: { value: string; where: string; reason: string }[];
 }
-
-/** A request that cannot start (a bad host or path, a broken record): exit code 2, one line. */
-export class LiveUsageError extends Error {}
 
 const PARALLEL_READS = 6;
 
@@ -76,7 +73,7 @@ export async function pull(request: PullRequest): Promise<PullOutcome> {
       }
       outcome.pulled.push(result.node);
       recorded.set(host.key, result.record);
-      request.report(`${host.key}: pulled ${remotePath} (${result.node.size} bytes) into ${path.relative(process.cwd(), result.node.file) || result.node.file}`);
+      request.report(`${host.key}: pulled ${remotePath} (${result.node.size} bytes) into ${shownPath(result.node.file)}`);
       if (result.node.keptLocalCopy) request.report(`${host.key}: the local file had changes of its own; kept as ${result.node.keptLocalCopy}`);
       if (result.warning) request.report(`warning: ${result.warning}`);
       if (!request.discover) continue;
@@ -128,7 +125,7 @@ async function pullOne(
     if (localChanges) {
       const kept = `${file}.local-${fileTimestamp(pulledAt)}`;
       await writeNodeFile(kept, local.bytes);
-      node.keptLocalCopy = path.relative(process.cwd(), kept) || kept;
+      node.keptLocalCopy = shownPath(kept);
     }
   }
   await writeNodeFile(file, read.bytes);
@@ -141,6 +138,12 @@ async function pullOne(
     pulledAt: pulledAt.toISOString(),
   };
   return { ok: true, node, record, bytes: read.bytes, ...(warning ? { warning } : {}) };
+}
+
+/** A local path as printed: relative to the current folder when inside it (a terminal), else absolute (the editor). */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }
 
 /** Runs `work` over the items with at most `limit` at a time; results in the items' order. */

@@ -9,7 +9,7 @@
 // passphrase prompt, unknown host keys refused), bounded in time, and never given a host that
 // was not checked (./names.ts), always after `--`.
 import { spawn } from 'node:child_process';
-import { sftpDestination } from './names';
+import { LiveUsageError, sftpDestination } from './names';
 
 export interface SshOptions {
   /** `--ssh-config`: passed as `-F` (ssh then reads this file instead of ~/.ssh/config). */
@@ -77,7 +77,7 @@ function run(command: string, args: string[], input: string, cwd: string | undef
     }, limitMs);
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(error.code === 'ENOENT' ? new Error(`${command} was not found: install the OpenSSH client (ssh, sftp)`) : error);
+      reject(error.code === 'ENOENT' ? new LiveUsageError(`${command} was not found: install the OpenSSH client (ssh, sftp)`) : error);
     });
     child.on('close', (code) => {
       clearTimeout(timer);

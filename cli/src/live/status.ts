@@ -3,7 +3,8 @@
 import * as path from 'node:path';
 import { ClusterRecord, readRecord, RecordedNode, sha256 } from './record';
 import { readLocal, readRemote } from './nodeFiles';
-import { LiveUsageError, mapLimited } from './pull';
+import { mapLimited } from './pull';
+import { LiveUsageError } from './names';
 import { SshOptions } from './ssh';
 
 export type SyncState = 'in-sync' | 'changed-locally' | 'changed-on-server' | 'changed-both';
