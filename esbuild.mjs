@@ -4,8 +4,9 @@
 // extension's client with the server's core inside it (dist/browser/client.js), and the server
 // alone as a web worker script (dist/browser/server.js). The command line (`node dist/cli.js
 // check`) and the language server's own command wrap the same service. `--cli-package` writes
-// production bundles of the last three into the npm package packages/icewarp-pathcfg/ (see
-// scripts/packCli.mjs).
+// production bundles of the server, the command line and the language server's command into the
+// npm package packages/icewarp-pathcfg/ (see scripts/packCli.mjs). dist/live.js, the command
+// line's live cluster engine (pull / push over SSH), is for the Node client, loaded on first use.
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
@@ -62,6 +63,19 @@ const featuresApart = {
     );
   },
 };
+/**
+ * The live cluster engine (cli/src/live: check, sftp) is a bundle of its own, dist/live.js,
+ * required by the Node client only when a Pull / Push command runs.
+ * @type {esbuild.Plugin}
+ */
+const liveApart = {
+  name: 'live-apart',
+  setup(build) {
+    build.onResolve({ filter: /cli\/src\/live\/index$/ }, (args) =>
+      /client[\\/]src[\\/]extensionHosts[\\/]nodeClient\.ts$/.test(args.importer) ? { path: './live.js', external: true } : undefined,
+    );
+  },
+};
 /** @type {esbuild.Plugin} */
 const librariesFromCore = {
   name: 'libraries-from-core',
@@ -85,13 +99,14 @@ const builds = [
   ...(cliPackage
     ? []
     : [
-        { ...client, entryPoints: ['client/src/extensionHosts/nodeMain.ts'], outfile: `${outdir}/client.js`, plugins: [featuresApart] },
+        { ...client, entryPoints: ['client/src/extensionHosts/nodeMain.ts'], outfile: `${outdir}/client.js`, plugins: [featuresApart, liveApart] },
         { ...client, entryPoints: ['client/src/features.ts'], outfile: `${outdir}/clientFeatures.js`, plugins: [librariesFromCore] },
         // The web extension host loads an extension as CommonJS with `vscode` as its only module.
         { ...client, ...browser, format: 'cjs', entryPoints: ['client/src/extensionHosts/browserMain.ts'], outfile: `${outdir}/browser/client.js` },
         { ...browser, format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: `${outdir}/browser/server.js` },
       ]),
   { ...common, entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },
+  ...(cliPackage ? [] : [{ ...cli, entryPoints: ['cli/src/live/index.ts'], outfile: `${outdir}/live.js` }]),
   { ...cli, entryPoints: ['cli/src/cli.ts'], outfile: `${outdir}/cli.js` },
   // Requires the server bundle beside it rather than holding a second copy.
   { ...cli, entryPoints: ['cli/src/languageServer.ts'], outfile: `${outdir}/language-server.js`, external: ['./server.js'] },

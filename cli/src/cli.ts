@@ -15,6 +15,7 @@ import { formatSarif } from './formats/sarif';
 import { countProblems, plural, summaryLine } from './formats/shared';
 import { formatText } from './formats/text';
 import { displayPath } from './inputs';
+import { registerLiveCommands } from './live/commands';
 import { CLI_NAME, VERSION } from './version';
 
 const EXIT_OK = 0;
@@ -157,6 +158,9 @@ function program(debug: { on: boolean }): Command {
     .command('codes')
     .description('list the diagnostic codes with their default severity')
     .action(listCodes);
+
+  // pull / status / push: the live cluster over SSH (./live).
+  registerLiveCommands(root);
   return root;
 }
 

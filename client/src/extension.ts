@@ -20,6 +20,7 @@ import type { ClusterCommands } from './cluster/clusterCommands';
 import type { PasswordMask } from './passwords/passwordMask';
 import type { LiveFileNotice } from './settingsFiles/liveFileNotice';
 import type { ForeignFiles } from './settingsFiles/foreignDocuments';
+import type { LiveCluster } from './live/liveCluster';
 
 /** What `activate()` returns: used by the integration tests. */
 export interface IceWarpExtensionApi {
@@ -46,6 +47,8 @@ export interface IceWarpExtensionApi {
   liveFileNotice: Pick<LiveFileNotice, 'check'>;
   /** Other programs' path.dat / path.cfg: the server's verdicts, the status item, the switches of language. */
   foreignFiles: Pick<ForeignFiles, 'verdictOf' | 'statusItem' | 'onDidSwitch' | 'treatAsSettingsFile'>;
+  /** Pull / Push Cluster over ssh and the view's sync states, with test seams (answers instead of prompts). */
+  liveCluster: Pick<LiveCluster, 'pull' | 'push' | 'compare' | 'syncStateOf' | 'reloadStates'>;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -106,7 +109,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
   // The rest needs nothing before the server's start is under way: loading it now (zod, the
   // schemas, the view and the commands) overlaps with the server process starting, and it is
   // all registered before activate() returns, so before the server's first message is handled.
-  const { clusterTree, foreignFiles, settingsFileCommand, clusterCommands, passwordMask, liveFileNotice } = host
+  const { clusterTree, foreignFiles, settingsFileCommand, clusterCommands, passwordMask, liveFileNotice, liveCluster } = host
     .loadFeatures()
     .activateFeatures(context, languageClient, ready, host);
   context.subscriptions.push(registerWalkthrough(context, host.openWalkthroughOnStart));
@@ -125,6 +128,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
     passwordMask,
     liveFileNotice,
     foreignFiles,
+    liveCluster,
   };
 }
 

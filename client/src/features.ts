@@ -13,6 +13,7 @@ import { ClusterCommands } from './cluster/clusterCommands';
 import { PasswordMask } from './passwords/passwordMask';
 import { LiveFileNotice } from './settingsFiles/liveFileNotice';
 import { registerForeignFiles } from './settingsFiles/foreignDocuments';
+import { LiveCluster } from './live/liveCluster';
 
 export function activateFeatures(context: vscode.ExtensionContext, languageClient: BaseLanguageClient, ready: Promise<void>, host: ClientHost) {
   const clusterTree = registerClusterView(context, languageClient, ready);
@@ -26,5 +27,8 @@ export function activateFeatures(context: vscode.ExtensionContext, languageClien
   context.subscriptions.push(passwordMask, ...passwordMask.register());
   const liveFileNotice = new LiveFileNotice(context.globalState, host.installFolders);
   context.subscriptions.push(liveFileNotice);
-  return { clusterTree, foreignFiles, settingsFileCommand, clusterCommands, passwordMask, liveFileNotice };
+  // Pull / push over ssh: the engine comes from the host (none in the browser, which says why).
+  const liveCluster = new LiveCluster(host.loadLiveEngine, languageClient.outputChannel, clusterTree);
+  context.subscriptions.push(liveCluster, ...liveCluster.register());
+  return { clusterTree, foreignFiles, settingsFileCommand, clusterCommands, passwordMask, liveFileNotice, liveCluster };
 }

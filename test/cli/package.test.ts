@@ -45,6 +45,11 @@ test('the installed icewarp-pathcfg checks a folder: exit codes 0, 1 and 2', () 
   assert.deepEqual([missing.code, missing.stderr], [2, 'nowhere: no such file or folder\n']);
 });
 
+test('the installed icewarp-pathcfg has the live cluster commands (pull, status, push over SSH)', () => {
+  const help = runCommand(path.join(installed.bin, 'icewarp-pathcfg'), ['--help'], { cwd: ROOT });
+  for (const command of ['pull [options] <host>', 'status [options] [dir]', 'push [options] [dir]']) assert.ok(help.stdout.includes(command), command);
+});
+
 test('the installed icewarp-pathcfg-language-server answers --version and --help, and speaks LSP over stdio by default', async () => {
   const server = path.join(installed.bin, 'icewarp-pathcfg-language-server');
   const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'packages', 'icewarp-pathcfg', 'package.json'), 'utf8')).version;

@@ -14,6 +14,11 @@
 //   node test/e2e/runCodeServer.mjs --vsix [F]  installs F (default: the <name>-<version>.vsix that
 //                                              `npm run package` writes) with --install-extension and
 //                                              checks that the installed extension activates on a path.dat
+//   node test/e2e/runCodeServer.mjs --live-cluster
+//                                              Pull / Push Cluster against the sshd npm run test:ssh
+//                                              starts (it runs this, with ICEWARP_E2E_SSH_CONFIG,
+//                                              ICEWARP_E2E_REMOTE_PATH and ICEWARP_E2E_PULL_INTO, a
+//                                              folder inside the workspace folder it opens)
 //
 // `npm run build` must have produced dist/ first (npm run test:e2e does both).
 import * as fs from 'node:fs';
@@ -40,6 +45,7 @@ async function main() {
     if (vsix) return await runVsixCheck(vsix, scratch);
     if (process.argv.includes('--broken-server')) return await runBrokenServerCheck(scratch);
     if (process.argv.includes('--web')) return await runWebSuite(scratch);
+    if (process.argv.includes('--live-cluster')) return await runLiveClusterSuite(scratch);
     return await runSuite(scratch);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
@@ -67,6 +73,20 @@ async function runWebSuite(scratch) {
     extensionDevelopmentPath: REPO_ROOT,
     userSettings: runInWebWorkerSettings(EXTENSION_ID),
     extensionTestsPath: path.join(E2E_OUT_DIR, 'web', 'index'),
+  });
+}
+
+/** The (empty) folder above ICEWARP_E2E_PULL_INTO as the workspace, user settings naming the test sshd's ssh config. */
+async function runLiveClusterSuite(scratch) {
+  const { ICEWARP_E2E_SSH_CONFIG: sshConfig, ICEWARP_E2E_REMOTE_PATH: remotePath, ICEWARP_E2E_PULL_INTO: pullInto } = process.env;
+  if (!sshConfig || !remotePath || !pullInto) throw new Error('--live-cluster runs from npm run test:ssh, which starts the sshd and sets ICEWARP_E2E_SSH_CONFIG, ICEWARP_E2E_REMOTE_PATH and ICEWARP_E2E_PULL_INTO');
+  const folder = path.dirname(pullInto);
+  fs.mkdirSync(folder, { recursive: true });
+  return runInWorkbench('live cluster over SSH', {
+    folder,
+    extensionDevelopmentPath: REPO_ROOT,
+    extensionTestsPath: path.join(E2E_OUT_DIR, 'live', 'suite', 'index'),
+    userSettings: { 'icewarp.ssh.configFile': sshConfig, 'icewarp.ssh.remotePath': remotePath },
   });
 }
 

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { CLUSTER_COMMANDS, CONTEXT_VALUES } from '../../client/src/cluster/clusterIds';
 import { localizedManifest } from './manifestFiles';
 import { OPEN_WALKTHROUGH_COMMAND, PASSWORD_COMMANDS } from '../../client/src/commandIds';
+import { LIVE_COMMANDS } from '../../client/src/live/liveIds';
 
 const ROOT = path.resolve(__dirname, '../..');
 interface MenuEntry {
@@ -40,7 +41,7 @@ const rowMenu = (row: string) =>
     .sort();
 
 test('every command the code registers is contributed with a title, and every contributed command is registered', () => {
-  const registered = [...Object.values(CLUSTER_COMMANDS), openSettingsFile, treatAsSettingsFile, ...Object.values(PASSWORD_COMMANDS), OPEN_WALKTHROUGH_COMMAND];
+  const registered = [...Object.values(CLUSTER_COMMANDS), openSettingsFile, treatAsSettingsFile, ...Object.values(PASSWORD_COMMANDS), OPEN_WALKTHROUGH_COMMAND, ...Object.values(LIVE_COMMANDS)];
   assert.deepEqual([...contributed].sort(), [...registered].sort());
   for (const command of manifest.contributes.commands) assert.ok(command.title.length > 0, `${command.command} has a title`);
 });

@@ -19,6 +19,9 @@ const REFRESH_DELAY_MS = 250;
 
 export type ClusterTreeState = 'loading' | 'empty' | 'ready' | 'unavailable';
 
+/** Extra words for a node file's row, by the file's URI. */
+export type NodeDecorator = (uri: string) => { description: string; tooltip: string } | undefined;
+
 export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeElement>, vscode.Disposable {
   private model: ClusterModel = { clusters: [] };
   private state: ClusterTreeState = 'loading';
@@ -33,6 +36,8 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
   readonly onDidRefresh = this.refreshed.event;
   /** The problem badges of the nodes shown. */
   readonly badges = new ClusterBadges(() => this.model);
+  /** Words other features add to a node file's row (the live cluster's sync state). */
+  private readonly nodeDecorators = new Set<NodeDecorator>();
 
   constructor(
     private readonly client: BaseLanguageClient,
@@ -136,7 +141,27 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterTreeE
   }
 
   getTreeItem(element: ClusterTreeElement): vscode.TreeItem {
-    return treeItemOf(element);
+    const item = treeItemOf(element);
+    if (element.kind === 'node' && element.node.uri) {
+      for (const decorate of this.nodeDecorators) {
+        const extra = decorate(element.node.uri);
+        if (!extra) continue;
+        item.description = [item.description, extra.description].filter((part) => typeof part === 'string' && part !== '').join(' · ');
+        if (item.tooltip instanceof vscode.MarkdownString) item.tooltip.appendText(`\n\n${extra.tooltip}`);
+      }
+    }
+    return item;
+  }
+
+  /** Adds words to node rows; `redraw()` shows a change of what it says. */
+  addNodeDecorator(decorate: NodeDecorator): vscode.Disposable {
+    this.nodeDecorators.add(decorate);
+    return new vscode.Disposable(() => this.nodeDecorators.delete(decorate));
+  }
+
+  /** Draws the rows again from the model the tree has (no request). */
+  redraw(): void {
+    this.changeTreeData.fire(undefined);
   }
 
   private setContext(key: string, value: unknown): Thenable<unknown> {

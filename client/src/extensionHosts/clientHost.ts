@@ -6,6 +6,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import type { ServerNotifier } from '../serverErrors';
 import type { WriteAccessCheck } from '../cluster/writableFiles';
 import type * as features from '../features';
+import type { LiveEngine } from '../../../common/liveCluster';
 
 export const OUTPUT_CHANNEL_NAME = 'IceWarp Cluster Config';
 /** The client id is also the settings prefix the library reads `trace.server` from: `icewarp.trace.server`. */
@@ -25,6 +26,8 @@ export interface ClientHost {
   readonly writeAccess: WriteAccessCheck;
   /** The demo (`npm start`) asks for the walkthrough at start-up, through the environment. */
   readonly openWalkthroughOnStart: boolean;
+  /** The live cluster engine (pull / push over ssh), loaded when a command needs it; absent where no ssh can run (the browser). */
+  readonly loadLiveEngine?: () => LiveEngine;
   /** ../features.ts, loaded when asked: the Node host from a bundle of its own, the browser's from its one bundle. */
   loadFeatures(): typeof features;
 }

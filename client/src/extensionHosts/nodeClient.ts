@@ -37,6 +37,10 @@ export function nodeClientHost(context: vscode.ExtensionContext): ClientHost {
     // A bundle of its own beside this one (esbuild.mjs): not compiled until activate() asks.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     loadFeatures: () => require('../features') as typeof import('../features'),
+    // dist/live.js, a bundle of its own (esbuild.mjs): the check engine and the ssh transport
+    // of the command line, compiled only when a Pull / Push command runs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loadLiveEngine: () => (require('../../../cli/src/live/index') as typeof import('../../../cli/src/live/index')).liveEngine,
   };
 }
 

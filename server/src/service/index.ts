@@ -31,6 +31,8 @@ export { roleOf } from './role';
 export { judgeFolder } from './folders';
 export { blameDuplicate, nextFreeServerId, nextFreeServerIdOf } from './evidence/conventions';
 export type { Blame, FreeServerId, NumberingRule } from './evidence/conventions';
+// Host names as the rules judge them (the command line's pull checks names from files with them).
+export { hostProblem } from './values/hosts';
 
 // The editing features, one function each, over a node (and the workspace where peers matter).
 export { completions } from './completion';
