@@ -40,6 +40,7 @@ import { hostnameContradicted } from './hostnameContradicted';
 import { clusterMemberNotListed } from './clusterMemberNotListed';
 import { slaveNotListed } from './slaveNotListed';
 import { standaloneOnSharedConfig } from './standaloneOnSharedConfig';
+import { remoteLogonPasswordEmpty } from './remoteLogonPasswordEmpty';
 
 export const RULES: readonly AnyRule[] = [
   // Line 4: the Server ID.
@@ -59,6 +60,7 @@ export const RULES: readonly AnyRule[] = [
   // Lines 3, 5, 6-7, 9.
   reservedLine,
   remoteLogonMalformed,
+  remoteLogonPasswordEmpty,
   remoteLogonUncovered,
   deprecatedField,
   retryOutsideOutgoing,
