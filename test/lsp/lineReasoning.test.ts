@@ -115,6 +115,7 @@ describe('a file\'s lines as a whole, over LSP', () => {
 
   test('a deleted line: the insert fix puts an empty line back, and the missing Server ID is then said (and fixed) on its own line', async () => {
     assert.deepEqual(summary(diagnosticsOf('b2')), ['lines-shifted@2']);
+    assert.deepEqual(summary(diagnosticsOf('b1')), []);
     await client.open(uriOf('b2'), FILES.b2);
     await client.idle();
     const [shift] = diagnosticsOf('b2');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServiceDiagnostic, Workspace, fixAll, fixesFor, parseNodeFile, shiftOf, validate } from '../../server/src/service';
+import { ServiceDiagnostic, Workspace, fixAll, fixesFor, isShiftedField, parseNodeFile, shiftOf, validate } from '../../server/src/service';
 import { LINUX_MASTER, WINDOWS_SLAVE, diagnose, diagnoseWorkspace, nodeText, only, spans, withValues } from './helpers';
 
 const apply = (text: string, edits: Parameters<typeof TextDocument.applyEdits>[1]) => TextDocument.applyEdits(TextDocument.create('file:///x/path.dat', 'icewarp-pathcfg', 1, text), edits);
@@ -136,6 +136,18 @@ test('a BOM stays first when the first line is the one removed or inserted', () 
   assert.ok(shift, summary(validate(node, workspace)).join());
   const [fix] = fixesFor(node, shift, workspace);
   assert.equal(apply(node.text, fix.edits), '\uFEFF' + nodeText(LINUX_MASTER));
+});
+
+test('a shifted node\'s values stay out of cross-node checks: its peers see nothing of it', () => {
+  // Two nodes: one against one, every slave-list and master-line difference would flag both sides.
+  const master = nodeText(withValues(LINUX_MASTER, { 16: 'mx2.example.net' }));
+  const slave = nodeText(withValues(LINUX_MASTER, { 4: '12', 10: '10.0.0.12', 11: 'mx2.example.net', 14: '1', 16: 'mx2.example.net' }));
+  const found = diagnoseWorkspace({ 'file:///c/mx1/path.dat': master, 'file:///c/mx2/path.dat': shifted(slave, 4, 'insert') });
+  assert.deepEqual(summary(found['file:///c/mx1/path.dat']), []);
+  assert.deepEqual(summary(found['file:///c/mx2/path.dat']), ['lines-shifted@4']);
+  const node = parseNodeFile('file:///c/mx2/path.dat', shifted(slave, 4, 'insert'));
+  assert.equal(isShiftedField(node, 'configPath'), false, 'line 1 is read where it belongs');
+  assert.equal(isShiftedField(node, 'slaveHosts'), true);
 });
 
 test('lines-shifted set to off: every line speaks for itself again', () => {
