@@ -148,6 +148,8 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('replace-line' as const), at: fc.nat(20), text: fc.oneof(anyLine, logonLine) }),
   fc.record({ kind: fc.constant('insert-line' as const), at: fc.nat(20), text: anyLine }),
+  // An empty line inserted: the shape of a file shifted down by one (lines-shifted).
+  fc.record({ kind: fc.constant('insert-line' as const), at: fc.nat(17), text: fc.constant('') }),
   fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat(20) }),
   fc.record({ kind: fc.constant('insert-text' as const), at: fc.nat(600), text: fc.oneof(fc.constantFrom(...FRAGMENTS), unicodeLine) }),
   fc.record({ kind: fc.constant('delete-text' as const), at: fc.nat(600), length: fc.integer({ min: 1, max: 8 }) }),
