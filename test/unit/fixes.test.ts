@@ -41,6 +41,8 @@ interface FixCase {
   fixes?: string[];
   /** The fix rewrites line endings on other lines (their text must stay identical). */
   endingsOnly?: boolean;
+  /** The fix moves lines (the one named exception, `lines-shifted`): the text it must give. */
+  movesLinesTo?: (ending: Ending) => string;
 }
 
 const node = (values: Record<number, string>) => (ending: Ending) => nodeText(values, ending);
@@ -55,6 +57,14 @@ function mixedEndings(ending: Ending): string {
     .map((line, index, lines) => (index === lines.length - 1 ? line : line + (index === 2 ? other : ending)))
     .join('');
 }
+
+/** A file with one line more or less at `line` (1-based): an empty line inserted before it, or it deleted. */
+const withLine = (values: Record<number, string>, line: number, change: 'insert' | 'delete') => (ending: Ending) => {
+  const lines = nodeText(values, ending).split(ending);
+  if (change === 'insert') lines.splice(line - 1, 0, '');
+  else lines.splice(line - 1, 1);
+  return lines.join(ending);
+};
 
 const CASES: Partial<Record<DiagnosticCode, FixCase[]>> = {
   'server-id-too-long': [{ name: 'three digits', text: linux({ 4: '123' }) }],
@@ -183,6 +193,10 @@ const CASES: Partial<Record<DiagnosticCode, FixCase[]>> = {
   ],
   'retry-outside-outgoing': [{ name: 'retry beside the outgoing queue', text: linux({ 9: '/opt/icewarp/retry/' }) }],
   'mixed-line-endings': [{ name: 'one line with the other ending', text: mixedEndings, endingsOnly: true }],
+  'lines-shifted': [
+    { name: 'an empty line inserted before the Server ID', text: withLine(WINDOWS_SLAVE, 4, 'insert'), movesLinesTo: node(WINDOWS_SLAVE) },
+    { name: 'the Server ID line deleted', text: withLine(WINDOWS_SLAVE, 4, 'delete'), movesLinesTo: node(withValues(WINDOWS_SLAVE, { 4: '' })) },
+  ],
 };
 
 const registeredRules = new Set(RULES.map((rule) => rule.code));
@@ -216,11 +230,18 @@ function checkFix(code: DiagnosticCode, fixCase: FixCase, ending: Ending, fix: F
   const edits = fix.edits;
   assert.ok(edits.length > 0, `${fix.id} has edits`);
   const line = diagnostic.range.start.line;
-  if (!fixCase.endingsOnly) {
+  if (!fixCase.endingsOnly && !fixCase.movesLinesTo) {
     for (const edit of edits) assert.ok(edit.range.start.line === line && edit.range.end.line === line, `${fix.id} edits only line ${line + 1}: ${JSON.stringify(edit.range)}`);
   }
   const after = applyEdits(before, edits);
   assert.notEqual(after, before, `${fix.id} changes the text`);
+  if (fixCase.movesLinesTo) {
+    // Every line moves, and the values judged on their own lines again may raise what the shift
+    // hid (a deleted Server ID is missing): the text it gives is the whole check.
+    assert.equal(after, fixCase.movesLinesTo(ending), `${fix.id} moves the lines back`);
+    assert.equal(fix.isPreferred, false, `${fix.id} is never preferred`);
+    return;
+  }
 
   const workspace = workspaceOf(after, others);
   const diagnosticsAfter = validate(subjectOf(workspace), workspace);

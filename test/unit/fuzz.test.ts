@@ -16,6 +16,7 @@ import {
   DIAGNOSTIC_CODES,
   FIELDS,
   FieldSymbol,
+  LINE_MOVING_FIXES,
   NodeFile,
   type Position,
   type Range,
@@ -30,9 +31,11 @@ import {
   hostKey,
   hover,
   inlayHints,
+  isShiftedLine,
   parseNodeFile,
   secretsOf,
   semanticTokens,
+  shiftOf,
   validate,
 } from '../../server/src/service';
 
@@ -145,6 +148,8 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('replace-line' as const), at: fc.nat(20), text: fc.oneof(anyLine, logonLine) }),
   fc.record({ kind: fc.constant('insert-line' as const), at: fc.nat(20), text: anyLine }),
+  // An empty line inserted: the shape of a file shifted down by one (lines-shifted).
+  fc.record({ kind: fc.constant('insert-line' as const), at: fc.nat(17), text: fc.constant('') }),
   fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat(20) }),
   fc.record({ kind: fc.constant('insert-text' as const), at: fc.nat(600), text: fc.oneof(fc.constantFrom(...FRAGMENTS), unicodeLine) }),
   fc.record({ kind: fc.constant('delete-text' as const), at: fc.nat(600), length: fc.integer({ min: 1, max: 8 }) }),
@@ -282,6 +287,15 @@ function stringsIn(value: unknown): string[] {
 function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Position[]): void {
   const lengths = lineLengths(node.text);
   const diagnostics = validate(node, workspace, throwingRules);
+  // One diagnostic for the whole file's endings, one for a shift; while a shift is reported, the
+  // lines it covers have nothing else to say.
+  assert.ok(diagnostics.filter((d) => d.code === 'mixed-line-endings').length <= 1, 'one mixed-line-endings per file');
+  const shift = shiftOf(node);
+  assert.equal(diagnostics.filter((d) => d.code === 'lines-shifted').length, shift ? 1 : 0, 'a shift is reported once');
+  if (shift) {
+    const onShifted = diagnostics.filter((d) => d.code !== 'lines-shifted' && d.code !== 'mixed-line-endings' && isShiftedLine(shift, d.range.start.line));
+    assert.deepEqual(onShifted.map((d) => `${d.code}@${d.range.start.line + 1}`), [], 'no diagnostic of its own on a shifted line');
+  }
   for (const diagnostic of diagnostics) {
     assertRangeInside(diagnostic.range, lengths, `${diagnostic.code} range`);
     for (const related of diagnostic.related ?? []) {
@@ -319,11 +333,21 @@ function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Positi
   const fixedAll = assertEditsApplyCleanly(node.text, fixAll(node, workspace), 'fix-all');
   keepsSecrets(fixedAll, 'fix-all');
   keepsItsOwnListing(node, fixedAll, 'fix-all');
+  assert.equal(lineLengths(fixedAll).length, lengths.length, 'fix-all never moves lines');
   const errorsBefore = errorCounts([...workspace.all()].flatMap((each) => validate(each, workspace, throwingRules)));
+  // What a shifted file holds as IceWarp reads it, every line judged on its own: the baseline of the fix that moves lines back.
+  const errorsAsRead = errorCounts([...workspace.all()].flatMap((each) => validate(each, workspace, { ...throwingRules, ignoreShift: true })));
   for (const diagnostic of diagnostics) {
     for (const fix of fixesFor(node, diagnostic, workspace)) {
       const what = `fix ${fix.id} for ${diagnostic.code} at ${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
       const fixedText = assertEditsApplyCleanly(node.text, fix.edits, what);
+      // The one named exception to "no fix moves lines": the lines-shifted fix, by one line, never preferred.
+      const moved = lineLengths(fixedText).length - lengths.length;
+      if (LINE_MOVING_FIXES.has(fix.id)) {
+        assert.ok(Math.abs(moved) === 1 && !fix.isPreferred, `${what} moves lines by one (${moved}) and is not preferred`);
+      } else {
+        assert.equal(moved, 0, `${what} moves lines`);
+      }
       // Joining glued entries is, by what it names, a change inside what reads as a password (the
       // `,` of `pw1,\\fs02\...`): offered, never preferred, and its edits carry only the `|`.
       if (fix.id === 'remote-logon-join-entries') assert.deepEqual([...new Set(fix.edits.map((edit) => edit.newText))], ['|'], `${what} writes more than "|"`);
@@ -332,6 +356,12 @@ function checkNode(node: NodeFile, workspace: Workspace, probes: readonly Positi
       const fixedWorkspace = new Workspace();
       for (const each of workspace.all()) fixedWorkspace.set(each.uri === node.uri ? parseNodeFile(node.uri, fixedText) : each);
       const errorsAfter = errorCounts([...fixedWorkspace.all()].flatMap((each) => validate(each, fixedWorkspace, throwingRules)));
+      if (LINE_MOVING_FIXES.has(fix.id)) {
+        // Values moved back are judged by their own fields' rules: no more errors in all.
+        const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+        assert.ok(sum(errorsAfter) <= sum(errorsAsRead), `${what} adds errors (${sum(errorsAsRead)} -> ${sum(errorsAfter)}); fixed text ${JSON.stringify(fixedText)}`);
+        continue;
+      }
       for (const [code, count] of errorsAfter) {
         if (count <= (errorsBefore.get(code) ?? 0)) continue;
         assert.fail(`${what} adds a ${code} error (${errorsBefore.get(code) ?? 0} -> ${count}); fixed text ${JSON.stringify(fixedText)}`);

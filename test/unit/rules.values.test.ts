@@ -367,31 +367,7 @@ test('retry-outside-outgoing stays quiet inside the outgoing queue, when a line 
   assert.deepEqual(spans(linux({ 9: 'D:\\retry\\' }), 'retry-outside-outgoing'), [], 'path-mixed-style says it');
 });
 
-test('mixed-line-endings marks each minority ending, exactly where it is', () => {
-  const lines = nodeText(LINUX_MASTER).split('\n');
-  const text = lines.map((line, index) => line + (index === lines.length - 1 ? '' : index === 3 || index === 9 ? '\r\n' : '\n')).join('');
-  const found = only(diagnose(text), 'mixed-line-endings');
-  assert.deepEqual(
-    found.map((d) => d.range),
-    [
-      { start: { line: 3, character: 2 }, end: { line: 4, character: 0 } },
-      { start: { line: 9, character: 9 }, end: { line: 10, character: 0 } },
-    ],
-  );
-  assert.match(found[0].message, /Line 4 ends with CRLF, but 14 of the file's 16 lines end with LF/);
-  assert.equal(found[0].severity, 'information');
-  const loneCr = only(diagnose(nodeText(LINUX_MASTER).replace('\n10.0.0.11\n', '\n10.0.0.11\r')), 'mixed-line-endings');
-  assert.deepEqual(loneCr.map((d) => d.range.start), [{ line: 9, character: 9 }]);
-  assert.match(loneCr[0].message, /Line 10 ends with a lone CR.*shift every later field/);
-});
-
-test('mixed-line-endings gives one finding with the count when endings are mixed wholesale', () => {
-  const text = Array.from({ length: 60 }, (_, index) => `x${index}${index % 2 === 0 && index < 50 ? '\r\n' : '\n'}`).join('');
-  const found = only(diagnose(text), 'mixed-line-endings');
-  assert.equal(found.length, 1);
-  assert.deepEqual(found[0].range, { start: { line: 0, character: 2 }, end: { line: 1, character: 0 } });
-  assert.match(found[0].message, /^25 of 60 lines end differently from the rest \(LF\); the first is line 1/);
-});
+// mixed-line-endings' one diagnostic per file: rules.lines.test.ts.
 
 test('mixed-line-endings stays quiet for one ending throughout', () => {
   assert.deepEqual(spans(diagnose(nodeText(LINUX_MASTER, '\r\n')), 'mixed-line-endings'), []);

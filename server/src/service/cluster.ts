@@ -2,6 +2,7 @@
 // point at the same config folder; a node that shares neither is a cluster of its own.
 import { NodeFile } from './parse';
 import { perNode } from './memo';
+import { isShiftedField } from './lineShift';
 import { folderKey } from './values/path';
 import { hostKey } from './values/hosts';
 
@@ -16,9 +17,10 @@ export const clusterKeys: (node: NodeFile) => readonly string[] = perNode(derive
 
 function deriveClusterKeys(node: NodeFile): string[] {
   const keys: string[] = [];
-  for (const host of node.masterHosts.hosts) keys.push(`master:${hostKey(host.text)}`);
+  // A value read from the wrong line of a shifted file (lineShift.ts) ties the node to nothing.
+  if (!isShiftedField(node, 'masterHost')) for (const host of node.masterHosts.hosts) keys.push(`master:${hostKey(host.text)}`);
   const config = node.paths.get('configPath');
-  if (config) keys.push(`config:${folderKey(config)}`);
+  if (config && !isShiftedField(node, 'configPath')) keys.push(`config:${folderKey(config)}`);
   return keys;
 }
 

@@ -1,15 +1,25 @@
 // The safety trial: a quick fix is tried before it is offered. One that would add an error
-// anywhere in its cluster (or to a node sharing an identity with it), move lines up a field
-// (a lone CR meeting an LF as one CRLF), or turn a character into a BOM is left out, so no
-// offered fix can make a file worse, whatever the file holds.
+// anywhere in its cluster (or to a node sharing an identity with it), move lines to another
+// field (a lone CR meeting an LF as one CRLF), or turn a character into a BOM is left out, so no
+// offered fix can make a file worse, whatever the file holds. The one named exception to "no fix
+// moves lines" is the fix of a file shifted by one line (`lines-shifted`), which moves them back.
 import { DiagnosticWithFixes, ServiceDiagnostic, ValidationOptions, diagnose, validate } from './validation';
 import { WorkspaceOverlay } from './overlay';
 import { NodeFile, parseNodeFile } from './parse';
 import { TextEdit } from './types';
+import type { FixId } from './rules/codes';
 import { applyEdits } from './textEdits';
 import { WorkspaceFacts } from './workspace';
 
 export type ErrorCounts = ReadonlyMap<string, number>;
+
+/**
+ * The only fixes that may change the number of lines: removing the line inserted into a shifted
+ * file, or inserting the one deleted from it. Each moves the lines by exactly one. They are tried
+ * with `ignoreShift`, so the baseline is every error the shifted file has as IceWarp reads it, and
+ * by the number of errors rather than per code (a value moved back is judged by its own field's rule).
+ */
+export const LINE_MOVING_FIXES: ReadonlySet<FixId> = new Set<FixId>(['lines-shifted-remove-line', 'lines-shifted-insert-line']);
 
 export interface TrialBasis {
   /** The workspace with `node` in it, when the caller has it already (fix-all's current round). */
@@ -51,12 +61,13 @@ export class FixTrial {
     if (basis.nodeDiagnostics) this.errorsBefore.set(node.uri, errorCounts(basis.nodeDiagnostics));
   }
 
-  isSafe(edits: readonly TextEdit[]): boolean {
-    return this.tryEdits(edits) !== undefined;
+  /** @param movesLines the edits are a line-moving fix (LINE_MOVING_FIXES): one line more or less is allowed */
+  isSafe(edits: readonly TextEdit[], movesLines = false): boolean {
+    return this.tryEdits(edits, movesLines) !== undefined;
   }
 
   /** The node with the edits applied when they leave every affected node no worse; else undefined. */
-  tryEdits(edits: readonly TextEdit[]): NodeFile | undefined {
+  tryEdits(edits: readonly TextEdit[], movesLines = false): NodeFile | undefined {
     let text: string;
     try {
       text = applyEdits(this.node.text, edits);
@@ -66,8 +77,10 @@ export class FixTrial {
     }
     if (text === this.node.text) return this.node;
     const fixed = parseNodeFile(this.node.uri, text);
-    // Fewer lines (a lone CR and an LF meeting as one CRLF) shift every later field.
-    if (fixed.lines.length < this.node.lines.length) return undefined;
+    // A line more or less (a lone CR and an LF meeting as one CRLF) shifts every later field;
+    // only a line-moving fix may, by one line.
+    const moved = Math.abs(fixed.lines.length - this.node.lines.length);
+    if (moved > (movesLines ? 1 : 0)) return undefined;
     if (fixed.hasBom && !this.node.hasBom) return undefined;
     const after = new WorkspaceOverlay(this.workspace, fixed);
     const affected = new Set([...this.before.dependents(this.node.uri), ...after.dependents(this.node.uri)]);
@@ -85,7 +98,13 @@ export class FixTrial {
       errors.set(uri, counts);
       addCounts(afterCounts, counts);
     }
-    for (const [code, count] of afterCounts) if (count > (before.get(code) ?? 0)) return undefined;
+    if (movesLines) {
+      // Moved back to their fields, values are judged by other rules (the Server ID's, not the
+      // Remote logon's): no more errors in all, against every error the shifted file has.
+      if (total(afterCounts) > total(before)) return undefined;
+    } else {
+      for (const [code, count] of afterCounts) if (count > (before.get(code) ?? 0)) return undefined;
+    }
     this.passed = { node: fixed, workspace: after, diagnostics, errors };
     return fixed;
   }
@@ -105,6 +124,12 @@ function errorCounts(diagnostics: readonly ServiceDiagnostic[]): ErrorCounts {
   const counts = new Map<string, number>();
   for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') counts.set(diagnostic.code, (counts.get(diagnostic.code) ?? 0) + 1);
   return counts;
+}
+
+function total(counts: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const count of counts.values()) sum += count;
+  return sum;
 }
 
 function addCounts(total: Map<string, number>, counts: ErrorCounts): void {

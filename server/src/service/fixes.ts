@@ -7,7 +7,7 @@ import { NodeFile } from './parse';
 import { FixId, isDiagnosticCode } from './rules/codes';
 import type { FixOffer } from './rules/fix';
 import type { Finding } from './rules/rule';
-import { ErrorCounts, FixTrial } from './fixTrial';
+import { ErrorCounts, FixTrial, LINE_MOVING_FIXES } from './fixTrial';
 import { Range, TextEdit, comparePositions, rangesIntersect } from './types';
 import { diffEdits, editsOverlap } from './textEdits';
 import { WorkspaceFacts } from './workspace';
@@ -36,11 +36,11 @@ export interface Fix {
  */
 export function fixesFor(node: NodeFile, diagnostic: DiagnosticRef, workspace: WorkspaceFacts, options: ValidationOptions = {}): Fix[] {
   if (!isDiagnosticCode(diagnostic.code)) return [];
-  const asked = findingsAt(findingsOf(node, workspace, diagnostic.code), diagnostic.range);
+  const asked = findingsAt(findingsOf(node, workspace, diagnostic.code, options), diagnostic.range);
   const fixes = writeFixes(asked.flatMap((finding) => finding.fixes ?? []));
   if (fixes.length === 0) return [];
   const trial = new FixTrial(node, workspace, options);
-  return fixes.filter((fix) => trial.isSafe(fix.edits));
+  return fixes.filter((fix) => (LINE_MOVING_FIXES.has(fix.id) ? new FixTrial(node, workspace, { ...options, ignoreShift: true }).isSafe(fix.edits, true) : trial.isSafe(fix.edits)));
 }
 
 /**

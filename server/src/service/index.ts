@@ -11,6 +11,11 @@
 export { tooLargeDiagnostics, validate, validateText } from './validation';
 export type { ServiceDiagnostic, ValidationOptions } from './validation';
 
+// A file shifted by one line (an empty line inserted or one deleted): whether it is, and which of
+// its fields are read from the wrong line, so cross-node checks can leave those values out.
+export { isShiftedField, isShiftedLine, shiftOf } from './lineShift';
+export type { LineShift } from './lineShift';
+
 // Parsing: a node file's text -> the node model (the 17 fields, their pieces and ranges) every
 // feature reads; and the verdict on whether a text is an IceWarp file at all.
 export { parseNodeFile, secretsOf } from './parse';
@@ -47,6 +52,8 @@ export { definition, documentHighlights, hostFileNotes, references, workspaceSym
 // Quick fixes: the fixes of one diagnostic, and fix-all (every preferred fix, each tried first).
 export { fixAll, fixAllSteps, fixesFor } from './fixes';
 export type { Fix } from './fixes';
+// The one kind of fix that may move lines: the fix of a file shifted by one line.
+export { LINE_MOVING_FIXES } from './fixTrial';
 export { applyEdits, diffEdits } from './textEdits';
 
 // Operations on a cluster as a whole. Each answers a protocol-free multi-file change

@@ -6,6 +6,7 @@ import { SeveritySetting } from '../../../common/protocol';
 import { utf8ByteLength } from '../../../common/utf8';
 import { NodeFile, parseNodeFile } from './parse';
 import { DIAGNOSTIC_CODES, DiagnosticCode } from './rules/codes';
+import { LineShift, isShiftedLine, shiftOf } from './lineShift';
 import { RULES } from './rules/registry';
 import type { FixOffer } from './rules/fix';
 import { Finding, MAX_DIAGNOSTICS_PER_FILE, MAX_FINDINGS_PER_RULE, MAX_RELATED, RelatedLocation } from './rules/rule';
@@ -33,6 +34,30 @@ export interface ValidationOptions {
   maxFileSize?: number;
   /** Called when a rule throws, so one broken rule never hides the others' findings. */
   onRuleError?: (code: DiagnosticCode, error: unknown) => void;
+  /**
+   * Every line's own findings even in a file shifted by one line: what each line holds as
+   * IceWarp reads it. The fix trial's baseline for the fix that moves the lines back.
+   */
+  ignoreShift?: boolean;
+}
+
+/** Findings about the whole file, true whether or not its lines are shifted. */
+const ABOUT_THE_WHOLE_FILE: ReadonlySet<DiagnosticCode> = new Set(['lines-shifted', 'mixed-line-endings']);
+
+/**
+ * The shift `lines-shifted` reports, if it does: then the shifted lines get no finding of their
+ * own (a value read as the wrong field is not wrong in itself, and a fix for it would write into
+ * the wrong line, say a Server ID into the inserted empty line).
+ */
+function reportedShift(node: NodeFile, options: ValidationOptions): LineShift | undefined {
+  if (options.ignoreShift || options.severityOverrides?.['lines-shifted'] === 'off') return undefined;
+  return shiftOf(node);
+}
+
+/** The findings of a rule, less those on lines a reported shift covers. */
+function outsideShift(code: DiagnosticCode, findings: Finding[], shift: LineShift | undefined): Finding[] {
+  if (!shift || ABOUT_THE_WHOLE_FILE.has(code)) return findings;
+  return findings.filter((finding) => !isShiftedLine(shift, finding.range.start.line));
 }
 
 export function validate(node: NodeFile, workspace: WorkspaceFacts, options: ValidationOptions = {}): ServiceDiagnostic[] {
@@ -45,11 +70,12 @@ export function diagnose(node: NodeFile, workspace: WorkspaceFacts, options: Val
   const size = utf8ByteLength(node.text);
   if (options.maxFileSize !== undefined && size > options.maxFileSize) return tooLargeDiagnostics(size, options.maxFileSize, overrides).map((diagnostic) => ({ ...diagnostic, fixes: [] }));
   const diagnostics: DiagnosticWithFixes[] = [];
+  const shift = reportedShift(node, options);
   for (const rule of RULES) {
     if (overrides[rule.code] === 'off') continue;
     let findings: Finding[];
     try {
-      findings = rule.check({ node, workspace });
+      findings = outsideShift(rule.code, rule.check({ node, workspace }), shift);
     } catch (error) {
       options.onRuleError?.(rule.code, error);
       continue;
@@ -98,14 +124,16 @@ function keepPerFile<T extends ServiceDiagnostic>(diagnostics: T[]): T[] {
 
 /**
  * The findings of one code only (the light bulb asks about one diagnostic), whatever the
- * severity settings say: the editor showed the diagnostic, so its fixes are wanted.
+ * severity settings say of that code: the editor showed the diagnostic, so its fixes are
+ * wanted. Lines a reported shift covers have none (the settings say whether it is reported).
  */
-export function findingsOf(node: NodeFile, workspace: WorkspaceFacts, code: DiagnosticCode): Finding[] {
+export function findingsOf(node: NodeFile, workspace: WorkspaceFacts, code: DiagnosticCode, options: ValidationOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const shift = reportedShift(node, options);
   for (const rule of RULES) {
     if (rule.code !== code) continue;
     try {
-      findings.push(...rule.check({ node, workspace }).slice(0, MAX_FINDINGS_PER_RULE));
+      findings.push(...outsideShift(code, rule.check({ node, workspace }), shift).slice(0, MAX_FINDINGS_PER_RULE));
     } catch {
       // A rule that throws offers nothing; validate() reports the error.
     }

@@ -4,6 +4,8 @@
 import { Cluster, clusterKeys, groupClusters } from './cluster';
 import { NodeFile } from './parse';
 import { perNode } from './memo';
+import { FieldId } from './fields';
+import { isShiftedField } from './lineShift';
 import { judgeFolder } from './folders';
 import { folderKey } from './values/path';
 import { withoutTrailing } from './values/pieces';
@@ -50,18 +52,20 @@ export const identityKeys: (node: NodeFile) => readonly string[] = perNode(deriv
 
 function deriveIdentityKeys(node: NodeFile): string[] {
   const keys = new Set<string>();
+  // A value read from the wrong line of a shifted file (lineShift.ts) is no identity of the node.
+  const read = (id: FieldId) => !isShiftedField(node, id);
   const hostname = node.field.hostname.value.text;
-  if (hostname) keys.add(`host:${hostKey(hostname)}`);
-  for (const half of node.ipBinding.halves) {
+  if (hostname && read('hostname')) keys.add(`host:${hostKey(hostname)}`);
+  for (const half of read('ipBinding') ? node.ipBinding.halves : []) {
     for (const entry of half.entries) {
       const ip = entry.text.toLowerCase();
       if (isIpAddress(ip) && !UNSHARABLE_IPS.has(ip)) keys.add(`ip:${ip}`);
     }
   }
   const url = node.field.teamChatUrl.value.text;
-  if (url) keys.add(`url:${withoutTrailing(url, '/').toLowerCase()}`);
+  if (url && read('teamChatUrl')) keys.add(`url:${withoutTrailing(url, '/').toLowerCase()}`);
   for (const { fieldId, path } of workingFolders(node)) {
-    if (judgeFolder(node, fieldId)?.location === 'shared') keys.add(`work:${folderKey(path)}`);
+    if (read(fieldId) && judgeFolder(node, fieldId)?.location === 'shared') keys.add(`work:${folderKey(path)}`);
   }
   return [...keys];
 }

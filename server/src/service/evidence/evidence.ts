@@ -5,6 +5,7 @@
 // hostname, IPs, role, master, folders; and what every other node calls it), and the rules ask
 // for verdicts. docs/cluster-reasoning.md writes the rules of evidence down.
 import { NodeFile, isInCluster } from '../parse';
+import { shiftOf } from '../lineShift';
 import { RoleReading, roleOf } from '../role';
 import { Piece } from '../types';
 import { HostList, hostKey, hostProblem, isIpAddress } from '../values/hosts';
@@ -609,7 +610,8 @@ function readMember(node: NodeFile): Member {
  * cluster it would join, with itself in it; the real nodes never see it.
  */
 export function clusterEvidence(node: NodeFile, workspace: WorkspaceFacts): ClusterEvidence {
-  return evidenceOf([node, ...workspace.peersOf(node)], !workspace.isGuest(node.uri));
+  // A peer whose lines are shifted (lineShift.ts) has no say: its values are read from the wrong lines.
+  return evidenceOf([node, ...workspace.peersOf(node).filter((peer) => !shiftOf(peer))], !workspace.isGuest(node.uri));
 }
 
 /**

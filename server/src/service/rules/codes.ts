@@ -49,8 +49,10 @@ export const DIAGNOSTIC_CODES = {
   'reserved-line': { severity: 'information', summary: 'Line 3 is reserved and should be empty.', fixes: ['reserved-clear'] },
   'deprecated-field': { severity: 'hint', summary: 'Lines 6 and 7 (AntiSpam, GroupWare paths) are deprecated.', fixes: [] },
   'retry-outside-outgoing': { severity: 'information', summary: 'The retry queue (line 9) is not inside the outgoing queue (line 8).', fixes: ['retry-under-outgoing'] },
+  'remote-logon-password-empty': { severity: 'warning', summary: 'A line 5 entry names a user but its password is empty.', fixes: [] },
   'remote-logon-uncovered': { severity: 'information', summary: 'Line 5 has entries, but a UNC share used by another line has none.', fixes: [] },
   'mixed-line-endings': { severity: 'information', summary: 'The file mixes CRLF and LF line endings.', fixes: ['line-endings-normalise'] },
+  'lines-shifted': { severity: 'error', summary: 'The file looks shifted by one line (an empty line inserted or a line deleted), so every later value is read as the next or previous field.', fixes: ['lines-shifted-remove-line', 'lines-shifted-insert-line'] },
   'extra-lines': { severity: 'information', summary: 'There is content after line 17, which IceWarp does not read.', fixes: [] },
   'file-too-large': { severity: 'information', summary: 'The file is larger than `icewarp.maxFileSize` and was not validated.', fixes: [] },
 } as const satisfies Record<string, CodeInfo>;

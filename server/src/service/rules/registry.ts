@@ -40,8 +40,12 @@ import { hostnameContradicted } from './hostnameContradicted';
 import { clusterMemberNotListed } from './clusterMemberNotListed';
 import { slaveNotListed } from './slaveNotListed';
 import { standaloneOnSharedConfig } from './standaloneOnSharedConfig';
+import { linesShifted } from './linesShifted';
+import { remoteLogonPasswordEmpty } from './remoteLogonPasswordEmpty';
 
 export const RULES: readonly AnyRule[] = [
+  // The whole layout: a file shifted by one line (its shifted lines get no other finding).
+  linesShifted,
   // Line 4: the Server ID.
   serverIdTooLong,
   serverIdInvalidChar,
@@ -59,6 +63,7 @@ export const RULES: readonly AnyRule[] = [
   // Lines 3, 5, 6-7, 9.
   reservedLine,
   remoteLogonMalformed,
+  remoteLogonPasswordEmpty,
   remoteLogonUncovered,
   deprecatedField,
   retryOutsideOutgoing,

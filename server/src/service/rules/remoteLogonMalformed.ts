@@ -1,6 +1,7 @@
 import { t } from '../l10n';
 import { Piece, lineRange } from '../types';
 import { slicePiece } from '../values/pieces';
+import { RemoteLogonEntry } from '../values/remoteLogon';
 import { replacePiece } from './edits';
 import { FixOffer, partFixOffer } from './fix';
 import { Finding, Rule } from './rule';
@@ -28,6 +29,19 @@ export const remoteLogonMalformed: Rule<'remote-logon-malformed'> = {
       const where = entries.length > 1 ? t('{0} (line {1}), entry {2} of {3}', field.title, field.line, index + 1, entries.length) : t('{0} (line {1}), entry {2}', field.title, field.line, index + 1);
       if (entry.text.length === 0) {
         findings.push({ range: entry.range, message: t('{0}, is empty (a stray "|"); an entry is `\\\\server\\share;user;password`, entries joined by "|".', where) });
+        continue;
+      }
+      const owner = passwordOwner(entries, index);
+      if (owner !== undefined) {
+        // `\\fs\share;user;pa|ss`: the tail of a password holding `|` reads as an entry of its own.
+        findings.push({
+          range: entry.range,
+          message: t(
+            '{0}, does not start with a share path: a "|" separates entries, so the password of entry {1} most likely holds a "|" and IceWarp reads the rest of it as this entry. A password on this line cannot contain "|": give the account a password without one, on the share and here.',
+            where,
+            owner + 1,
+          ),
+        });
         continue;
       }
       if (entry.partCount < 3) {
@@ -59,6 +73,24 @@ export const remoteLogonMalformed: Rule<'remote-logon-malformed'> = {
     return findings;
   },
 };
+
+/**
+ * The index of the entry whose password this entry is most likely the tail of: an entry that
+ * starts with no path, after a well-formed entry (perhaps past other such tails: `pw|a|b`).
+ */
+function passwordOwner(entries: readonly RemoteLogonEntry[], index: number): number | undefined {
+  for (let before = index; before > 0; before--) {
+    const tail = entries[before];
+    if (tail.wellFormed || startsWithPath(tail) || tail.text.length === 0) return undefined;
+    if (entries[before - 1].wellFormed) return before - 1;
+  }
+  return undefined;
+}
+
+/** Does the entry start with a rooted path (`\\server\share`, `D:\`, `/mnt/...`), as an entry does? */
+function startsWithPath(entry: RemoteLogonEntry): boolean {
+  return entry.path !== undefined && entry.path.style !== 'relative';
+}
 
 /** The `,` or `;` characters in a password that glue a second entry to it. */
 function gluedEntries(password: Piece | undefined): Piece[] {

@@ -3,6 +3,7 @@ import { lineRange } from '../types';
 import { shareKey } from '../values/path';
 import { Finding, Rule } from './rule';
 import { excerpt } from '../mention';
+import { isShiftedField } from '../lineShift';
 
 /**
  * Once line 5 holds credentials, a share another line uses without an entry is reached with
@@ -12,7 +13,8 @@ export const remoteLogonUncovered: Rule<'remote-logon-uncovered'> = {
   code: 'remote-logon-uncovered',
   scope: 'file',
   check({ node }) {
-    if (node.remoteLogon.length === 0) return [];
+    // Line 5 as read is another field's value in a shifted file: whose share it covers means nothing.
+    if (node.remoteLogon.length === 0 || isShiftedField(node, 'remoteLogon')) return [];
     const covered = new Set(node.remoteLogon.map((entry) => (entry.path ? shareKey(entry.path) : undefined)).filter((key) => key !== undefined));
     const findings: Finding<'remote-logon-uncovered'>[] = [];
     for (const line of node.fields) {

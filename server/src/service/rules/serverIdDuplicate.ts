@@ -5,6 +5,7 @@ import { FixOffer, fixOffer } from './fix';
 import { setValue } from './edits';
 import { blameDuplicate, describeNumbering, numberedServerId, undecidedDuplicate } from '../evidence/conventions';
 import { t } from '../l10n';
+import { isShiftedField } from '../lineShift';
 
 /**
  * Nodes of one cluster write message files into shared folders, prefixed with their Server ID.
@@ -20,7 +21,8 @@ export const serverIdDuplicate: Rule<'server-id-duplicate'> = {
     const id = node.field.serverId.value;
     if (id.text.length === 0) return [];
     const peers = workspace.peersOf(node);
-    const clashes = peers.filter((peer) => peer.field.serverId.value.text.toLowerCase() === id.text.toLowerCase());
+    // A shifted peer's line 4 is another field's value (lineShift.ts), not its Server ID.
+    const clashes = peers.filter((peer) => !isShiftedField(peer, 'serverId') && peer.field.serverId.value.text.toLowerCase() === id.text.toLowerCase());
     if (clashes.length === 0) return [];
     const blame = blameDuplicate('serverId', [node, ...clashes], workspace);
     // Another node of the duplicate breaks the numbering: it alone is told.
