@@ -17,7 +17,7 @@ import { countProblems, plural, summaryLine } from './formats/shared';
 import { formatText } from './formats/text';
 import { displayPath } from './inputs';
 import { registerLiveCommands } from './live/commands';
-import { CommandOutput, EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE, escapeControlsByLine, escapeControlsInLines } from './output';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE, commandOutput, escapeControlsByLine, escapeControlsInLines } from './output';
 import { CLI_NAME, VERSION } from './version';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -59,7 +59,7 @@ function parseBytes(value: string): number {
   return Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1);
 }
 
-const output = new CommandOutput(CLI_NAME);
+const output = commandOutput();
 const stderr = (line: string) => output.line(line);
 
 async function check(paths: string[], flags: CheckFlags): Promise<number> {

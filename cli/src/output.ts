@@ -1,13 +1,14 @@
 // What every command of the command line writes, and how it ends: stdout and stderr guarded
 // against write errors, human-readable text with its control characters escaped, and an exit
 // code that a failed write can only raise to 2. Every command (check, codes and any later one)
-// writes through here.
+// writes through the one `commandOutput()` of the process.
 //
 // Exit codes: 0 nothing wrong; 1 problems found (over the limits asked for); 2 the command could
 // not do its whole job: bad usage, input it could not read, output it could not write, an
 // internal error. A CI job that reads 1 as "problems found" must never get 1 for a truncated
 // report, so a failed write of stdout or stderr is 2, whatever was found.
 import { hasRawBytes, showPath } from '../../server/src/host/diskPaths';
+import { CLI_NAME } from './version';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -129,4 +130,12 @@ export class CommandOutput {
     process.exitCode = EXIT_TROUBLE;
     if (stream === 'stdout') this.line(`${this.commandName}: could not write the output: ${describeWriteError(error)}`);
   }
+}
+
+let shared: CommandOutput | undefined;
+
+/** The process's stdout and stderr, guarded once (a second guard would report a failure twice). */
+export function commandOutput(): CommandOutput {
+  shared ??= new CommandOutput(CLI_NAME);
+  return shared;
 }
