@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { JSONVisitor, ParseError, printParseErrorCode, visit } from 'jsonc-parser';
 import { Settings, parseSettings } from '../../common/protocol';
 import { isRecord } from '../../common/isRecord';
-import { forFs } from '../../server/src/host/diskPaths';
+import { forFs } from '../../server/src/host/diskNodeFiles';
 
 export interface FolderSettings {
   /** The settings file that applies, if any. */

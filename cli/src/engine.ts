@@ -5,8 +5,7 @@
 // its front door), and formats what comes back.
 import { URI } from 'vscode-uri';
 import type { SeveritySetting } from '../../common/protocol';
-import { readNodeFileAt } from '../../server/src/host/diskNodeFiles';
-import { encodePathBytes, hasRawBytes } from '../../server/src/host/diskPaths';
+import { encodePathBytes, hasRawBytes, readNodeFileAt } from '../../server/src/host/diskNodeFiles';
 import { NodeFile, ServiceDiagnostic, Workspace, applyEdits, classifyNodeFile, fixAll, parseNodeFile, tooLargeDiagnostics, validate } from '../../server/src/service';
 
 export interface CheckOptions {

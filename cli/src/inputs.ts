@@ -7,8 +7,7 @@
 // their paths keep every byte, and print with `\xNN` for the bytes that are no UTF-8.
 import { Stats, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { describeFsError, kindOfStats, walkNodeFiles } from '../../server/src/host/diskNodeFiles';
-import { forFs } from '../../server/src/host/diskPaths';
+import { describeFsError, forFs, kindOfStats, walkNodeFiles } from '../../server/src/host/diskNodeFiles';
 
 export interface InputProblem {
   /** Absolute path. */

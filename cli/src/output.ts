@@ -7,7 +7,7 @@
 // not do its whole job: bad usage, input it could not read, output it could not write, an
 // internal error. A CI job that reads 1 as "problems found" must never get 1 for a truncated
 // report, so a failed write of stdout or stderr is 2, whatever was found.
-import { hasRawBytes, showPath } from '../../server/src/host/diskPaths';
+import { hasRawBytes, showPath } from '../../server/src/host/diskNodeFiles';
 import { CLI_NAME } from './version';
 
 export const EXIT_OK = 0;

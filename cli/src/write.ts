@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { forFs, pathFromBytes } from '../../server/src/host/diskPaths';
+import { forFs, pathFromBytes } from '../../server/src/host/diskNodeFiles';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 

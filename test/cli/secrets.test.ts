@@ -30,6 +30,6 @@ test('the dry-run diff masks the password on a line-5 change, and never shows li
   const mx3 = path.join(root, 'mx3', 'path.dat');
   fs.writeFileSync(mx3, fs.readFileSync(mx3, 'utf8').replace('\r\n13\r\n', '\r\n13 \r\n'));
   const withContext = runCli(['check', '--fix-dry-run'], { cwd: root }).stdout;
-  assert.ok(withContext.includes('-13 \r\n+13\r\n@@ -13,4 +13,4 @@'), withContext);
+  assert.match(withContext, /\+\+\+ b\/mx3\/path\.dat\n@@ -1,4 \+1,4 @@\n(?: .*\r\n){3}-13 \r\n\+13\r\n/, 'line 4 with the context before it only');
   assert.ok(!withContext.includes('***'), withContext);
 });

@@ -3,7 +3,7 @@
 // tool can share code with an LSP client.
 import type { CheckReport } from '../check';
 import { toLspDiagnostic } from '../../../server/src/core/lspDiagnostic';
-import { showPath } from '../../../server/src/host/diskPaths';
+import { showPath } from '../../../server/src/host/diskNodeFiles';
 
 export function formatJson(report: CheckReport): string {
   const files = report.files.map((file) => ({

@@ -8,7 +8,7 @@ import { DIAGNOSTIC_CODES, DiagnosticCode, Severity } from '../../../server/src/
 import { CLI_NAME, VERSION } from '../version';
 import { codePage, meaningOf } from '../codePages';
 import { displayPath } from '../inputs';
-import { encodePathBytes, hasRawBytes, showPath } from '../../../server/src/host/diskPaths';
+import { encodePathBytes, hasRawBytes, showPath } from '../../../server/src/host/diskNodeFiles';
 import { relatedOf } from './shared';
 
 type Level = 'error' | 'warning' | 'note';

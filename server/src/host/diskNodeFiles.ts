@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { MAX_READABLE_FILE_SIZE, MAX_WALKED_FOLDERS, SKIPPED_FOLDERS } from '../../../common/fileRequests';
 import { forFs, hasRawBytes, pathFromBytes, showPath } from './diskPaths';
+// The command line reaches the disk through this file only: the paths it walks come with their helpers.
+export { encodePathBytes, forFs, hasRawBytes, pathFromBytes, showPath } from './diskPaths';
 import { type FileAccess, type FileRead, type FileStat, type NodeFileListing, isNodeFileName } from './files';
 
 const SKIPPED = new Set(SKIPPED_FOLDERS);
