@@ -5,7 +5,7 @@
 // `diff -u` prints a CRLF file.
 import { diffArrays } from 'diff';
 import { redactNodeFileText } from '../../common/redact';
-import { hasRawBytes } from '../../server/src/host/diskPaths';
+import { hasRawBytes } from '../../server/src/host/diskNodeFiles';
 
 const CONTEXT = 3;
 
@@ -27,16 +27,19 @@ export const NOT_APPLICABLE_MARK = '# not applicable: contains a password';
 
 /**
  * The diff of `before` -> `after` for `name`. Lines are compared as they are and printed masked.
+ * With `forReading`, masked lines are treated as any other (the diff is shown, not applied).
  * A masked line is never context (a hunk beside it has no context on that side, so apply it with
  * `git apply --unidiff-zero`), and a change of a masked line is printed after the file's hunks,
  * commented out under NOT_APPLICABLE_MARK, where `git apply` and `patch` skip it.
  */
-export function unifiedDiff(name: string, before: string, after: string): FileDiff {
+export function unifiedDiff(name: string, before: string, after: string, options: { forReading?: boolean } = {}): FileDiff {
   const oldLines = splitKeepingEndings(before);
   const newLines = splitKeepingEndings(after);
   const oldShown = shownLines(before, oldLines);
   const newShown = shownLines(after, newLines);
   const ops = oldLines.length === newLines.length ? lineByLine(oldLines, newLines, oldShown, newShown) : shortestEdit(oldLines, newLines, oldShown, newShown);
+  // A diff only read (a push's preview), never applied: masked lines are context and hunks like any other.
+  if (options.forReading) for (const op of ops) op.masked = false;
   const { applicable, withheld } = groupHunks(ops);
   if (applicable.length === 0 && withheld.length === 0) return { text: '', notApplicable: [] };
   const header = quoteName(name);
