@@ -17,9 +17,27 @@ export type Severity = (typeof SEVERITIES)[number];
 export const EXPLAIN_CODE_COMMAND = 'icewarp.explainCode';
 export const EXPLAIN_BASE_URI_OPTION = 'explainBaseUri';
 
-/** The link of a code's page under a client's explain base: `vscode://publisher.name/explain?code=whitespace`. */
+/**
+ * The link of a code's page under a client's explain base: `vscode://publisher.name/explain?code=whitespace`.
+ * Built with the URL API, so a base with a query of its own (`...?lang=cs`) or a fragment gets
+ * `&code=` in its query, not a second `?`.
+ */
 export function explainHref(base: string, code: string): string {
-  return `${base}?code=${encodeURIComponent(code)}`;
+  try {
+    const href = new URL(base);
+    href.searchParams.set('code', code);
+    return href.toString();
+  } catch {
+    // No URL (a client's own scheme the URL API cannot read): joined by hand, as carefully.
+    const [beforeFragment, fragment] = splitOnce(base, '#');
+    const joined = `${beforeFragment}${beforeFragment.includes('?') ? '&' : '?'}code=${encodeURIComponent(code)}`;
+    return fragment === undefined ? joined : `${joined}#${fragment}`;
+  }
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
 }
 /** File names that are this language (real installs name it path.dat, the console says path.cfg). */
 export const NODE_FILE_NAMES = ['path.cfg', 'path.dat'] as const;

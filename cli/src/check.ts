@@ -78,7 +78,8 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
   const optionsFor = (fsPath: string): CheckOptions => {
     const folder = request.useConfig ? settings.forFile(fsPath).settings : undefined;
     return {
-      severityOverrides: { ...folder?.diagnostics.severity, ...request.rules },
+      // No prototype: a code is looked up as an own key, never one an object inherits.
+      severityOverrides: Object.assign(Object.create(null) as Record<string, SeveritySetting>, folder?.diagnostics.severity, request.rules),
       maxFileSize: request.maxFileSize ?? folder?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     };
   };
@@ -122,8 +123,15 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
       const fixed = parseNode(file.path, text);
       workspace.set(fixed);
       const report: FixReport = { display: file.display, fixed: removedCodes(before, validateFile(fixed, file)) };
-      if (request.fix === 'dry-run') report.diff = unifiedDiff(file.display, original.text, text);
-      else {
+      if (request.fix === 'dry-run') {
+        const diff = unifiedDiff(file.display, original.text, text);
+        report.diff = diff.text;
+        // The diff is not the whole fix: applying it leaves those lines as they are.
+        if (diff.notApplicable.length > 0) {
+          const lines = diff.notApplicable.length === 1 ? `line ${diff.notApplicable[0]}` : `lines ${diff.notApplicable.join(', ')}`;
+          problems.push({ path: file.path, reason: `the fix of ${lines} is not applicable from the diff: it contains a password, which the diff masks; --fix writes it` });
+        }
+      } else {
         const outcome = await writeFixed(file.path, original.text, text).catch((error: unknown) => ({ written: false as const, reason: `could not be written: ${describeError(error)}` }));
         if (!outcome.written) {
           report.notWritten = outcome.reason;

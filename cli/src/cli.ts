@@ -4,7 +4,8 @@
 // every rule, cross-node check and fix comes from the language service (server/src/service).
 //
 // Exit codes: 0 no errors (and warnings within --max-warnings); 1 problems over the limit;
-// 2 bad usage, input that could not be read, or an internal error (one line on stderr).
+// 2 bad usage, input that could not be read, output that could not be written, or an internal
+// error (one line on stderr). ./output.ts holds them and guards both streams.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CheckReport, runCheck } from './check';
 import { type SeveritySetting, severitySettingSchema } from '../../common/protocol';
@@ -16,11 +17,8 @@ import { countProblems, plural, summaryLine } from './formats/shared';
 import { formatText } from './formats/text';
 import { displayPath } from './inputs';
 import { registerLiveCommands } from './live/commands';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE, commandOutput, escapeControlsByLine, escapeControlsInLines } from './output';
 import { CLI_NAME, VERSION } from './version';
-
-const EXIT_OK = 0;
-const EXIT_PROBLEMS = 1;
-const EXIT_TROUBLE = 2;
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -61,7 +59,8 @@ function parseBytes(value: string): number {
   return Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1);
 }
 
-const stderr = (line: string) => process.stderr.write(`${line}\n`);
+const output = commandOutput();
+const stderr = (line: string) => output.line(line);
 
 async function check(paths: string[], flags: CheckFlags): Promise<number> {
   setMessageLocale(flags.locale);
@@ -78,13 +77,15 @@ async function check(paths: string[], flags: CheckFlags): Promise<number> {
   if (report.files.length === 0 && report.problems.length === 0 && report.foreign.length === 0) stderr(`No path.cfg or path.dat found in ${(paths.length > 0 ? paths : ['.']).join(', ')}.`);
 
   if (flags.fixDryRun) {
-    process.stdout.write(report.fixes.map((fix) => fix.diff ?? '').join(''));
+    const diff = report.fixes.map((fix) => fix.diff ?? '').join('');
+    // Exact bytes for `git apply`; on a terminal, for the eye, with the files' control characters escaped.
+    output.out(process.stdout.isTTY === true ? escapeControlsInLines(diff) : diff);
     const fixed = report.fixes.reduce((sum, fix) => sum + fix.fixed.length, 0);
     const remaining = summaryLine(countProblems(report)).replace(/^No problems/, 'no problems');
     stderr(report.fixes.length === 0 ? `Nothing to fix; ${remaining}.` : `Would fix ${plural(fixed, 'problem')} in ${plural(report.fixes.length, 'file')}; after that, ${remaining}.`);
   } else {
     for (const fix of report.fixes) if (!fix.notWritten) stderr(`Fixed ${fix.display}: ${describeFixed(fix.fixed)}`);
-    process.stdout.write(format(report, flags));
+    output.out(format(report, flags));
   }
   return exitCode(report, flags);
 }
@@ -121,7 +122,7 @@ function exitCode(report: CheckReport, flags: CheckFlags): number {
 
 function listCodes(): void {
   const width = Math.max(...Object.keys(DIAGNOSTIC_CODES).map((code) => code.length));
-  for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) process.stdout.write(`${code.padEnd(width)}  ${info.severity.padEnd(11)}  ${info.summary}\n`);
+  for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) output.out(`${code.padEnd(width)}  ${info.severity.padEnd(11)}  ${info.summary}\n`);
 }
 
 function program(debug: { on: boolean }): Command {
@@ -132,7 +133,7 @@ function program(debug: { on: boolean }): Command {
     .helpCommand(false)
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeOut: (text) => output.out(text), writeErr: (text) => output.rawError(escapeControlsByLine(text)) });
 
   root
     .command('check')
@@ -151,7 +152,7 @@ function program(debug: { on: boolean }): Command {
     .addOption(new Option('--locale <language>', 'the language of the messages (codes stay English)').choices(['en', ...Object.keys(MESSAGE_LANGUAGES)]).default('en'))
     .action(async (paths: string[], flags: CheckFlags) => {
       debug.on = flags.debug === true;
-      process.exitCode = await check(paths, flags);
+      output.exit(await check(paths, flags));
     });
 
   root
@@ -165,24 +166,19 @@ function program(debug: { on: boolean }): Command {
 }
 
 async function main(): Promise<void> {
-  // `| head` closing the pipe early is not an error of ours.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
-    throw error;
-  });
   const debug = { on: process.argv.includes('--debug') };
   try {
     await program(debug).parseAsync(process.argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has printed its one line (or the help / version) already.
-      process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_TROUBLE;
+      output.exit(error.exitCode === 0 ? EXIT_OK : EXIT_TROUBLE);
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
     stderr(`${CLI_NAME}: internal error: ${message}${debug.on ? '' : ' (--debug shows where)'}`);
-    if (debug.on && error instanceof Error && error.stack) stderr(error.stack);
-    process.exitCode = EXIT_TROUBLE;
+    if (debug.on && error instanceof Error && error.stack) output.rawError(`${escapeControlsByLine(error.stack)}\n`);
+    output.exit(EXIT_TROUBLE);
   }
 }
 

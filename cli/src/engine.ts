@@ -5,7 +5,7 @@
 // its front door), and formats what comes back.
 import { URI } from 'vscode-uri';
 import type { SeveritySetting } from '../../common/protocol';
-import { readNodeFileAt } from '../../server/src/host/diskNodeFiles';
+import { encodePathBytes, hasRawBytes, readNodeFileAt } from '../../server/src/host/diskNodeFiles';
 import { NodeFile, ServiceDiagnostic, Workspace, applyEdits, classifyNodeFile, fixAll, parseNodeFile, tooLargeDiagnostics, validate } from '../../server/src/service';
 
 export interface CheckOptions {
@@ -13,7 +13,9 @@ export interface CheckOptions {
   maxFileSize: number;
 }
 
+/** The URI the service names a node by; a path with bytes that are no UTF-8 percent-encodes them (`%E1`). */
 export function fileUri(fsPath: string): string {
+  if (hasRawBytes(fsPath)) return `file://${encodePathBytes(fsPath.split('\\').join('/'))}`;
   return URI.file(fsPath).toString();
 }
 

@@ -2,10 +2,12 @@
 // server's own walk, server/src/host/diskNodeFiles.ts, so the editor and CI see the same files) and files
 // named on the command line, plus the entries the server skips in silence but a command line must
 // name: a FIFO, socket or device called path.dat (reading one would block or make no sense), a
-// link that leads to no file, the walk's folder limit reached.
+// link that leads to no file, a folder that cannot be listed, the walk's folder limit reached.
+// Folders whose name is not valid UTF-8 are walked by their bytes (server/src/host/diskPaths.ts):
+// their paths keep every byte, and print with `\xNN` for the bytes that are no UTF-8.
 import { Stats, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { describeFsError, kindOfStats, walkNodeFiles } from '../../server/src/host/diskNodeFiles';
+import { describeFsError, forFs, kindOfStats, walkNodeFiles } from '../../server/src/host/diskNodeFiles';
 
 export interface InputProblem {
   /** Absolute path. */
@@ -41,7 +43,8 @@ export async function collectInputs(args: readonly string[]): Promise<Inputs> {
     else if (stats.isFile()) named.push(absolute);
     else problems.push({ path: absolute, reason: `${kindOf(stats)}, not a regular file` });
   }
-  const walk = await walkNodeFiles(folders);
+  const walk = await walkNodeFiles(folders, { byteNames: 'walk' });
+  for (const folder of walk.unlistedFolders) problems.push({ path: folder.path, reason: `a folder that ${folder.reason}; node files in it are not checked` });
   const notices: string[] = [];
   for (const odd of walk.oddEntries) {
     // A link that leads nowhere is worth a line, not a failed run: the editor skips it too.
@@ -67,9 +70,9 @@ function kindOf(stats: Stats): string {
 /** Why a file cannot be read, in words (never a stack). */
 export async function whyUnreadable(fsPath: string): Promise<string> {
   try {
-    const stats = await fs.stat(fsPath);
+    const stats = await fs.stat(forFs(fsPath));
     if (!stats.isFile()) return `${kindOf(stats)}, not a regular file`;
-    const handle = await fs.open(fsPath, 'r');
+    const handle = await fs.open(forFs(fsPath), 'r');
     try {
       await handle.read(Buffer.alloc(1), 0, 1, 0);
     } finally {
@@ -85,7 +88,10 @@ export function describeError(error: unknown): string {
   return describeFsError(error);
 }
 
-/** A path as printed: relative to the current folder with `/`, as CI logs and code scanning expect. */
+/**
+ * A path as printed: relative to the current folder with `/`, as CI logs and code scanning
+ * expect. A byte that is no UTF-8 stays in it (the text formats print it as `\xNN`).
+ */
 export function displayPath(fsPath: string): string {
   const relative = path.relative(process.cwd(), fsPath) || path.basename(fsPath);
   return relative.split(path.sep).join('/');

@@ -51,12 +51,31 @@ function fromSpawn(result: SpawnSyncReturns<string>): Run {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs the command line as an unprivileged user (nobody) when the tests run as root, who may
+ * read and list anything: permissions are only tested that way. The bundle is copied beside
+ * `root` (it needs nothing else), so nobody can run it wherever the checkout lives; the test
+ * makes `root` itself readable.
+ */
+export function runCliUnprivileged(args: readonly string[], root: string): Run {
+  if (process.getuid?.() !== 0) return runCli(args, { cwd: root });
+  const cli = path.join(path.dirname(root), 'cli.js');
+  fs.copyFileSync(CLI, cli);
+  fs.chmodSync(cli, 0o644);
+  fs.chmodSync(path.dirname(root), 0o755);
+  return fromSpawn(spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, ...args], { cwd: root, env: cleanEnv(), encoding: 'utf8' }));
+}
+
 /** A fresh temporary folder, removed when the process exits. */
 export function tempDir(prefix = 'icewarp-cli-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  if (temporaryFolders.length === 0) process.on('exit', () => temporaryFolders.forEach((each) => fs.rmSync(each, { recursive: true, force: true })));
+  temporaryFolders.push(dir);
   return dir;
 }
+
+/** One exit listener for them all (a listener each makes Node warn of a leak past ten). */
+const temporaryFolders: string[] = [];
 
 /** A copy of a fixture cluster in a temporary folder (so no settings file of this repository applies). */
 export function copyFixture(name: string): string {

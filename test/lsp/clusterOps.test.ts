@@ -184,13 +184,15 @@ describe('navigation and cluster operations over LSP', () => {
   });
 
   test('a file to create that exists on disk (outside the index) refuses Add Node before anything is edited', async () => {
-    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'icewarp-outside-'));
+    // Beside the cluster's folders, where Add Node may create a node, but in a folder the index skips.
+    const unindexed = path.join(space.folder, 'node_modules');
     try {
-      await fs.writeFile(path.join(outside, 'path.dat'), 'someone else\n');
-      const answer = await client.request<ClusterEditAnswer>(ADD_NODE_REQUEST.method, { uri: space.uri('mx1'), hostname: 'mx4.example.net', fileUri: fileUri(path.join(outside, 'path.dat')) });
-      assert.deepEqual(answer, { ok: false, reason: `mx4.example.net (${path.basename(outside)}/path.dat) cannot be created: the file exists already; nothing was changed.` });
+      await fs.mkdir(unindexed);
+      await fs.writeFile(path.join(unindexed, 'path.dat'), 'someone else\n');
+      const answer = await client.request<ClusterEditAnswer>(ADD_NODE_REQUEST.method, { uri: space.uri('mx1'), hostname: 'mx4.example.net', fileUri: fileUri(path.join(unindexed, 'path.dat')) });
+      assert.deepEqual(answer, { ok: false, reason: 'mx4.example.net (node_modules/path.dat) cannot be created: the file exists already; nothing was changed.' });
     } finally {
-      await fs.rm(outside, { recursive: true, force: true });
+      await fs.rm(unindexed, { recursive: true, force: true });
     }
   });
 

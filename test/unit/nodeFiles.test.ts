@@ -53,7 +53,7 @@ test('the walk stops at its folder limit and says so', async () => {
   const whole = await walkNodeFiles([folder]);
   assert.equal(whole.files.length, 5);
   assert.equal(whole.stoppedAt, undefined);
-  const capped = await walkNodeFiles([folder], 3);
+  const capped = await walkNodeFiles([folder], { maxFolders: 3 });
   assert.equal(capped.stoppedAt, 3);
   assert.equal(capped.listedFolders.all.size, 3);
   assert.equal(capped.files.length, 2, 'the root and two of its five folders were listed');

@@ -3,10 +3,12 @@
 // tool can share code with an LSP client.
 import type { CheckReport } from '../check';
 import { toLspDiagnostic } from '../../../server/src/core/lspDiagnostic';
+import { showPath } from '../../../server/src/host/diskNodeFiles';
 
 export function formatJson(report: CheckReport): string {
   const files = report.files.map((file) => ({
-    file: file.display,
+    // JSON holds no bytes: a name that is no UTF-8 as `\xNN`, as printed.
+    file: showPath(file.display),
     diagnostics: file.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic)),
     ...(file.notChecked ? { error: file.notChecked } : {}),
   }));

@@ -8,6 +8,7 @@ import { DIAGNOSTIC_CODES, DiagnosticCode, Severity } from '../../../server/src/
 import { CLI_NAME, VERSION } from '../version';
 import { codePage, meaningOf } from '../codePages';
 import { displayPath } from '../inputs';
+import { encodePathBytes, hasRawBytes, showPath } from '../../../server/src/host/diskNodeFiles';
 import { relatedOf } from './shared';
 
 type Level = 'error' | 'warning' | 'note';
@@ -38,9 +39,12 @@ function ruleOf(code: DiagnosticCode) {
   };
 }
 
-/** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
+/** A relative path as a URI reference: each segment percent-encoded (a byte that is no UTF-8 as itself), `/` kept. */
 function uriReference(display: string): string {
-  return display.split('/').map(encodeURIComponent).join('/');
+  return display
+    .split('/')
+    .map((segment) => (hasRawBytes(segment) ? encodePathBytes(segment) : encodeURIComponent(segment)))
+    .join('/');
 }
 
 function region(startLine: number, startColumn: number, endLine: number, endColumn: number) {
@@ -85,7 +89,7 @@ export function formatSarif(report: CheckReport): string {
   const notifications = [
     ...report.problems.map((problem) => ({
       level: 'error' as const,
-      message: { text: `${displayPath(problem.path)}: ${problem.reason}` },
+      message: { text: `${showPath(displayPath(problem.path))}: ${problem.reason}` },
       locations: [{ physicalLocation: { artifactLocation: { uri: uriReference(displayPath(problem.path)), uriBaseId: SRCROOT } } }],
     })),
     ...report.internalErrors.map((text) => ({ level: 'error' as const, message: { text: `internal error: ${text}` } })),

@@ -1,8 +1,11 @@
 // The default format: one line per problem, `file:line:col  severity  message  code` (the
 // problem matcher `$icewarp-pathcfg` in package.json reads it), related locations indented
-// below, files apart, then the summary. Colour only when asked (a TTY without NO_COLOR).
+// below, files apart, then the summary. Colour only when asked (a TTY without NO_COLOR). Paths
+// and messages quote the files' own values: their control characters are escaped, so a hostname
+// holding ESC ] cannot retitle or clear the terminal.
 import type { CheckReport } from '../check';
 import type { Severity } from '../../../server/src/service';
+import { escapeControls } from '../output';
 import { countProblems, relatedOf, summaryLine } from './shared';
 
 /** The severity words a VS Code problem matcher understands (`information` is not one). */
@@ -21,9 +24,11 @@ export function formatText(report: CheckReport, color: boolean): string {
     for (const diagnostic of file.diagnostics) {
       const { line, character } = diagnostic.range.start;
       const word = SEVERITY_WORDS[diagnostic.severity];
-      lines.push(`${file.display}:${line + 1}:${character + 1}  ${paint(severityStyle[diagnostic.severity], word)}${' '.repeat(WIDTH - word.length)}  ${diagnostic.message}  ${paint('dim', diagnostic.code)}`);
+      lines.push(
+        `${escapeControls(file.display)}:${line + 1}:${character + 1}  ${paint(severityStyle[diagnostic.severity], word)}${' '.repeat(WIDTH - word.length)}  ${escapeControls(diagnostic.message)}  ${paint('dim', diagnostic.code)}`,
+      );
       for (const related of relatedOf(diagnostic, report)) {
-        lines.push(paint('dim', `    ${related.display}:${related.line}:${related.column}  ${related.message}`));
+        lines.push(paint('dim', `    ${escapeControls(related.display)}:${related.line}:${related.column}  ${escapeControls(related.message)}`));
       }
     }
     blocks.push(lines.join('\n'));

@@ -14,12 +14,11 @@ import { status, statusExitCode, statusLine } from './status';
 import { DEFAULT_CONNECT_TIMEOUT, SshOptions } from './ssh';
 import { DEFAULT_REMOTE_PATH, LiveUsageError } from './names';
 import { CLI_NAME } from '../version';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE, commandOutput, escapeControls, escapeControlsInLines } from '../output';
 import { TAKE_EFFECT_NOTE } from '../../../common/liveCluster';
 
-const EXIT_OK = 0;
-const EXIT_PROBLEMS = 1;
-const EXIT_TROUBLE = 2;
-
+// Through check's guarded output: control characters of remote files escaped, a failed write exit 2.
+const output = commandOutput();
 
 interface SshFlags {
   sshConfig?: string;
@@ -28,7 +27,7 @@ interface SshFlags {
   connectTimeout?: number;
 }
 
-const stderr = (line: string) => process.stderr.write(`${line}\n`);
+const stderr = (line: string) => output.line(line);
 
 function parseSeconds(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 600) throw new InvalidArgumentError('expected whole seconds from 1 to 600.');
@@ -60,7 +59,7 @@ function checkExitCode(report: CheckReport): number {
 
 function printCheck(report: CheckReport): void {
   for (const problem of report.problems) stderr(`${shownPath(problem.path)}: ${problem.reason}`);
-  process.stdout.write(formatText(report, process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === ''));
+  output.out(formatText(report, process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === ''));
 }
 
 /** Runs a command body; a LiveUsageError is one line and exit code 2. */
@@ -86,7 +85,7 @@ export function registerLiveCommands(root: Command): void {
       .option('--remote-path <path>', 'the node file on the servers (relative: from the ssh user\'s home)', DEFAULT_REMOTE_PATH)
       .option('--no-discover', 'pull <host> only, not the hosts its file names'),
   ).action(async (host: string, flags: SshFlags & { into: string; remotePath: string; discover: boolean }) => {
-    process.exitCode = await guarded(async () => {
+    output.exit(await guarded(async () => {
       const outcome = await pull({ host, folder: flags.into, remotePath: flags.remotePath, discover: flags.discover, ssh: sshOptions(flags), report: stderr });
       // Nothing pulled: the failure's own line says it all.
       if (outcome.pulled.length === 0) return EXIT_TROUBLE;
@@ -97,7 +96,7 @@ export function registerLiveCommands(root: Command): void {
       const report = await runCheck({ paths: [outcome.folder], rules: {}, useConfig: true, fix: 'none', notify: stderr });
       printCheck(report);
       return outcome.failed.length > 0 ? EXIT_TROUBLE : checkExitCode(report);
-    });
+    }));
   });
 
   withSshOptions(
@@ -106,11 +105,11 @@ export function registerLiveCommands(root: Command): void {
       .description('compare each pulled node with its server: in sync, changed locally, changed on the server, or both (exit 0 all in sync, 1 otherwise, 2 a server could not be read)')
       .argument('[dir]', 'a folder a cluster was pulled into', '.'),
   ).action(async (dir: string, flags: SshFlags) => {
-    process.exitCode = await guarded(async () => {
+    output.exit(await guarded(async () => {
       const statuses = await status(dir, sshOptions(flags));
-      for (const node of statuses) process.stdout.write(`${statusLine(node)}\n`);
+      for (const node of statuses) output.out(`${escapeControls(statusLine(node))}\n`);
       return statusExitCode(statuses);
-    });
+    }));
   });
 
   withSshOptions(
@@ -121,7 +120,7 @@ export function registerLiveCommands(root: Command): void {
       .option('--dry-run', 'show the diff per node and stop')
       .option('-y, --yes', 'do not ask for confirmation (needed without a terminal)'),
   ).action(async (dir: string, flags: SshFlags & { dryRun?: boolean; yes?: boolean }) => {
-    process.exitCode = await guarded(() => push(dir, flags));
+    output.exit(await guarded(() => push(dir, flags)));
   });
 }
 
@@ -140,7 +139,8 @@ async function push(dir: string, flags: SshFlags & { dryRun?: boolean; yes?: boo
     return EXIT_OK;
   }
   for (const node of plan.nodes) {
-    process.stdout.write(node.diff);
+    // On a terminal, for the eye: the files' control characters escaped.
+    output.out(process.stdout.isTTY === true ? escapeControlsInLines(node.diff) : node.diff);
     if (node.endings) stderr(`${node.node.host}: the local copy's line endings differ from the server's; written with the server's (${node.endings})`);
   }
   const hosts = plan.nodes.map((node) => node.node.host).join(', ');

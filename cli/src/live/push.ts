@@ -124,7 +124,7 @@ export async function planPush(request: PushRequest): Promise<PushPlan> {
       localFile: entry.localFile,
       bytes: matched.bytes,
       serverBytes: result.serverBytes,
-      diff: unifiedDiff(entry.node.file, textOf(result.serverBytes), textOf(matched.bytes)),
+      diff: unifiedDiff(entry.node.file, textOf(result.serverBytes), textOf(matched.bytes), { forReading: true }).text,
       ...(matched.endings ? { endings: matched.endings } : {}),
       remote: result.info,
     });

@@ -4,9 +4,9 @@
 // can change for the scheduler's next round (./validationScheduler.ts).
 import { type Connection, FileChangeType, MessageType, ShowMessageNotification, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { NodeFileListing } from '../../../common/fileRequests';
 import { DEFAULT_SETTINGS } from '../../../common/protocol';
-import { isNodeFileUri } from '../host/files';
+import { type NodeFileListing, type UnlistedFolder, isNodeFileUri } from '../host/files';
+import { t } from '../service';
 import type { DiagnosticsPublisher } from './publisher';
 import type { SettingsStore } from './settings';
 import type { ValidationScheduler } from './validationScheduler';
@@ -34,6 +34,10 @@ export interface DocumentSync {
   changeFolders(added: readonly string[], removed: readonly string[]): void;
 }
 
+/** Folders not searched that the log names one by one; the warning names fewer. */
+const MAX_UNLISTED_LOGGED = 100;
+const MAX_UNLISTED_NAMED = 3;
+
 /** Registers the document, file and settings events; answers what initialize and the file kinds need of it. */
 export function registerDocumentSync({ connection, documents, index, settings, scheduler, publisher }: SyncParts): DocumentSync {
   const settingsFor = (uri: string) => settings.settingsFor(uri);
@@ -55,6 +59,7 @@ export function registerDocumentSync({ connection, documents, index, settings, s
     return scheduler.holding(async () => {
       const listing = await index.discover();
       if (listing.truncated) reportTruncatedSearch(listing.truncated);
+      if (listing.unlisted) reportUnlisted(listing.unlisted);
       scheduleAll();
     });
   }
@@ -68,6 +73,26 @@ export function registerDocumentSync({ connection, documents, index, settings, s
       `Stopped looking for path.cfg and path.dat after ${truncated.limit.toLocaleString('en-US')} ${truncated.unit} of the workspace: ` +
       'node files past them are not checked. Open the folder that holds the node files (or add it as a workspace folder) to check them all.';
     connection.console.warn(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  }
+
+  const unlistedReported = new Set<string>();
+  /**
+   * Folders the search could not look into (permissions; a name that is not UTF-8, which VS Code
+   * cannot open): each named in the log with why, and one warning per search that finds new ones,
+   * so no node file goes unchecked without a word.
+   */
+  function reportUnlisted(unlisted: readonly UnlistedFolder[]): void {
+    const fresh = unlisted.filter((folder) => !unlistedReported.has(folder.name));
+    if (fresh.length === 0) return;
+    for (const folder of fresh) unlistedReported.add(folder.name);
+    for (const folder of fresh.slice(0, MAX_UNLISTED_LOGGED)) connection.console.warn(`Not searched for path.cfg and path.dat: ${folder.name} (${folder.reason}).`);
+    if (fresh.length > MAX_UNLISTED_LOGGED) connection.console.warn(`... and ${fresh.length - MAX_UNLISTED_LOGGED} more folders not searched.`);
+    const names = fresh.slice(0, MAX_UNLISTED_NAMED).map((folder) => folder.name).join(', ') + (fresh.length > MAX_UNLISTED_NAMED ? ', …' : '');
+    const message =
+      fresh.length === 1
+        ? t('{0} could not be searched for path.cfg and path.dat, so the node files in it are not checked; the log says why.', names)
+        : t('{0} folders could not be searched for path.cfg and path.dat, so the node files in them are not checked: {1}. The log says why.', fresh.length, names);
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 

@@ -23,6 +23,16 @@ import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOption
 import type { Timers } from './timers';
 import type { WorkspaceIndex } from './workspaceIndex';
 
+/**
+ * The client's display language, if it says one: a string that starts with a language subtag
+ * (`cs`, `de-AT`, `cs_CZ.UTF-8`). Anything else (a number, an object, `constructor`) is no
+ * language, and the messages stay English rather than the server failing to start.
+ */
+export function localeOf(params: { locale?: unknown }): string | undefined {
+  const locale = params.locale;
+  return typeof locale === 'string' && /^[a-z]{2,3}(?:[-_.@]|$)/i.test(locale) ? locale : undefined;
+}
+
 /** What initialize settled for the session, read by the rest of the server. */
 export class ClientSession {
   /** What the client said it supports (empty before initialize). */
@@ -62,7 +72,7 @@ export function registerInitialize(session: ClientSession, { connection, setting
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.capabilities = params.capabilities;
     // The language of every message from now on: the client's display language where a bundle has it.
-    setMessageLocale(params.locale);
+    setMessageLocale(localeOf(params));
     const positionEncoding = negotiatePositionEncoding(params.capabilities);
     session.positionEncoding = positionEncoding;
     const canPullConfiguration = params.capabilities.workspace?.configuration === true;

@@ -2,7 +2,12 @@
 // cluster, compare nodes. The VS Code client asks with the typed requests of common/clusterRequests.ts
 // and previews and applies the answer itself; any other editor runs the same computations with
 // workspace/executeCommand, and the server applies the edit with workspace/applyEdit.
+//
+// Arguments come from any client in any shape: `paramsOf` is the one place that reads them, and
+// every URI among them (the node, the other node, the new file) leaves it in the server's
+// spelling. Add Node's file is taken only where the cluster's nodes are (`newNodeFileProblem`).
 import { ExecuteCommandParams, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 import {
   ADD_NODE_REQUEST,
   CHECK_NEW_NODE_REQUEST,
@@ -29,11 +34,15 @@ import {
   compareWithMaster,
   fixAllInCluster,
   isRefusal,
+  type NodeFile,
+  type Workspace,
   newNodeDefaults,
   promoteToMaster,
   removeNode,
   savedNode,
+  t,
 } from '../service';
+import { normalizeUri } from '../core/uriSpelling';
 import type { Settings } from '../../../common/protocol';
 import { changedFiles, createsOverExisting, toWorkspaceEdit } from './lspWorkspaceEdit';
 import { Feature, ServerContext } from './feature';
@@ -41,20 +50,65 @@ import { Feature, ServerContext } from './feature';
 type Operation = 'promoteToMaster' | 'addNode' | 'removeNode' | 'fixAllInCluster';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+/** A URI argument in the server's spelling (`%28` or `(`, as another client spells it, is one file). */
+const uriArgument = (value: unknown): string | undefined => (typeof value === 'string' ? normalizeUri(value) : undefined);
 
-/** Params as the typed request sends them, or as an executeCommand argument list gives them (a URI, or one object). */
+/**
+ * Params as the typed request sends them, or as an executeCommand argument list gives them (a
+ * URI, or one object), every URI in the server's spelling.
+ */
 function paramsOf(value: unknown): Partial<NewNodeParams & RemoveNodeParams & CompareNodesParams> {
   const first = Array.isArray(value) ? value[0] : value;
-  if (typeof first === 'string') return { uri: first };
+  if (typeof first === 'string') return { uri: uriArgument(first) };
   if (!isRecord(first)) return {};
+  const fileUri = text(first.fileUri)?.trim();
   return {
-    uri: text(first.uri),
+    uri: uriArgument(first.uri),
     hostname: text(first.hostname),
     ip: text(first.ip),
-    fileUri: text(first.fileUri),
-    otherUri: text(first.otherUri),
+    // Empty means "the default place", as the input box sends it.
+    fileUri: fileUri ? uriArgument(fileUri) : undefined,
+    otherUri: uriArgument(first.otherUri),
     deleteFile: first.deleteFile === true,
   };
+}
+
+/** Longest part of a rejected argument quoted back (it can be a megabyte long). */
+const MAX_QUOTED = 80;
+
+/**
+ * Why Add Node may not create `fileUri`, or undefined when it may: a path.cfg or path.dat in a
+ * folder of its own inside a folder that holds a node folder of the cluster (where the default
+ * goes: a sibling of the master's folder named after the host), in the nodes' own scheme. Not a
+ * URI, another scheme (`https:`), a `..` climbing out, a query: a file no index would see, or
+ * an edit the client cannot apply.
+ */
+function newNodeFileProblem(fileUri: string, node: NodeFile, workspace: Workspace): string | undefined {
+  const clusterFolders = new Set([node, ...workspace.peersOf(node)].map((member) => member.uri.split('/').slice(0, -2).join('/')));
+  let parsed: URI | undefined;
+  try {
+    parsed = URI.parse(fileUri, true);
+  } catch {
+    parsed = undefined;
+  }
+  const inside = [...clusterFolders].find((folder) => fileUri.startsWith(`${folder}/`));
+  const segments = inside === undefined ? [] : fileUri.slice(inside.length + 1).split('/');
+  const name = (segments.at(-1) ?? '').toLowerCase();
+  const sane = segments.slice(0, -1).every((segment) => {
+    const decoded = safeDecode(segment);
+    return decoded !== '' && decoded !== '.' && decoded !== '..' && !/[\\/\u0000-\u001f]/.test(decoded);
+  });
+  if (parsed && !parsed.query && !parsed.fragment && inside !== undefined && segments.length >= 2 && sane && (name === 'path.cfg' || name === 'path.dat')) return undefined;
+  const quoted = fileUri.length > MAX_QUOTED ? `${fileUri.slice(0, MAX_QUOTED)}…` : fileUri;
+  return t('{0} is not a place for a node of this cluster: the new path.cfg or path.dat goes in a folder of its own beside the folders of its nodes.', quoted);
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function validationOptions(settings: Settings): ValidationOptions {
@@ -70,8 +124,11 @@ async function compute(context: ServerContext, operation: Operation, params: Ret
   switch (operation) {
     case 'promoteToMaster':
       return promoteToMaster(node, workspace);
-    case 'addNode':
+    case 'addNode': {
+      const problem = params.fileUri === undefined ? undefined : newNodeFileProblem(params.fileUri, node, workspace);
+      if (problem) return { ok: false, reason: problem };
       return addNode(node, workspace, { hostname: params.hostname ?? '', ip: params.ip, fileUri: params.fileUri });
+    }
     case 'removeNode':
       return removeNode(node, workspace, { deleteFile: params.deleteFile === true });
     case 'fixAllInCluster': {
@@ -109,7 +166,10 @@ export const clusterCommandHandlers: Feature = {
       const node = savedNode(workspace, params.uri);
       if (isRefusal(node)) return node;
       const defaults = newNodeDefaults(node, workspace, params);
-      return 'ok' in defaults ? defaults : { ok: true, ...defaults };
+      if ('ok' in defaults) return defaults;
+      // The input box shows what Add Node would refuse.
+      const fileProblem = params.fileUri === undefined ? undefined : newNodeFileProblem(params.fileUri, node, workspace);
+      return { ok: true, ...defaults, ...(fileProblem && !defaults.problems.file ? { problems: { ...defaults.problems, file: fileProblem } } : {}) };
     });
 
     connection.onRequest(COMPARE_NODES_REQUEST, (raw: CompareNodesParams): CompareNodesAnswer => {

@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { MAX_READABLE_FILE_SIZE, MAX_WALKED_FOLDERS, SKIPPED_FOLDERS } from '../../../common/fileRequests';
+import { forFs, hasRawBytes, pathFromBytes, showPath } from './diskPaths';
+// The command line reaches the disk through this file only: the paths it walks come with their helpers.
+export { encodePathBytes, forFs, hasRawBytes, pathFromBytes, showPath } from './diskPaths';
 import { type FileAccess, type FileRead, type FileStat, type NodeFileListing, isNodeFileName } from './files';
 
 const SKIPPED = new Set(SKIPPED_FOLDERS);
@@ -29,15 +32,41 @@ export interface DiskWalk {
   listedFolders: { all: Set<string>; withVscode: Set<string> };
   /** Set when the walk stopped at MAX_WALKED_FOLDERS with folders left to list. */
   stoppedAt?: number;
+  /**
+   * Folders whose node files were not looked for: those that could not be listed (permissions,
+   * I/O), and with `byteNames: 'skip'` those whose name is not valid UTF-8. Sorted by path.
+   */
+  unlistedFolders: UnlistedWalkFolder[];
 }
+
+export interface UnlistedWalkFolder {
+  /** Absolute path; a name that is not valid UTF-8 keeps its bytes (./diskPaths.ts). */
+  path: string;
+  reason: string;
+}
+
+export interface WalkOptions {
+  /** Folders listed at most. */
+  maxFolders?: number;
+  /**
+   * A folder whose name is not valid UTF-8: walked by its bytes (the command line, which reads
+   * files by path), or named as skipped (the editor, which names files by URI and cannot open it).
+   */
+  byteNames?: 'walk' | 'skip';
+}
+
+/** Why the editor skips a folder whose name is not valid UTF-8. */
+export const NOT_UTF8_REASON = 'its name is not valid UTF-8, and VS Code cannot open files by such a name';
 
 /**
  * Every node file under the roots (absolute folder paths), breadth first, skipping
  * SKIPPED_FOLDERS, listing at most MAX_WALKED_FOLDERS folders. Links to files are followed (a
  * node file kept elsewhere and linked in is a node); links to folders are not, so no loop.
  */
-export async function walkNodeFiles(roots: readonly string[], maxFolders = MAX_WALKED_FOLDERS): Promise<DiskWalk> {
+export async function walkNodeFiles(roots: readonly string[], options: WalkOptions = {}): Promise<DiskWalk> {
+  const maxFolders = options.maxFolders ?? MAX_WALKED_FOLDERS;
   const files: string[] = [];
+  const unlistedFolders: UnlistedWalkFolder[] = [];
   const links: string[] = [];
   const oddEntries: OddEntry[] = [];
   const all = new Set<string>();
@@ -52,22 +81,27 @@ export async function walkNodeFiles(roots: readonly string[], maxFolders = MAX_W
     next += batch.length;
     const listings = await Promise.all(batch.map(listFolder));
     batch.forEach((folder, index) => {
-      const entries = listings[index];
-      if (!entries) return; // unreadable or vanished: not ours to report
+      const listing = listings[index];
+      if ('error' in listing) {
+        // Gone since its parent was listed: nothing left unchecked. Anything else is named.
+        if (!GONE.has(listing.error)) unlistedFolders.push({ path: folder, reason: `could not be listed: ${describeFsError({ code: listing.error })}` });
+        return;
+      }
+      const entries = listing.entries;
       all.add(folder);
       for (const entry of entries) {
-        if (entry.isDirectory()) {
+        if (entry.type.isDirectory()) {
           if (entry.name === '.vscode') withVscode.add(folder);
           const child = path.join(folder, entry.name);
-          if (!SKIPPED.has(entry.name) && !queued.has(child)) {
-            queued.add(child);
-            queue.push(child);
-          }
+          if (SKIPPED.has(entry.name) || queued.has(child)) continue;
+          queued.add(child);
+          if (options.byteNames !== 'walk' && hasRawBytes(entry.name)) unlistedFolders.push({ path: child, reason: NOT_UTF8_REASON });
+          else queue.push(child);
         } else if (isNodeFileName(entry.name)) {
           const full = path.join(folder, entry.name);
-          if (entry.isFile()) files.push(full);
-          else if (entry.isSymbolicLink()) links.push(full);
-          else oddEntries.push({ path: full, kind: kindOfEntry(entry) });
+          if (entry.type.isFile()) files.push(full);
+          else if (entry.type.isSymbolicLink()) links.push(full);
+          else oddEntries.push({ path: full, kind: kindOfEntry(entry.type) });
         }
       }
     });
@@ -76,7 +110,7 @@ export async function walkNodeFiles(roots: readonly string[], maxFolders = MAX_W
   await Promise.all(
     links.map(async (link) => {
       try {
-        const target = await fs.promises.stat(link);
+        const target = await fs.promises.stat(forFs(link));
         if (target.isFile()) files.push(link);
         else oddEntries.push({ path: link, kind: `a symbolic link to ${kindOfStats(target)}` });
       } catch (error) {
@@ -85,20 +119,61 @@ export async function walkNodeFiles(roots: readonly string[], maxFolders = MAX_W
     }),
   );
   oddEntries.sort((a, b) => compare(a.path, b.path));
-  return { files: [...new Set(files)].sort(compare), oddEntries, listedFolders: { all, withVscode }, ...(next < queue.length ? { stoppedAt: maxFolders } : {}) };
+  unlistedFolders.sort((a, b) => compare(a.path, b.path));
+  return {
+    files: [...new Set(files)].sort(compare),
+    oddEntries,
+    listedFolders: { all, withVscode },
+    unlistedFolders,
+    ...(next < queue.length ? { stoppedAt: maxFolders } : {}),
+  };
 }
 
-/** A folder's entries, or undefined when it cannot be listed. */
-function listFolder(folder: string): Promise<fs.Dirent[] | undefined> {
-  return new Promise((resolve) => fs.readdir(folder, { withFileTypes: true }, (error, entries) => resolve(error ? undefined : entries)));
+/** Errors of a folder that vanished (or became a file) after its parent was listed. */
+const GONE = new Set(['ENOENT', 'ENOTDIR']);
+
+/** A folder entry: its name as ./diskPaths.ts keeps it (every byte), and what it is. */
+interface FolderEntry {
+  name: string;
+  type: Pick<fs.Dirent, 'isDirectory' | 'isFile' | 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
+}
+
+type FolderListing = { entries: FolderEntry[] } | { error: string };
+
+/**
+ * A folder's entries, or the error code that kept it from being listed. Names come as UTF-8;
+ * only a folder with a name Node could not decode (U+FFFD) is listed again as bytes. The
+ * callback API: fs.promises costs more CPU per call, and a walk makes thousands.
+ */
+function listFolder(folder: string): Promise<FolderListing> {
+  const target = forFs(folder);
+  return new Promise((resolve) =>
+    fs.readdir(target, { withFileTypes: true }, (error, entries) => {
+      if (error) return resolve({ error: errorCode(error) || 'EIO' });
+      if (!entries.some((entry) => entry.name.includes('\uFFFD'))) return resolve({ entries: entries.map((entry) => ({ name: entry.name, type: entry })) });
+      fs.readdir(target, { withFileTypes: true, encoding: 'buffer' }, (rawError, raw) => {
+        if (rawError) resolve({ error: errorCode(rawError) || 'EIO' });
+        else resolve({ entries: raw.map((entry) => ({ name: pathFromBytes(entry.name), type: entry })) });
+      });
+    }),
+  );
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 }
 
 /** Every node file under the folders (file: URIs only), as URIs in VS Code's own spelling. */
 async function findNodeFiles(folderUris: readonly string[]): Promise<NodeFileListing> {
   const roots = folderUris.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
-  const walk = await walkNodeFiles(roots);
+  const walk = await walkNodeFiles(roots, { byteNames: 'skip' });
   const uris = walk.files.map((file) => URI.file(file).toString()).sort();
-  return walk.stoppedAt === undefined ? { uris } : { uris, truncated: { limit: walk.stoppedAt, unit: 'folders' } };
+  const unlisted = walk.unlistedFolders.map((folder) => ({ name: showPath(folder.path), reason: folder.reason }));
+  return {
+    uris,
+    ...(walk.stoppedAt === undefined ? {} : { truncated: { limit: walk.stoppedAt, unit: 'folders' as const } }),
+    ...(unlisted.length > 0 ? { unlisted } : {}),
+  };
 }
 
 /**
@@ -129,10 +204,11 @@ const waitingReads: (() => void)[] = [];
 
 function readNow(fsPath: string, maxSize: number): Promise<FileRead> {
   return new Promise((resolve) => {
-    fs.stat(fsPath, (statError, stats) => {
+    const target = forFs(fsPath);
+    fs.stat(target, (statError, stats) => {
       if (statError || !stats.isFile()) return resolve({ kind: 'missing' });
       if (stats.size > Math.min(maxSize, MAX_READABLE_FILE_SIZE)) return resolve({ kind: 'too-large', size: stats.size });
-      fs.readFile(fsPath, 'utf8', (readError, text) => {
+      fs.readFile(target, 'utf8', (readError, text) => {
         if (readError) resolve({ kind: 'missing' });
         else resolve({ kind: 'text', text: text.startsWith('\uFEFF') ? text.slice(1) : text });
       });
@@ -149,7 +225,7 @@ async function stat(uri: string): Promise<FileStat | undefined> {
   }
 }
 
-function kindOfEntry(entry: fs.Dirent): string {
+function kindOfEntry(entry: FolderEntry['type']): string {
   if (entry.isFIFO()) return 'a FIFO (named pipe)';
   if (entry.isSocket()) return 'a socket';
   if (entry.isCharacterDevice()) return 'a character device';
