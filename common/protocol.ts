@@ -196,6 +196,8 @@ const clusterNodeSchema = z.object({
   uri: z.string().optional(),
   /** What to call the node: its hostname (line 11), the host as named, or its file's folder. */
   label: z.string(),
+  /** Its file as messages name it: the shortest path suffix no other node file has (`mx2/opt/icewarp/path.dat`). */
+  file: z.string().optional(),
   role: nodeRoleSchema,
   roleEvidence: roleEvidenceSchema,
   /** The line the role was read from (the file's line 14, or the naming line of a missing host). */

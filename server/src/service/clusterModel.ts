@@ -72,6 +72,7 @@ function fileNode(node: NodeFile, problems: ProblemCounts, standalone: boolean):
     kind: 'file',
     uri: node.uri,
     label: hostname?.value ?? fileLabel(node),
+    file: fileLabel(node),
     role,
     roleEvidence: evidence,
     roleLine: line,
