@@ -39,8 +39,8 @@ export interface ChangedFile {
 }
 
 /**
- * A multi-file change (a WorkspaceEdit with a change annotation per file that needs
- * confirmation, so VS Code shows its refactor preview), or why nothing changes.
+ * A multi-file change (a WorkspaceEdit with a change annotation per file, labelling each node;
+ * none asks for confirmation: the change applies whole or not at all), or why nothing changes.
  */
 export type ClusterEditAnswer =
   /** `warnings`: what the user must still know or do once it is applied (translated), shown with the summary. */

@@ -196,6 +196,8 @@ const clusterNodeSchema = z.object({
   uri: z.string().optional(),
   /** What to call the node: its hostname (line 11), the host as named, or its file's folder. */
   label: z.string(),
+  /** Its file as messages name it: the shortest path suffix no other node file has (`mx2/opt/icewarp/path.dat`). */
+  file: z.string().optional(),
   role: nodeRoleSchema,
   roleEvidence: roleEvidenceSchema,
   /** The line the role was read from (the file's line 14, or the naming line of a missing host). */
@@ -288,6 +290,15 @@ export interface ServerStatus {
   changeToPublishMs: number[];
   /** Files marked for validation, validations under way and results held for a pause (0: nothing more will be published unasked). */
   pendingValidations: number;
+  /** Folders walked for node files since the start beyond the first discovery: folders created on disk, Refresh. */
+  folderWalks: number;
+}
+
+export const RESCAN_WORKSPACE_REQUEST = 'icewarp/rescanWorkspace';
+
+export interface RescanResult {
+  /** Node files the walk found (open documents included). */
+  nodeFiles: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,6 +314,8 @@ export const clusterChangedNotification = new NotificationType<ClusterChanged>(C
 export const describeFilesRequest = new RequestType<DescribeFilesParams, FileDescription[], void>(DESCRIBE_FILES_REQUEST);
 /** Process and publishing figures for the benchmark and the robustness tests. */
 export const serverStatusRequest = new RequestType<ServerStatusParams, ServerStatus, void>(SERVER_STATUS_REQUEST);
+/** The cluster view's Refresh: the workspace folders walked again, new node files read, vanished ones forgotten. */
+export const rescanWorkspaceRequest = new RequestType0<RescanResult, void>(RESCAN_WORKSPACE_REQUEST);
 
 // ---------------------------------------------------------------------------------------------
 // Files of other programs: `path.dat` and `path.cfg` are not IceWarp's names alone. The server

@@ -184,43 +184,16 @@ export const SCENES = [
   {
     name: 'promote',
     file: 'screenshot-promote.png',
-    description: "IceWarp: Promote to Master on mx2/path.dat: VS Code's refactor preview with one entry per node and the diff of the old master",
-    async run({ page, openFile, runCommand, tidy }) {
+    description: 'IceWarp: Promote to Master on mx2/path.dat: the multi-file diff of the three nodes and the question that applies it to all of them at once',
+    async run({ page, openFile, runCommand }) {
       await openFile('mx2/path.dat');
       // The server must know the cluster before the command can compute the change.
       await page.locator('.monaco-editor .view-line', { hasText: 'Slave flag' }).first().waitFor();
       await runCommand('IceWarp: Promote to Master');
-      // The preview opens in the panel; grouped by type, it lists each node under its change
-      // annotation (hostname and folder) with what changes there.
-      await page.locator('.monaco-list-row', { hasText: 'path.dat' }).first().waitFor();
-      await page.locator('.action-label[aria-label*="Group Changes By Type"]').first().click();
-      const entry = page.locator('.monaco-list-row', { hasText: 'mx1.example.net (mx1/path.dat)' }).first();
-      await entry.waitFor();
-      // Make the panel tall enough for the three nodes (drag its top edge), then open the old
-      // master's slave list change in the diff editor above it.
-      const panel = await page.locator('.part.panel').boundingBox();
-      if (panel) {
-        await page.mouse.move(panel.x + panel.width / 2, panel.y - 1);
-        await page.mouse.down();
-        await page.mouse.move(panel.x + panel.width / 2, panel.y - 190, { steps: 10 });
-        await page.mouse.up();
-      }
-      await page.locator('.part.panel .monaco-list-row', { hasText: 'mx3.example.net (mx3/path.dat)' }).first().waitFor();
-      // Every entry needs confirmation, so nothing is ticked at first: tick the three nodes, as a
-      // user confirming the change would, so the diff shows the new lines.
-      for (const folder of ['mx1', 'mx2', 'mx3']) {
-        const row = page.locator('.part.panel .monaco-list-row', { hasText: new RegExp(`path\\.dat\\s*${folder}$`) }).first();
-        await row.locator('.monaco-custom-toggle, .monaco-checkbox, input[type="checkbox"]').first().click();
-      }
-      await page.locator('.part.panel .monaco-list-row', { hasText: 'example.net;mx1.example.net' }).first().click();
+      // The change opens as one diff of every node, with the question in front of it.
+      await page.locator('.monaco-dialog-box', { hasText: 'Apply to 3 Nodes' }).waitFor();
       await page.locator('.monaco-diff-editor .modified .view-line', { hasText: 'mx3.example.net;mx1.example.net' }).first().waitFor();
-      // Blur the demo's placeholder passwords where line 5 shows in the diff (the files are untouched).
-      await page.evaluate(() => {
-        for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {
-          if (/Demo-Secret-\d+/.test(span.textContent ?? '')) span.style.filter = 'blur(4px)';
-        }
-      });
-      await tidy();
+      await page.mouse.move(1, 1);
     },
   },
   {

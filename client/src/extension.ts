@@ -13,6 +13,7 @@ import { registerWalkthrough } from './walkthrough';
 import { CLIENT_ID, type ClientHost, type IceWarpLanguageClient, OUTPUT_CHANNEL_NAME, nodeFileSchemes } from './extensionHosts/clientHost';
 import { answerFileRequests } from './extensionHosts/fileRequestAnswers';
 import { CONTEXT_KEYS } from './cluster/clusterIds';
+import { FolderCreations } from './folderCreations';
 // Types only: the features are loaded through the host, after the server's start (./features.ts).
 import type { ClusterTreeProvider } from './cluster/clusterTree';
 import type { OpenSettingsFileOptions, OpenSettingsFileResult } from './settingsFiles/openSettingsFile';
@@ -49,6 +50,8 @@ export interface IceWarpExtensionApi {
   foreignFiles: Pick<ForeignFiles, 'verdictOf' | 'statusItem' | 'onDidSwitch' | 'treatAsSettingsFile'>;
   /** Pull / Push Cluster over ssh and the view's sync states, with test seams (answers instead of prompts). */
   liveCluster: Pick<LiveCluster, 'pull' | 'push' | 'compare' | 'syncStateOf' | 'reloadStates'>;
+  /** Folders created on disk, forwarded to the server to be walked: how many paths were sent. */
+  folderCreations: Pick<FolderCreations, 'forwarded'>;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -69,7 +72,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
   // The documents the server validates: on the disk, untitled, and on the file systems the
   // workspace is on (github.dev, a remote in the browser...), but never a git: or diff view of a
   // node file, which would count as a second node with the same identity.
-  const schemes = nodeFileSchemes(vscode.workspace.workspaceFolders?.map((folder) => folder.uri.scheme) ?? []);
+  const schemes = nodeFileSchemes(vscode.workspace.workspaceFolders?.map((folder) => folder.uri.scheme) ?? [], vscode.env.remoteName);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.nodeFileSchemes, schemes);
   const errorHandler = new CrashAwareErrorHandler(notifier, outputChannel);
   context.subscriptions.push(errorHandler);
@@ -105,6 +108,9 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
   const ready = startClient(languageClient, host, notifier, outputChannel);
   // activate() must not fail because the server did: the rejection is reported to the user.
   ready.catch(() => undefined);
+  // Node files inside new folders: the server walks the folders this forwards.
+  const folderCreations = new FolderCreations(languageClient, ready);
+  context.subscriptions.push(folderCreations);
 
   // The rest needs nothing before the server's start is under way: loading it now (zod, the
   // schemas, the view and the commands) overlaps with the server process starting, and it is
@@ -129,6 +135,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
     liveFileNotice,
     foreignFiles,
     liveCluster,
+    folderCreations,
   };
 }
 

@@ -10,6 +10,7 @@ import type { ClientHost } from './extensionHosts/clientHost';
 import { registerClusterView } from './cluster/clusterTree';
 import { SettingsFileCommand } from './settingsFiles/openSettingsFile';
 import { ClusterCommands } from './cluster/clusterCommands';
+import { LiveChangeGuard } from './cluster/liveChanges';
 import { PasswordMask } from './passwords/passwordMask';
 import { LiveFileNotice } from './settingsFiles/liveFileNotice';
 import { registerForeignFiles } from './settingsFiles/foreignDocuments';
@@ -20,7 +21,12 @@ export function activateFeatures(context: vscode.ExtensionContext, languageClien
   const foreignFiles = registerForeignFiles(context, languageClient, ready);
   const settingsFileCommand = new SettingsFileCommand(languageClient, ready, host.installFolders);
   context.subscriptions.push(settingsFileCommand.register());
-  const clusterCommands = new ClusterCommands(languageClient, ready, clusterTree, host.writeAccess);
+  // Changes across nodes that auto save would write to a live file: refused for the cluster
+  // operations, and for the renames and quick fixes VS Code applies itself (the client's
+  // middleware is read at each call, so filling it in now covers every request to come).
+  const liveChanges = new LiveChangeGuard(host.installFolders);
+  Object.assign(languageClient.middleware, liveChanges.middleware());
+  const clusterCommands = new ClusterCommands(languageClient, ready, clusterTree, host.writeAccess, liveChanges);
   context.subscriptions.push(...clusterCommands.register());
   // Needs no server: the mask and the live-file notice work while it starts or is down.
   const passwordMask = new PasswordMask();

@@ -25,7 +25,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, ensureCodeServer, installVsix, makeTempDir, runInWebWorkerSettings } from '../../scripts/codeServer.mjs';
 import { E2E_OUT_DIR, buildE2e } from './build.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { openWorkbench, paletteProbe } from './workbench.mjs';
 import { prepareWorkspace } from './workspace.mjs';
 
 const TIMEOUT_MS = Number(process.env.ICEWARP_E2E_TIMEOUT_MS ?? 10 * 60_000);
@@ -162,7 +162,11 @@ async function runBrokenServerCheck(scratch) {
 async function runInWorkbench(label, options) {
   const started = Date.now();
   console.log(`[e2e] ${label}: starting code-server and Chromium`);
-  const workbench = await openWorkbench(options);
+  // Tests ask what the Command Palette lists; the page exists once the workbench is open.
+  let page;
+  const probe = paletteProbe(() => page);
+  const workbench = await openWorkbench({ ...options, onLog: (line) => probe(line) || console.log(line) });
+  page = workbench.page;
   let timer;
   try {
     const timeout = new Promise((resolve) => {

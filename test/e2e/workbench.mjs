@@ -85,3 +85,56 @@ function writeUserSettings(userDataDir, { userSettings = {}, workspaceTrust = fa
   };
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
 }
+
+/** The line a test logs to have the Command Palette read (test/e2e/suite/palette.ts). */
+const PALETTE_PROBE = /^\[icewarp-e2e palette\] (\{.*\})$/;
+
+/**
+ * What the user sees in the Command Palette, for the tests in the extension host, which cannot
+ * see the workbench: a test logs `[icewarp-e2e palette] {"typed": "...", "answer": "<path>"}`
+ * with its editor focused; this opens the palette with the keyboard (F1), types `typed`, reads
+ * every listed command (paging through the list), closes it (Escape) and writes
+ * `{ "commands": [...] }` (or `{ "error": "..." }`) to the path the test named and watches.
+ * Returns the log handler: true for a probe line it took.
+ * @param {() => import('playwright-core').Page | undefined} pageOf
+ */
+export function paletteProbe(pageOf) {
+  return (line) => {
+    const match = PALETTE_PROBE.exec(line);
+    if (!match) return false;
+    const { typed, answer } = JSON.parse(match[1]);
+    void readPalette(pageOf(), typed).then(
+      (commands) => fs.writeFileSync(answer, JSON.stringify({ commands })),
+      (error) => fs.writeFileSync(answer, JSON.stringify({ error: error instanceof Error ? error.message : String(error) })),
+    );
+    return true;
+  };
+}
+
+/** @param {import('playwright-core').Page | undefined} page */
+async function readPalette(page, typed) {
+  if (!page) throw new Error('no workbench page');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await page.keyboard.type(typed);
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  // Filtered once the first row is one of the typed prefix's (or the list says nothing matches).
+  await page.waitForFunction((prefix) => {
+    const first = document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row');
+    const empty = document.querySelector('.quick-input-widget .quick-input-message');
+    return (first?.getAttribute('aria-label') ?? '').toLowerCase().startsWith(prefix.toLowerCase()) || (empty?.textContent ?? '').length > 0;
+  }, typed);
+  const seen = new Set();
+  // The list draws only the rows in view: page down until no new row shows up.
+  for (let page_ = 0; page_ < 10; page_++) {
+    const labels = await rows.evaluateAll((elements) => elements.map((element) => element.querySelector('.label-name')?.textContent ?? element.getAttribute('aria-label') ?? ''));
+    const before = seen.size;
+    for (const label of labels) seen.add(label.trim());
+    if (seen.size === before) break;
+    await page.keyboard.press('PageDown');
+  }
+  await page.keyboard.press('Escape');
+  await input.waitFor({ state: 'hidden' });
+  return [...seen];
+}

@@ -1,5 +1,6 @@
 // The workspace the integration suite and the screenshots run on: a temp copy, so no test ever
-// dirties examples/. A multi-root workspace: the demo cluster plus a standalone node.
+// dirties examples/. A multi-root workspace: the demo cluster plus a standalone node; `unwatched/`
+// folders are excluded from file watching (clusterOpsLayouts.e2e.ts checks Refresh there).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../../scripts/codeServer.mjs';
@@ -15,6 +16,8 @@ export function prepareWorkspace(root) {
     'extensions.ignoreRecommendations': true,
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
+    // A folder no watcher reports: the view's Refresh must find what is written there.
+    'files.watcherExclude': { '**/unwatched/**': true },
   };
   fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'cluster' }, { path: 'standalone' }], settings }, null, 2));
   return workspaceFile;

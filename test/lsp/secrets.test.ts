@@ -208,7 +208,7 @@ describe('no leaked secrets over LSP: navigation and cluster operations', () => 
     }
     await client.request('workspace/symbol', { query: '' });
     assert.ok(answered >= 6, `some operations were accepted (${answered})`);
-    assert.ok(fromServer.includes('"needsConfirmation":true') && fromServer.includes('mx4.example.net'), 'the capture saw the changes');
+    assert.ok(fromServer.includes('"changeAnnotations"') && fromServer.includes('mx4.example.net'), 'the capture saw the changes');
     assert.ok(fromServer.includes('svc-mail'), "Add Node's new file has line 5's share and user");
     assert.deepEqual(leaksIn(fromServer), [], 'no password in anything the server sent');
   });

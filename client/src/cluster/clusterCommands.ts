@@ -1,7 +1,8 @@
 // The cluster commands, one implementation each for the tree's context menus, the editor's
 // context menu and the command palette: Promote to Master, Add Node, Remove Node, Compare with
-// Master, Compare Nodes..., Fix All in Cluster, and the tree's Open, Copy Hostname, Reveal.
-// The server computes every change (common/clusterRequests.ts); the client asks, previews and applies.
+// Master, Compare Nodes..., Fix All in Cluster, and the tree's Refresh, Open, Copy Hostname, Reveal.
+// The server computes every change (common/clusterRequests.ts); the client shows it whole, asks
+// once, applies it whole or not at all (./clusterChange.ts) and leaves the files unsaved.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, RequestType } from 'vscode-languageclient';
 import type { z } from 'zod';
@@ -17,20 +18,36 @@ import {
   newNodeCheckAnswerSchema,
   type ChangedFile,
 } from '../../../common/clusterRequests';
-import { LANGUAGE_ID, type ClusterNode } from '../../../common/protocol';
+import { EXPLAIN_CODE_COMMAND, LANGUAGE_ID, type ClusterNode, rescanWorkspaceRequest } from '../../../common/protocol';
 import { CLUSTER_COMMANDS } from './clusterIds';
 import type { ClusterTreeElement } from './clusterTreeItems';
 import type { ClusterTreeProvider } from './clusterTree';
+import { ClusterChange, PreviewDocuments } from './clusterChange';
+import { LiveChangeGuard } from './liveChanges';
 import { StaleEditError, toVscodeEdit } from './workspaceEditConversion';
 import { type WriteAccessCheck, unwritableFile } from './writableFiles';
 
 /** What a command runs on: a row of the tree, a file (editor menu), or the active editor when absent. */
 export type ClusterCommandTarget = ClusterTreeElement | vscode.Uri | string | undefined;
 
+/** What the user is asked before a change is applied: every node's change is in the diff beside it. */
+export interface ChangeQuestion {
+  message: string;
+  detail: string;
+  /** The first applies the change; any other is a choice of its own (Remove Node: delete the file instead). */
+  buttons: string[];
+}
+
 /** Test seams: answers instead of input boxes and questions, and no preview. */
 export interface ClusterCommandOptions {
-  /** false: apply without VS Code's refactor preview. Default true. */
+  /** false: apply without showing the change and asking (as if Apply was pressed). Default true. */
   preview?: boolean;
+  /** Answers the modal question before applying (the button pressed, undefined for Cancel); while it runs the diff is open. */
+  confirm?: (question: ChangeQuestion) => Thenable<string | undefined>;
+  /** Answers the summary after applying (the button pressed); by default a notification the user may answer any time. */
+  respond?: (message: string, buttons: readonly string[]) => Thenable<string | undefined>;
+  /** Runs between applying and checking the result (a test stands in for an edit that interferes). */
+  afterApply?: () => Promise<void>;
   hostname?: string;
   ip?: string;
   /** Add Node: where to create the file (a file URI); with `hostname` given and this absent, the default. */
@@ -43,9 +60,18 @@ export interface ClusterCommandOptions {
 }
 
 export interface ClusterCommandResult {
-  outcome: 'applied' | 'refused' | 'cancelled' | 'opened';
+  /** `undone`: applied in part, or interfered with, so all of it was undone. */
+  outcome: 'applied' | 'refused' | 'cancelled' | 'opened' | 'undone';
   /** What the user was told. */
   message?: string;
+  /** The buttons offered with the message. */
+  buttons?: readonly string[];
+  /** Done once the user has answered the summary and its button did its work. */
+  followUp?: Promise<void>;
+  /** The question asked before applying. */
+  question?: ChangeQuestion;
+  /** The files left unsaved by the change. */
+  unsaved?: string[];
   /** The edit as applied (or as VS Code was asked to apply it). */
   edit?: vscode.WorkspaceEdit;
   files?: ChangedFile[];
@@ -59,6 +85,7 @@ const SERVER_DOWN = 'The IceWarp language server is not running, so the cluster 
 export class ClusterCommands {
   /** Every message the commands showed, oldest first (the secrets test reads them). */
   readonly messagesShown: string[] = [];
+  private readonly previews = new PreviewDocuments();
 
   constructor(
     private readonly client: BaseLanguageClient,
@@ -66,12 +93,15 @@ export class ClusterCommands {
     private readonly tree: ClusterTreeProvider,
     /** The host's read-only check (the disk's in Node, VS Code's file system API in the browser). */
     private readonly writeAccess?: WriteAccessCheck,
+    /** Refuses a change that auto save would write to a live file. */
+    private readonly liveChanges: LiveChangeGuard = new LiveChangeGuard(undefined),
   ) {}
 
   register(): vscode.Disposable[] {
     const run = (id: string, action: (target: ClusterCommandTarget) => Promise<unknown>) => vscode.commands.registerCommand(id, (target?: ClusterCommandTarget) => action(target));
     return [
-      run(CLUSTER_COMMANDS.refresh, () => this.tree.refresh()),
+      this.registerPreviews(),
+      run(CLUSTER_COMMANDS.refresh, () => this.refresh()),
       run(CLUSTER_COMMANDS.openFile, (target) => this.openFile(target)),
       run(CLUSTER_COMMANDS.copyHostname, (target) => this.copyHostname(target)),
       run(CLUSTER_COMMANDS.revealInExplorer, (target) => this.revealInExplorer(target)),
@@ -83,6 +113,11 @@ export class ClusterCommands {
       run(CLUSTER_COMMANDS.compareNodes, (target) => this.compareNodes(target)),
       run(CLUSTER_COMMANDS.fixAllInCluster, (target) => this.fixAllInCluster(target)),
     ];
+  }
+
+  /** The read-only copies the change's diff shows (`register` does it; a second instance in a test needs it alone). */
+  registerPreviews(): vscode.Disposable {
+    return vscode.Disposable.from(this.previews, this.previews.register());
   }
 
   async promoteToMaster(target: ClusterCommandTarget, options: ClusterCommandOptions = {}): Promise<ClusterCommandResult> {
@@ -147,7 +182,13 @@ export class ClusterCommands {
     }
     const result = await this.apply(await this.ask(ADD_NODE_REQUEST, { uri, hostname, ip, fileUri }, clusterEditAnswerSchema), options);
     const created = result.files?.find((file) => file.kind === 'create');
-    if (result.outcome === 'applied' && created) await vscode.window.showTextDocument(vscode.Uri.parse(created.uri), { preview: false });
+    if (result.outcome === 'applied' && created) {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(created.uri), { preview: false });
+      // Where the admin types the first password the new node needs (its line 5 came without them).
+      const logon = editor.document.lineCount > 4 ? editor.document.lineAt(4).text : '';
+      const password = /;[^;|]*;(?=\||$)/.exec(logon);
+      if (password) editor.selection = new vscode.Selection(4, password.index + password[0].length, 4, password.index + password[0].length);
+    }
     return result;
   }
 
@@ -175,7 +216,14 @@ export class ClusterCommands {
       if (!choice) return { outcome: 'cancelled' };
       deleteFile = choice === deleteIt;
     }
-    return this.apply(deleteFile ? await this.ask(REMOVE_NODE_REQUEST, { uri, deleteFile: true }, clusterEditAnswerSchema) : keep, options);
+    if (deleteFile) return this.apply(await this.ask(REMOVE_NODE_REQUEST, { uri, deleteFile: true }, clusterEditAnswerSchema), options);
+    // Kept on the cluster's shared Config folder, the file would start as a second master: the
+    // question offers deleting it instead, and the summary says what to do with it.
+    const deleteInstead = vscode.l10n.t('Delete the File Instead');
+    return this.apply(keep, options, {
+      alternatives: keep.warnings?.length ? { [deleteInstead]: async () => this.apply(await this.ask(REMOVE_NODE_REQUEST, { uri, deleteFile: true }, clusterEditAnswerSchema), options) } : {},
+      explain: 'standalone-on-shared-config',
+    });
   }
 
   async compareWithMaster(target: ClusterCommandTarget): Promise<ClusterCommandResult> {
@@ -219,6 +267,17 @@ export class ClusterCommands {
     if (node?.uri) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(node.uri));
   }
 
+  /** Refresh: the server walks the workspace folders again (node files that came or went unheard), then the view asks anew. */
+  async refresh(): Promise<void> {
+    try {
+      await this.ready;
+      await this.client.sendRequest(rescanWorkspaceRequest);
+    } catch {
+      // A server that is down: the view says so when it asks.
+    }
+    await this.tree.refresh();
+  }
+
   /** The diff editor on the two files (the master or the first on the left) and the server's note about what may differ. */
   private async compare(uri: string, otherUri: string | undefined): Promise<ClusterCommandResult> {
     const answer = await this.ask(COMPARE_NODES_REQUEST, { uri, ...(otherUri ? { otherUri } : {}) }, compareNodesAnswerSchema);
@@ -253,25 +312,87 @@ export class ClusterCommands {
     }
   }
 
-  private async apply(answer: z.infer<typeof clusterEditAnswerSchema> | { ok: false; reason: string }, options: ClusterCommandOptions): Promise<ClusterCommandResult> {
+  /**
+   * Shows every node's change and asks once (unless `options.preview` is false), applies it whole,
+   * undoes all of it if any file did not come out as computed, and says what changed and what is
+   * left unsaved. `choices.alternatives`: further buttons of the question, each running instead.
+   */
+  private async apply(
+    answer: z.infer<typeof clusterEditAnswerSchema> | { ok: false; reason: string },
+    options: ClusterCommandOptions,
+    choices: { alternatives?: Record<string, () => Promise<ClusterCommandResult>>; explain?: string } = {},
+  ): Promise<ClusterCommandResult> {
     if (!answer.ok) return this.refused(answer.reason);
     const unwritable = await unwritableFile(answer.files, this.writeAccess);
     if (unwritable) return this.refused(unwritable);
+    const live = await this.liveChanges.refusal(
+      answer.files.map((file) => ({ uri: vscode.Uri.parse(file.uri), label: file.label })),
+      'extension',
+    );
+    if (live) return this.refused(live);
+    let change: ClusterChange;
     let edit: vscode.WorkspaceEdit;
     try {
-      edit = toVscodeEdit(answer.edit, { preview: options.preview ?? true });
+      const converted = toVscodeEdit(answer.edit);
+      edit = converted.edit;
+      change = await ClusterChange.plan(answer.title, answer.files, converted);
     } catch (error) {
       return this.refused(error instanceof StaleEditError ? error.message : `The server's change could not be read (${error instanceof Error ? error.message : 'unknown error'}); nothing was changed.`);
     }
-    // With a preview, false means the user discarded it; VS Code reports a failure itself.
-    if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) return { outcome: 'cancelled', edit, files: answer.files };
-    const touched = new Set(answer.files.map((file) => file.uri));
-    const unsaved = vscode.workspace.textDocuments.filter((document) => document.isDirty && touched.has(document.uri.toString())).length;
     const warnings = answer.warnings ?? [];
-    const message = [answer.summary, ...warnings].join(' ') + (unsaved > 0 ? ` Save the changed files (File > Save All) to write them to disk.` : '');
-    // What the user must still do is a warning, so it is not missed.
-    this.show(warnings.length > 0 ? 'warning' : 'information', message);
-    return { outcome: 'applied', message, edit, files: answer.files };
+    let question: ChangeQuestion | undefined;
+    if (options.preview !== false) {
+      question = questionOf(change, warnings, Object.keys(choices.alternatives ?? {}));
+      const close = await change.show(this.previews);
+      let pressed: string | undefined;
+      try {
+        const confirm = options.confirm ?? ((asked: ChangeQuestion) => vscode.window.showWarningMessage(asked.message, { modal: true, detail: asked.detail }, ...asked.buttons));
+        pressed = await confirm(question);
+      } finally {
+        await close();
+      }
+      if (pressed !== undefined && pressed !== question.buttons[0]) {
+        const alternative = choices.alternatives?.[pressed];
+        if (alternative) return alternative();
+      }
+      if (pressed !== question.buttons[0]) return { outcome: 'cancelled', edit, files: answer.files, question };
+    }
+    const outcome = await change.apply(options.afterApply);
+    if (!outcome.applied) {
+      const names = outcome.differing.map((file) => file.label).join(', ');
+      const message = vscode.l10n.t('{0} did not come out as computed in {1}, so all of it was undone: every node file is as it was.', answer.title, names);
+      this.show('warning', message);
+      return { outcome: 'undone', message, edit, files: answer.files, ...(question ? { question } : {}) };
+    }
+    return { ...this.summarize(answer, change, outcome.unsaved, warnings, options, choices.explain), edit, files: answer.files, ...(question ? { question } : {}) };
+  }
+
+  /** What changed, what is left unsaved (with a button that saves exactly those) and what the admin must still do. */
+  private summarize(
+    answer: { summary: string },
+    change: ClusterChange,
+    unsaved: readonly vscode.TextDocument[],
+    warnings: readonly string[],
+    options: ClusterCommandOptions,
+    explain: string | undefined,
+  ): ClusterCommandResult {
+    const count = change.changing.length;
+    const parts = [answer.summary, count === 1 ? vscode.l10n.t('1 node file changed.') : vscode.l10n.t('{0} node files changed.', count), ...warnings];
+    const labels = unsaved.map((document) => change.files.find((file) => file.uri.toString() === document.uri.toString())?.label ?? vscode.workspace.asRelativePath(document.uri, true));
+    if (unsaved.length === 1) parts.push(vscode.l10n.t('Not saved yet, for you to review: {0}.', labels[0]));
+    else if (unsaved.length > 1) parts.push(vscode.l10n.t('Not saved yet, for you to review: {0}.', labels.join('; ')));
+    const save = unsaved.length === 1 ? vscode.l10n.t('Save This File') : vscode.l10n.t('Save These {0} Files', unsaved.length);
+    const explainButton = vscode.l10n.t('Explain');
+    const buttons = [...(unsaved.length > 0 ? [save] : []), ...(warnings.length > 0 && explain ? [explainButton] : [])];
+    const message = parts.join(' ');
+    const kind = warnings.length > 0 ? 'warning' : 'information';
+    this.messagesShown.push(message);
+    const respond = options.respond ?? ((text: string, items: readonly string[]) => (kind === 'warning' ? vscode.window.showWarningMessage(text, ...items) : vscode.window.showInformationMessage(text, ...items)));
+    const followUp = Promise.resolve(respond(message, buttons)).then(async (pressed) => {
+      if (pressed === save) await Promise.all(unsaved.map((document) => document.save()));
+      else if (pressed === explainButton && explain) await vscode.commands.executeCommand(EXPLAIN_CODE_COMMAND, explain);
+    }).catch(() => undefined); // a save that fails is reported by VS Code itself
+    return { outcome: 'applied', message, buttons, followUp, unsaved: unsaved.map((document) => document.uri.toString()) };
   }
 
   private refused(reason: string): ClusterCommandResult {
@@ -293,6 +414,18 @@ function nodeOf(target: ClusterCommandTarget): ClusterNode | undefined {
 function missingHostOf(target: ClusterCommandTarget): string | undefined {
   const node = nodeOf(target);
   return node?.kind === 'missing' ? node.label : undefined;
+}
+
+/** The modal question: how many nodes, and what changes in each (the diff beside it shows how). */
+function questionOf(change: ClusterChange, warnings: readonly string[], alternatives: readonly string[]): ChangeQuestion {
+  const count = change.changing.length;
+  const lines = change.changing.map((file) => `${file.label}: ${file.description}`);
+  const detail = [...lines, '', ...warnings, ...(warnings.length > 0 ? [''] : []), vscode.l10n.t('Nothing is saved: the changed files stay unsaved for you to review and save.')].join('\n');
+  return {
+    message: count === 1 ? vscode.l10n.t('{0}: apply it to 1 node file?', change.title) : vscode.l10n.t('{0}: apply it to {1} node files at once?', change.title, count),
+    detail,
+    buttons: [count === 1 ? vscode.l10n.t('Apply to 1 Node') : vscode.l10n.t('Apply to {0} Nodes', count), ...alternatives],
+  };
 }
 
 function problemOf(answer: z.infer<typeof newNodeCheckAnswerSchema> | { ok: false; reason: string }, field: 'hostname' | 'ip' | 'file'): string | undefined {

@@ -92,7 +92,8 @@ function nodeItem(element: NodeElement): vscode.TreeItem {
   item.resourceUri = decorationUri(node);
   item.contextValue = missing ? CONTEXT_VALUES.missing : NODE_CONTEXT[node.role];
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(`${node.label} — ${role}${missing ? ', not in workspace' : ''}\n\n`);
+  // Named as messages name it: the hostname and the file's path as far as it tells it apart.
+  tooltip.appendText(`${node.label}${node.file && node.file !== node.label ? ` (${node.file})` : ''} — ${role}${missing ? ', not in workspace' : ''}\n\n`);
   tooltip.appendText(node.standalone ? 'Line 14 says master, with no master host and no slaves, but line 1 is the shared Config folder of this cluster: started, it would write the configuration as a second master. Copy the folder to local storage and point line 1 at the copy.' : roleExplanation(node));
   if (node.uri) tooltip.appendText(`\n\n${vscode.Uri.parse(node.uri).fsPath}`);
   const problems = problemText(node.problems);

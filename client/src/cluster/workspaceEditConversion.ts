@@ -1,19 +1,33 @@
 // The server's WorkspaceEdit (LSP JSON) as a vscode.WorkspaceEdit: files to create, text edits
-// and files to delete, in order, each with its change annotation as metadata, so VS Code's
-// refactor preview lists one entry per node. A text edit computed against another version of
-// an open document is refused rather than applied to text it was not made for.
+// and files to delete, in order, each with its change annotation's label as metadata and none
+// needing confirmation (VS Code would show such an entry unticked, and a cluster's change applied
+// in part splits the cluster). What it does to each file is also answered on its own, so the
+// client can show the whole change before and check it after. A text edit computed against
+// another version of an open document is refused rather than applied to text it was not made for.
 import * as vscode from 'vscode';
 import { isRecord } from '../../../common/isRecord';
 
-export interface ConvertOptions {
-  /** Keep the annotations' needsConfirmation (VS Code then shows its refactor preview). */
-  preview: boolean;
-}
-
 export class StaleEditError extends Error {}
 
-export function toVscodeEdit(raw: unknown, options: ConvertOptions): vscode.WorkspaceEdit {
+/** What the edit does to one file. */
+export type FileChangeOf = { uri: vscode.Uri; kind: 'create'; text: string } | { uri: vscode.Uri; kind: 'edit'; edits: vscode.TextEdit[] } | { uri: vscode.Uri; kind: 'delete' };
+
+export interface ConvertedEdit {
+  edit: vscode.WorkspaceEdit;
+  /** Per file, in the edit's order (a file's text edits together). */
+  files: FileChangeOf[];
+}
+
+export function toVscodeEdit(raw: unknown): ConvertedEdit {
   if (!isRecord(raw)) throw new Error('the server sent no edit');
+  const files: FileChangeOf[] = [];
+  const textEditsOf = (uri: vscode.Uri): vscode.TextEdit[] => {
+    const known = files.find((file) => file.kind === 'edit' && file.uri.toString() === uri.toString());
+    if (known?.kind === 'edit') return known.edits;
+    const edits: vscode.TextEdit[] = [];
+    files.push({ uri, kind: 'edit', edits });
+    return edits;
+  };
   const annotations = isRecord(raw.changeAnnotations) ? raw.changeAnnotations : {};
   const metadataOf = (id: unknown): vscode.WorkspaceEditEntryMetadata | undefined => {
     const annotation = typeof id === 'string' ? annotations[id] : undefined;
@@ -21,7 +35,7 @@ export function toVscodeEdit(raw: unknown, options: ConvertOptions): vscode.Work
     return {
       label: annotation.label,
       ...(typeof annotation.description === 'string' ? { description: annotation.description } : {}),
-      needsConfirmation: options.preview && annotation.needsConfirmation === true,
+      needsConfirmation: false,
     };
   };
   const edit = new vscode.WorkspaceEdit();
@@ -33,6 +47,7 @@ export function toVscodeEdit(raw: unknown, options: ConvertOptions): vscode.Work
       if (change.kind === 'create' && typeof change.uri === 'string') {
         const flags = isRecord(change.options) ? change.options : {};
         const text = contents.get(change.uri);
+        files.push({ uri: vscode.Uri.parse(change.uri), kind: 'create', text: text ?? '' });
         edit.createFile(
           vscode.Uri.parse(change.uri),
           { overwrite: flags.overwrite === true, ignoreIfExists: flags.ignoreIfExists === true, ...(text !== undefined ? { contents: new TextEncoder().encode(text) } : {}) },
@@ -40,6 +55,7 @@ export function toVscodeEdit(raw: unknown, options: ConvertOptions): vscode.Work
         );
       } else if (change.kind === 'delete' && typeof change.uri === 'string') {
         const flags = isRecord(change.options) ? change.options : {};
+        files.push({ uri: vscode.Uri.parse(change.uri), kind: 'delete' });
         edit.deleteFile(vscode.Uri.parse(change.uri), { recursive: flags.recursive === true, ignoreIfNotExists: flags.ignoreIfNotExists === true }, metadataOf(change.annotationId));
       } else if (isRecord(change.textDocument) && typeof change.textDocument.uri === 'string' && Array.isArray(change.edits)) {
         const uri = vscode.Uri.parse(change.textDocument.uri);
@@ -49,15 +65,16 @@ export function toVscodeEdit(raw: unknown, options: ConvertOptions): vscode.Work
           throw new StaleEditError(`${vscode.workspace.asRelativePath(uri)} changed while the edit was computed; nothing was changed. Run the command again.`);
         }
         if (contents.has(change.textDocument.uri)) continue; // written by the createFile above
-        for (const textEdit of change.edits) addTextEdit(edit, uri, textEdit, metadataOf);
+        for (const textEdit of change.edits) addTextEdit(edit, uri, textEdit, metadataOf, textEditsOf(uri));
       }
     }
   } else if (isRecord(raw.changes)) {
     for (const [uri, edits] of Object.entries(raw.changes)) {
-      if (Array.isArray(edits)) for (const textEdit of edits) addTextEdit(edit, vscode.Uri.parse(uri), textEdit, metadataOf);
+      const parsed = vscode.Uri.parse(uri);
+      if (Array.isArray(edits)) for (const textEdit of edits) addTextEdit(edit, parsed, textEdit, metadataOf, textEditsOf(parsed));
     }
   }
-  return edit;
+  return { edit, files };
 }
 
 /**
@@ -78,7 +95,13 @@ function contentsOfCreatedFiles(changes: readonly unknown[]): Map<string, string
   return contents;
 }
 
-function addTextEdit(edit: vscode.WorkspaceEdit, uri: vscode.Uri, raw: unknown, metadataOf: (id: unknown) => vscode.WorkspaceEditEntryMetadata | undefined): void {
+function addTextEdit(
+  edit: vscode.WorkspaceEdit,
+  uri: vscode.Uri,
+  raw: unknown,
+  metadataOf: (id: unknown) => vscode.WorkspaceEditEntryMetadata | undefined,
+  recorded: vscode.TextEdit[],
+): void {
   if (!isRecord(raw) || typeof raw.newText !== 'string' || !isRecord(raw.range)) return;
   const position = (value: unknown): vscode.Position | undefined =>
     isRecord(value) && typeof value.line === 'number' && typeof value.character === 'number' ? new vscode.Position(value.line, value.character) : undefined;
@@ -86,6 +109,8 @@ function addTextEdit(edit: vscode.WorkspaceEdit, uri: vscode.Uri, raw: unknown, 
   const end = position(raw.range.end);
   if (!start || !end) return;
   const metadata = metadataOf(raw.annotationId);
-  if (metadata) edit.replace(uri, new vscode.Range(start, end), raw.newText, metadata);
-  else edit.replace(uri, new vscode.Range(start, end), raw.newText);
+  const range = new vscode.Range(start, end);
+  recorded.push(new vscode.TextEdit(range, raw.newText));
+  if (metadata) edit.replace(uri, range, raw.newText, metadata);
+  else edit.replace(uri, range, raw.newText);
 }

@@ -37,9 +37,15 @@ export interface InstallFolders {
   existingFiles(fsPaths: readonly string[]): Promise<string[]>;
 }
 
-/** The schemes whose documents are nodes: the disk's and those of the workspace's folders. */
-export function nodeFileSchemes(folderSchemes: readonly string[]): string[] {
-  return [...new Set(['file', ...folderSchemes])];
+/**
+ * The schemes whose documents are nodes: the disk's and those of the workspace's folders. In a
+ * remote window (`remoteName` set: Remote-SSH, WSL, a container, code-server) also
+ * `vscode-remote`: this extension host sees the files as `file`, but the editor's menus and the
+ * Command Palette judge the resource by the window's URI of it, which is `vscode-remote`.
+ * Never `git` or any other view of a node file, which would count as a second node.
+ */
+export function nodeFileSchemes(folderSchemes: readonly string[], remoteName?: string): string[] {
+  return [...new Set(['file', ...folderSchemes, ...(remoteName ? ['vscode-remote'] : [])])];
 }
 
 export interface IceWarpLanguageClient extends BaseLanguageClient {

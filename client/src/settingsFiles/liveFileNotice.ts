@@ -102,7 +102,7 @@ export class LiveFileNotice implements vscode.Disposable {
 }
 
 /** The install folder the file lies in: by the settings and default folders, or by IceWarp's own files beside it. */
-async function liveInstallFolder(fsPath: string, defaultFolders: readonly string[] | undefined, installFolders: InstallFolders | undefined): Promise<string | undefined> {
+export async function liveInstallFolder(fsPath: string, defaultFolders: readonly string[] | undefined, installFolders: InstallFolders | undefined): Promise<string | undefined> {
   const installPath = vscode.workspace.getConfiguration('icewarp').get<string>('installPath', '');
   const known = installFolderOf(fsPath, installPath, defaultFolders);
   if (known !== undefined) return known;

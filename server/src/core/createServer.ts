@@ -90,6 +90,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     onDidPublish: (listener) => publisher.onDidPublish(listener),
     onDocumentArrival: (listener) => arrivalListeners.push(listener),
     pendingValidations: () => scheduler.pending + publisher.pending,
+    folderWalks: () => index.folderWalks,
     files,
     processStatus: options.processStatus ?? (() => UNKNOWN_PROCESS),
     clientCapabilities: () => session.capabilities,

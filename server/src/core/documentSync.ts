@@ -1,10 +1,11 @@
 // Document sync: keeps the workspace index in step with the editor and the disk. Documents opened,
-// typed in and closed, files created, changed and deleted on disk, folders that leave the
-// workspace and new settings each change the index and mark every node whose diagnostics they
-// can change for the scheduler's next round (./validationScheduler.ts).
+// typed in and closed, files created, changed and deleted on disk, folders created on disk or
+// leaving the workspace, the cluster view's Refresh and new settings each change the index and
+// mark every node whose diagnostics they can change for the scheduler's next round
+// (./validationScheduler.ts).
 import { type Connection, FileChangeType, MessageType, ShowMessageNotification, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS } from '../../../common/protocol';
+import { DEFAULT_SETTINGS, type RescanResult, rescanWorkspaceRequest } from '../../../common/protocol';
 import { type NodeFileListing, type UnlistedFolder, isNodeFileUri } from '../host/files';
 import { t } from '../service';
 import type { DiagnosticsPublisher } from './publisher';
@@ -32,6 +33,8 @@ export interface DocumentSync {
   indexWorkspace(): Promise<void>;
   /** Workspace folders added and removed: files outside them are forgotten, and the workspace indexed again. */
   changeFolders(added: readonly string[], removed: readonly string[]): void;
+  /** Refresh: the folders walked again; new node files indexed, vanished ones forgotten. */
+  rescan(): Promise<RescanResult>;
 }
 
 /** Folders not searched that the log names one by one; the warning names fewer. */
@@ -61,7 +64,37 @@ export function registerDocumentSync({ connection, documents, index, settings, s
       if (listing.truncated) reportTruncatedSearch(listing.truncated);
       if (listing.unlisted) reportUnlisted(listing.unlisted);
       scheduleAll();
+      // Every node is validated anyway: what the files read renamed needs no round of its own.
+      index.workspace.takeRenamed();
     });
+  }
+
+  function rescan(): Promise<RescanResult> {
+    return scheduler.holding(async () => {
+      const { listing, vanished } = await index.rescan();
+      if (listing.truncated) reportTruncatedSearch(listing.truncated);
+      await filesDeleted(vanished);
+      scheduleAll();
+      index.workspace.takeRenamed();
+      return { nodeFiles: listing.uris.length };
+    });
+  }
+
+  /**
+   * Paths created on disk that are no node files: each one that turns out to be a folder under a
+   * workspace folder is walked, and the node files in it are indexed (the client may send any
+   * created path; what lies in node_modules and the like is never looked at). A path inside
+   * another created one of the same batch is covered by that one's walk.
+   */
+  async function pathsCreated(uris: readonly string[]): Promise<void> {
+    // Shortest first, so a folder comes before anything inside it.
+    const outermost = new Set<string>();
+    for (const uri of [...new Set(uris)].sort((a, b) => a.length - b.length)) if (!hasAncestorIn(uri, outermost)) outermost.add(uri);
+    for (const uri of outermost) {
+      for (const file of (await index.nodeFilesInCreatedFolder(uri)) ?? []) {
+        if (!documents.get(file)) await updateNode(file, () => index.loadFromDisk(file));
+      }
+    }
   }
 
   let truncationReported = false;
@@ -157,6 +190,8 @@ export function registerDocumentSync({ connection, documents, index, settings, s
       // inside): every node file under it goes with it.
       const deletedFolders = [...changes.values()].filter((change) => change.type === FileChangeType.Deleted && !isNodeFileUri(change.uri));
       if (deletedFolders.length > 0) await filesDeleted(index.filesUnder(deletedFolders.map((change) => change.uri)));
+      const createdPaths = [...changes.values()].filter((change) => change.type === FileChangeType.Created && !isNodeFileUri(change.uri));
+      if (createdPaths.length > 0) await pathsCreated(createdPaths.map((change) => change.uri));
       for (const change of changes.values()) {
         if (!isNodeFileUri(change.uri)) continue;
         if (change.type === FileChangeType.Deleted) {
@@ -171,12 +206,20 @@ export function registerDocumentSync({ connection, documents, index, settings, s
     }),
   );
 
+  connection.onRequest(rescanWorkspaceRequest, () => rescan());
+
   return {
     updateNode,
     indexWorkspace,
+    rescan,
     changeFolders(added, removed) {
       index.changeFolders(added, removed);
       void forgetFiles(index.filesOutsideFolders()).then(indexWorkspace);
     },
   };
+}
+
+function hasAncestorIn(uri: string, folders: ReadonlySet<string>): boolean {
+  for (let slash = uri.lastIndexOf('/'); slash > 0; slash = uri.lastIndexOf('/', slash - 1)) if (folders.has(uri.slice(0, slash))) return true;
+  return false;
 }

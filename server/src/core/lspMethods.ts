@@ -12,6 +12,7 @@ import {
   describeFilesRequest,
   fileKindNotification,
   fileKindOverridesNotification,
+  rescanWorkspaceRequest,
   serverStatusRequest,
 } from '../../../common/protocol';
 import type { GuardedAt } from './positionGuard';
@@ -102,6 +103,7 @@ export const LSP_METHODS: Readonly<Record<string, MethodRow>> = {
   [clusterRequest.method]: fromClient('request'),
   [describeFilesRequest.method]: fromClient('request'),
   [serverStatusRequest.method]: fromClient('request'),
+  [rescanWorkspaceRequest.method]: fromClient('request'),
   [fileKindOverridesNotification.method]: fromClient('notification'),
   [PROMOTE_TO_MASTER_REQUEST.method]: fromClient('request'),
   [ADD_NODE_REQUEST.method]: fromClient('request'),

@@ -2,7 +2,7 @@
 // opened are found and read through the host's FileAccess; an open document's text always wins
 // over the file's; files of a folder that left the workspace, or deleted, are forgotten, and a
 // read that ends after that is dropped (no ghost nodes).
-import { MAX_READABLE_FILE_SIZE } from '../../../common/fileRequests';
+import { MAX_READABLE_FILE_SIZE, SKIPPED_FOLDERS } from '../../../common/fileRequests';
 import { DEFAULT_MAX_FILE_SIZE } from '../../../common/protocol';
 import { utf8ByteLength } from '../../../common/utf8';
 import { Workspace, parseNodeFile } from '../service';
@@ -28,6 +28,7 @@ export class WorkspaceIndex {
   private readonly generations = new Map<string, number>();
   /** Open documents whose file was deleted on disk: the editor still shows them, but they are no node of the workspace until the file is back. */
   private readonly deletedOnDisk = new Set<string>();
+  private walks = 0;
 
   /**
    * @param isOpen whether the editor has the document open (then its text is the node).
@@ -89,6 +90,42 @@ export class WorkspaceIndex {
     };
     await Promise.all(Array.from({ length: Math.min(DISCOVERY_READS_IN_FLIGHT, unopened.length) }, reader));
     return listing;
+  }
+
+  /** Folders walked since the first discovery: created folders, rescans (icewarp/serverStatus). */
+  get folderWalks(): number {
+    return this.walks;
+  }
+
+  /**
+   * Refresh: the folders walked again, every unopened node file found read again, and the
+   * unopened files of the index that the walk no longer finds (deleted or moved with no event
+   * heard) answered, to be forgotten. Past a truncated walk's limit nothing is forgotten.
+   */
+  async rescan(): Promise<{ listing: NodeFileListing; vanished: string[] }> {
+    this.walks++;
+    const listing = await this.discover();
+    if (listing.truncated) return { listing, vanished: [] };
+    const found = new Set(listing.uris);
+    const indexed = [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()];
+    return { listing, vanished: indexed.filter((uri) => !found.has(uri) && !this.isOpen(uri) && this.isInFolders(uri)) };
+  }
+
+  /**
+   * The node files under a path created (or moved in) on disk, if it is a folder of the
+   * workspace: `git pull` or a fetch of a new host's tree makes a folder, and a watcher that
+   * hears of the folder may miss the files made inside it before it watched. The same walk as
+   * discovery (its folder limit, its skipped folders). Undefined for anything else; a path
+   * inside a skipped folder (`node_modules`, `.git`...) is not even looked at, so an `npm
+   * install` costs nothing here.
+   */
+  async nodeFilesInCreatedFolder(uri: string): Promise<string[] | undefined> {
+    const folder = this.folderOf(uri);
+    if (folder === undefined || uri === folder || isInSkippedFolder(uri.slice(folder.length))) return undefined;
+    if ((await this.files.stat(uri))?.type !== 'directory') return undefined;
+    this.walks++;
+    const listing = await this.files.findNodeFiles([uri]);
+    return listing.uris.map(normalizeUri).filter((file) => this.isInFolders(file));
   }
 
   /** Unopened files the index holds outside the folders (after a folder left the workspace). */
@@ -204,12 +241,28 @@ export class WorkspaceIndex {
 
   /**
    * Applies a change to one file and answers every node whose diagnostics it can change: those
-   * that depended on the file before the change and those that do after.
+   * that depended on the file before the change and those that do after, and those that name a
+   * file the change renamed (a new `a/mx1/path.dat` makes `mx1/path.dat` ambiguous).
    */
   async update(uri: string, change: () => Promise<void> | void): Promise<Set<string>> {
     const before = this.workspace.dependents(uri);
     await change();
-    const after = this.workspace.dependents(uri);
-    return new Set([...before, ...after]);
+    const affected = new Set([...before, ...this.workspace.dependents(uri)]);
+    for (const renamed of this.workspace.takeRenamed()) for (const dependent of this.workspace.dependents(renamed)) affected.add(dependent);
+    return affected;
   }
+}
+
+const SKIPPED = new Set(SKIPPED_FOLDERS);
+
+/** Whether a path (below a workspace folder) lies in or is a folder the walk skips. */
+function isInSkippedFolder(relativePath: string): boolean {
+  return relativePath.split('/').some((segment) => {
+    if (!segment) return false;
+    try {
+      return SKIPPED.has(decodeURIComponent(segment));
+    } catch {
+      return SKIPPED.has(segment);
+    }
+  });
 }

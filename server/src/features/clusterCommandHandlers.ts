@@ -146,7 +146,10 @@ async function answer(context: ServerContext, operation: Operation, params: unkn
   const problem = await createsOverExisting(result.change, context.files);
   if (problem) return { ok: false, reason: problem };
   const { title, summary, warnings } = result.change;
-  return { ok: true, title, summary, files: changedFiles(result.change), edit: toWorkspaceEdit(result.change, context.documents, { needsConfirmation: true }), ...(warnings ? { warnings } : {}) };
+  // No entry asks for confirmation: VS Code would show it unticked, and a part of the change
+  // applied alone splits the cluster. The client shows the whole change and asks once.
+  const edit = toWorkspaceEdit(result.change, context.documents, { needsConfirmation: false });
+  return { ok: true, title, summary, files: changedFiles(result.change), edit, ...(warnings && warnings.length > 0 ? { warnings } : {}) };
 }
 
 const OPERATION_OF_COMMAND = new Map<string, Operation>(Object.entries(CLUSTER_EXECUTE_COMMANDS).map(([operation, command]) => [command, operation as Operation]));

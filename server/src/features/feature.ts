@@ -30,6 +30,8 @@ export interface ServerContext {
   onDocumentArrival(listener: (uri: string) => void): void;
   /** Validations marked, under way or held for a pause: 0 when nothing more will be published unasked. */
   pendingValidations(): number;
+  /** Folders walked since the first discovery (created folders, Refresh), for icewarp/serverStatus. */
+  folderWalks(): number;
   /** Called after diagnostics for `uri` were published or cleared (the cluster view refreshes on it). */
   onDidPublish(listener: (uri: string) => void): void;
   /** Files the editor has not sent (the disk in Node, the client's file system in a browser). */

@@ -1,8 +1,9 @@
 // A service change (several node files) as an LSP WorkspaceEdit: files to create first, then text
 // edits (versioned for open documents, so a stale edit is refused), then deletions. Each file has
-// its own change annotation, and `needsConfirmation` makes VS Code show its refactor preview with
-// one entry per node. Also the check that no file to create exists already, through the host's
-// file access (the core runs in any host; whether a file may be written is the editor's to tell).
+// its own change annotation, labelling the node wherever an editor lists the change; none asks
+// for confirmation, since an entry left unticked would apply part of a cluster's change. Also the
+// check that no file to create exists already, through the host's file access (the core runs in
+// any host; whether a file may be written is the editor's to tell).
 import type { FileAccess } from '../host/files';
 import type { ChangeAnnotation, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +11,7 @@ import type { ClusterChange } from '../service';
 import type { ChangedFile } from '../../../common/clusterRequests';
 
 export interface EditShape {
-  /** Change annotations that ask for confirmation (the refactor preview). */
+  /** Change annotations that ask for confirmation (VS Code's refactor preview, each entry unticked): never for a cluster's change. */
   needsConfirmation: boolean;
 }
 

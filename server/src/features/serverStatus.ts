@@ -8,7 +8,7 @@ const MAX_LATENCIES = 10_000;
 
 export const serverStatus: Feature = {
   capabilities: {},
-  register({ connection, onDocumentArrival, onDidPublish, processStatus, pendingValidations }) {
+  register({ connection, onDocumentArrival, onDidPublish, processStatus, pendingValidations, folderWalks }) {
     let publishCount = 0;
     const changedAt = new Map<string, number>();
     let latencies: number[] = [];
@@ -29,7 +29,7 @@ export const serverStatus: Feature = {
     });
 
     connection.onRequest(serverStatusRequest, (params): ServerStatus => {
-      const status: ServerStatus = { ...processStatus(), publishCount, changeToPublishMs: [...latencies], pendingValidations: pendingValidations() };
+      const status: ServerStatus = { ...processStatus(), publishCount, changeToPublishMs: [...latencies], pendingValidations: pendingValidations(), folderWalks: folderWalks() };
       if (params?.resetLatencies) latencies = [];
       return status;
     });

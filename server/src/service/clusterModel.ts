@@ -10,7 +10,7 @@ import { judgeFolder } from './folders';
 import { Severity } from './types';
 import { PathValue } from './values/path';
 import { hostKey } from './values/hosts';
-import { uriLabel } from './mention';
+import { fileLabel } from './mention';
 import { evidenceOf } from './evidence/evidence';
 
 // The model's types are derived from the schemas the client checks the answer with, so they
@@ -71,7 +71,8 @@ function fileNode(node: NodeFile, problems: ProblemCounts, standalone: boolean):
   return {
     kind: 'file',
     uri: node.uri,
-    label: hostname?.value ?? uriLabel(node.uri),
+    label: hostname?.value ?? fileLabel(node),
+    file: fileLabel(node),
     role,
     roleEvidence: evidence,
     roleLine: line,

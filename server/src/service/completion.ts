@@ -10,7 +10,7 @@ import { typoVerdict } from './rules/hostPossibleTypo';
 import { WorkspaceFacts } from './workspace';
 import { Platform, platformOfPaths, platformGuess, subfolder } from './platform';
 import { MAX_OFFERED, code } from './bounds';
-import { uriLabel } from './mention';
+import { fileLabel } from './mention';
 import { nextFreeServerIdOf } from './evidence/conventions';
 import { SnippetSyntaxError, expandSnippet } from './snippetText';
 // Not contributed to VS Code (which would offer them anywhere in a file): offered here instead.
@@ -111,7 +111,7 @@ function hostOffers(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | u
   const hostnames = [...offers.keys()];
   const isTyping = (uri: string, piece: Piece) => typing !== undefined && uri === node.uri && rangesIntersect(piece.range, typing.range);
   for (const other of nodes) {
-    const file = uriLabel(other.uri);
+    const file = fileLabel(other);
     const named = [
       ...other.masterHosts.hosts.map((host) => ({ host, where: `master host (line 15) in ${file}` })),
       ...other.slaveHosts.hosts.map((host) => ({ host, where: `slave host (line 16) in ${file}` })),
@@ -142,7 +142,7 @@ function hostItems(node: NodeFile, range: Range, workspace: WorkspaceFacts, excl
   return [...hostOffers(workspace, node, typing).entries()]
     .filter(([key]) => !exclude.includes(key))
     .map(([key, host]) => {
-      const folder = host.hostnameOf ? uriLabel(host.hostnameOf.uri) : undefined;
+      const folder = host.hostnameOf ? fileLabel(host.hostnameOf) : undefined;
       const detail = folder ? `${key === own ? 'this server: ' : ''}hostname of ${folder}` : 'no node file in the workspace';
       const where = [...(folder ? [`hostname (line 11) of ${folder}`] : []), ...host.seen];
       return {
@@ -171,7 +171,7 @@ function folderItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFacts)
   if (field.sharing === 'common') {
     for (const peer of workspace.peersOf(node)) {
       const path = peer.paths.get(field.id);
-      if (path) push(path.text, `used by ${uriLabel(peer.uri)}`, `The ${field.title} every node of a cluster must share.`);
+      if (path) push(path.text, `used by ${fileLabel(peer)}`, `The ${field.title} every node of a cluster must share.`);
     }
   }
   const outgoing = node.paths.get('outgoingQueue');

@@ -85,6 +85,7 @@ export type { Position, Range, Severity, TextEdit } from './types';
 
 // Internals that unit tests pin down on their own; the server and the command line do not use them.
 export { MAX_EXCERPT, code as markdownCode, excerpt } from './bounds';
+export { FileNames } from './mention';
 export { PASSWORD_MASK, redactedRemoteLogon } from './describe';
 export { MAX_LIST_PARTS } from './values/pieces';
 export { hostKey, isIPv6Address, isIpAddress } from './values/hosts';

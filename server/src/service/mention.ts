@@ -19,12 +19,14 @@ export function quote(text: string): string {
 }
 
 /**
- * Another node as a message names it: its hostname and its folder, since every node file is
- * called path.dat (`mail-b.corp.example.com (node-b/path.dat)`); the folder alone without a hostname.
+ * Another node as a message names it: its hostname and its file, since every node file is called
+ * path.dat (`mail-b.corp.example.com (node-b/path.dat)`); the file alone without a hostname. The
+ * file is the shortest path suffix that tells it apart from every other node file of its
+ * workspace (`mx1/opt/icewarp/path.dat` where every node lies in `<host>/opt/icewarp/`).
  */
 export function nodeName(node: NodeFile): string {
   const hostname = node.field.hostname.value.text;
-  const label = excerpt(uriLabel(node.uri));
+  const label = shortLabel(fileLabel(node));
   return hostname ? `${excerpt(hostname)} (${label})` : label;
 }
 
@@ -33,16 +35,149 @@ export function nodeNames(nodes: readonly NodeFile[], max = 2): string {
   return listNames(nodes.map(nodeName), max);
 }
 
-/** The last folder and the file name of a URI (`mx2/path.dat`): enough to tell nodes apart. */
+/** The last folder and the file name of a URI (`mx2/path.dat`), for a file of no workspace. */
 export function uriLabel(uri: string): string {
+  return pathSegments(uri).slice(-2).join('/') || uri;
+}
+
+/** A node's file as messages, related locations and the cluster view name it (see FileNames). */
+export function fileLabel(node: NodeFile): string {
+  return namesOf.get(node)?.labelOf(node.uri) ?? uriLabel(node.uri);
+}
+
+/**
+ * A file about to be created next to `sibling` (Add Node), named as it will be once it is part
+ * of the sibling's workspace.
+ */
+export function newFileLabel(sibling: NodeFile, uri: string): string {
+  return namesOf.get(sibling)?.labelOf(uri) ?? uriLabel(uri);
+}
+
+/** A long label keeps its end (the folders next to the file tell it apart) within MAX_QUOTED. */
+function shortLabel(label: string): string {
+  return label.length > MAX_QUOTED ? `…${label.slice(label.length - MAX_QUOTED + 1)}` : label;
+}
+
+/** The decoded segments of a URI's path (a malformed escape as written), authority included. */
+function pathSegments(uri: string): string[] {
   const path = uri.replace(/^[a-z][a-z0-9+.-]*:/i, '').replace(/[?#].*$/, '');
-  const label = path.split(/[\\/]/).filter((part) => part.length > 0).slice(-2).join('/') || uri;
-  try {
-    return decodeURIComponent(label);
-  } catch {
-    // A malformed escape: show it as written rather than fail.
-    return label;
+  return path
+    .split(/[\\/]/)
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
+}
+
+/** Which workspace's names each node takes (set as the workspace takes the node in). */
+const namesOf = new WeakMap<NodeFile, FileNames>();
+
+/** From now on `node` is named among the files of `names` (its workspace). */
+export function nameAmong(node: NodeFile, names: FileNames): void {
+  namesOf.set(node, names);
+}
+
+/** A node that stands in for another (a fix tried in its place) is named as that one is. */
+export function nameAs(node: NodeFile, original: NodeFile | undefined): void {
+  const names = original && namesOf.get(original);
+  if (names) namesOf.set(node, names);
+}
+
+/** The fewest path segments a name shows: the folder and the file. */
+const MIN_SEGMENTS = 2;
+
+/**
+ * The names of a workspace's node files: each the shortest path suffix (at least its folder and
+ * file) that no other node file of the workspace ends with. An index from each suffix to the
+ * files that end with it, updated by each file that comes or goes, so a name costs a few map
+ * lookups however large the workspace, and a file that comes or goes renames only the files
+ * whose names it shares or frees (reported by `takeRenamed`, so their dependents are republished).
+ */
+export class FileNames {
+  /** Suffix (decoded segments joined by `/`) -> the files ending with it. */
+  private readonly holders = new Map<string, Set<string>>();
+  /** File -> its suffixes, shortest first (from MIN_SEGMENTS segments to its whole path). */
+  private readonly suffixes = new Map<string, string[]>();
+  /** File -> its name: one of its suffixes, held by it alone (the whole path when none is). */
+  private readonly names = new Map<string, string>();
+  /** Files whose names changed since `takeRenamed` was last asked. */
+  private renamed = new Set<string>();
+
+  add(uri: string): void {
+    if (this.suffixes.has(uri)) return;
+    const suffixes = suffixesOf(uri);
+    this.suffixes.set(uri, suffixes);
+    // A file whose name is one of the new file's suffixes needs a longer one now.
+    const sharing = new Set<string>();
+    for (const suffix of suffixes) {
+      const holders = this.holders.get(suffix);
+      if (holders) {
+        if (holders.size === 1) for (const holder of holders) if (this.names.get(holder) === suffix) sharing.add(holder);
+        holders.add(uri);
+      } else this.holders.set(suffix, new Set([uri]));
+    }
+    this.names.set(uri, this.nameFor(suffixes));
+    for (const other of sharing) this.rename(other);
   }
+
+  remove(uri: string): void {
+    const suffixes = this.suffixes.get(uri);
+    if (!suffixes) return;
+    this.suffixes.delete(uri);
+    this.names.delete(uri);
+    this.renamed.delete(uri);
+    // A file left alone with one of the gone file's suffixes may take a shorter name.
+    const freed = new Set<string>();
+    for (const suffix of suffixes) {
+      const holders = this.holders.get(suffix);
+      if (!holders) continue;
+      holders.delete(uri);
+      if (holders.size === 0) this.holders.delete(suffix);
+      else if (holders.size === 1) for (const holder of holders) freed.add(holder);
+    }
+    for (const other of freed) this.rename(other);
+  }
+
+  /** The name of a file of the workspace; for any other URI, the name it would take if it joined. */
+  labelOf(uri: string): string {
+    const name = this.names.get(uri);
+    if (name !== undefined) return name;
+    const suffixes = suffixesOf(uri);
+    return suffixes.find((suffix) => !this.holders.has(suffix)) ?? suffixes[suffixes.length - 1] ?? uri;
+  }
+
+  /** The files renamed since the last call (each at most once). */
+  takeRenamed(): string[] {
+    const renamed = [...this.renamed];
+    this.renamed = new Set();
+    return renamed;
+  }
+
+  private rename(uri: string): void {
+    const suffixes = this.suffixes.get(uri);
+    if (!suffixes) return;
+    const name = this.nameFor(suffixes);
+    if (name === this.names.get(uri)) return;
+    this.names.set(uri, name);
+    this.renamed.add(uri);
+  }
+
+  private nameFor(suffixes: readonly string[]): string {
+    return suffixes.find((suffix) => this.holders.get(suffix)?.size === 1) ?? suffixes[suffixes.length - 1];
+  }
+}
+
+/** `a/b/c/path.dat` -> `c/path.dat`, `b/c/path.dat`, `a/b/c/path.dat`. */
+function suffixesOf(uri: string): string[] {
+  const segments = pathSegments(uri);
+  if (segments.length === 0) return [uri];
+  const suffixes: string[] = [];
+  for (let count = Math.min(MIN_SEGMENTS, segments.length); count <= segments.length; count++) suffixes.push(segments.slice(-count).join('/'));
+  return suffixes;
 }
 
 /**

@@ -6,7 +6,7 @@ import { NodeFile } from './parse';
 import { perNode } from './memo';
 import { Position, Range, rangeContains } from './types';
 import { WorkspaceFacts } from './workspace';
-import { uriLabel } from './mention';
+import { fileLabel } from './mention';
 import { hostKey, isIpAddress } from './values/hosts';
 import { code } from './bounds';
 import { roleOf } from './role';
@@ -153,7 +153,7 @@ function symbolName(node: NodeFile): string {
   const role = roleOf(node).role;
   const id = node.field.serverId.value.text;
   const host = hostname ? (hostname.length > MAX_SYMBOL_HOST ? `${hostname.slice(0, MAX_SYMBOL_HOST - 1)}…` : hostname) : '(no hostname)';
-  return [host, role === 'unknown' ? 'role unknown' : role, id ? `ID ${id.slice(0, 8)}` : undefined, uriLabel(node.uri)].filter(Boolean).join(' · ');
+  return [host, role === 'unknown' ? 'role unknown' : role, id ? `ID ${id.slice(0, 8)}` : undefined, fileLabel(node)].filter(Boolean).join(' · ');
 }
 
 function isSubsequence(needle: string, haystack: string): boolean {

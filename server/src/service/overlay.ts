@@ -4,6 +4,7 @@
 import { Cluster, clusterKeys, groupClusters } from './cluster';
 import { NodeFile } from './parse';
 import { WorkspaceFacts, dependentsOf, identityKeys } from './workspace';
+import { nameAs } from './mention';
 
 export class WorkspaceOverlay implements WorkspaceFacts {
   private readonly guest: boolean;
@@ -14,6 +15,8 @@ export class WorkspaceOverlay implements WorkspaceFacts {
     private readonly node: NodeFile,
   ) {
     this.guest = base.isGuest(node.uri);
+    // Messages of the trial name the node as the workspace names the version it replaces.
+    nameAs(node, base.get(node.uri));
   }
 
   get(uri: string): NodeFile | undefined {

@@ -10,6 +10,7 @@ import { judgeFolder } from './folders';
 import { folderKey } from './values/path';
 import { withoutTrailing } from './values/pieces';
 import { hostKey, isIpAddress } from './values/hosts';
+import { FileNames, nameAmong } from './mention';
 
 /** What a workspace rule may ask about other nodes. */
 export interface WorkspaceFacts {
@@ -125,10 +126,20 @@ export class Workspace implements WorkspaceFacts {
   private readonly clusterByUri = new Map<string, Cluster>();
   /** Every cluster, sorted by id: built when asked after a change. */
   private sortedClusters: Cluster[] | undefined;
+  /** How messages name each node file: by the path suffix no other node file shares (mention.ts). */
+  private readonly fileNames = new FileNames();
 
   set(node: NodeFile): void {
     this.guests.delete(node.uri);
     this.replace(this.nodes.get(node.uri), node);
+  }
+
+  /**
+   * The files whose names (`nodeName`) changed since the last call, because a file that came
+   * or went shared or freed part of their path: what names them must be republished.
+   */
+  takeRenamed(): string[] {
+    return this.fileNames.takeRenamed();
   }
 
   /**
@@ -139,6 +150,8 @@ export class Workspace implements WorkspaceFacts {
     const previous = this.nodes.get(node.uri);
     if (previous) this.replace(previous, undefined);
     this.guests.set(node.uri, node);
+    // Named among the files it would join, though it is none of them.
+    nameAmong(node, this.fileNames);
   }
 
   delete(uri: string): boolean {
@@ -219,9 +232,14 @@ export class Workspace implements WorkspaceFacts {
       removeUnder(this.nodesByKey, identityKeys(previous), previous);
       removeUnder(this.holdersByClusterKey, clusterKeys(previous), previous);
       // A new version keeps the node's place in `all()`.
-      if (!next) this.nodes.delete(previous.uri);
+      if (!next) {
+        this.nodes.delete(previous.uri);
+        this.fileNames.remove(previous.uri);
+      }
     }
     if (next) {
+      if (!previous) this.fileNames.add(next.uri);
+      nameAmong(next, this.fileNames);
       for (const key of clusterKeys(next)) {
         for (const holder of this.holdersByClusterKey.get(key) ?? []) {
           for (const member of this.clusterByUri.get(holder.uri)?.nodes ?? [holder]) regrouped.set(member.uri, member);

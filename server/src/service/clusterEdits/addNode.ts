@@ -7,7 +7,7 @@ import { LineEnding, NodeFile } from '../parse';
 import { WorkspaceFacts, identityKeys } from '../workspace';
 import { defaultFor, platformGuess } from '../platform';
 import { secretPieces } from '../describe';
-import { uriLabel } from '../mention';
+import { newFileLabel } from '../mention';
 import { hostKey, hostProblem, isIpAddress } from '../values/hosts';
 import { judgeFolder } from '../folders';
 import { nextFreeServerId } from '../evidence/conventions';
@@ -78,7 +78,7 @@ export function addNode(node: NodeFile, workspace: WorkspaceFacts, request: NewN
   const ending = endingOf(master, members);
   const { lines, passwordsLeftOut } = newNodeLines(master, members, { hostname, ip, masterHost });
   const text = lines.join(ending) + ending;
-  const folder = uriLabel(fileUri);
+  const folder = newFileLabel(master, fileUri);
   const serverId = lines[3];
   const files: FileChange[] = [
     {
@@ -128,18 +128,18 @@ function problemsOf(workspace: WorkspaceFacts, members: readonly NodeFile[], ans
   if (fileUri) {
     const name = lastSegments(fileUri, 1).toLowerCase();
     if (!NODE_FILE_NAMES.includes(name)) problems.file = 'A node file is named path.cfg or path.dat.';
-    else if (workspace.get(fileUri)) problems.file = `${uriLabel(fileUri)} exists already; choose another folder.`;
+    else if (workspace.get(fileUri)) problems.file = `${newFileLabel(members[0], fileUri)} exists already; choose another folder.`;
   }
   return problems;
 }
 
-/** Lines 1-17 of the new node; line 5 loses its passwords (they never travel through the editor). */
+/** Lines 1-17 of the new node; line 5, its peers' entries, loses its passwords (they never travel through the editor). */
 function newNodeLines(master: NodeFile, members: readonly NodeFile[], node: { hostname: string; ip: string; masterHost: string }): { lines: string[]; passwordsLeftOut: boolean } {
   const value = (id: FieldId) => master.field[id].value.text;
   const hasOutgoingBinding = master.ipBinding.halves.length > 1;
   const slaves = master.slaveHosts.hosts.map((host) => host.text);
   if (!slaves.some((host) => hostKey(host) === hostKey(node.hostname))) slaves.push(node.hostname);
-  const { logon, passwordsLeftOut } = logonWithoutPasswords(master);
+  const { logon, passwordsLeftOut } = peersLogon(master, members);
   const masterUrl = value('teamChatUrl');
   const masterName = value('hostname');
   const at = masterName ? masterUrl.toLowerCase().indexOf(masterName.toLowerCase()) : -1;
@@ -169,11 +169,24 @@ function newNodeLines(master: NodeFile, members: readonly NodeFile[], node: { ho
   return { lines, passwordsLeftOut };
 }
 
+/**
+ * Line 5 as most nodes of the cluster that have one write it (the master breaking ties), each
+ * entry with its share and user and an empty password for the admin to type: the new server
+ * logs on to the same shares, and no password ever travels through the editor.
+ */
+function peersLogon(master: NodeFile, members: readonly NodeFile[]): { logon: string; passwordsLeftOut: boolean } {
+  const withLogon = members.filter((member) => member.field.remoteLogon.value.text !== '');
+  if (withLogon.length === 0) return logonWithoutPasswords(master);
+  const tieBreaker = withLogon.includes(master) ? master : withLogon[0];
+  const chosen = majority(tieBreaker, withLogon, (node) => logonWithoutPasswords(node).logon);
+  return logonWithoutPasswords(withLogon.find((node) => logonWithoutPasswords(node).logon === chosen) ?? tieBreaker);
+}
+
 /** Line 5 with each entry's share and user, and no password. */
-function logonWithoutPasswords(master: NodeFile): { logon: string; passwordsLeftOut: boolean } {
-  const secrets = secretPieces(master);
-  if (secrets.length === 0) return { logon: master.field.remoteLogon.value.text, passwordsLeftOut: false };
-  const entries = master.remoteLogon.map((entry) => {
+function logonWithoutPasswords(node: NodeFile): { logon: string; passwordsLeftOut: boolean } {
+  const secrets = secretPieces(node);
+  if (secrets.length === 0) return { logon: node.field.remoteLogon.value.text, passwordsLeftOut: false };
+  const entries = node.remoteLogon.map((entry) => {
     const path = entry.path?.text ?? '';
     // `\\server\share;x`: nobody can tell a user from a password, so x stays behind too.
     if (entry.partCount < 3) return path;
@@ -227,20 +240,76 @@ function fileNameOf(master: NodeFile, members: readonly NodeFile[]): string {
 }
 
 /**
- * A sibling folder of the master's, named after the host: its first label when the cluster's
- * folders are named that way (`mx1/` for mx1.example.net), else the whole hostname.
+ * Where the new node's file goes: where the cluster's files lie, in a folder of the host's own
+ * where theirs have one (`mx4/opt/icewarp/path.dat` beside `mx1/opt/icewarp/path.dat`, as a
+ * fetch of each server lays them out), named by the host's first label when the cluster's
+ * folders are (`mx4/` for mx4.example.net), else by the whole hostname.
  */
 function defaultFileUri(master: NodeFile, members: readonly NodeFile[], hostname: string): string {
-  const folderOf = (uri: string) => lastSegments(uri, 2).split('/')[0].toLowerCase();
-  const firstLabel = (host: string) => host.toLowerCase().split('.')[0];
-  const byFirstLabel = members.some((member) => {
-    const own = member.field.hostname.value.text;
-    return own && folderOf(member.uri) === firstLabel(own) && firstLabel(own) !== own.toLowerCase();
-  });
   const host = hostname.replace(/\.$/, '');
-  const folder = byFirstLabel ? host.split('.')[0] : host;
+  const layout = siblingLayout(members) ?? masterLayout(master);
+  const byFirstLabel = members.some((member) => {
+    const own = member.field.hostname.value.text.toLowerCase();
+    const folder = layout ? decoded(folderSegments(member.uri)[layout.before.length] ?? '') : lastSegments(member.uri, 2).split('/')[0];
+    return own !== '' && folder.toLowerCase() === firstLabel(own) && firstLabel(own) !== own;
+  });
+  const folder = encodeURIComponent(byFirstLabel ? firstLabel(host) : host);
+  const fileName = fileNameOf(master, members);
+  if (layout) return [...layout.before, folder, ...layout.after, fileName].join('/');
   const parent = master.uri.split('/').slice(0, -2).join('/');
-  return `${parent}/${encodeURIComponent(folder)}/${fileNameOf(master, members)}`;
+  return `${parent}/${folder}/${fileName}`;
+}
+
+/** The folders of a node file's URI as written (scheme and authority in the first ones), the file left out. */
+function folderSegments(uri: string): string[] {
+  return uri.replace(/[?#].*$/, '').split('/').slice(0, -1);
+}
+
+interface Layout {
+  /** The folders above each node's own folder, the same for all. */
+  before: string[];
+  /** The folders below it, the same for all (`opt`, `icewarp`), possibly none. */
+  after: string[];
+}
+
+/** The layout the cluster's files share: one folder per node, the same folders above and below it. */
+function siblingLayout(members: readonly NodeFile[]): Layout | undefined {
+  if (members.length < 2) return undefined;
+  const folders = members.map((member) => folderSegments(member.uri));
+  const depth = folders[0].length;
+  if (folders.some((each) => each.length !== depth)) return undefined;
+  const same = (index: number) => folders.every((each) => each[index] === folders[0][index]);
+  const differing = [...Array(depth).keys()].filter((index) => !same(index));
+  if (differing.length !== 1) return undefined;
+  const at = differing[0];
+  return { before: folders[0].slice(0, at), after: folders[0].slice(at + 1) };
+}
+
+/**
+ * The layout of the master's file alone: its nearest folder named after its host (`mx1` in
+ * `mx1/opt/icewarp/path.dat` for mx1.example.net), the folders below it kept.
+ */
+function masterLayout(master: NodeFile): Layout | undefined {
+  const own = master.field.hostname.value.text.toLowerCase().replace(/\.$/, '');
+  if (!own) return undefined;
+  const folders = folderSegments(master.uri);
+  for (let index = folders.length - 1; index > 0; index--) {
+    const name = decoded(folders[index]).toLowerCase();
+    if (name === own || name === firstLabel(own)) return { before: folders.slice(0, index), after: folders.slice(index + 1) };
+  }
+  return undefined;
+}
+
+function firstLabel(host: string): string {
+  return host.toLowerCase().split('.')[0];
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** The last `count` segments of a URI's path, decoded (as written when an escape is malformed). */

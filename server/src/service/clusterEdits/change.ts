@@ -3,7 +3,7 @@
 // label per file for the preview. Or a refusal that says why nothing changes.
 import { NodeFile } from '../parse';
 import { TextEdit } from '../types';
-import { uriLabel } from '../mention';
+import { fileLabel } from '../mention';
 
 interface FileChangeBase {
   uri: string;
@@ -60,14 +60,14 @@ export function shortText(text: string): string {
   return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME - 1)}…` : text;
 }
 
-/** A node as messages name it: its hostname and its folder, `mx2.example.net (mx2/path.dat)`. */
+/** A node as messages name it: its hostname and its file, `mx2.example.net (mx2/path.dat)` (see mention.ts). */
 export function nodeName(node: NodeFile): string {
   const hostname = node.field.hostname.value.text;
-  return hostname ? `${shortText(hostname)} (${uriLabel(node.uri)})` : uriLabel(node.uri);
+  return hostname ? `${shortText(hostname)} (${fileLabel(node)})` : fileLabel(node);
 }
 
 /** The hostname alone when there is one, else the folder: for titles. */
 export function shortName(node: NodeFile): string {
   const hostname = node.field.hostname.value.text;
-  return hostname ? shortText(hostname) : uriLabel(node.uri);
+  return hostname ? shortText(hostname) : fileLabel(node);
 }

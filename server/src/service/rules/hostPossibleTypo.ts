@@ -3,7 +3,7 @@ import { FieldLine, NodeFile } from '../parse';
 import { Piece } from '../types';
 import { hostKey } from '../values/hosts';
 import type { WorkspaceFacts } from '../workspace';
-import { excerpt, quote, uriLabel } from '../mention';
+import { excerpt, fileLabel, quote } from '../mention';
 import { ClusterEvidence, KnownHost, Suggestion, clusterEvidence } from '../evidence/evidence';
 import { MAX_HOST_LENGTH } from '../evidence/hostNames';
 import { replacePiece } from './edits';
@@ -78,14 +78,14 @@ function verdictFor(key: string, node: NodeFile, workspace: WorkspaceFacts, evid
 }
 
 function whyKnown(host: KnownHost): string {
-  if (host.hostnameOf) return t('hostname of {0}', uriLabel(host.hostnameOf.uri));
+  if (host.hostnameOf) return t('hostname of {0}', fileLabel(host.hostnameOf));
   return t('named by {0} nodes of this cluster', host.namedBy);
 }
 
 function relatedFor(host: KnownHost): RelatedLocation[] {
   const owner = host.hostnameOf;
   if (!owner) return [];
-  return [{ uri: owner.uri, range: owner.field.hostname.value.range, message: t('{0} is the hostname of {1}', excerpt(host.name), uriLabel(owner.uri)) }];
+  return [{ uri: owner.uri, range: owner.field.hostname.value.range, message: t('{0} is the hostname of {1}', excerpt(host.name), fileLabel(owner)) }];
 }
 
 function replaceWith(host: Piece, candidate: KnownHost, isPreferred: boolean): FixOffer<'host-did-you-mean'> {

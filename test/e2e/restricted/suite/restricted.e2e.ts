@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IceWarpExtensionApi } from '../../../../client/src/extension';
 import { EXTENSION_ID, codeOf, hasCodes, waitForDiagnostics } from '../../suite/helpers';
+import { commandsListed } from '../../suite/palette';
 
 suite('Restricted Mode', () => {
   const folder = () => {
@@ -29,6 +30,18 @@ suite('Restricted Mode', () => {
     const duplicate = onMx3.find((diagnostic) => codeOf(diagnostic) === 'duplicate-identity');
     assert.ok(duplicate?.relatedInformation?.some((related) => related.location.uri.toString() === mx2.toString()), 'the duplicate points at mx2');
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.path.endsWith('/path.dat')), 'no node file was opened');
+  });
+
+  test('the Command Palette lists the cluster commands on an open slave, as typed with the keyboard', async () => {
+    const extension = vscode.extensions.getExtension<IceWarpExtensionApi>(EXTENSION_ID);
+    assert.ok(extension);
+    await (await extension.activate()).ready;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'mx2', 'path.dat')));
+    const listed = await commandsListed('IceWarp:', folder());
+    for (const title of ['Promote to Master', 'Add Node to Cluster', 'Remove Node from Cluster', 'Compare with Master', 'Fix All in Cluster']) {
+      assert.ok(listed.includes(`IceWarp: ${title}`), `"IceWarp: ${title}" is listed; the palette shows: ${listed.join(' | ')}`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test("the workspace's icewarp.installPath is not searched: Open Settings File finds nothing there", async () => {
