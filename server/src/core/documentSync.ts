@@ -2,7 +2,7 @@
 // typed in and closed, files created, changed and deleted on disk, folders that leave the
 // workspace and new settings each change the index and mark every node whose diagnostics they
 // can change for the scheduler's next round (./validationScheduler.ts).
-import { type Connection, FileChangeType, MessageType, ShowMessageNotification, type TextDocuments } from 'vscode-languageserver';
+import { type Connection, FileChangeType, type FileEvent, MessageType, ShowMessageNotification, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NodeFileListing } from '../../../common/fileRequests';
 import { DEFAULT_SETTINGS } from '../../../common/protocol';
@@ -32,6 +32,8 @@ export interface DocumentSync {
   indexWorkspace(): Promise<void>;
   /** Workspace folders added and removed: files outside them are forgotten, and the workspace indexed again. */
   changeFolders(added: readonly string[], removed: readonly string[]): void;
+  /** Files created, changed or deleted on disk: the index follows, and every node they affect is validated again. */
+  filesChanged(changes: readonly FileEvent[]): Promise<void>;
 }
 
 /** Registers the document, file and settings events; answers what initialize and the file kinds need of it. */
@@ -123,11 +125,12 @@ export function registerDocumentSync({ connection, documents, index, settings, s
     });
   });
 
-  connection.onDidChangeWatchedFiles((params) =>
+  /** Files created, changed or deleted on disk, as the client's watchers or the server's own (./fileWatching.ts) report them. */
+  function filesChanged(reported: readonly FileEvent[]): Promise<void> {
     // One hold for the batch: files created or deleted together are validated in one round.
-    scheduler.holding(async () => {
+    return scheduler.holding(async () => {
       // The client's two watchers (node files, and deletions of anything) may both report one file.
-      const changes = new Map(params.changes.map((change) => [`${change.type} ${change.uri}`, change]));
+      const changes = new Map(reported.map((change) => [`${change.type} ${change.uri}`, change]));
       // A folder deleted arrives as one event for the folder (VS Code reports no event for what was
       // inside): every node file under it goes with it.
       const deletedFolders = [...changes.values()].filter((change) => change.type === FileChangeType.Deleted && !isNodeFileUri(change.uri));
@@ -143,12 +146,14 @@ export function registerDocumentSync({ connection, documents, index, settings, s
         // Back on disk (saved again, restored): the open document is a node of the workspace again.
         else if (index.fileRestored(change.uri)) await updateNode(change.uri, () => index.setOpenDocument(document, settings.knownSettingsFor(change.uri)?.maxFileSize));
       }
-    }),
-  );
+    });
+  }
+  connection.onDidChangeWatchedFiles((params) => filesChanged(params.changes));
 
   return {
     updateNode,
     indexWorkspace,
+    filesChanged,
     changeFolders(added, removed) {
       index.changeFolders(added, removed);
       void forgetFiles(index.filesOutsideFolders()).then(indexWorkspace);
