@@ -1,8 +1,8 @@
 // Quick fixes and `source.fixAll.icewarp`, which applies every preferred fix at once (also on
 // save with editor.codeActionsOnSave). The request's range decides which fixes: those of every
-// diagnostic of the document that the range touches, or of the cursor's line when the range is
-// empty (vim-lsp and eglot ask at the cursor, which may lie before the problem on its line, and
-// ALE sends its diagnostics back without `source`). A fix is found by the diagnostic's code and
+// diagnostic of the document that the range touches, or, where it touches none, of the range's
+// lines (vim-lsp asks at the cursor and eglot for the sexp at point, which may lie before the
+// problem on its line, and ALE sends its diagnostics back without `source`). A fix is found by the diagnostic's code and
 // range, never by its message or source; a diagnostic the client sends back is matched to the
 // server's by range and code, or, without a code, by its message (whitespace collapsed: ALE joins
 // lines), and the action names the client's own. Both kinds give way to other messages between
@@ -37,14 +37,15 @@ const codeOf = (diagnostic: Diagnostic) => (typeof diagnostic.code === 'string' 
 
 /**
  * The diagnostics whose fixes a request asks for: those the client sent back, in its order (VS
- * Code sends what is under the cursor), then the server's own that `range` touches (the cursor's
- * line when it is empty), in the document's order; each once, named as the client sent it where
- * it did.
+ * Code sends what is under the cursor), then the server's own that `range` touches (when it
+ * touches none, those on its lines: the cursor's line for an empty range), in the document's
+ * order; each once, named as the client sent it where it did.
  */
 export function askedDiagnostics(published: readonly Diagnostic[], range: Range, sentBack: readonly Diagnostic[]): Asked[] {
-  const empty = !before(range.start, range.end);
-  const inRange = (diagnostic: Diagnostic) =>
-    empty ? diagnostic.range.start.line <= range.start.line && range.start.line <= diagnostic.range.end.line : touches(diagnostic.range, range);
+  // The range's own problems; where it touches none (a cursor, or the word under it: eglot 1.9
+  // sends the sexp at point, ALE the word), those of its lines.
+  const onItsLines = (diagnostic: Diagnostic) => diagnostic.range.start.line <= range.end.line && range.start.line <= diagnostic.range.end.line;
+  const inRange = published.some((diagnostic) => touches(diagnostic.range, range)) ? (diagnostic: Diagnostic) => touches(diagnostic.range, range) : onItsLines;
   const asked: Asked[] = [];
   const covered = new Set<Diagnostic>();
   for (const sent of sentBack) {
