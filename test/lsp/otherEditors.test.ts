@@ -82,6 +82,11 @@ describe('quick fixes answer the requested range, whatever the client sends back
     assert.deepEqual(fix.diagnostics, [sent]);
   });
 
+  test('a range that touches no problem, the sexp at point (eglot 1.9): the fixes of its line', async () => {
+    const actions = await actionsFor({ start: at(11, 0), end: at(11, 7) });
+    assert.deepEqual(actions.find((action) => action.isPreferred)?.diagnostics, [whitespace]);
+  });
+
   test('a diagnostic sent back without code is matched by its message, line breaks and runs of spaces as one space', async () => {
     const sent = { message: `  ${whitespace.message.replace(/ /g, ' \n ')} `, range: { start: at(11, 0), end: at(11, 13) } };
     const actions = await actionsFor({ start: at(11, 5), end: at(11, 5) }, [sent]);
