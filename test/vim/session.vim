@@ -20,12 +20,16 @@ packadd ale
 autocmd BufRead,BufNewFile path.cfg,path.dat setfiletype icewarp
 let g:ale_linters = {'icewarp': ['icewarp']}
 let g:ale_hover_to_preview = 1
+function! IceWarpRoot(buffer) abort
+  let l:git = finddir('.git', fnamemodify(bufname(a:buffer), ':p:h') . ';')
+  return empty(l:git) ? fnamemodify(bufname(a:buffer), ':p:h') : fnamemodify(l:git, ':p:h:h')
+endfunction
 call ale#linter#Define('icewarp', {
 \   'name': 'icewarp',
 \   'lsp': 'stdio',
 \   'executable': s:config.server,
 \   'command': '%e',
-\   'project_root': {buffer -> fnamemodify(finddir('.git', fnamemodify(bufname(buffer), ':p:h') . ';'), ':p:h:h')},
+\   'project_root': function('IceWarpRoot'),
 \   'lsp_config': get(s:config, 'settings', {}),
 \})
 
