@@ -16,6 +16,7 @@ import { Workspace, fixAll, fixesFor, parseNodeFile, validate } from '../server/
 import { TestClient, type StartOptions } from '../testing/lspClient';
 import { benchCli } from './cli';
 import { benchClusterOps } from './clusterOps';
+import { benchDiskWatching } from './diskWatching';
 import { benchWeb } from './web';
 import { CLUSTER_SIZE, clusterNode } from './clusterNodes';
 import { VSCODE_STUB_PRELUDE } from '../testing/vscodeStub';
@@ -73,6 +74,7 @@ function format(value: number, unit: string): string {
   if (unit === 'ms') return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
   if (unit === 'KB') return `${value.toFixed(1)} KB`;
   if (unit === 'MB') return `${value.toFixed(1)} MB`;
+  if (unit === '%') return `${value.toFixed(2)} %`;
   return `${value} ${unit}`;
 }
 
@@ -629,7 +631,7 @@ async function main(): Promise<void> {
   console.log(`IceWarp Cluster Config bench${QUICK ? ' (quick: proves the script, judges no budget)' : ''} on ${info.cpus} CPUs, ${info.memoryGiB} GiB, Node ${info.node}`);
   build(true);
   try {
-    const letters: Record<string, string> = { size: 'e', throughput: 'a', cold: 'b', keystroke: 'c', workspace: 'd', fixes: 'f', cli: 'g', cluster: 'h', web: 'i', scale: 'j', typing: 'k' };
+    const letters: Record<string, string> = { size: 'e', throughput: 'a', cold: 'b', keystroke: 'c', workspace: 'd', fixes: 'f', cli: 'g', cluster: 'h', web: 'i', scale: 'j', typing: 'k', watching: 'l' };
     const want = (group: string) => !ONLY || ONLY.has(group) || ONLY.has(letters[group]);
     if (want('size')) benchSizes();
     if (want('throughput')) benchThroughput();
@@ -642,6 +644,7 @@ async function main(): Promise<void> {
     if (want('cli')) await benchCli({ record, quick: QUICK, root: ROOT, generateWorkspace });
     if (want('cluster')) for (const figure of benchClusterOps({ files: SETTINGS.workspaceFiles, runs: SETTINGS.workspaceEdits, warmups: SETTINGS.warmups })) record(figure);
     if (want('web')) await benchWeb({ record, root: ROOT, runs: SETTINGS.coldRuns, workspaceFiles: SETTINGS.workspaceFiles, generateWorkspace });
+    if (want('watching')) await benchDiskWatching({ record, files: SETTINGS.workspaceFiles, runs: SETTINGS.coldRuns, generateWorkspace });
   } finally {
     build(false);
   }

@@ -20,6 +20,8 @@ export interface FileStat {
   type: 'file' | 'directory' | 'other';
   /** Bytes. */
   size: number;
+  /** Last modified, in milliseconds since 1970 (the server's own watching compares it); absent where unknown. */
+  mtime?: number;
 }
 
 /** Folders never searched for node files, on disk or through the client. */

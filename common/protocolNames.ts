@@ -16,6 +16,13 @@ export type Severity = (typeof SEVERITIES)[number];
  */
 export const EXPLAIN_CODE_COMMAND = 'icewarp.explainCode';
 export const EXPLAIN_BASE_URI_OPTION = 'explainBaseUri';
+/**
+ * The extension's own client says `vscodeExtension: true` in initializationOptions: it handles
+ * IceWarp's notifications (icewarp/clusterChanged, icewarp/fileKind) and watches the node files
+ * itself. Other clients get neither notification (lsp-mode warns of each one it does not know),
+ * and the server asks them to watch the files, or watches for them.
+ */
+export const VSCODE_EXTENSION_OPTION = 'vscodeExtension';
 
 /**
  * The link of a code's page under a client's explain base: `vscode://publisher.name/explain?code=whitespace`.

@@ -1,6 +1,7 @@
 // `npm run pack:cli [-- --out DIR]`: the npm package of the command line and the language
-// server (packages/icewarp-pathcfg) as a tarball: production bundles, no dependencies, installable
-// offline with `npm install -g <tarball>`. Prints the tarball's path and size.
+// server (packages/icewarp-pathcfg) as a tarball: production bundles, the code pages the server
+// links each diagnostic to (docs/codes/, and docs/<language>/codes/ where translated), no
+// dependencies, installable offline with `npm install -g <tarball>`. Prints the tarball's path and size.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +17,12 @@ execFileSync(process.execPath, ['esbuild.mjs', '--cli-package'], { cwd: root, st
 // npm packs a LICENSE found in the package folder; the repository keeps one copy, at its root.
 const license = path.join(packageDir, 'LICENSE');
 fs.copyFileSync(path.join(root, 'LICENSE'), license);
+// The code pages, beside dist/ as in the .vsix and a checkout (server/src/host/codePages.ts finds them there).
+const docs = path.join(packageDir, 'docs');
+fs.rmSync(docs, { recursive: true, force: true });
+for (const pages of codePageFolders()) {
+  fs.cpSync(path.join(root, 'docs', pages), path.join(docs, pages), { recursive: true, filter: (source) => fs.statSync(source).isDirectory() || source.endsWith('.md') });
+}
 try {
   fs.mkdirSync(out, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -25,4 +32,14 @@ try {
   for (const file of packed.files) console.log(`  ${file.path}  ${(file.size / 1024).toFixed(1)} KB`);
 } finally {
   fs.rmSync(license, { force: true });
+  fs.rmSync(docs, { recursive: true, force: true });
+}
+
+/** `codes` and each translation's `<language>/codes` under docs/. */
+function codePageFolders() {
+  const translated = fs
+    .readdirSync(path.join(root, 'docs'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(root, 'docs', entry.name, 'codes')))
+    .map((entry) => path.join(entry.name, 'codes'));
+  return ['codes', ...translated];
 }

@@ -27,7 +27,7 @@ import {
   createMessageConnection,
 } from 'vscode-jsonrpc/node';
 import { ResponseError } from 'vscode-jsonrpc';
-import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams, Registration } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../common/fileRequests';
 import { serverStatusRequest, type ServerStatus } from '../common/protocol';
@@ -80,8 +80,15 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** False sends `rootUri` only, as clients without workspace folders do. */
   sendWorkspaceFolders?: boolean;
+  /** With sendWorkspaceFolders false, false sends only the deprecated `rootPath` (the first folder's path), as old clients do. */
+  sendRootUri?: boolean;
   /** More initializationOptions, e.g. `{ icewarp: {...} }` (validationDelay is set by its own option). */
   initializationOptions?: Record<string, unknown>;
+  /**
+   * Says `vscodeExtension: true` at initialize, as the extension's own client does (IceWarp's
+   * notifications, no watchers asked for); by default when the capabilities are VS Code's, i.e. not given.
+   */
+  vscodeExtension?: boolean;
   /** False: workspace/configuration requests are never answered (a hung client). */
   answerConfiguration?: boolean;
   /** The client's display language, sent as initialize's `locale` (VS Code sends its own, e.g. `cs`); none by default. */
@@ -92,17 +99,22 @@ export interface StartOptions {
   serverPath?: string;
 }
 
-/** What VS Code tells the server that the server uses: settings pulled, folders, registration, inlay hint refresh, nested symbols. */
+/**
+ * What VS Code tells the server that the server uses: settings pulled, folders, registration, file
+ * watchers, inlay hint refresh, nested symbols, code links, Markdown hovers.
+ */
 export const VSCODE_CAPABILITIES: ClientCapabilities = {
   workspace: {
     configuration: true,
     didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
     workspaceFolders: true,
     inlayHint: { refreshSupport: true },
   },
   textDocument: {
-    publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } },
+    publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
   },
 };
 
@@ -127,6 +139,8 @@ export class TestClient {
   readonly logMessages: string[] = [];
   /** The method of every request the server sent, in order. */
   readonly serverRequests: string[] = [];
+  /** Every capability the server registered (client/registerCapability), in order. */
+  readonly registrations: Registration[] = [];
   /** The scopeUri of every workspace/configuration item asked for, in order. */
   readonly configurationScopes: (string | undefined)[] = [];
   /** With answerConfiguration false: the workspace/configuration requests not answered yet. */
@@ -179,8 +193,10 @@ export class TestClient {
       if (!this.answerConfiguration) return new Promise((resolve) => this.heldConfigurationRequests.push(() => resolve(answer())));
       return answer();
     });
-    connection.onRequest('client/registerCapability', () => {
+    connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
       this.serverRequests.push('client/registerCapability');
+      this.registrations.push(...params.registrations);
+      this.wake();
       return null;
     });
     connection.onRequest('window/workDoneProgress/create', () => {
@@ -217,11 +233,16 @@ export class TestClient {
     client.initializeResult = await client.connection.sendRequest('initialize', {
       // In process, no parent to watch: the server would poll this process's pid forever.
       processId: transport === 'stdio' || transport === 'ipc' ? process.pid : null,
-      rootUri: folders[0]?.uri ?? null,
+      rootUri: options.sendRootUri === false ? null : (folders[0]?.uri ?? null),
+      ...(options.sendRootUri === false ? { rootPath: options.folders?.[0] ?? null } : {}),
       ...(options.sendWorkspaceFolders === false ? {} : { workspaceFolders: folders.length > 0 ? folders : null }),
       capabilities: options.capabilities ?? VSCODE_CAPABILITIES,
       ...(options.locale === undefined ? {} : { locale: options.locale }),
-      initializationOptions: { ...options.initializationOptions, ...(validationDelay === 'server-default' ? {} : { validationDelay }) },
+      initializationOptions: {
+        ...((options.vscodeExtension ?? options.capabilities === undefined) ? { vscodeExtension: true } : {}),
+        ...options.initializationOptions,
+        ...(validationDelay === 'server-default' ? {} : { validationDelay }),
+      },
     });
     client.initializedAt = performance.now();
     await client.connection.sendNotification('initialized', {});

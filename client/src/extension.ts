@@ -5,7 +5,7 @@
 // needs Node: what needs the local machine comes from the host (./extensionHosts/clientHost.ts).
 import * as vscode from 'vscode';
 import { type BaseLanguageClient, type LanguageClientOptions, RevealOutputChannelOn, State } from 'vscode-languageclient';
-import { EXPLAIN_BASE_URI_OPTION, LANGUAGE_ID, NODE_FILE_GLOB } from '../../common/protocolNames';
+import { EXPLAIN_BASE_URI_OPTION, LANGUAGE_ID, NODE_FILE_GLOB, VSCODE_EXTENSION_OPTION } from '../../common/protocolNames';
 import { explainBaseUri, registerExplain } from './explain';
 import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
 import { RedactingOutputChannel } from './passwords/redactingChannel';
@@ -90,8 +90,9 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
     traceOutputChannel: outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
-    // Each diagnostic's code links to its page, opened by this extension (./explain.ts).
-    initializationOptions: { [EXPLAIN_BASE_URI_OPTION]: explainBaseUri(context) },
+    // Each diagnostic's code links to its page, opened by this extension (./explain.ts); this
+    // client handles IceWarp's notifications, and its own watchers above report the disk's changes.
+    initializationOptions: { [EXPLAIN_BASE_URI_OPTION]: explainBaseUri(context), [VSCODE_EXTENSION_OPTION]: true },
   };
 
   const languageClient = host.createClient(clientOptions, notifier);

@@ -1,10 +1,11 @@
 // The server as the Node host runs it: the core with the disk for its files (and the client for
-// folders of other file systems, e.g. a virtual workspace) and the process's own figures for
-// icewarp/serverStatus. The entry (./server.ts) and the in-process LSP tests
+// folders of other file systems, e.g. a virtual workspace), the code pages shipped beside it and
+// the process's own figures for icewarp/serverStatus. The entry (./server.ts) and the in-process LSP tests
 // both start it this way.
 import type { Connection } from 'vscode-languageserver';
 import { type Server, createServer } from './core/createServer';
 import { clientFileAccess, fileAccessByScheme } from './host/clientFiles';
+import { diskCodePages } from './host/codePages';
 import { nodeFileAccess } from './host/diskNodeFiles';
 
 export function createNodeServer(connection: Connection): Server {
@@ -13,5 +14,7 @@ export function createNodeServer(connection: Connection): Server {
       const memory = process.memoryUsage();
       return { pid: process.pid, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed };
     },
+    // Beside the bundle (dist/ of the package, the .vsix or a checkout), or above this file in a checkout.
+    codePageUri: diskCodePages(__dirname),
   });
 }

@@ -1,13 +1,16 @@
 // The npm tarball as a user gets it: packed by `npm run pack:cli`, installed offline into a
 // temporary prefix with `npm install -g`, no dependency fetched, both commands on the PATH
-// working: `icewarp-pathcfg check` with exit codes 0, 1 and 2, and the language server over stdio.
+// working: `icewarp-pathcfg check` with exit codes 0, 1 and 2, and the language server over stdio,
+// a TCP port and a Unix socket, linking each code to its page installed beside it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import * as net from 'node:net';
+import { createMessageConnection, SocketMessageReader, SocketMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { fileURLToPath } from 'node:url';
 import { URI } from 'vscode-uri';
 import { ROOT, copyFixture, runCommand, tempDir } from './helpers';
 
@@ -26,9 +29,19 @@ function packAndInstall(): { tarball: string; bin: string } {
 
 const installed = packAndInstall();
 
-test('the tarball holds the two bundles, the server and its manifest, and no dependency', () => {
+/** Every code page of docs/ (docs/codes/, docs/<language>/codes/) as the tarball holds it. */
+function codePages(): string[] {
+  const docs = path.join(ROOT, 'docs');
+  const folders = ['codes', ...fs.readdirSync(docs).filter((name) => fs.existsSync(path.join(docs, name, 'codes'))).map((name) => `${name}/codes`)];
+  return folders.flatMap((folder) => fs.readdirSync(path.join(docs, folder)).filter((name) => name.endsWith('.md')).map((name) => `package/docs/${folder}/${name}`));
+}
+
+test('the tarball holds the two bundles, the server, the code pages and its manifest, and no dependency', () => {
   const listing = runCommand('tar', ['tzf', installed.tarball], { cwd: ROOT }).stdout.trim().split('\n').sort();
-  assert.deepEqual(listing, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/language-server.js', 'package/dist/server.js', 'package/package.json']);
+  assert.deepEqual(
+    listing,
+    ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/language-server.js', 'package/dist/server.js', 'package/package.json', ...codePages()].sort(),
+  );
   const manifest = JSON.parse(runCommand('tar', ['xzOf', installed.tarball, 'package/package.json'], { cwd: ROOT }).stdout);
   assert.equal(manifest.dependencies, undefined);
   assert.deepEqual(Object.keys(manifest.bin).sort(), ['icewarp-pathcfg', 'icewarp-pathcfg-language-server']);
@@ -54,7 +67,10 @@ test('the installed icewarp-pathcfg-language-server answers --version and --help
   const server = path.join(installed.bin, 'icewarp-pathcfg-language-server');
   const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'packages', 'icewarp-pathcfg', 'package.json'), 'utf8')).version;
   assert.equal(runCommand(server, ['--version'], { cwd: ROOT }).stdout, `${version}\n`);
-  assert.match(runCommand(server, ['--help'], { cwd: ROOT }).stdout, /^Usage: icewarp-pathcfg-language-server \[--stdio/);
+  const help = runCommand(server, ['--help'], { cwd: ROOT }).stdout;
+  assert.match(help, /^Usage: icewarp-pathcfg-language-server \[--stdio/);
+  // Every transport the server takes is listed under Options (each is tried below or in hosts.test.ts).
+  for (const option of ['--stdio', '--socket=PORT', '--pipe=NAME', '--node-ipc']) assert.match(help, new RegExp(`^ {2}${option} `, 'm'), option);
 
   const root = copyFixture('cross-node');
   const child = spawn(server, [], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
@@ -72,13 +88,45 @@ test('the installed icewarp-pathcfg-language-server answers --version and --help
     assert.equal(result.serverInfo?.name, 'IceWarp Cluster Config');
     await connection.sendNotification('initialized', {});
     // Cross-node findings from the unopened files of the folder: the workspace index works too.
-    const codes = (await diagnostics).diagnostics.map((diagnostic) => diagnostic.code);
+    const published = (await diagnostics).diagnostics;
+    const codes = published.map((diagnostic) => diagnostic.code);
     assert.ok(codes.includes('server-id-duplicate'), codes.join(', '));
+    // Each code links to its page, installed with the server.
+    const page = fileURLToPath(published.find((diagnostic) => diagnostic.code === 'server-id-duplicate')?.codeDescription?.href ?? 'file:///nowhere');
+    assert.equal(page, path.join(fs.realpathSync(path.dirname(installed.bin)), 'lib', 'node_modules', 'icewarp-pathcfg', 'docs', 'codes', 'server-id-duplicate.md'));
+    assert.ok(fs.existsSync(page), page);
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
   } finally {
     connection.dispose();
     child.kill();
+  }
+});
+
+test('the installed language server connects to a client listening on a TCP port (--socket) or a Unix socket (--pipe)', async () => {
+  const server = path.join(installed.bin, 'icewarp-pathcfg-language-server');
+  const pipe = path.join(tempDir('icewarp-pipe-'), 'lsp.sock');
+  for (const [listenOn, argument] of [[0, (port: number | string) => `--socket=${port}`], [pipe, () => `--pipe=${pipe}`]] as const) {
+    // The client listens; the server, started with where to find it, connects.
+    const listener = net.createServer();
+    const accepted = new Promise<net.Socket>((resolve) => listener.once('connection', resolve));
+    await new Promise<void>((resolve) => (typeof listenOn === 'number' ? listener.listen(listenOn, '127.0.0.1', resolve) : listener.listen(listenOn, resolve)));
+    const address = listener.address();
+    const child = spawn(server, [argument(typeof address === 'object' && address ? address.port : String(address))], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const socket = await accepted;
+    const connection = createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
+    connection.listen();
+    try {
+      const result = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.equal(result.serverInfo?.name, 'IceWarp Cluster Config', argument(''));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      socket.destroy();
+      listener.close();
+      child.kill();
+    }
   }
 });
 

@@ -124,8 +124,10 @@ describe("fixes and blame follow the cluster's conventions, over LSP", () => {
       const expected = { 12: 'D:\\IceWarp\\queues\\_incoming\\', 7: 'D:\\IceWarp\\queues\\_outgoing\\', 8: 'D:\\IceWarp\\queues\\_outgoing\\retry\\' }[line];
       // Line 13 first follows the peers; then line 8 follows line 13, this node's own layout, and the retry queue line 8.
       const title = { 12: `Use the other nodes' local queue layout: ${expected}`, 7: `Use this server's own queue layout: ${expected}`, 8: `Use the local outgoing queue + retry: ${expected}` }[line];
-      assert.deepEqual(actions.map((action) => [action.title, action.isPreferred ?? false]), [[title, false]]);
-      await apply('win3', actions[0], (diagnostics) => !diagnostics.some((each) => each.code === 'shared-temp-folder' && each.range.start.line === line));
+      // The range answers every problem it touches; this one's fixes name it.
+      const own = actions.filter((action) => action.diagnostics?.some((each) => each.code === 'shared-temp-folder'));
+      assert.deepEqual(own.map((action) => [action.title, action.isPreferred ?? false]), [[title, false]]);
+      await apply('win3', own[0], (diagnostics) => !diagnostics.some((each) => each.code === 'shared-temp-folder' && each.range.start.line === line));
     }
     await client.idle();
     for (const name of ['win1', 'win2', 'win3']) assert.deepEqual(client.latestDiagnostics(uriOf(name)), [], `${name} is clean`);

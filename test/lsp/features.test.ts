@@ -215,19 +215,24 @@ describe('editing features over LSP', () => {
     assert.deepEqual(actions[0].diagnostics, [whitespace]);
     assert.equal(applyEdits(text, actions[0].edit?.changes?.[uri] ?? []), text.replace('license.key  \r\n', 'license.key\r\n'));
 
-    // The code decides, never the message: a reworded message gets the same fix.
+    // The code and range decide, never the message or the source: a reworded message, or none
+    // (ALE sends no source), gets the same fix; another linter's diagnostic of another code on
+    // the range names nothing of ours, and the fix names the server's own diagnostic.
     const reworded = await ask<CodeAction[]>('textDocument/codeAction', {
       ...doc(uri),
       range: whitespace.range,
       context: { diagnostics: [{ ...whitespace, message: 'something else entirely' }] },
     });
     assert.deepEqual(reworded.map((action) => action.title), actions.map((action) => action.title));
+    const { source: _source, ...sourceless } = whitespace;
+    const withoutSource = await ask<CodeAction[]>('textDocument/codeAction', { ...doc(uri), range: whitespace.range, context: { diagnostics: [sourceless] } });
+    assert.deepEqual(withoutSource.map((action) => action.title), actions.map((action) => action.title));
     const foreign = await ask<CodeAction[]>('textDocument/codeAction', {
       ...doc(uri),
       range: whitespace.range,
-      context: { diagnostics: [{ ...whitespace, source: 'other-linter' }] },
+      context: { diagnostics: [{ ...whitespace, source: 'other-linter', code: 'E501' }] },
     });
-    assert.deepEqual(foreign, []);
+    assert.deepEqual(foreign.map((action) => [action.title, action.diagnostics]), [[actions[0].title, [whitespace]]]);
 
     const fixAll = async (current: string) =>
       ask<CodeAction[]>('textDocument/codeAction', {

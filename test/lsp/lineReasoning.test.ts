@@ -95,9 +95,14 @@ describe('a file\'s lines as a whole, over LSP', () => {
     await client.idle();
     const whole = { start: { line: 0, character: 0 }, end: { line: 18, character: 0 } };
     assert.deepEqual(await codeActions('mx2', { range: whole }, ['source.fixAll']), []);
-    // What server-id-missing would say of the inserted empty line: no fix answers it.
+    // What server-id-missing would say of the inserted empty line: no fix answers it; what line 4
+    // offers is the fix of the problem its range touches, the shift.
     const missing: Diagnostic = { code: 'server-id-missing', source: 'icewarp', message: 'Server ID (line 4) is empty', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } } };
-    assert.deepEqual(await codeActions('mx2', missing), []);
+    const offered = await codeActions('mx2', missing);
+    assert.deepEqual(
+      offered.map((action) => [action.title, action.diagnostics?.map((each) => each.code)]),
+      [['Remove the empty line 4 (lines 5-18 move up one)', ['lines-shifted']]],
+    );
   });
 
   test('the shift fix removes the empty line; applied, the node and its cluster validate clean', async () => {

@@ -168,7 +168,8 @@ describe('the table of LSP methods', () => {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, inlayHint: { refreshSupport: true } },
         textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
       },
-      initializationOptions: { validationDelay: 0 },
+      // The extension's own client: it hears IceWarp's notifications.
+      initializationOptions: { validationDelay: 0, vscodeExtension: true },
     });
     await client.sendNotification('initialized', {});
     await heard('textDocument/publishDiagnostics');

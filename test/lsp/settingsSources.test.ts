@@ -130,6 +130,24 @@ describe('settings from any client', () => {
     }
   });
 
+  test("a push that arrives while the folder's settings are being asked for does not ask again (eglot pushes at start)", async () => {
+    const client = await TestClient.start({ folders: [folder], answerConfiguration: false });
+    try {
+      await client.waitFor(() => client.configurationScopes.length > 0, 'the first workspace/configuration request');
+      // eglot pushes its whole configuration right after initialized, `{}` when it has none.
+      const mx1 = uriOf('mx1');
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      // A round trip: the push has been handled.
+      await client.status();
+      client.answerHeldConfigurationRequests();
+      await client.waitFor(() => client.publishCount(mx1) > 0, 'the nodes');
+      await client.idle();
+      assert.deepEqual(client.configurationScopes, [fileUri(folder)]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('100,000 invalid severity entries: diagnostics as usual, one line in the log', async () => {
     const severity: Record<string, string> = { 'server-id-duplicate': 'off' };
     for (let index = 0; index < 100_000; index++) severity[`no-such-code-${index}`] = 'loud';

@@ -59,7 +59,7 @@ async function statFile(uriText: string): Promise<FileStat | undefined> {
   try {
     const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uriText));
     const type = stat.type & vscode.FileType.File ? 'file' : stat.type & vscode.FileType.Directory ? 'directory' : 'other';
-    return { type, size: stat.size };
+    return { type, size: stat.size, mtime: stat.mtime };
   } catch {
     return undefined;
   }

@@ -4,12 +4,14 @@
 // the same process over in-memory streams; a browser host over a worker's messages with the
 // client's file system. Nothing here needs Node.
 import { type Connection, TextDocuments } from 'vscode-languageserver';
+import { explainHref } from '../../../common/protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FEATURES } from '../features';
 import type { ProcessStatus, ServerContext } from '../features/feature';
 import type { FileAccess } from '../host/files';
 import { registerDocumentSync } from './documentSync';
 import { registerFileKinds } from './fileKinds';
+import { FileWatching } from './fileWatching';
 import { ClientSession, registerInitialize } from './initialize';
 import { installMessagePipeline } from './messagePipeline';
 import { type LineSource, documentLines, nodeFileLines } from './positionEncoding';
@@ -25,6 +27,12 @@ export interface ServerOptions {
   processStatus?: () => ProcessStatus;
   /** The clock; the runtime's own timers unless a test brings one. */
   timers?: Timers;
+  /**
+   * The `file:` URL of a code's page in a language (else English), where the host ships the
+   * pages (../host/codePages.ts); without it, codes link to pages only for a client that sent
+   * initializationOptions.explainBaseUri.
+   */
+  codePageUri?: (code: string, language: string) => string | undefined;
 }
 
 export interface Server {
@@ -63,6 +71,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     onArrival: (uri) => {
       for (const listener of arrivalListeners) listener(uri);
     },
+    isExtensionClient: () => session.vscodeExtension,
   });
 
   const isOpen = (uri: string) => documents.get(uri) !== undefined;
@@ -70,13 +79,23 @@ export function createServer(connection: Connection, files: FileAccess, options:
   const settings = new SettingsStore((message) => connection.console.warn(message), { scopeOf: (uri): string => index.folderOf(uri) ?? uri });
   const settingsFor = (uri: string) => settings.settingsFor(uri);
   const index = new WorkspaceIndex(files, isOpen, (uri) => settingsFor(uri).then((each) => each.maxFileSize));
-  const publisher = new DiagnosticsPublisher(connection, documents, index, settingsFor, timers, () => session.validationDelayOverride);
+  // A code's page: where the client opens it (VS Code's explain link), else the page on disk.
+  const codeHref = (code: string): string | undefined =>
+    session.explainBaseUri !== undefined ? explainHref(session.explainBaseUri, code) : options.codePageUri?.(code, session.messageLanguage);
+  const publisher = new DiagnosticsPublisher(connection, documents, index, settingsFor, timers, () => session.validationDelayOverride, codeHref);
   const scheduler = new ValidationScheduler((uri, typed) => void publisher.publish(uri, typed), timers);
 
   // Document sync first: its listeners run before the features' (settings, closes).
   const sync = registerDocumentSync({ connection, documents, index, settings, scheduler, publisher });
   registerFileKinds(connection, documents, index, sync.updateNode);
-  registerInitialize(session, { connection, settings, index, publisher, sync, timers, featureCapabilities: FEATURES.map((feature) => feature.capabilities) });
+  const watching = new FileWatching(
+    connection,
+    files,
+    timers,
+    { folders: () => index.folderUris(), unopenedFiles: () => index.unopenedFiles(), knows: (uri) => index.has(uri) || isOpen(uri) },
+    (changes) => sync.filesChanged(changes),
+  );
+  registerInitialize(session, { connection, settings, index, sync, timers, featureCapabilities: FEATURES.map((feature) => feature.capabilities), watching });
 
   const context: ServerContext = {
     connection,
@@ -94,7 +113,8 @@ export function createServer(connection: Connection, files: FileAccess, options:
     files,
     processStatus: options.processStatus ?? (() => UNKNOWN_PROCESS),
     clientCapabilities: () => session.capabilities,
-    canExplainCodes: () => publisher.explainBaseUri !== undefined,
+    canExplainCodes: () => session.explainBaseUri !== undefined,
+    codePageUri: (code) => (session.explainBaseUri === undefined ? options.codePageUri?.(code, session.messageLanguage) : undefined),
     timers,
   };
   for (const feature of FEATURES) feature.register(context);
@@ -102,6 +122,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
   documents.listen(connection);
   return {
     dispose: () => {
+      watching.dispose();
       scheduler.dispose();
       publisher.dispose();
     },

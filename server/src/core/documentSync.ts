@@ -3,7 +3,7 @@
 // leaving the workspace, the cluster view's Refresh and new settings each change the index and
 // mark every node whose diagnostics they can change for the scheduler's next round
 // (./validationScheduler.ts).
-import { type Connection, FileChangeType, MessageType, ShowMessageNotification, type TextDocuments } from 'vscode-languageserver';
+import { type Connection, FileChangeType, type FileEvent, MessageType, ShowMessageNotification, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type RescanResult, rescanWorkspaceRequest } from '../../../common/protocol';
 import { type NodeFileListing, type UnlistedFolder, isNodeFileUri } from '../host/files';
@@ -35,6 +35,8 @@ export interface DocumentSync {
   changeFolders(added: readonly string[], removed: readonly string[]): void;
   /** Refresh: the folders walked again; new node files indexed, vanished ones forgotten. */
   rescan(): Promise<RescanResult>;
+  /** Files created, changed or deleted on disk: the index follows, and every node they affect is validated again. */
+  filesChanged(changes: readonly FileEvent[]): Promise<void>;
 }
 
 /** Folders not searched that the log names one by one; the warning names fewer. */
@@ -181,11 +183,12 @@ export function registerDocumentSync({ connection, documents, index, settings, s
     });
   });
 
-  connection.onDidChangeWatchedFiles((params) =>
+  /** Files created, changed or deleted on disk, as the client's watchers or the server's own (./fileWatching.ts) report them. */
+  function filesChanged(reported: readonly FileEvent[]): Promise<void> {
     // One hold for the batch: files created or deleted together are validated in one round.
-    scheduler.holding(async () => {
+    return scheduler.holding(async () => {
       // The client's two watchers (node files, and deletions of anything) may both report one file.
-      const changes = new Map(params.changes.map((change) => [`${change.type} ${change.uri}`, change]));
+      const changes = new Map(reported.map((change) => [`${change.type} ${change.uri}`, change]));
       // A folder deleted arrives as one event for the folder (VS Code reports no event for what was
       // inside): every node file under it goes with it.
       const deletedFolders = [...changes.values()].filter((change) => change.type === FileChangeType.Deleted && !isNodeFileUri(change.uri));
@@ -203,8 +206,9 @@ export function registerDocumentSync({ connection, documents, index, settings, s
         // Back on disk (saved again, restored): the open document is a node of the workspace again.
         else if (index.fileRestored(change.uri)) await updateNode(change.uri, () => index.setOpenDocument(document, settings.knownSettingsFor(change.uri)?.maxFileSize));
       }
-    }),
-  );
+    });
+  }
+  connection.onDidChangeWatchedFiles((params) => filesChanged(params.changes));
 
   connection.onRequest(rescanWorkspaceRequest, () => rescan());
 
@@ -212,6 +216,7 @@ export function registerDocumentSync({ connection, documents, index, settings, s
     updateNode,
     indexWorkspace,
     rescan,
+    filesChanged,
     changeFolders(added, removed) {
       index.changeFolders(added, removed);
       void forgetFiles(index.filesOutsideFolders()).then(indexWorkspace);

@@ -1,8 +1,9 @@
 // The handshake: what the client says at initialize (its capabilities, position encodings,
 // display language, folders, initializationOptions) and what the server answers (its own
 // capabilities, the features' merged in); then, once initialized, the registrations the client
-// allows and the first index of the workspace. The settings sources follow what it said:
-// workspace/configuration where the client can answer it, and its pushed didChangeConfiguration.
+// allows, the first index of the workspace and who watches the disk (./fileWatching.ts). The
+// settings sources follow what it said: workspace/configuration where the client can answer it,
+// and its pushed didChangeConfiguration.
 import {
   type ClientCapabilities,
   type Connection,
@@ -12,12 +13,13 @@ import {
   type ServerCapabilities,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import { EXPLAIN_BASE_URI_OPTION } from '../../../common/protocol';
+import { URI } from 'vscode-uri';
+import { EXPLAIN_BASE_URI_OPTION, VSCODE_EXTENSION_OPTION } from '../../../common/protocol';
 import { isRecord } from '../../../common/isRecord';
 import { setMessageLocale } from '../service';
 import type { DocumentSync } from './documentSync';
+import { type FileWatching, watchModeOf } from './fileWatching';
 import { type PositionEncoding, negotiatePositionEncoding } from './positionEncoding';
-import type { DiagnosticsPublisher } from './publisher';
 import type { SettingsStore } from './settings';
 import { CONFIGURATION_TIMEOUT_MS, PulledSettings, sectionOfInitializationOptions, sectionOfPushedSettings } from './settingsSources';
 import type { Timers } from './timers';
@@ -41,21 +43,28 @@ export class ClientSession {
   positionEncoding: PositionEncoding = 'utf-16';
   /** initializationOptions.validationDelay (the tests, the bench) overrides icewarp.validation.delay. */
   validationDelayOverride: number | undefined;
+  /** The extension's own client (initializationOptions.vscodeExtension): it gets IceWarp's notifications and watches the files itself. */
+  vscodeExtension = false;
+  /** The language of the server's messages, from the client's locale: 'en', or one with a bundle ('cs', 'de'). */
+  messageLanguage = 'en';
+  /** Where the client opens a code's page (initializationOptions.explainBaseUri): VS Code's explain link. */
+  explainBaseUri: string | undefined;
 }
 
 export interface InitializeParts {
   connection: Connection;
   settings: SettingsStore;
   index: WorkspaceIndex;
-  publisher: DiagnosticsPublisher;
   sync: DocumentSync;
   timers: Timers;
   /** Each feature's capabilities, merged into the server's answer. */
   featureCapabilities: readonly ServerCapabilities[];
+  /** Node files changed on disk: the client's watchers, or the server's own. */
+  watching: FileWatching;
 }
 
 /** Registers initialize, initialized and the pushed settings; fills `session` as the client answers. */
-export function registerInitialize(session: ClientSession, { connection, settings, index, publisher, sync, timers, featureCapabilities }: InitializeParts): void {
+export function registerInitialize(session: ClientSession, { connection, settings, index, sync, timers, featureCapabilities, watching }: InitializeParts): void {
   const pullEvents = {
     onUnanswered: () =>
       settings.logOnce(
@@ -72,18 +81,18 @@ export function registerInitialize(session: ClientSession, { connection, setting
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.capabilities = params.capabilities;
     // The language of every message from now on: the client's display language where a bundle has it.
-    setMessageLocale(localeOf(params));
+    session.messageLanguage = setMessageLocale(localeOf(params));
     const positionEncoding = negotiatePositionEncoding(params.capabilities);
     session.positionEncoding = positionEncoding;
     const canPullConfiguration = params.capabilities.workspace?.configuration === true;
     settings.usePulled(canPullConfiguration ? new PulledSettings(connection, timers, pullEvents) : undefined);
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-    const folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
-    index.setFolders(folders.length === 0 && params.rootUri ? [params.rootUri] : folders);
+    index.setFolders(workspaceFoldersOf(params));
     const initializationOptions: unknown = params.initializationOptions;
+    session.vscodeExtension = isRecord(initializationOptions) && initializationOptions[VSCODE_EXTENSION_OPTION] === true;
     settings.setInitial(sectionOfInitializationOptions(initializationOptions));
-    if (isRecord(initializationOptions) && typeof initializationOptions[EXPLAIN_BASE_URI_OPTION] === 'string') publisher.explainBaseUri = initializationOptions[EXPLAIN_BASE_URI_OPTION];
+    if (isRecord(initializationOptions) && typeof initializationOptions[EXPLAIN_BASE_URI_OPTION] === 'string') session.explainBaseUri = initializationOptions[EXPLAIN_BASE_URI_OPTION];
     // Tests and the bench set 0: diagnostics right after each change.
     if (isRecord(initializationOptions) && typeof initializationOptions.validationDelay === 'number' && initializationOptions.validationDelay >= 0) {
       session.validationDelayOverride = initializationOptions.validationDelay;
@@ -114,7 +123,7 @@ export function registerInitialize(session: ClientSession, { connection, setting
         ),
       );
     }
-    await sync.indexWorkspace();
+    await watching.start(watchModeOf(session.capabilities, session.vscodeExtension), sync.indexWorkspace());
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -122,4 +131,15 @@ export function registerInitialize(session: ClientSession, { connection, setting
     if (push.pushed) settings.setPushed(push.section);
     settings.changed();
   });
+}
+
+/**
+ * The folders of the workspace: workspaceFolders, else rootUri, else the deprecated rootPath
+ * (a file system path), which some clients still send alone.
+ */
+function workspaceFoldersOf(params: InitializeParams): string[] {
+  const folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+  if (folders.length > 0) return folders;
+  if (params.rootUri) return [params.rootUri];
+  return typeof params.rootPath === 'string' && params.rootPath !== '' ? [URI.file(params.rootPath).toString()] : [];
 }

@@ -1,9 +1,10 @@
 // Every LSP method the server handles or sends, one row each: which way it goes, request or
 // notification, and what the stages of the message pipeline (./messagePipeline.ts) do with it:
 // where its positions are (./positionEncoding.ts), where its URIs are (./uriSpelling.ts), what
-// it answers for a position outside the document (./positionGuard.ts), and whether it tells the
-// arrival tap of a document. A new method is one row here; the pipeline refuses to register or
-// send a method without one (test/lsp/lspMethods.test.ts), so no stage can miss it.
+// it answers for a position outside the document (./positionGuard.ts), whether it tells the
+// arrival tap of a document, and whether only the extension's own client gets it. A new method
+// is one row here; the pipeline refuses to register or send a method without one
+// (test/lsp/lspMethods.test.ts), so no stage can miss it.
 import { ADD_NODE_REQUEST, CHECK_NEW_NODE_REQUEST, COMPARE_NODES_REQUEST, FIX_ALL_IN_CLUSTER_REQUEST, PROMOTE_TO_MASTER_REQUEST, REMOVE_NODE_REQUEST } from '../../../common/clusterRequests';
 import { findNodeFilesRequest, readNodeFileRequest, statFileRequest } from '../../../common/fileRequests';
 import {
@@ -59,6 +60,8 @@ export interface MethodRow {
   outOfRange?: { at: GuardedAt; emptyResult: () => unknown };
   /** didOpen and didChange: the arrival tap hears of the document before it is updated and parsed. */
   tapsArrival?: true;
+  /** A notification only the extension's own client handles: sent to no other client (the audience stage). */
+  extensionOnly?: true;
 }
 
 // The rows are written with these, so each says only what is particular to its method.
@@ -139,8 +142,8 @@ export const LSP_METHODS: Readonly<Record<string, MethodRow>> = {
   'window/showMessage': toClient('notification'),
   // The library's console sends it beneath the pipeline; the row says it is sent all the same.
   'window/logMessage': toClient('notification'),
-  [fileKindNotification.method]: toClient('notification'),
-  [clusterChangedNotification.method]: toClient('notification'),
+  [fileKindNotification.method]: toClient('notification', { extensionOnly: true }),
+  [clusterChangedNotification.method]: toClient('notification', { extensionOnly: true }),
   [findNodeFilesRequest.method]: toClient('request'),
   [readNodeFileRequest.method]: toClient('request'),
   [statFileRequest.method]: toClient('request'),

@@ -13,6 +13,8 @@
 //                                      result, and the handler never sees it
 //   arrival tap                        told of a didOpen or didChange before the document is
 //                                      updated (icewarp/serverStatus measures from there)
+//   audience                           a notification only the extension's own client handles
+//                                      (its row says `extensionOnly`) goes to that client alone
 //
 // Installed once, before anything registers: it replaces, in place, the connection's
 // registrations (onRequest, onNotification and its named ones, onHover...) and its sending
@@ -37,6 +39,12 @@ export interface PipelineStages {
   lineCountOf?: LineCountOf;
   /** The arrival tap, told the URI of each didOpen and didChange; without it nobody is. */
   onArrival?(uri: string): void;
+  /**
+   * Whether the client is the extension's own (initializationOptions.vscodeExtension): the
+   * audience stage drops the notifications only it handles for any other client. Without it,
+   * every notification is sent.
+   */
+  isExtensionClient?(): boolean;
 }
 
 /** A handler as the connection calls it: the params, then the library's extras (a cancellation token...). */
@@ -90,7 +98,7 @@ export const REGISTRATION_METHODS: Readonly<Record<string, string>> = {
 
 /** Puts the pipeline on `connection`, in place. Call it before anything registers. */
 export function installMessagePipeline(connection: Connection, stages: PipelineStages): void {
-  const { encodingOf, linesOf, uris, lineCountOf, onArrival } = stages;
+  const { encodingOf, linesOf, uris, lineCountOf, onArrival, isExtensionClient } = stages;
 
   /** `handler` behind the stages, for a message from the client. */
   const incoming = (row: MethodRow, handler: Handler): Handler => {
@@ -154,7 +162,12 @@ export function installMessagePipeline(connection: Connection, stages: PipelineS
     const row = rowOf(methodOf(type), 'server->client', 'request');
     return params.length === 0 ? send(type) : send(type, outgoing(row, params[0]), ...params.slice(1));
   });
-  replace('sendNotification', (send) => (type: MessageType, params?: unknown) => send(type, outgoing(rowOf(methodOf(type), 'server->client', 'notification'), params)));
+  replace('sendNotification', (send) => (type: MessageType, params?: unknown) => {
+    const row = rowOf(methodOf(type), 'server->client', 'notification');
+    // Another client would warn of an unknown notification (lsp-mode opens a window for each).
+    if (row.extensionOnly && isExtensionClient && !isExtensionClient()) return Promise.resolve();
+    return send(type, outgoing(row, params));
+  });
   replace('sendDiagnostics', (send) => (params: unknown) => send(outgoing(rowOf('textDocument/publishDiagnostics', 'server->client', 'notification'), params)));
   replace('sendProgress', (send) => (...args: unknown[]) => {
     rowOf('$/progress', 'server->client', 'notification');

@@ -31,10 +31,9 @@ export class DiagnosticsPublisher {
     private readonly settingsFor: (uri: string) => Promise<Settings>,
     private readonly timers: Timers,
     private readonly pauseOverride: () => number | undefined,
+    /** The link of a code's page, where there is one (codeDescription.href). */
+    private readonly codeHref: (code: string) => string | undefined = () => undefined,
   ) {}
-
-  /** Where a code's page opens, when the client can open one (initializationOptions.explainBaseUri). */
-  explainBaseUri: string | undefined;
 
   /** The diagnostics last published for `uri` (none once cleared). */
   published(uri: string): readonly Diagnostic[] {
@@ -99,7 +98,7 @@ export class DiagnosticsPublisher {
   diagnosticsFor(uri: string, settings: Settings): Diagnostic[] {
     const oversizedBytes = this.index.oversizedBytes(uri);
     if (oversizedBytes !== undefined) {
-      return tooLargeDiagnostics(oversizedBytes, settings.maxFileSize, settings.diagnostics.severity).map((diagnostic) => toLspDiagnostic(diagnostic, this.explainBaseUri));
+      return tooLargeDiagnostics(oversizedBytes, settings.maxFileSize, settings.diagnostics.severity).map((diagnostic) => toLspDiagnostic(diagnostic, this.codeHref));
     }
     const node = this.index.workspace.get(uri);
     if (!node) return [];
@@ -109,7 +108,7 @@ export class DiagnosticsPublisher {
       onRuleError: (code: string, error: unknown) =>
         this.connection.console.error(`Rule ${code} failed: ${error instanceof Error ? error.name : 'error'} (the document text is not logged)`),
     };
-    return validate(node, this.index.workspace, options).map((diagnostic) => toLspDiagnostic(diagnostic, this.explainBaseUri));
+    return validate(node, this.index.workspace, options).map((diagnostic) => toLspDiagnostic(diagnostic, this.codeHref));
   }
 
   private async send(uri: string, diagnostics: Diagnostic[], version: number | undefined): Promise<void> {

@@ -36,6 +36,8 @@ export class SettingsStore {
   /** Defaults, initializationOptions and the pushed settings: what every resource starts from. */
   private base: Settings = DEFAULT_SETTINGS;
   private readonly cache = new Map<string, Promise<Settings>>();
+  /** Scopes whose section has been asked for and not answered yet. */
+  private readonly asking = new Set<string>();
   /** The settings last answered per scope, kept until newer ones are answered. */
   private readonly answered = new Map<string, Settings>();
   private readonly reported = new Set<string>();
@@ -81,11 +83,16 @@ export class SettingsStore {
     const scope = this.scopeOf(uri);
     let settings = this.cache.get(scope);
     if (!settings) {
+      this.asking.add(scope);
+      // The answer is laid over the base as it is when the answer comes, pushes meanwhile included.
       settings = source.sectionFor(scope).then(
         (raw) => (raw === undefined || raw === null ? this.base : applySettingsLayers(this.base, this.validated(raw, 'workspace/configuration'))),
         () => this.base,
       );
-      void settings.then((answer) => this.answered.set(scope, answer));
+      void settings.then((answer) => {
+        this.asking.delete(scope);
+        this.answered.set(scope, answer);
+      });
       this.cache.set(scope, settings);
     }
     return settings;
@@ -102,7 +109,7 @@ export class SettingsStore {
 
   /** Settings may differ now: ask again, and tell every listener (in the order they came). */
   changed(): void {
-    this.cache.clear();
+    this.forgetAnswers();
     for (const listener of this.listeners) listener();
   }
 
@@ -119,7 +126,17 @@ export class SettingsStore {
 
   private rebase(): void {
     this.base = applySettingsLayers(DEFAULT_SETTINGS, this.initial, this.pushed);
-    this.cache.clear();
+    this.forgetAnswers();
+  }
+
+  /**
+   * Drops the answers, so the next settingsFor asks again; never a question still open: the
+   * client answers it after what it sent before, so its answer is as new as a push that came
+   * meanwhile (eglot pushes its configuration as the server first asks for it; asking again
+   * sent two requests at once for one folder).
+   */
+  private forgetAnswers(): void {
+    for (const scope of this.cache.keys()) if (!this.asking.has(scope)) this.cache.delete(scope);
   }
 
   private validated(raw: unknown, origin: SettingsOrigin): SettingsLayer {

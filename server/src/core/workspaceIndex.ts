@@ -76,6 +76,16 @@ export class WorkspaceIndex {
     return this.workspace.has(uri) || this.oversized.has(uri);
   }
 
+  /** The workspace folders, as URIs. */
+  folderUris(): readonly string[] {
+    return this.folders;
+  }
+
+  /** The files the index read from disk and nobody has open (nodes and files too large): what changes on disk unseen. */
+  unopenedFiles(): string[] {
+    return [...this.workspace.all().map((node) => node.uri), ...this.oversized.keys()].filter((uri) => !this.isOpen(uri));
+  }
+
   /** Finds every node file under the folders and reads those that are not open. */
   async discover(): Promise<NodeFileListing> {
     const found = await this.files.findNodeFiles(this.folders);

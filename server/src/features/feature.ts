@@ -42,6 +42,8 @@ export interface ServerContext {
   clientCapabilities(): ClientCapabilities;
   /** Whether the client opens a code's page (it sent initializationOptions.explainBaseUri). */
   canExplainCodes(): boolean;
+  /** The `file:` URL of a code's page shipped with the server, for a client that cannot open the explain links; undefined where none is. */
+  codePageUri(code: string): string | undefined;
   /** The server's clock: the runtime's, or the one a test brought (ServerOptions.timers). */
   timers: Timers;
 }

@@ -219,7 +219,7 @@ function readNow(fsPath: string, maxSize: number): Promise<FileRead> {
 async function stat(uri: string): Promise<FileStat | undefined> {
   try {
     const stats = await fs.promises.stat(URI.parse(uri).fsPath);
-    return { type: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', size: stats.size };
+    return { type: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', size: stats.size, mtime: stats.mtimeMs };
   } catch {
     return undefined;
   }
