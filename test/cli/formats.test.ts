@@ -118,6 +118,23 @@ test('--format sarif validates against the official SARIF 2.1.0 schema, with rul
   assert.match(duplicateRule?.fullDescription.text ?? '', /^Another node of the same cluster uses the same Server ID\. .* \(related information\)\.$/);
 });
 
+test('--locale cs and de carry the Czech and German page of each code as the SARIF rule help, English by default', () => {
+  const root = copyFixture('cross-node');
+  const helpOf = (args: string[]) => {
+    const rules = (JSON.parse(runCli(['check', '--format', 'sarif', ...args], { cwd: root }).stdout) as SarifLog).runs[0].tool.driver.rules;
+    return rules.find((rule) => rule.id === 'server-id-duplicate');
+  };
+  const page = (folder: string) => fs.readFileSync(path.resolve(__dirname, '../../docs', folder, 'server-id-duplicate.md'), 'utf8');
+  const czech = helpOf(['--locale', 'cs']);
+  assert.equal(czech?.help?.markdown, page('cs/codes'));
+  assert.match(czech?.fullDescription.text ?? '', /^Jiný uzel téhož clusteru používá stejné Server ID\. /);
+  assert.equal(czech?.help?.text, czech?.fullDescription.text);
+  const german = helpOf(['--locale', 'de']);
+  assert.equal(german?.help?.markdown, page('de/codes'));
+  assert.match(german?.fullDescription.text ?? '', /^Ein anderer Knoten desselben Clusters verwendet dieselbe Server ID\. /);
+  assert.equal(helpOf(['--locale', 'en'])?.help?.markdown, page('codes'));
+});
+
 test('the SARIF schema check can fail: a log without its version is rejected', () => {
   const schema = JSON.parse(fs.readFileSync(path.join(__dirname, 'schemas', 'sarif-schema-2.1.0.json'), 'utf8'));
   const ajv = new Ajv({ strict: false });

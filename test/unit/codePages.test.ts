@@ -2,35 +2,82 @@
 // means, why it matters, a wrong and a right example, the fix and the default severity. The
 // pages ship in the .vsix and open from the code's link, so they must stay true to the rules:
 // each page's wrong example is replayed through the language service and must raise its code,
-// and its right example must not.
+// and its right example must not. Each page has a Czech and a German twin (docs/cs/codes/,
+// docs/de/codes/) with the same sections in that language and the very same examples, replayed
+// the same way: a translation can change the words, never the files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIAGNOSTIC_CODES, Workspace, fixesFor, isDiagnosticCode, parseNodeFile, validate } from '../../server/src/service';
+import { fencedBlocks } from './translatedPages';
 
-const PAGES_DIR = join(__dirname, '..', '..', 'docs', 'codes');
+const ROOT = join(__dirname, '..', '..');
 const INDEX = 'README.md';
 
 /** Whose wrong example cannot be a real excerpt: a file above `icewarp.maxFileSize` is megabytes long. */
 const NOT_REPLAYED: readonly string[] = ['file-too-large'];
 
-const SECTIONS = ['What it means', 'Why it matters to IceWarp', 'Wrong', 'Right', 'Fix', 'Severity'] as const;
+/** What a page says in each language where the test reads it: its folder, its sections in order, and the labels of its first line and its fix. */
+interface PageLanguage {
+  name: string;
+  folder: string;
+  sections: readonly [meaning: string, why: string, wrong: string, right: string, fix: string, severity: string];
+  defaultSeverity: string;
+  quickFix: string;
+  noQuickFix: string;
+  byHand: string;
+}
+
+const ENGLISH: PageLanguage = {
+  name: 'English',
+  folder: 'docs/codes',
+  sections: ['What it means', 'Why it matters to IceWarp', 'Wrong', 'Right', 'Fix', 'Severity'],
+  defaultSeverity: 'Default severity',
+  quickFix: 'Quick fix',
+  noQuickFix: 'No quick fix.',
+  byHand: 'By hand',
+};
+/** The words of the messages' catalogue (l10n/bundle.l10n.cs.json, .de.json) for the light bulb's fixes. */
+const TRANSLATIONS: readonly PageLanguage[] = [
+  {
+    name: 'Czech',
+    folder: 'docs/cs/codes',
+    sections: ['Co to znamená', 'Proč na tom IceWarpu záleží', 'Špatně', 'Správně', 'Oprava', 'Závažnost'],
+    defaultSeverity: 'Výchozí závažnost',
+    quickFix: 'Rychlá oprava',
+    noQuickFix: 'Žádná rychlá oprava.',
+    byHand: 'Ručně',
+  },
+  {
+    name: 'German',
+    folder: 'docs/de/codes',
+    sections: ['Was es bedeutet', 'Warum es für IceWarp wichtig ist', 'Falsch', 'Richtig', 'Behebung', 'Schweregrad'],
+    defaultSeverity: 'Standard-Schweregrad',
+    quickFix: 'Schnellkorrektur',
+    noQuickFix: 'Keine Schnellkorrektur.',
+    byHand: 'Von Hand',
+  },
+];
+const LANGUAGES = [ENGLISH, ...TRANSLATIONS];
 const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 
 interface Page {
   code: string;
   text: string;
   sections: Map<string, string>;
+  language: PageLanguage;
 }
 
-function readPages(): Page[] {
-  return readdirSync(PAGES_DIR)
+function readPages(language: PageLanguage): Page[] {
+  const folder = join(ROOT, language.folder);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
     .filter((name) => name.endsWith('.md') && name !== INDEX)
     .sort()
     .map((name) => {
-      const text = readFileSync(join(PAGES_DIR, name), 'utf8').replace(/\r\n/g, '\n');
-      return { code: name.slice(0, -'.md'.length), text, sections: sectionsOf(text) };
+      const text = readFileSync(join(folder, name), 'utf8').replace(/\r\n/g, '\n');
+      return { code: name.slice(0, -'.md'.length), text, sections: sectionsOf(text), language };
     });
 }
 
@@ -42,8 +89,17 @@ function sectionsOf(markdown: string): Map<string, string> {
   return sections;
 }
 
+/** A page's section by its place: 0 what it means ... 5 severity. */
+function section(page: Page, index: number): string {
+  return page.sections.get(page.language.sections[index]) ?? '';
+}
+
 function defaultSeverity(page: Page): string | undefined {
-  return /^\*\*Default severity:\*\* ([a-z]+)\b/m.exec(page.text)?.[1];
+  return new RegExp(`^\\*\\*${page.language.defaultSeverity}:\\*\\* ([a-z]+)\\b`, 'm').exec(page.text)?.[1];
+}
+
+function offersQuickFix(page: Page): boolean {
+  return new RegExp(`^- \\*\\*${page.language.quickFix}\\*\\*`, 'm').test(section(page, 4));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,66 +174,96 @@ function replay(files: ExampleFile[]): { code: string; fixes: number }[] {
 
 // ---------------------------------------------------------------------------------------------
 
-const pages = readPages();
-const pageCodes = new Set(pages.map((page) => page.code));
+const englishPages = readPages(ENGLISH);
+const englishCodes = new Set(englishPages.map((page) => page.code));
 
 test('every diagnostic code has a page docs/codes/<code>.md', () => {
-  const missing = Object.keys(DIAGNOSTIC_CODES).filter((code) => !pageCodes.has(code));
+  const missing = Object.keys(DIAGNOSTIC_CODES).filter((code) => !englishCodes.has(code));
   assert.deepEqual(missing, []);
 });
 
-test('every page explains a code of codes.ts', () => {
-  const orphans = [...pageCodes].filter((code) => !isDiagnosticCode(code));
-  assert.deepEqual(orphans, []);
-});
+for (const language of LANGUAGES) {
+  const pages = readPages(language);
+  const prefix = language === ENGLISH ? '' : `${language.folder}/`;
 
-for (const page of pages) {
-  test(`${page.code}: the page has its title, every section in order, and its default severity`, () => {
-    assert.equal(page.text.split('\n')[0], `# \`${page.code}\``);
-    assert.deepEqual([...page.sections.keys()], [...SECTIONS]);
-    for (const [name, body] of page.sections) assert.ok(body.trim().length > 0, `section "${name}" is empty`);
-    const severity = defaultSeverity(page);
-    assert.ok(severity && SEVERITIES.includes(severity), `no "**Default severity:** <level>" line`);
-    if (isDiagnosticCode(page.code)) assert.equal(severity, DIAGNOSTIC_CODES[page.code].severity, 'the default severity differs from codes.ts');
-    assert.match(page.sections.get('Severity') ?? '', new RegExp(`"icewarp\\.diagnostics\\.severity": \\{ "${page.code}": "`), 'no settings example for this code');
+  if (language !== ENGLISH) {
+    test(`every English page has a ${language.name} twin in ${language.folder}/, and no page there lacks an English one`, () => {
+      const codes = new Set(pages.map((page) => page.code));
+      assert.deepEqual([...englishCodes].filter((code) => !codes.has(code)), [], `pages not translated into ${language.name}`);
+      assert.deepEqual([...codes].filter((code) => !englishCodes.has(code)), [], 'translated pages without an English page');
+    });
+  }
+
+  test(`every page of ${language.folder}/ explains a code of codes.ts`, () => {
+    const orphans = pages.map((page) => page.code).filter((code) => !isDiagnosticCode(code));
+    assert.deepEqual(orphans, []);
   });
 
-  test(`${page.code}: the page has a wrong and a right example, and a fix`, () => {
-    assert.ok(examplesIn(page.sections.get('Wrong') ?? '').length > 0, 'no example under "Wrong"');
-    assert.ok(examplesIn(page.sections.get('Right') ?? '').length > 0, 'no example under "Right"');
-    const fix = page.sections.get('Fix') ?? '';
-    const offersQuickFix = /^- \*\*Quick fix\*\*/m.test(fix);
-    const saysNone = /^- \*\*No quick fix\.\*\*/m.test(fix);
-    assert.ok(offersQuickFix !== saysNone, 'the fix section starts with either "- **Quick fix**" or "- **No quick fix.**"');
-    assert.match(fix, /^- \*\*By hand\*\*/m, 'the fix section says what to do by hand');
-    if (isDiagnosticCode(page.code)) assert.equal(offersQuickFix, DIAGNOSTIC_CODES[page.code].fixes.length > 0, 'the page and codes.ts disagree on whether there is a quick fix');
-  });
+  for (const page of pages) {
+    const english = englishPages.find((candidate) => candidate.code === page.code);
 
-  if (!isDiagnosticCode(page.code) || NOT_REPLAYED.includes(page.code)) continue;
+    test(`${prefix}${page.code}: the page has its title, every section in order, and its default severity`, () => {
+      assert.equal(page.text.split('\n')[0], `# \`${page.code}\``);
+      assert.deepEqual([...page.sections.keys()], [...language.sections]);
+      for (const [name, body] of page.sections) assert.ok(body.trim().length > 0, `section "${name}" is empty`);
+      const severity = defaultSeverity(page);
+      assert.ok(severity && SEVERITIES.includes(severity), `no "**${language.defaultSeverity}:** <level>" line`);
+      if (isDiagnosticCode(page.code)) assert.equal(severity, DIAGNOSTIC_CODES[page.code].severity, 'the default severity differs from codes.ts');
+      assert.match(section(page, 5), new RegExp(`"icewarp\\.diagnostics\\.severity": \\{ "${page.code}": "`), 'no settings example for this code');
+    });
 
-  test(`${page.code}: the wrong example raises the code (with the quick fix the page names) and the right example does not`, () => {
-    const wrong = replay(examplesIn(page.sections.get('Wrong') ?? '')).filter((diagnostic) => diagnostic.code === page.code);
-    const right = replay(examplesIn(page.sections.get('Right') ?? '')).filter((diagnostic) => diagnostic.code === page.code);
-    assert.ok(wrong.length > 0, 'the wrong example does not raise the code');
-    assert.deepEqual(right, [], 'the right example raises the code');
-    if (/^- \*\*Quick fix\*\*/m.test(page.sections.get('Fix') ?? '')) {
-      assert.ok(wrong.some((diagnostic) => diagnostic.fixes > 0), 'the page names a quick fix, but none is offered on its wrong example');
+    test(`${prefix}${page.code}: the page has a wrong and a right example, and a fix`, () => {
+      assert.ok(examplesIn(section(page, 2)).length > 0, `no example under "${language.sections[2]}"`);
+      assert.ok(examplesIn(section(page, 3)).length > 0, `no example under "${language.sections[3]}"`);
+      const fix = section(page, 4);
+      const saysNone = new RegExp(`^- \\*\\*${language.noQuickFix.replace('.', '\\.')}\\*\\*`, 'm').test(fix);
+      assert.ok(offersQuickFix(page) !== saysNone, `the fix section starts with either "- **${language.quickFix}**" or "- **${language.noQuickFix}**"`);
+      assert.match(fix, new RegExp(`^- \\*\\*${language.byHand}\\*\\*`, 'm'), 'the fix section says what to do by hand');
+      if (isDiagnosticCode(page.code)) assert.equal(offersQuickFix(page), DIAGNOSTIC_CODES[page.code].fixes.length > 0, 'the page and codes.ts disagree on whether there is a quick fix');
+    });
+
+    if (language !== ENGLISH && english) {
+      test(`${prefix}${page.code}: the same examples and settings as the English page, under the same sections`, () => {
+        assert.deepEqual(fencedBlocks(page.text), fencedBlocks(english.text), 'a code block differs from the English page: keep every block as it is');
+        for (const index of [2, 3]) assert.deepEqual(examplesIn(section(page, index)), examplesIn(section(english, index)), `the files under "${language.sections[index]}" differ (names, line endings)`);
+      });
+    }
+
+    if (!isDiagnosticCode(page.code) || NOT_REPLAYED.includes(page.code)) continue;
+
+    test(`${prefix}${page.code}: the wrong example raises the code (with the quick fix the page names) and the right example does not`, () => {
+      const wrong = replay(examplesIn(section(page, 2))).filter((diagnostic) => diagnostic.code === page.code);
+      const right = replay(examplesIn(section(page, 3))).filter((diagnostic) => diagnostic.code === page.code);
+      assert.ok(wrong.length > 0, 'the wrong example does not raise the code');
+      assert.deepEqual(right, [], 'the right example raises the code');
+      if (offersQuickFix(page)) assert.ok(wrong.some((diagnostic) => diagnostic.fixes > 0), 'the page names a quick fix, but none is offered on its wrong example');
+    });
+  }
+
+  test(`the index ${language.folder}/README.md lists every page once, with its default severity`, () => {
+    const index = readFileSync(join(ROOT, language.folder, INDEX), 'utf8');
+    const rows = [...index.matchAll(/^\| \[`([a-z-]+)`\]\(([^)]+)\) \| ([a-z]+) \|/gm)];
+    assert.deepEqual(
+      rows.map((row) => row[1]),
+      [...new Set(rows.map((row) => row[1]))],
+      'a code is listed twice',
+    );
+    assert.deepEqual(rows.map((row) => row[1]).sort(), pages.map((page) => page.code).sort());
+    for (const [, code, link, severity] of rows) {
+      assert.equal(link, `${code}.md`, `${code} links elsewhere`);
+      const page = pages.find((candidate) => candidate.code === code);
+      assert.equal(severity, page && defaultSeverity(page), `${code}: the index and the page disagree on the severity`);
     }
   });
 }
 
-test('the index docs/codes/README.md lists every page once, with its default severity', () => {
-  const index = readFileSync(join(PAGES_DIR, INDEX), 'utf8');
-  const rows = [...index.matchAll(/^\| \[`([a-z-]+)`\]\(([^)]+)\) \| ([a-z]+) \|/gm)];
-  assert.deepEqual(
-    rows.map((row) => row[1]),
-    [...new Set(rows.map((row) => row[1]))],
-    'a code is listed twice',
-  );
-  assert.deepEqual(rows.map((row) => row[1]).sort(), [...pageCodes].sort());
-  for (const [, code, link, severity] of rows) {
-    assert.equal(link, `${code}.md`, `${code} links elsewhere`);
-    const page = pages.find((candidate) => candidate.code === code);
-    assert.equal(severity, page && defaultSeverity(page), `${code}: the index and the page disagree on the severity`);
-  }
+test('the twin check catches a changed example, a lost line ending and a translated settings block', () => {
+  const english = '## Wrong\n\n`mx1/path.dat` (CRLF line endings):\n\n```text\n 4  103\n```\n\n```json\n"icewarp.diagnostics.severity": { "x": "off" }\n```\n';
+  const changed = english.replace(' 4  103', ' 4  13');
+  const lostEnding = english.replace('(CRLF line endings)', '(konce řádků LF)');
+  const translatedSettings = english.replace('"off"', '"aus"');
+  assert.notDeepEqual(fencedBlocks(changed), fencedBlocks(english));
+  assert.notDeepEqual(examplesIn(lostEnding), examplesIn(english));
+  assert.deepEqual(fencedBlocks(lostEnding), fencedBlocks(english), 'the label is prose, the block the same');
+  assert.notDeepEqual(fencedBlocks(translatedSettings), fencedBlocks(english));
 });

@@ -1,11 +1,13 @@
 // What package.json promises a new admin: every setting in the User tab, the cluster view one
-// click away with its welcome text, the walkthrough's six steps, titles that cannot be taken for
-// VS Code's own, and a dim default colour for passwords.
+// click away with its welcome text, the walkthrough's six steps (in the display language), titles
+// that cannot be taken for VS Code's own, the pages the .vsix ships, and a dim default colour for
+// passwords.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { localizedManifest } from './manifestFiles';
+import { MANIFEST_LANGUAGES, localizedManifest, rawManifest } from './manifestFiles';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -46,21 +48,40 @@ test('the cluster view has a container of its own in the activity bar, always sh
   assert.ok(welcome?.contents.includes('command:icewarp.openSettingsFile'), 'the empty workspace welcome offers to open or create a node file');
 });
 
+const WALKTHROUGH_PAGES = ['1-open-node-file.md', '2-read-field-names.md', '3-fix-a-problem.md', '4-see-the-cluster.md', '5-set-severities.md', '6-whole-cluster.md'];
+
 test("the walkthrough's steps are the six pages of docs/walkthrough, in order, each shipped and each with a completion event", () => {
   const [walkthrough] = contributes.walkthroughs;
   const pages = walkthrough.steps.map((step) => step.media.markdown);
-  assert.deepEqual(pages, [
-    'docs/walkthrough/1-open-node-file.md',
-    'docs/walkthrough/2-read-field-names.md',
-    'docs/walkthrough/3-fix-a-problem.md',
-    'docs/walkthrough/4-see-the-cluster.md',
-    'docs/walkthrough/5-set-severities.md',
-    'docs/walkthrough/6-whole-cluster.md',
-  ]);
+  assert.deepEqual(pages, WALKTHROUGH_PAGES.map((page) => `docs/walkthrough/${page}`));
   for (const page of pages) assert.ok(existsSync(path.join(ROOT, page ?? '')), `${page} is missing`);
   for (const step of walkthrough.steps) assert.ok((step.completionEvents ?? []).length > 0, `${step.id} never completes`);
   const events = walkthrough.steps.flatMap((step) => step.completionEvents ?? []);
   for (const event of ['onCommand:icewarp.openSettingsFile', 'onView:icewarpCluster', 'onSettingChanged:icewarp.diagnostics.severity']) assert.ok(events.includes(event), event);
+});
+
+// VS Code replaces every "%key%" string of the manifest, `media` included, by the display
+// language's package.nls.<language>.json: each step's page is a key with a path per language.
+for (const language of MANIFEST_LANGUAGES) {
+  test(`in ${language}, the walkthrough's steps show the ${language} pages of docs/${language}/walkthrough, each one existing`, () => {
+    const steps = (rawManifest() as Manifest).contributes.walkthroughs[0].steps;
+    for (const step of steps) assert.match(step.media.markdown ?? '', /^%walkthrough\.\w+\.media%$/, `${step.id}: the page is not a localised key`);
+    const pages = (localizedManifest(language) as Manifest).contributes.walkthroughs[0].steps.map((step) => step.media.markdown);
+    assert.deepEqual(pages, WALKTHROUGH_PAGES.map((page) => `docs/${language}/walkthrough/${page}`));
+    for (const page of pages) assert.ok(existsSync(path.join(ROOT, page ?? '')), `${page} is missing`);
+  });
+}
+
+// What `npm run package` puts into the .vsix, as vsce lists it (.vscodeignore): every page the
+// walkthrough and the explain command can open, in every language.
+test('the .vsix ships every code page and walkthrough page, in English, Czech and German, and no other page of docs/', () => {
+  const vsce = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(vsce.status, 0, vsce.stderr);
+  const shipped = new Set(vsce.stdout.split(/\r?\n/).filter((line) => line.startsWith('docs/')));
+  const expected = ['docs/codes', 'docs/walkthrough', ...MANIFEST_LANGUAGES.flatMap((language) => [`docs/${language}/codes`, `docs/${language}/walkthrough`])].flatMap((folder) =>
+    readdirSync(path.join(ROOT, folder)).map((name) => `${folder}/${name}`),
+  );
+  assert.deepEqual([...shipped].sort(), expected.sort());
 });
 
 test('titles shown without their category (toolbars, context menus) still name what of IceWarp they act on', () => {

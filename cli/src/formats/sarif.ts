@@ -1,10 +1,11 @@
 // `--format sarif`: SARIF 2.1.0 as GitHub code scanning takes it. One rule per diagnostic code
-// (id = the code, descriptions from the catalog, default level), one result per problem with
-// its physical location and related locations, paths relative to the checked-out repository
-// (`%SRCROOT%`, the current folder). Files that could not be read are tool notifications.
+// (id = the code, descriptions from the catalog and from the code's page in the messages'
+// language, default level), one result per problem with its physical location and related
+// locations, paths relative to the checked-out repository (`%SRCROOT%`, the current folder).
+// Files that could not be read are tool notifications.
 import { pathToFileURL } from 'node:url';
 import type { CheckReport } from '../check';
-import { DIAGNOSTIC_CODES, DiagnosticCode, Severity } from '../../../server/src/service';
+import { DIAGNOSTIC_CODES, DiagnosticCode, Severity, currentMessageLanguage } from '../../../server/src/service';
 import { CLI_NAME, VERSION } from '../version';
 import { codePage, meaningOf } from '../codePages';
 import { displayPath } from '../inputs';
@@ -22,10 +23,10 @@ const SRCROOT = '%SRCROOT%';
  */
 const RULE_HELP_BASE_URI: string | undefined = undefined;
 
-function ruleOf(code: DiagnosticCode) {
+function ruleOf(code: DiagnosticCode, language: string) {
   const info = DIAGNOSTIC_CODES[code];
   const summary = info.summary.replace(/`/g, '');
-  const page = codePage(code);
+  const page = codePage(code, language);
   const meaning = page ? meaningOf(page) : undefined;
   return {
     id: code,
@@ -51,7 +52,8 @@ function region(startLine: number, startColumn: number, endLine: number, endColu
   return { startLine, startColumn, endLine, endColumn };
 }
 
-export function formatSarif(report: CheckReport): string {
+/** The log of a check; the rules' help pages in `language` (by default the messages' language, as --locale set it). */
+export function formatSarif(report: CheckReport, language: string = currentMessageLanguage()): string {
   const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
   const ruleIndex = new Map(codes.map((code, index) => [code, index]));
   const results = report.files.flatMap((file) =>
@@ -99,7 +101,7 @@ export function formatSarif(report: CheckReport): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: CLI_NAME, version: VERSION, semanticVersion: VERSION, rules: codes.map(ruleOf) } },
+        tool: { driver: { name: CLI_NAME, version: VERSION, semanticVersion: VERSION, rules: codes.map((code) => ruleOf(code, language)) } },
         invocations: [
           {
             executionSuccessful: report.problems.length === 0 && report.internalErrors.length === 0,
