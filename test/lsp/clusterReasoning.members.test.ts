@@ -152,7 +152,7 @@ describe('who is wrong across nodes, over LSP', () => {
     assert.deepEqual(diagnosticsOf('rollout/mx4'), [], 'the new node is no odd one out');
     const [notListed] = ofCode('rollout/mx1', 'cluster-member-not-listed');
     assert.equal(notListed.severity, 2);
-    assert.match(notListed.message, /^Slave hosts \(line 16\) does not list mx4\.rollout\.test \(mx4\/path\.dat\) yet/);
+    assert.match(notListed.message, /^Slave hosts \(line 16\) does not list mx4\.rollout\.test \(rollout\/mx4\/path\.dat\) yet/);
     assert.deepEqual(
       (await quickFixes('rollout/mx1', notListed)).filter((action) => action.edit).map((action) => [action.title, action.isPreferred]),
       [['Add mx4.rollout.test to the slave hosts (line 16)', false]],
