@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { codePageCandidates } from '../../../common/codePages';
 
 /** The `file:` URL of a code's page in `language` (else in English), or undefined when none is shipped. */
 export type CodePageUri = (code: string, language: string) => string | undefined;
@@ -19,20 +20,23 @@ const LEVELS_UP = 3;
 export function diskCodePages(from: string): CodePageUri {
   const docs = findDocsFolder(from);
   if (!docs) return () => undefined;
-  // Listed once per language, when first asked: a handful of folders of a few dozen pages.
+  const root = path.dirname(docs);
+  // Listed once per folder, when first asked: a handful of folders of a few dozen pages.
   const listed = new Map<string, ReadonlySet<string>>();
-  const pagesOf = (language: string): ReadonlySet<string> => {
-    let pages = listed.get(language);
+  const pagesIn = (folder: string): ReadonlySet<string> => {
+    let pages = listed.get(folder);
     if (!pages) {
-      pages = new Set(readNames(path.join(docs, ...(language === 'en' ? [] : [language]), 'codes')));
-      listed.set(language, pages);
+      pages = new Set(readNames(path.join(root, ...folder.split('/'))));
+      listed.set(folder, pages);
     }
     return pages;
   };
+  // Which page a language opens, and the fallback to English, are common/codePages.ts's: the
+  // explain command and SARIF's help choose the same way.
   return (code, language) => {
-    const name = `${code}.md`;
-    for (const each of language === 'en' ? ['en'] : [language, 'en']) {
-      if (pagesOf(each).has(name)) return URI.file(path.join(docs, ...(each === 'en' ? [] : [each]), 'codes', name)).toString();
+    for (const page of codePageCandidates(code, language)) {
+      const slash = page.lastIndexOf('/');
+      if (pagesIn(page.slice(0, slash)).has(page.slice(slash + 1))) return URI.file(path.join(root, ...page.split('/'))).toString();
     }
     return undefined;
   };
