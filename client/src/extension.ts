@@ -143,18 +143,18 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
 async function startClient(languageClient: IceWarpLanguageClient, host: ClientHost, notifier: ServerNotifier, outputChannel: vscode.OutputChannel): Promise<void> {
   const problem = host.startProblem?.();
   if (problem) {
+    // The output channel is the log: English; the notification speaks the display language.
     const message = `The IceWarp language server could not start: ${problem}. Validation of path.cfg / path.dat is off.`;
     outputChannel.appendLine(message);
-    notifier.showErrorOnce(message);
+    notifier.showErrorOnce(vscode.l10n.t('The IceWarp language server could not start: {0}. Validation of path.cfg / path.dat is off.', problem));
     throw new Error(message);
   }
   try {
     await languageClient.start();
   } catch (error) {
     const reason = languageClient.lastServerExit ?? (error instanceof Error ? error.message : String(error));
-    const message = `The IceWarp language server failed to start (${reason}). Validation of path.cfg / path.dat is off; see the output for details.`;
-    outputChannel.appendLine(message);
-    notifier.showErrorOnce(message);
+    outputChannel.appendLine(`The IceWarp language server failed to start (${reason}). Validation of path.cfg / path.dat is off; see the output for details.`);
+    notifier.showErrorOnce(vscode.l10n.t('The IceWarp language server failed to start ({0}). Validation of path.cfg / path.dat is off; see the output for details.', reason));
     throw error;
   } finally {
     languageClient.suppressForcedNotifications = false;

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient';
 import { CrashPolicy } from './crashPolicy';
 
-const SHOW_OUTPUT = 'Show Output';
 
 /**
  * Shows one error notification until `reset()` (a successful start) is called again, so a crash
@@ -25,8 +24,9 @@ export class ServerNotifier {
     if (this.shownInEpisode) return;
     this.shownInEpisode = true;
     this.shown.push(message);
-    void vscode.window.showErrorMessage(message, SHOW_OUTPUT).then((choice) => {
-      if (choice === SHOW_OUTPUT) this.outputChannel.show(true);
+    const showOutput = vscode.l10n.t('Show Output');
+    void vscode.window.showErrorMessage(message, showOutput).then((choice) => {
+      if (choice === showOutput) this.outputChannel.show(true);
     });
   }
 }
@@ -71,8 +71,8 @@ export class CrashAwareErrorHandler implements ErrorHandler, vscode.Disposable {
       return { action: CloseAction.Restart, handled: true };
     }
     const minutes = Math.round(decision.windowMs / 60000);
-    const message = `The IceWarp language server crashed ${decision.crashes} times in the last ${minutes} minutes and will not be restarted. Reload the window to try again.`;
-    this.outputChannel.appendLine(message);
+    this.outputChannel.appendLine(`The IceWarp language server crashed ${decision.crashes} times in the last ${minutes} minutes and will not be restarted. Reload the window to try again.`);
+    const message = vscode.l10n.t('The IceWarp language server crashed {0} times in the last {1} minutes and will not be restarted. Reload the window to try again.', decision.crashes, minutes);
     this.notifier.showErrorOnce(message);
     this.gaveUpEmitter.fire(message);
     return { action: CloseAction.DoNotRestart, handled: true };

@@ -61,9 +61,9 @@ describe('Rename a host across nodes', () => {
     const workspace = workspaceOf(files);
     const change = changed(rename(workspace.get(WIN(2))!, at(11, 3), 'mx2b.example.net', workspace));
     assert.deepEqual(change.files.map((file) => `${file.uri} ${file.description}`), [
-      `${WIN(1)} slave hosts (line 16)`,
-      `${WIN(2)} hostname (line 11), slave hosts (line 16)`,
-      `${WIN(3)} slave hosts (line 16)`,
+      `${WIN(1)} Slave hosts (line 16)`,
+      `${WIN(2)} Hostname (line 11), Slave hosts (line 16)`,
+      `${WIN(3)} Slave hosts (line 16)`,
     ]);
     const after = applyChange(files, change);
     for (const k of [1, 2, 3]) {

@@ -13,10 +13,10 @@ export function decorationUri(node: ClusterNode): vscode.Uri {
 
 export function problemText(problems: ProblemCounts): string {
   const parts: string[] = [];
-  const add = (count: number, one: string, many: string) => count > 0 && parts.push(`${count} ${count === 1 ? one : many}`);
-  add(problems.error, 'error', 'errors');
-  add(problems.warning, 'warning', 'warnings');
-  add(problems.information, 'info', 'infos');
+  const add = (count: number, one: () => string, many: () => string) => count > 0 && parts.push(count === 1 ? one() : many());
+  add(problems.error, () => vscode.l10n.t('{0} error', 1), () => vscode.l10n.t('{0} errors', problems.error));
+  add(problems.warning, () => vscode.l10n.t('{0} warning', 1), () => vscode.l10n.t('{0} warnings', problems.warning));
+  add(problems.information, () => vscode.l10n.t('{0} info', 1), () => vscode.l10n.t('{0} infos', problems.information));
   return parts.join(', ');
 }
 

@@ -26,6 +26,7 @@ import { ClusterChange, PreviewDocuments } from './clusterChange';
 import { LiveChangeGuard } from './liveChanges';
 import { StaleEditError, toVscodeEdit } from './workspaceEditConversion';
 import { type WriteAccessCheck, unwritableFile } from './writableFiles';
+import { roleName } from '../roleWords';
 
 /** What a command runs on: a row of the tree, a file (editor menu), or the active editor when absent. */
 export type ClusterCommandTarget = ClusterTreeElement | vscode.Uri | string | undefined;
@@ -79,8 +80,8 @@ export interface ClusterCommandResult {
   note?: string[];
 }
 
-const NO_NODE = 'Open a path.cfg or path.dat, or run the command on a node of the IceWarp Cluster view.';
-const SERVER_DOWN = 'The IceWarp language server is not running, so the cluster cannot be changed; see the "IceWarp Cluster Config" output for why.';
+const noNode = () => vscode.l10n.t('Open a path.cfg or path.dat, or run the command on a node of the IceWarp Cluster view.');
+const serverDown = () => vscode.l10n.t('The IceWarp language server is not running, so the cluster cannot be changed; see the "IceWarp Cluster Config" output for why.');
 
 export class ClusterCommands {
   /** Every message the commands showed, oldest first (the secrets test reads them). */
@@ -122,30 +123,30 @@ export class ClusterCommands {
 
   async promoteToMaster(target: ClusterCommandTarget, options: ClusterCommandOptions = {}): Promise<ClusterCommandResult> {
     const uri = this.nodeUri(target);
-    if (!uri) return this.refused(NO_NODE);
+    if (!uri) return this.refused(noNode());
     return this.apply(await this.ask(PROMOTE_TO_MASTER_REQUEST, { uri }, clusterEditAnswerSchema), options);
   }
 
   async fixAllInCluster(target: ClusterCommandTarget, options: ClusterCommandOptions = {}): Promise<ClusterCommandResult> {
     const uri = this.nodeUri(target);
-    if (!uri) return this.refused(NO_NODE);
+    if (!uri) return this.refused(noNode());
     return this.apply(await this.ask(FIX_ALL_IN_CLUSTER_REQUEST, { uri }, clusterEditAnswerSchema), options);
   }
 
   /** Asks for the hostname, the IP and where the file goes (each checked by the server as it is typed), then previews. */
   async addNode(target: ClusterCommandTarget, options: ClusterCommandOptions = {}): Promise<ClusterCommandResult> {
     const uri = this.nodeUri(target);
-    if (!uri) return this.refused(NO_NODE);
+    if (!uri) return this.refused(noNode());
     const check = (answers: { hostname?: string; ip?: string; fileUri?: string }) => this.ask(CHECK_NEW_NODE_REQUEST, { uri, ...answers }, newNodeCheckAnswerSchema);
     const first = await check({});
     if (!first.ok) return this.refused(first.reason);
-    const title = `Add Node to the cluster of ${first.cluster}`;
+    const title = vscode.l10n.t('Add Node to the cluster of {0}', first.cluster);
     const suggested = missingHostOf(target);
     const hostname =
       options.hostname ??
       (await vscode.window.showInputBox({
         title: `${title} (1/3)`,
-        prompt: `The new node's hostname (line 11); every other node of ${first.cluster} will list it on line 16`,
+        prompt: vscode.l10n.t("The new node's hostname (line 11); every other node of {0} will list it on line 16", first.cluster),
         placeHolder: 'mx4.example.net',
         value: suggested,
         ignoreFocusOut: true,
@@ -156,7 +157,7 @@ export class ClusterCommands {
       options.ip ??
       (await vscode.window.showInputBox({
         title: `${title} (2/3)`,
-        prompt: 'Its IP address (line 10); leave empty to bind none',
+        prompt: vscode.l10n.t('Its IP address (line 10); leave empty to bind none'),
         placeHolder: '192.168.10.14',
         ignoreFocusOut: true,
         validateInput: async (value) => problemOf(await check({ hostname, ip: value }), 'ip'),
@@ -172,10 +173,12 @@ export class ClusterCommands {
       const suggestion = defaults.ok && defaults.fileUri ? (place.scheme === 'file' ? place.fsPath : place.path) : '';
       const path = await vscode.window.showInputBox({
         title: `${title} (3/3)`,
-        prompt: `Where to create its ${defaults.ok ? defaults.fileName : 'node file'} (next to the other nodes by default)`,
+        prompt: defaults.ok
+          ? vscode.l10n.t('Where to create its {0} (next to the other nodes by default)', defaults.fileName)
+          : vscode.l10n.t('Where to create its node file (next to the other nodes by default)'),
         value: suggestion,
         ignoreFocusOut: true,
-        validateInput: async (value) => (value.trim() ? problemOf(await check({ hostname, ip, fileUri: asUri(value.trim()).toString() }), 'file') : 'Enter a path.'),
+        validateInput: async (value) => (value.trim() ? problemOf(await check({ hostname, ip, fileUri: asUri(value.trim()).toString() }), 'file') : vscode.l10n.t('Enter a path.')),
       });
       if (path === undefined) return { outcome: 'cancelled' };
       fileUri = asUri(path.trim()).toString();
@@ -195,20 +198,29 @@ export class ClusterCommands {
   /** Removes the node from every other node's slave list; its file is deleted only when the user says so. */
   async removeNode(target: ClusterCommandTarget, options: ClusterCommandOptions = {}): Promise<ClusterCommandResult> {
     const uri = this.nodeUri(target);
-    if (!uri) return this.refused(NO_NODE);
+    if (!uri) return this.refused(noNode());
     const keep = await this.ask(REMOVE_NODE_REQUEST, { uri, deleteFile: false }, clusterEditAnswerSchema);
     if (!keep.ok) return this.apply(keep, options);
     let deleteFile = options.deleteFile;
     if (deleteFile === undefined) {
       const name = keep.files.find((file) => file.uri === uri)?.label ?? vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
       const others = keep.files.filter((file) => file.uri !== uri).length;
-      const keepFile = 'Remove, Keep the File';
-      const deleteIt = 'Remove and Delete the File';
+      const keepFile = vscode.l10n.t('Remove, Keep the File');
+      const deleteIt = vscode.l10n.t('Remove and Delete the File');
       const choice = await vscode.window.showWarningMessage(
-        `Remove ${name} from its cluster?`,
+        vscode.l10n.t('Remove {0} from its cluster?', name),
         {
           modal: true,
-          detail: `${others} other node file${others === 1 ? '' : 's'} will stop listing it on line 16. Its own file can be deleted, or kept as a standalone server (line 14: 0, lines 15 and 16 emptied). The next step previews every change.`,
+          detail:
+            others === 1
+              ? vscode.l10n.t(
+                  '{0} other node file will stop listing it on line 16. Its own file can be deleted, or kept as a standalone server (line 14: 0, lines 15 and 16 emptied). The next step previews every change.',
+                  others,
+                )
+              : vscode.l10n.t(
+                  '{0} other node files will stop listing it on line 16. Its own file can be deleted, or kept as a standalone server (line 14: 0, lines 15 and 16 emptied). The next step previews every change.',
+                  others,
+                ),
         },
         keepFile,
         deleteIt,
@@ -228,7 +240,7 @@ export class ClusterCommands {
 
   async compareWithMaster(target: ClusterCommandTarget): Promise<ClusterCommandResult> {
     const uri = this.nodeUri(target);
-    if (!uri) return this.refused(NO_NODE);
+    if (!uri) return this.refused(noNode());
     return this.compare(uri, undefined);
   }
 
@@ -238,16 +250,16 @@ export class ClusterCommands {
     const nodes = this.tree.current.clusters.flatMap((cluster) => cluster.nodes.filter((node): node is ClusterNode & { uri: string } => node.uri !== undefined));
     const item = (node: ClusterNode & { uri: string }) => ({
       label: node.label,
-      description: [node.role, node.serverId ? `ID ${node.serverId.value}` : undefined].filter(Boolean).join(' · '),
+      description: [roleName(node.role), node.serverId ? vscode.l10n.t('ID {0}', node.serverId.value) : undefined].filter(Boolean).join(' · '),
       detail: vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri), true),
       uri: node.uri,
     });
     const first = target === undefined && !vscode.window.activeTextEditor ? undefined : this.nodeUri(target);
-    const left = first ?? (await pick(nodes.map(item), { title: 'Compare Nodes (1/2)', placeHolder: 'The first node', matchOnDescription: true, matchOnDetail: true }))?.uri;
+    const left = first ?? (await pick(nodes.map(item), { title: vscode.l10n.t('Compare Nodes (1/2)'), placeHolder: vscode.l10n.t('The first node'), matchOnDescription: true, matchOnDetail: true }))?.uri;
     if (!left) return { outcome: 'cancelled' };
     const right =
       options.otherUri ??
-      (await pick(nodes.filter((node) => node.uri !== left).map(item), { title: 'Compare Nodes (2/2)', placeHolder: 'The node to compare it with', matchOnDescription: true, matchOnDetail: true }))?.uri;
+      (await pick(nodes.filter((node) => node.uri !== left).map(item), { title: vscode.l10n.t('Compare Nodes (2/2)'), placeHolder: vscode.l10n.t('The node to compare it with'), matchOnDescription: true, matchOnDetail: true }))?.uri;
     if (!right) return { outcome: 'cancelled' };
     return this.compare(left, right);
   }
@@ -308,7 +320,7 @@ export class ClusterCommands {
       await this.ready;
       return schema.parse(await this.client.sendRequest(type, params));
     } catch {
-      return { ok: false, reason: SERVER_DOWN };
+      return { ok: false, reason: serverDown() };
     }
   }
 
@@ -337,7 +349,11 @@ export class ClusterCommands {
       edit = converted.edit;
       change = await ClusterChange.plan(answer.title, answer.files, converted);
     } catch (error) {
-      return this.refused(error instanceof StaleEditError ? error.message : `The server's change could not be read (${error instanceof Error ? error.message : 'unknown error'}); nothing was changed.`);
+      return this.refused(
+        error instanceof StaleEditError
+          ? error.message
+          : vscode.l10n.t("The server's change could not be read ({0}); nothing was changed.", error instanceof Error ? error.message : vscode.l10n.t('unknown error')),
+      );
     }
     const warnings = answer.warnings ?? [];
     let question: ChangeQuestion | undefined;

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ClusterSummary, ClusterNode } from '../../../common/protocol';
 import { CONTEXT_VALUES } from './clusterIds';
 import { decorationUri, problemText } from './clusterBadges';
+import { locationName, roleName } from '../roleWords';
 
 export interface ClusterElement {
   kind: 'cluster';
@@ -62,13 +63,13 @@ function clusterItem(element: ClusterElement): vscode.TreeItem {
   const files = cluster.nodes.filter((node) => node.kind === 'file').length;
   const missing = cluster.nodes.length - files;
   item.description = [
-    `${files} ${files === 1 ? 'node' : 'nodes'}`,
-    missing > 0 ? `${missing} not in workspace` : undefined,
+    files === 1 ? vscode.l10n.t('{0} node', files) : vscode.l10n.t('{0} nodes', files),
+    missing > 0 ? vscode.l10n.t('{0} not in workspace', missing) : undefined,
     problemText(cluster.problems) || undefined,
   ]
     .filter((part) => part !== undefined)
     .join(' · ');
-  item.tooltip = `Cluster ${cluster.label}: ${item.description}`;
+  item.tooltip = vscode.l10n.t('Cluster {0}: {1}', cluster.label, item.description);
   item.iconPath = new vscode.ThemeIcon('server-environment');
   item.contextValue = CONTEXT_VALUES.cluster;
   return item;
@@ -80,8 +81,8 @@ function nodeItem(element: NodeElement): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = element.id;
   // A standalone server on the shared Config folder is no second master of the cluster.
-  const role = node.standalone ? 'standalone on the shared Config folder' : node.role === 'unknown' ? 'role unknown' : node.role;
-  item.description = [role, missing ? 'not in workspace' : undefined, node.serverId ? `ID ${node.serverId.value}` : undefined, problemText(node.problems) || undefined]
+  const role = node.standalone ? vscode.l10n.t('standalone on the shared Config folder') : roleName(node.role);
+  item.description = [role, missing ? vscode.l10n.t('not in workspace') : undefined, node.serverId ? vscode.l10n.t('ID {0}', node.serverId.value) : undefined, problemText(node.problems) || undefined]
     .filter((part) => part !== undefined)
     .join(' · ');
   item.iconPath = missing
@@ -93,31 +94,38 @@ function nodeItem(element: NodeElement): vscode.TreeItem {
   item.contextValue = missing ? CONTEXT_VALUES.missing : NODE_CONTEXT[node.role];
   const tooltip = new vscode.MarkdownString();
   // Named as messages name it: the hostname and the file's path as far as it tells it apart.
-  tooltip.appendText(`${node.label}${node.file && node.file !== node.label ? ` (${node.file})` : ''} — ${role}${missing ? ', not in workspace' : ''}\n\n`);
-  tooltip.appendText(node.standalone ? 'Line 14 says master, with no master host and no slaves, but line 1 is the shared Config folder of this cluster: started, it would write the configuration as a second master. Copy the folder to local storage and point line 1 at the copy.' : roleExplanation(node));
+  const named = `${node.label}${node.file && node.file !== node.label ? ` (${node.file})` : ''}`;
+  tooltip.appendText(`${missing ? vscode.l10n.t('{0} — {1}, not in workspace', named, role) : `${named} — ${role}`}\n\n`);
+  tooltip.appendText(
+    node.standalone
+      ? vscode.l10n.t(
+          'Line 14 says master, with no master host and no slaves, but line 1 is the shared Config folder of this cluster: started, it would write the configuration as a second master. Copy the folder to local storage and point line 1 at the copy.',
+        )
+      : roleExplanation(node),
+  );
   if (node.uri) tooltip.appendText(`\n\n${vscode.Uri.parse(node.uri).fsPath}`);
   const problems = problemText(node.problems);
   if (problems) tooltip.appendText(`\n\n${problems}`);
   item.tooltip = tooltip;
   const target = openTarget(node);
-  if (target) item.command = openCommand(target.uri, target.line, missing ? `Open the line naming ${node.label}` : `Open ${node.label}`);
+  if (target) item.command = openCommand(target.uri, target.line, missing ? vscode.l10n.t('Open the line naming {0}', node.label) : vscode.l10n.t('Open {0}', node.label));
   return item;
 }
 
 function roleExplanation(node: ClusterNode): string {
   switch (node.roleEvidence) {
     case 'slave-flag':
-      return `Line 14 says ${node.role}.`;
+      return vscode.l10n.t('Line 14 says {0}.', roleName(node.role));
     case 'master-host':
-      return 'Line 14 is invalid; its own hostname is the master host (line 15).';
+      return vscode.l10n.t('Line 14 is invalid; its own hostname is the master host (line 15).');
     case 'slave-hosts':
-      return 'Line 14 is invalid; its own hostname is in the slave list (line 16).';
+      return vscode.l10n.t('Line 14 is invalid; its own hostname is in the slave list (line 16).');
     case 'named-as-master':
-      return 'Named as the master host (line 15) by another node; no settings file of it in the workspace.';
+      return vscode.l10n.t('Named as the master host (line 15) by another node; no settings file of it in the workspace.');
     case 'named-as-slave':
-      return 'Named in the slave list (line 16) by another node; no settings file of it in the workspace.';
+      return vscode.l10n.t('Named in the slave list (line 16) by another node; no settings file of it in the workspace.');
     case 'none':
-      return 'Line 14 is not 0 or 1, and lines 15/16 do not name this server.';
+      return vscode.l10n.t('Line 14 is not 0 or 1, and lines 15/16 do not name this server.');
   }
 }
 
@@ -141,26 +149,36 @@ export function detailsOf(element: NodeElement): DetailElement[] {
   if (!node.uri) {
     for (const mention of node.namedBy ?? []) {
       const file = vscode.workspace.asRelativePath(vscode.Uri.parse(mention.uri), true);
-      add(`named:${mention.uri}:${mention.line}`, `Named in ${file}`, `line ${mention.line + 1}`, `${file}, line ${mention.line + 1}`, 'references', mention.uri, mention.line);
+      add(
+        `named:${mention.uri}:${mention.line}`,
+        vscode.l10n.t('Named in {0}', file),
+        vscode.l10n.t('line {0}', mention.line + 1),
+        vscode.l10n.t('{0}, line {1}', file, mention.line + 1),
+        'references',
+        mention.uri,
+        mention.line,
+      );
     }
     return details;
   }
   const uri = node.uri;
-  const role = node.role === 'unknown' ? 'unknown' : node.role;
-  add('role', 'Role', role, roleExplanation(node), 'person', uri, node.roleLine ?? 13);
+  const role = node.role === 'unknown' ? vscode.l10n.t('unknown') : roleName(node.role);
+  add('role', vscode.l10n.t('Role'), role, roleExplanation(node), 'person', uri, node.roleLine ?? 13);
   for (const detail of [node.serverId, node.hostname]) {
-    if (detail) add(detail.field, detail.title, detail.value, `Line ${detail.line + 1}: ${detail.title}`, detail.field === 'serverId' ? 'symbol-key' : 'globe', uri, detail.line);
+    if (detail) add(detail.field, detail.title, detail.value, vscode.l10n.t('Line {0}: {1}', detail.line + 1, detail.title), detail.field === 'serverId' ? 'symbol-key' : 'globe', uri, detail.line);
   }
   if (node.ipBinding) {
     const binding = node.ipBinding;
-    const text = binding.outgoing.length > 0 ? `${binding.server.join(', ')} (outgoing ${binding.outgoing.join(', ')})` : binding.server.join(', ');
-    add(binding.field, binding.title, text, `Line ${binding.line + 1}: ${binding.title} ${binding.value}`, 'plug', uri, binding.line);
+    const text = binding.outgoing.length > 0 ? vscode.l10n.t('{0} (outgoing {1})', binding.server.join(', '), binding.outgoing.join(', ')) : binding.server.join(', ');
+    add(binding.field, binding.title, text, vscode.l10n.t('Line {0}: {1} {2}', binding.line + 1, binding.title, binding.value), 'plug', uri, binding.line);
   }
   for (const folder of node.sharedFolders) {
-    add(folder.field, folder.title, `${folder.value} · ${folder.location}`, `Line ${folder.line + 1}: a folder every node shares; this one is ${folder.location}`, 'folder-library', uri, folder.line);
+    const location = locationName(folder.location);
+    add(folder.field, folder.title, `${folder.value} · ${location}`, vscode.l10n.t('Line {0}: a folder every node shares; this one is {1}', folder.line + 1, location), 'folder-library', uri, folder.line);
   }
   for (const folder of node.workingFolders) {
-    add(folder.field, folder.title, `${folder.value} · ${folder.location}`, `Line ${folder.line + 1}: this server's own working folder; this one is ${folder.location}`, 'folder', uri, folder.line);
+    const location = locationName(folder.location);
+    add(folder.field, folder.title, `${folder.value} · ${location}`, vscode.l10n.t("Line {0}: this server's own working folder; this one is {1}", folder.line + 1, location), 'folder', uri, folder.line);
   }
   return details;
 }
@@ -172,6 +190,6 @@ function detailItem(element: DetailElement): vscode.TreeItem {
   item.tooltip = element.tooltip;
   item.iconPath = new vscode.ThemeIcon(element.icon);
   item.contextValue = CONTEXT_VALUES.detail;
-  item.command = openCommand(element.uri, element.line, `Open line ${element.line + 1}`);
+  item.command = openCommand(element.uri, element.line, vscode.l10n.t('Open line {0}', element.line + 1));
   return item;
 }

@@ -19,7 +19,7 @@ export interface ConvertedEdit {
 }
 
 export function toVscodeEdit(raw: unknown): ConvertedEdit {
-  if (!isRecord(raw)) throw new Error('the server sent no edit');
+  if (!isRecord(raw)) throw new Error(vscode.l10n.t('the server sent no edit'));
   const files: FileChangeOf[] = [];
   const textEditsOf = (uri: vscode.Uri): vscode.TextEdit[] => {
     const known = files.find((file) => file.kind === 'edit' && file.uri.toString() === uri.toString());
@@ -62,7 +62,7 @@ export function toVscodeEdit(raw: unknown): ConvertedEdit {
         const version = change.textDocument.version;
         const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
         if (typeof version === 'number' && open && open.version !== version) {
-          throw new StaleEditError(`${vscode.workspace.asRelativePath(uri)} changed while the edit was computed; nothing was changed. Run the command again.`);
+          throw new StaleEditError(vscode.l10n.t('{0} changed while the edit was computed; nothing was changed. Run the command again.', vscode.workspace.asRelativePath(uri)));
         }
         if (contents.has(change.textDocument.uri)) continue; // written by the createFile above
         for (const textEdit of change.edits) addTextEdit(edit, uri, textEdit, metadataOf, textEditsOf(uri));

@@ -16,9 +16,9 @@ export async function unwritableFile(files: readonly ChangedFile[], access: Writ
   for (const file of files) {
     const uri = vscode.Uri.parse(file.uri);
     if (file.kind === 'create') {
-      if ((await access(await nearestExisting(parentOf(uri), access))) === 'read-only') return `${file.label} cannot be created: its folder is not writable; nothing was changed.`;
+      if ((await access(await nearestExisting(parentOf(uri), access))) === 'read-only') return vscode.l10n.t('{0} cannot be created: its folder is not writable; nothing was changed.', file.label);
     } else if ((await access(uri)) === 'read-only') {
-      return `${file.label} cannot be written (read-only); nothing was changed.`;
+      return vscode.l10n.t('{0} cannot be written (read-only); nothing was changed.', file.label);
     }
   }
   return undefined;

@@ -132,9 +132,13 @@ export class ForeignFiles implements vscode.Disposable {
     // Only on plain-text files of our names: the documents this module switched (a user's own
     // association of other names with our language is never switched).
     this.item = vscode.languages.createLanguageStatusItem('icewarp.foreignFile', { language: PLAIN_TEXT, pattern: NODE_FILE_GLOB });
-    this.item.name = 'IceWarp: file of another program';
-    this.item.text = 'Not an IceWarp settings file';
-    this.item.command = { command: TREAT_AS_SETTINGS_FILE_COMMAND, title: 'Treat as IceWarp settings file', tooltip: 'Check this file as an IceWarp settings file (remembered for this file)' };
+    this.item.name = vscode.l10n.t('IceWarp: file of another program');
+    this.item.text = vscode.l10n.t('Not an IceWarp settings file');
+    this.item.command = {
+      command: TREAT_AS_SETTINGS_FILE_COMMAND,
+      title: vscode.l10n.t('Treat as IceWarp settings file'),
+      tooltip: vscode.l10n.t('Check this file as an IceWarp settings file (remembered for this file)'),
+    };
   }
 
   /** The item's detail says why the active document was judged foreign. */
@@ -142,7 +146,8 @@ export class ForeignFiles implements vscode.Disposable {
     if (!this.item) return;
     const active = vscode.window.activeTextEditor?.document.uri;
     const verdict = active && this.verdicts.get(active.toString());
-    this.item.detail = verdict ? `Judged another program's file: ${verdict.reasons[0] ?? ''}` : 'Not checked as an IceWarp settings file';
+    // The reasons come from the server, in the language it was told at initialize (the same one).
+    this.item.detail = verdict ? vscode.l10n.t("Judged another program's file: {0}", verdict.reasons[0] ?? '') : vscode.l10n.t('Not checked as an IceWarp settings file');
   }
 
   dispose(): void {

@@ -10,8 +10,6 @@ import { folderOf, installFolderOf, markerPaths, wouldAutoSaveWhileEditing } fro
 /** globalState key: the files already told about (fsPaths, newest last). */
 const TOLD_KEY = 'icewarp.liveFileNotice.told';
 const MAX_REMEMBERED = 200;
-const TURN_OFF_BUTTON = 'Turn Off Auto Save for path.cfg / path.dat';
-const KEEP_BUTTON = 'Keep Auto Save';
 
 export type LiveFileCheckOutcome =
   | 'not-a-node-file'
@@ -71,18 +69,22 @@ export class LiveFileNotice implements vscode.Disposable {
       const installFolder = await liveInstallFolder(fsPath, options.defaultFolders, this.installFolders);
       if (installFolder === undefined) return { outcome: 'not-live' };
       await this.remember(fsPath);
-      const message =
-        `${vscode.workspace.asRelativePath(document.uri, true)} is the settings file IceWarp reads (its install folder ${installFolder}), ` +
-        `and auto save (files.autoSave: ${autoSave}) would write it before you are done: a half-typed path or host would reach the ` +
-        'server. Save it yourself (Ctrl+S) once the file is complete.';
-      const buttons = [TURN_OFF_BUTTON, KEEP_BUTTON];
+      const message = vscode.l10n.t(
+        '{0} is the settings file IceWarp reads (its install folder {1}), and auto save (files.autoSave: {2}) would write it before you are done: a half-typed path or host would reach the server. Save it yourself (Ctrl+S) once the file is complete.',
+        vscode.workspace.asRelativePath(document.uri, true),
+        installFolder,
+        String(autoSave),
+      );
+      const turnOff = vscode.l10n.t('Turn Off Auto Save for path.cfg / path.dat');
+      const keep = vscode.l10n.t('Keep Auto Save');
+      const buttons = [turnOff, keep];
       const ask = options.ask ?? ((text: string, ...items: string[]) => vscode.window.showWarningMessage(text, ...items));
       const answer = await ask(message, ...buttons);
-      if (answer === TURN_OFF_BUTTON) {
+      if (answer === turnOff) {
         await turnOffAutoSaveForLanguage(document);
         return { outcome: 'turned-off', message, buttons };
       }
-      return { outcome: answer === KEEP_BUTTON ? 'kept' : 'dismissed', message, buttons };
+      return { outcome: answer === keep ? 'kept' : 'dismissed', message, buttons };
     } finally {
       this.pending.delete(fsPath);
     }

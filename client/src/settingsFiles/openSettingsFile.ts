@@ -10,10 +10,12 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LANGUAGE_ID, NODE_FILE_GLOB, describeFilesRequest, describeFilesResponseSchema, type DescribeFilesParams } from '../../../common/protocol';
 import { OPEN_SETTINGS_FILE_COMMAND } from '../commandIds';
 import type { InstallFolders } from '../extensionHosts/clientHost';
+import { roleName } from '../roleWords';
 import {
   DEFAULT_INSTALL_FOLDERS,
   SettingsFileCandidate,
   SettingsFileTemplate,
+  type PickWords,
   chooseSettingsFile,
   filesInInstallFolder,
   settingsFileTemplates,
@@ -22,8 +24,13 @@ import {
 // files may sit on a server no file system API reaches).
 import snippets from '../../../snippets/pathcfg-files.json';
 
-/** Said where the machine's install folders cannot be searched. */
-const WORKSPACE_ONLY_NOTE = 'only the workspace is searched here: IceWarp\'s install folders are on a machine the browser cannot read';
+/** What the quick pick says of a candidate, in the display language. */
+const PICK_WORDS: PickWords = {
+  role: roleName,
+  serverId: (id) => vscode.l10n.t('Server ID {0}', id),
+  // The setting's name stays as written: it is what the user searches the Settings editor for.
+  source: (source) => (source === 'installPath' ? 'icewarp.installPath' : vscode.l10n.t('default install folder')),
+};
 /** How long the quick pick waits for the server's roles and hostnames before showing paths alone. */
 const DESCRIBE_TIMEOUT_MS = 3_000;
 
@@ -62,11 +69,13 @@ export class SettingsFileCommand {
   async run(options: OpenSettingsFileOptions = {}): Promise<OpenSettingsFileResult> {
     const pick = options.pick ?? vscode.window.showQuickPick;
     const candidates = await this.describe(await findCandidates(options, this.installFolders));
-    const choice = chooseSettingsFile(candidates, (candidate) => vscode.workspace.asRelativePath(uriOf(candidate), true));
+    const choice = chooseSettingsFile(candidates, (candidate) => vscode.workspace.asRelativePath(uriOf(candidate), true), PICK_WORDS);
     if (choice.kind === 'open') return this.open(uriOf(choice.candidate));
     if (choice.kind === 'pick') {
       const items = choice.items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, candidate: item.candidate }));
-      const placeHolder = `Several settings files: pick the node to open${this.installFolders ? '' : ` (${WORKSPACE_ONLY_NOTE})`}`;
+      const placeHolder = this.installFolders
+        ? vscode.l10n.t('Several settings files: pick the node to open')
+        : vscode.l10n.t("Several settings files: pick the node to open (only the workspace is searched here: IceWarp's install folders are on a machine the browser cannot read)");
       const picked = await pick(items, { title: vscode.l10n.t('IceWarp: Open IceWarp Settings File'), placeHolder, matchOnDescription: true, matchOnDetail: true });
       if (!picked) return { outcome: 'cancelled', offered: items };
       return { ...(await this.open(uriOf(picked.candidate))), offered: items };
@@ -106,12 +115,12 @@ export class SettingsFileCommand {
 
   private async offerTemplate(pick: NonNullable<OpenSettingsFileOptions['pick']>): Promise<OpenSettingsFileResult> {
     const templates = settingsFileTemplates(snippets);
-    const items = templates.map((template) => ({ label: template.label, description: template.description, template }));
+    const items = templates.map((template) => ({ label: templateWords(template.label), description: templateWords(template.description), template }));
     const picked = await pick(items, {
       title: vscode.l10n.t('IceWarp: Open IceWarp Settings File'),
       placeHolder: this.installFolders
-        ? 'No path.cfg or path.dat found. Create one from a template:'
-        : `No path.cfg or path.dat in the workspace (${WORKSPACE_ONLY_NOTE}). Create one from a template:`,
+        ? vscode.l10n.t('No path.cfg or path.dat found. Create one from a template:')
+        : vscode.l10n.t("No path.cfg or path.dat in the workspace (only the workspace is searched here: IceWarp's install folders are on a machine the browser cannot read). Create one from a template:"),
     });
     if (!picked) return { outcome: 'cancelled', offered: items };
     const uri = await createFromTemplate(picked.template);
@@ -135,6 +144,28 @@ async function findCandidates(options: OpenSettingsFileOptions = {}, installFold
     for (const file of await installFolders.existingFiles(filesInInstallFolder(folder))) candidates.push({ fsPath: file, source: 'defaultInstall' });
   }
   return candidates;
+}
+
+/**
+ * A template's label or description (English, from the snippets file or the built-in templates)
+ * in the display language; a text this table does not know stays as written.
+ */
+function templateWords(text: string): string {
+  const words: Record<string, () => string> = {
+    'Windows master node': () => vscode.l10n.t('Windows master node'),
+    'Windows slave node': () => vscode.l10n.t('Windows slave node'),
+    'Linux master node': () => vscode.l10n.t('Linux master node'),
+    'Linux slave node': () => vscode.l10n.t('Linux slave node'),
+    'Master node': () => vscode.l10n.t('Master node'),
+    'Slave node': () => vscode.l10n.t('Slave node'),
+    'Whole path.cfg (17 lines) for the master of a Windows cluster': () => vscode.l10n.t('Whole path.cfg (17 lines) for the master of a Windows cluster'),
+    'Whole path.cfg (17 lines) for a slave of a Windows cluster': () => vscode.l10n.t('Whole path.cfg (17 lines) for a slave of a Windows cluster'),
+    'Whole path.dat (17 lines) for the master of a Linux cluster': () => vscode.l10n.t('Whole path.dat (17 lines) for the master of a Linux cluster'),
+    'Whole path.dat (17 lines) for a slave of a Linux cluster': () => vscode.l10n.t('Whole path.dat (17 lines) for a slave of a Linux cluster'),
+    'Line 14 is 0; line 15 names this server': () => vscode.l10n.t('Line 14 is 0; line 15 names this server'),
+    'Line 14 is 1; line 15 names the master': () => vscode.l10n.t('Line 14 is 1; line 15 names the master'),
+  };
+  return Object.hasOwn(words, text) ? words[text]() : text;
 }
 
 function uriOf(candidate: SettingsFileCandidate): vscode.Uri {

@@ -66,24 +66,40 @@ function dedupeCandidates(candidates: readonly SettingsFileCandidate[]): Setting
   return result;
 }
 
+/** How the quick pick words a candidate's role, Server ID and place; English unless the caller translates. */
+export interface PickWords {
+  role(role: NodeRole): string;
+  serverId(id: string): string;
+  source(source: Exclude<CandidateSource, 'workspace'>): string;
+}
+
+const ENGLISH_WORDS: PickWords = {
+  role: (role) => (role === 'unknown' ? 'role unknown' : role),
+  serverId: (id) => `Server ID ${id}`,
+  source: (source) => SOURCE_NAMES[source],
+};
+
 /** One match opens directly, several are offered in a quick pick, none offers a template. */
-export function chooseSettingsFile(candidates: readonly SettingsFileCandidate[], describeLocation: (candidate: SettingsFileCandidate) => string = (c) => c.fsPath): SettingsFileChoice {
+export function chooseSettingsFile(
+  candidates: readonly SettingsFileCandidate[],
+  describeLocation: (candidate: SettingsFileCandidate) => string = (c) => c.fsPath,
+  words: PickWords = ENGLISH_WORDS,
+): SettingsFileChoice {
   const unique = dedupeCandidates(candidates);
   if (unique.length === 0) return { kind: 'create' };
   if (unique.length === 1) return { kind: 'open', candidate: unique[0] };
-  return { kind: 'pick', items: pickItems(unique, describeLocation) };
+  return { kind: 'pick', items: pickItems(unique, describeLocation, words) };
 }
 
 const ROLE_ORDER: Record<NodeRole | 'none', number> = { master: 0, slave: 1, unknown: 2, none: 3 };
 const SOURCE_ORDER: Record<CandidateSource, number> = { workspace: 0, installPath: 1, defaultInstall: 2 };
-const SOURCE_NAMES: Record<CandidateSource, string> = {
-  workspace: 'workspace',
+const SOURCE_NAMES: Record<Exclude<CandidateSource, 'workspace'>, string> = {
   installPath: 'icewarp.installPath',
   defaultInstall: 'default install folder',
 };
 
 /** Label: the hostname (or file name); description: role and Server ID; detail: where it is. */
-function pickItems(candidates: readonly SettingsFileCandidate[], describeLocation: (candidate: SettingsFileCandidate) => string = (c) => c.fsPath): SettingsFilePickItem[] {
+function pickItems(candidates: readonly SettingsFileCandidate[], describeLocation: (candidate: SettingsFileCandidate) => string, words: PickWords): SettingsFilePickItem[] {
   return [...candidates]
     .sort(
       (a, b) =>
@@ -95,9 +111,9 @@ function pickItems(candidates: readonly SettingsFileCandidate[], describeLocatio
     .map((candidate) => ({
       label: candidate.hostname ?? baseName(candidate.fsPath),
       description: [
-        candidate.role ? (candidate.role === 'unknown' ? 'role unknown' : candidate.role) : undefined,
-        candidate.serverId ? `Server ID ${candidate.serverId}` : undefined,
-        candidate.source === 'workspace' ? undefined : SOURCE_NAMES[candidate.source],
+        candidate.role ? words.role(candidate.role) : undefined,
+        candidate.serverId ? words.serverId(candidate.serverId) : undefined,
+        candidate.source === 'workspace' ? undefined : words.source(candidate.source),
       ]
         .filter((part): part is string => part !== undefined)
         .join(' · '),

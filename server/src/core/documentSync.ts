@@ -7,7 +7,7 @@ import { type Connection, FileChangeType, type FileEvent, MessageType, ShowMessa
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type RescanResult, rescanWorkspaceRequest } from '../../../common/protocol';
 import { type NodeFileListing, type UnlistedFolder, isNodeFileUri } from '../host/files';
-import { t } from '../service';
+import { formatCount, t } from '../service';
 import type { DiagnosticsPublisher } from './publisher';
 import type { SettingsStore } from './settings';
 import type { ValidationScheduler } from './validationScheduler';
@@ -104,10 +104,16 @@ export function registerDocumentSync({ connection, documents, index, settings, s
   function reportTruncatedSearch(truncated: NonNullable<NodeFileListing['truncated']>): void {
     if (truncationReported) return;
     truncationReported = true;
+    const limit = truncated.limit.toLocaleString('en-US');
+    // The log stays English; the notification speaks the user's language.
+    connection.console.warn(
+      `Stopped looking for path.cfg and path.dat after ${limit} ${truncated.unit} of the workspace: ` +
+        'node files past them are not checked. Open the folder that holds the node files (or add it as a workspace folder) to check them all.',
+    );
     const message =
-      `Stopped looking for path.cfg and path.dat after ${truncated.limit.toLocaleString('en-US')} ${truncated.unit} of the workspace: ` +
-      'node files past them are not checked. Open the folder that holds the node files (or add it as a workspace folder) to check them all.';
-    connection.console.warn(message);
+      truncated.unit === 'folders'
+        ? t('Stopped looking for path.cfg and path.dat after {0} folders of the workspace: node files past them are not checked. Open the folder that holds the node files (or add it as a workspace folder) to check them all.', formatCount(truncated.limit))
+        : t('Stopped looking for path.cfg and path.dat after {0} files of the workspace: node files past them are not checked. Open the folder that holds the node files (or add it as a workspace folder) to check them all.', formatCount(truncated.limit));
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 

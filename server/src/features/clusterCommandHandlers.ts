@@ -118,7 +118,7 @@ function validationOptions(settings: Settings): ValidationOptions {
 /** Runs an operation on the node the params name: the service's answer, or a refusal. */
 async function compute(context: ServerContext, operation: Operation, params: ReturnType<typeof paramsOf>): Promise<ClusterEditResult> {
   const { workspace } = context;
-  if (!params.uri) return { ok: false, reason: 'No node file was given: run the command on an open path.cfg or path.dat, or on a node of the cluster view.' };
+  if (!params.uri) return { ok: false, reason: t('No node file was given: run the command on an open path.cfg or path.dat, or on a node of the cluster view.') };
   const node = savedNode(workspace, params.uri);
   if (isRefusal(node)) return node;
   switch (operation) {
@@ -165,7 +165,7 @@ export const clusterCommandHandlers: Feature = {
 
     connection.onRequest(CHECK_NEW_NODE_REQUEST, (raw: NewNodeParams): NewNodeCheckAnswer => {
       const params = paramsOf(raw);
-      if (!params.uri) return { ok: false, reason: 'No node of the cluster was given.' };
+      if (!params.uri) return { ok: false, reason: t('No node of the cluster was given.') };
       const node = savedNode(workspace, params.uri);
       if (isRefusal(node)) return node;
       const defaults = newNodeDefaults(node, workspace, params);
@@ -177,7 +177,7 @@ export const clusterCommandHandlers: Feature = {
 
     connection.onRequest(COMPARE_NODES_REQUEST, (raw: CompareNodesParams): CompareNodesAnswer => {
       const params = paramsOf(raw);
-      if (!params.uri) return { ok: false, reason: 'No node file was given to compare.' };
+      if (!params.uri) return { ok: false, reason: t('No node file was given to compare.') };
       let result;
       if (params.otherUri) result = compareUris(workspace, params.uri, params.otherUri);
       else {
@@ -202,7 +202,7 @@ export const clusterCommandHandlers: Feature = {
           : { applied: false, ...told, edit: result.edit, ...(applied.failureReason ? { failureReason: applied.failureReason } : {}) };
       } catch {
         // The client has no workspace/applyEdit: it gets the edit to apply itself.
-        return { applied: false, ...told, edit: result.edit, failureReason: 'the editor did not apply the edit' };
+        return { applied: false, ...told, edit: result.edit, failureReason: t('the editor did not apply the edit') };
       }
     });
   },

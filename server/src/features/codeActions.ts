@@ -133,7 +133,7 @@ export const codeActions: Feature = {
           step = steps.next();
         }
         const edits = step.value;
-        if (edits.length > 0) actions.push({ title: 'Fix all auto-fixable IceWarp problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+        if (edits.length > 0) actions.push({ title: t('Fix all auto-fixable IceWarp problems'), kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
       }
       return actions;
     });

@@ -7,7 +7,7 @@
 import type { FileAccess } from '../host/files';
 import type { ChangeAnnotation, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ClusterChange } from '../service';
+import { type ClusterChange, t } from '../service';
 import type { ChangedFile } from '../../../common/clusterRequests';
 
 export interface EditShape {
@@ -51,7 +51,7 @@ export function changedFiles(change: ClusterChange): ChangedFile[] {
 /** Why the change cannot be made as computed (a file to create is there already), or undefined. */
 export async function createsOverExisting(change: ClusterChange, files: FileAccess): Promise<string | undefined> {
   for (const file of change.files) {
-    if (file.kind === 'create' && (await files.stat(file.uri))) return `${file.label} cannot be created: the file exists already; nothing was changed.`;
+    if (file.kind === 'create' && (await files.stat(file.uri))) return t('{0} cannot be created: the file exists already; nothing was changed.', file.label);
   }
   return undefined;
 }

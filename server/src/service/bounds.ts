@@ -3,6 +3,7 @@
 // lines IceWarp does not read get a bounded number of symbols, hints and tokens: no response
 // grows with a hostile document (a 1 MB line is quoted as 80 characters, 200,000 lines after
 // line 17 are not 200,000 outline entries).
+import { t } from './l10n';
 
 /** The most characters of one value a feature quotes; a real value (a UNC path, a host) is shorter. */
 export const MAX_EXCERPT = 80;
@@ -45,7 +46,7 @@ export function code(text: string): string {
 /** `a`, `b`, `c` (each in `code`), cut after `max` items: "… and 246 more". */
 export function codeList(texts: readonly string[], max = MAX_LISTED): string {
   const listed = texts.slice(0, max).map(code).join(', ');
-  return texts.length > max ? `${listed} … and ${texts.length - max} more` : listed;
+  return texts.length > max ? t('{0} … and {1} more', listed, texts.length - max) : listed;
 }
 
 function longestRun(text: string, character: string): number {

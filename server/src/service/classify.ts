@@ -9,14 +9,15 @@
 // 256 characters of each, with linear patterns only.
 import { FIELDS, FIELD_COUNT, ValueKind } from './fields';
 import { isIpAddress, isValidHost } from './values/hosts';
+import { t } from './l10n';
 
 export type FileKind = 'icewarp' | 'foreign';
 
 export interface Classification {
   kind: FileKind;
   /**
-   * Why, most telling first, in words for a log line or a status item's tooltip. Names shapes and
-   * line numbers, never a value (line 5 holds passwords).
+   * Why, most telling first, in words for a status item's tooltip or the command line's report
+   * (in the current language). Names shapes and line numbers, never a value (line 5 holds passwords).
    */
   reasons: string[];
   /** The user decided for this file ("Treat as IceWarp settings file"); the text was not judged. */
@@ -45,21 +46,21 @@ const STRONG_SHAPES: ReadonlySet<ForeignShape> = new Set(['key=value', '[section
 
 export function classifyNodeFile(text: string, options: ClassifyOptions = {}): Classification {
   if (options.override) {
-    const what = options.override === 'icewarp' ? 'an IceWarp settings file' : 'not an IceWarp settings file';
-    return { kind: options.override, reasons: [`marked by the user as ${what}`], overridden: true, evidence: { iceWarp: 0, foreign: 0 } };
+    const reason = options.override === 'icewarp' ? t('marked by the user as an IceWarp settings file') : t('marked by the user as not an IceWarp settings file');
+    return { kind: options.override, reasons: [reason], overridden: true, evidence: { iceWarp: 0, foreign: 0 } };
   }
   let sample = sampleLines(text);
   const reasons: string[] = [];
   // A file saved as UTF-16 reads as text with a NUL after every character: judge its characters.
   if (nulShare(sample) >= 0.25) {
     sample = sample.map((line) => line.split('\u0000').join(''));
-    reasons.push('it reads as UTF-16 text (a NUL after every character)');
+    reasons.push(t('it reads as UTF-16 text (a NUL after every character)'));
   }
   const icewarp = (why: string[], evidence = { iceWarp: 0, foreign: 0 }): Classification => ({ kind: 'icewarp', reasons: [...why, ...reasons], overridden: false, evidence });
   const nonEmpty = sample.map((line, index) => ({ line: index + 1, text: line.trim() })).filter((line) => line.text.length > 0);
-  if (nonEmpty.length === 0) return icewarp(['it is empty or blank: a new file']);
+  if (nonEmpty.length === 0) return icewarp([t('it is empty or blank: a new file')]);
   if (isBinary(sample)) {
-    return { kind: 'foreign', reasons: ['it holds binary data (control characters), not text', ...reasons], overridden: false, evidence: { iceWarp: 0, foreign: nonEmpty.length } };
+    return { kind: 'foreign', reasons: [t('it holds binary data (control characters), not text'), ...reasons], overridden: false, evidence: { iceWarp: 0, foreign: nonEmpty.length } };
   }
 
   const fits: { line: number; what: string }[] = [];
@@ -77,11 +78,19 @@ export function classifyNodeFile(text: string, options: ClassifyOptions = {}): C
   }
 
   const evidence = { iceWarp: fits.length + 2 * namesIceWarp.length, foreign: foreign.length };
+  const fitExamples = examples(fits.map((fit) => t('line {0} {1}', fit.line, fit.what)));
   const iceWarpReasons = [
-    ...(fits.length > 0 ? [`${count(fits.length, 'line')} ${fits.length === 1 ? 'fits its' : 'fit their'} field (${examples(fits.map((fit) => `line ${fit.line} ${fit.what}`))})`] : []),
-    ...(namesIceWarp.length > 0 ? [`${count(namesIceWarp.length, 'line')} ${namesIceWarp.length === 1 ? 'names' : 'name'} IceWarp's folders or files (line${namesIceWarp.length === 1 ? '' : 's'} ${lineList(namesIceWarp)})`] : []),
+    ...(fits.length === 1 ? [t('{0} line fits its field ({1})', 1, fitExamples)] : fits.length > 1 ? [t('{0} lines fit their field ({1})', fits.length, fitExamples)] : []),
+    ...(namesIceWarp.length === 1
+      ? [t("{0} line names IceWarp's folders or files (line {1})", 1, lineList(namesIceWarp))]
+      : namesIceWarp.length > 1
+        ? [t("{0} lines name IceWarp's folders or files (lines {1})", namesIceWarp.length, lineList(namesIceWarp))]
+        : []),
   ];
-  const foreignReason = `${count(foreign.length, 'line')} of ${nonEmpty.length} read as another program's format (${shapeSummary(foreign)})`;
+  const foreignReason =
+    foreign.length === 1
+      ? t("{0} line of {1} read as another program's format ({2})", 1, nonEmpty.length, shapeSummary(foreign))
+      : t("{0} lines of {1} read as another program's format ({2})", foreign.length, nonEmpty.length, shapeSummary(foreign));
   // Only positive evidence makes a file foreign: it must outweigh what reads as IceWarp, hold at
   // least one unmistakable shape (a stray bracket or a lone number is a typo as often as not), and
   // be two lines at least, or the one line of a file that has nothing else, long enough not to be
@@ -92,11 +101,11 @@ export function classifyNodeFile(text: string, options: ClassifyOptions = {}): C
     strong.length > 0 &&
     (foreign.length >= 2 || (nonEmpty.length === 1 && nonEmpty[0].text.length >= LONE_LINE_LENGTH));
   if (isForeign) {
-    const against = iceWarpReasons.length > 0 ? iceWarpReasons.map((reason) => `only ${reason}`) : ['no line reads as an IceWarp value'];
+    const against = iceWarpReasons.length > 0 ? iceWarpReasons.map((reason) => t('only {0}', reason)) : [t('no line reads as an IceWarp value')];
     return { kind: 'foreign', reasons: [foreignReason, ...against, ...reasons], overridden: false, evidence };
   }
-  const why = iceWarpReasons.length > 0 ? iceWarpReasons : ['nothing in it reads as another program\'s format'];
-  return icewarp(foreign.length > 0 ? [...why, `${foreignReason}, which does not outweigh that`] : why, evidence);
+  const why = iceWarpReasons.length > 0 ? iceWarpReasons : [t("nothing in it reads as another program's format")];
+  return icewarp(foreign.length > 0 ? [...why, t('{0}, which does not outweigh that', foreignReason)] : why, evidence);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,29 +165,29 @@ const ROOTED_PATH = /^(?:[\\/]|[A-Za-z]:[\\/])/;
 function fitOf(kind: ValueKind, value: string): string | undefined {
   switch (kind) {
     case 'directory':
-      return ROOTED_PATH.test(value) ? 'a path' : undefined;
+      return ROOTED_PATH.test(value) ? t('a path') : undefined;
     case 'serverId':
-      return /^[A-Za-z0-9]{1,3}$/.test(value) ? 'a Server ID' : undefined;
+      return /^[A-Za-z0-9]{1,3}$/.test(value) ? t('a Server ID') : undefined;
     case 'remoteLogon':
-      return ROOTED_PATH.test(value) && value.includes(';') ? 'a remote logon' : undefined;
+      return ROOTED_PATH.test(value) && value.includes(';') ? t('a remote logon') : undefined;
     case 'ipBinding': {
       const parts = value.split(/[;|]/).map((part) => part.trim()).filter((part) => part.length > 0);
-      return parts.length > 0 && parts.every(isIpAddress) ? 'an IP binding' : undefined;
+      return parts.length > 0 && parts.every(isIpAddress) ? t('an IP binding') : undefined;
     }
     case 'hostname':
     case 'host':
-      return isNamedHost(value) ? 'a host' : undefined;
+      return isNamedHost(value) ? t('a host') : undefined;
     case 'hostList': {
       const hosts = value.split(/[;,\s]+/).filter((host) => host.length > 0);
-      return hosts.length > 0 && hosts.every(isNamedHost) ? 'hosts' : undefined;
+      return hosts.length > 0 && hosts.every(isNamedHost) ? t('hosts') : undefined;
     }
     case 'file':
-      return /\.key$|license/i.test(value) ? 'a license file' : undefined;
+      return /\.key$|license/i.test(value) ? t('a license file') : undefined;
     case 'slaveFlag':
       // `0` and `1`, and the words people write instead (a quick fix turns them into a digit).
-      return /^(?:[01]|true|false|yes|no|on|off|master|slave)$/i.test(value) ? 'a slave flag' : undefined;
+      return /^(?:[01]|true|false|yes|no|on|off|master|slave)$/i.test(value) ? t('a slave flag') : undefined;
     case 'url':
-      return /^https?:\/\/\S+$/i.test(value) ? 'a URL' : undefined;
+      return /^https?:\/\/\S+$/i.test(value) ? t('a URL') : undefined;
     case 'reserved':
       return undefined;
   }
@@ -237,10 +246,6 @@ function numbersShape(value: string, line: number): ForeignShape | undefined {
 // ---------------------------------------------------------------------------------------------
 // Words
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 function examples(items: readonly string[], max = 3): string {
   return items.length > max ? `${items.slice(0, max).join(', ')}...` : items.join(', ');
 }
@@ -259,6 +264,33 @@ function lineList(lines: readonly number[]): string {
 function shapeSummary(foreign: readonly { line: number; shape: ForeignShape }[]): string {
   const byShape = new Map<ForeignShape, number[]>();
   for (const { line, shape } of foreign) byShape.set(shape, [...(byShape.get(shape) ?? []), line]);
-  const parts = [...byShape.entries()].sort((a, b) => b[1].length - a[1].length).map(([shape, lines]) => `${shape} on line${lines.length === 1 ? '' : 's'} ${lineList(lines)}`);
+  const parts = [...byShape.entries()]
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([shape, lines]) => (lines.length === 1 ? t('{0} on line {1}', shapeName(shape), lineList(lines)) : t('{0} on lines {1}', shapeName(shape), lineList(lines))));
   return examples(parts, 3);
+}
+
+/** A shape in the current language; the literal shapes (`key=value`, `[section]`, `key: value`, JSON) stay as written. */
+function shapeName(shape: ForeignShape): string {
+  switch (shape) {
+    case 'key=value':
+    case '[section]':
+    case 'key: value':
+    case 'JSON':
+      return shape;
+    case 'list item':
+      return t('list item');
+    case 'code':
+      return t('code');
+    case 'comment':
+      return t('comment');
+    case 'markup':
+      return t('markup');
+    case 'columns of numbers':
+      return t('columns of numbers');
+    case 'a number':
+      return t('a number');
+    case 'a quoted string':
+      return t('a quoted string');
+  }
 }

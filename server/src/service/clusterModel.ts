@@ -12,6 +12,7 @@ import { PathValue } from './values/path';
 import { hostKey } from './values/hosts';
 import { fileLabel } from './mention';
 import { evidenceOf } from './evidence/evidence';
+import { t } from './l10n';
 
 // The model's types are derived from the schemas the client checks the answer with, so they
 // are written once (common/protocol.ts).
@@ -175,7 +176,7 @@ function clusterLabel(members: readonly NodeFile[], fileNodes: readonly ClusterN
   if (master?.hostname) return master.hostname.value;
   const config = members.map((node) => node.paths.get('configPath')).find((path): path is PathValue => path !== undefined);
   if (config) return config.text;
-  return fileNodes[0]?.label ?? 'cluster';
+  return fileNodes[0]?.label ?? t('cluster');
 }
 
 function sumProblems(list: readonly ProblemCounts[]): ProblemCounts {

@@ -13,6 +13,8 @@ import { MAX_OFFERED, code } from './bounds';
 import { fileLabel } from './mention';
 import { nextFreeServerIdOf } from './evidence/conventions';
 import { SnippetSyntaxError, expandSnippet } from './snippetText';
+import { t } from './l10n';
+import { wholeFileSnippetWords } from './snippetWords';
 // Not contributed to VS Code (which would offer them anywhere in a file): offered here instead.
 import wholeFileSnippets from '../../../snippets/pathcfg-files.json';
 
@@ -113,8 +115,8 @@ function hostOffers(workspace: WorkspaceFacts, node: NodeFile, typing: Piece | u
   for (const other of nodes) {
     const file = fileLabel(other);
     const named = [
-      ...other.masterHosts.hosts.map((host) => ({ host, where: `master host (line 15) in ${file}` })),
-      ...other.slaveHosts.hosts.map((host) => ({ host, where: `slave host (line 16) in ${file}` })),
+      ...other.masterHosts.hosts.map((host) => ({ host, where: t('master host (line 15) in {0}', file) })),
+      ...other.slaveHosts.hosts.map((host) => ({ host, where: t('slave host (line 16) in {0}', file) })),
     ];
     for (const { host, where } of named) {
       if (isTyping(other.uri, host)) continue;
@@ -143,13 +145,13 @@ function hostItems(node: NodeFile, range: Range, workspace: WorkspaceFacts, excl
     .filter(([key]) => !exclude.includes(key))
     .map(([key, host]) => {
       const folder = host.hostnameOf ? fileLabel(host.hostnameOf) : undefined;
-      const detail = folder ? `${key === own ? 'this server: ' : ''}hostname of ${folder}` : 'no node file in the workspace';
-      const where = [...(folder ? [`hostname (line 11) of ${folder}`] : []), ...host.seen];
+      const detail = folder ? (key === own ? t('this server: hostname of {0}', folder) : t('hostname of {0}', folder)) : t('no node file in the workspace');
+      const where = [...(folder ? [t('hostname (line 11) of {0}', folder)] : []), ...host.seen];
       return {
         label: host.name,
         kind: 'host' as const,
         detail,
-        documentation: `${code(host.name)} is known as:\n\n${where.map((each) => `- ${each}`).join('\n')}${folder ? '' : '\n\nNo node file of the workspace has this hostname.'}`,
+        documentation: `${t('{0} is known as:', code(host.name))}\n\n${where.map((each) => `- ${each}`).join('\n')}${folder ? '' : `\n\n${t('No node file of the workspace has this hostname.')}`}`,
         edit: { range, newText: host.name },
         // Node hostnames first: they are the servers that exist.
         sortText: `${folder ? 0 : 1}${host.name.toLowerCase()}`,
@@ -171,14 +173,14 @@ function folderItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFacts)
   if (field.sharing === 'common') {
     for (const peer of workspace.peersOf(node)) {
       const path = peer.paths.get(field.id);
-      if (path) push(path.text, `used by ${fileLabel(peer)}`, `The ${field.title} every node of a cluster must share.`);
+      if (path) push(path.text, t('used by {0}', fileLabel(peer)), t('The {0} every node of a cluster must share.', field.title));
     }
   }
   const outgoing = node.paths.get('outgoingQueue');
-  if (field.id === 'retryQueue' && outgoing) push(subfolder(outgoing, 'retry'), 'the outgoing queue (line 8) + retry', field.docs);
+  if (field.id === 'retryQueue' && outgoing) push(subfolder(outgoing, 'retry'), t('the outgoing queue (line 8) + retry'), field.docs);
   for (const platform of platformsFor(node, field)) {
     const value = field.defaults?.[platform];
-    if (value) push(value, `IceWarp's default on ${platform === 'windows' ? 'Windows' : 'Linux'}`, field.docs);
+    if (value) push(value, t("IceWarp's default on {0}", platform === 'windows' ? 'Windows' : 'Linux'), field.docs);
   }
   return items;
 }
@@ -199,8 +201,14 @@ function serverIdItems(node: NodeFile, line: FieldLine, workspace: WorkspaceFact
     {
       label: id,
       kind: 'value',
-      detail: 'the next free Server ID of this cluster',
-      documentation: `No other node of this cluster uses ${code(id)}${used > 0 ? ` (${used} other node${used === 1 ? ' has' : 's have'} an ID)` : ''}.\n\n${line.field.docs}`,
+      detail: t('the next free Server ID of this cluster'),
+      documentation: `${
+        used === 0
+          ? t('No other node of this cluster uses {0}.', code(id))
+          : used === 1
+            ? t('No other node of this cluster uses {0} ({1} other node has an ID).', code(id), used)
+            : t('No other node of this cluster uses {0} ({1} other nodes have an ID).', code(id), used)
+      }\n\n${line.field.docs}`,
       edit: { range: line.raw.range, newText: id },
       sortText: '0',
     },
@@ -262,11 +270,12 @@ function wholeFileItems(node: NodeFile, position: Position): CompletionEntry[] |
       if (error instanceof SnippetSyntaxError) continue;
       throw error;
     }
+    const words = wholeFileSnippetWords(snippet);
     items.push({
-      label: snippet.name,
+      label: words.label,
       kind: 'snippet',
-      detail: snippet.description.split('; ')[0],
-      documentation: snippet.description,
+      detail: words.summary,
+      documentation: words.description,
       edit: { range, newText: plain },
       snippet: body,
       filterText: snippet.prefix,

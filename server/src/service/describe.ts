@@ -51,31 +51,30 @@ export function describePath(path: PathValue): string {
     case 'unc': {
       const server = path.unc?.server?.text;
       const share = path.unc?.share?.text;
-      if (server && share) return `a UNC path: server ${code(server)}, share ${code(share)}`;
-      if (server) return `a UNC path on server ${code(server)}, without a share`;
-      return 'a UNC path without a server or share';
+      if (server && share) return t('a UNC path: server {0}, share {1}', code(server), code(share));
+      if (server) return t('a UNC path on server {0}, without a share', code(server));
+      return t('a UNC path without a server or share');
     }
     case 'drive':
-      return `a local path on drive ${code(path.text.slice(0, 2).toUpperCase())}`;
+      return t('a local path on drive {0}', code(path.text.slice(0, 2).toUpperCase()));
     case 'posix':
-      return 'a POSIX (Linux) path';
+      return t('a POSIX (Linux) path');
     default:
-      return 'a relative path';
+      return t('a relative path');
   }
 }
 
 function describeHost(text: string): string {
-  return isIpAddress(text) ? 'an IP address' : 'a host name';
+  return isIpAddress(text) ? t('an IP address') : t('a host name');
 }
 
 function describeEntry(entry: RemoteLogonEntry): string {
-  if (!entry.wellFormed) return `${entry.masked ? code(PASSWORD_MASK) : 'empty'} — not in the form \`UNC path;user;password\`, so it is shown masked (it may hold a password)`;
-  const where = entry.path ? `${code(entry.path.text)} (${describePath(entry.path)})` : 'no share';
+  if (!entry.wellFormed) return t('{0} — not in the form `UNC path;user;password`, so it is shown masked (it may hold a password)', entry.masked ? code(PASSWORD_MASK) : t('empty'));
+  const where = entry.path ? `${code(entry.path.text)} (${describePath(entry.path)})` : t('no share');
   const shown = shownUserOf(entry);
-  const user = shown ? `as user ${code(shown)}` : 'without a user';
-  const password = entry.password && entry.password.text.length > 0 ? `password ${code(PASSWORD_MASK)}` : 'no password';
-  const shape = entry.partCount === 3 ? '' : ' — not in the form `UNC path;user;password`';
-  return `${where} ${user}, ${password}${shape}`;
+  const user = shown ? t('as user {0}', code(shown)) : t('without a user');
+  const password = entry.password && entry.password.text.length > 0 ? t('password {0}', code(PASSWORD_MASK)) : t('no password');
+  return entry.partCount === 3 ? t('{0} {1}, {2}', where, user, password) : t('{0} {1}, {2} — not in the form `UNC path;user;password`', where, user, password);
 }
 
 /** What the line's current value means, as Markdown lines (first line leads with the value). */
@@ -88,70 +87,74 @@ export function valueMeaning(node: NodeFile, line: FieldLine): string[] {
     case 'directory': {
       const path = node.paths.get(field.id);
       const judged = judgeFolder(node, field.id);
-      const lines = [`${shown}: ${path ? describePath(path) : 'a path'}.`];
+      const lines = [`${shown}: ${path ? describePath(path) : t('a path')}.`];
       if (judged) lines.push(judged.location === 'shared' ? t('Shared: it {0}.', escapeMarkdown(judged.reason)) : t('Local: it {0}.', escapeMarkdown(judged.reason)));
       // The example follows the platform this path is written for.
       const platform: Platform = path?.style === 'posix' ? 'posix' : path?.windows ? 'windows' : platformGuess(node, [field.id]);
       const example = field.defaults?.[platform];
-      if (example) lines.push(`IceWarp's default on ${PLATFORM_NAME[platform]}: ${code(example)}.`);
+      if (example) lines.push(t("IceWarp's default on {0}: {1}.", PLATFORM_NAME[platform], code(example)));
       return lines;
     }
     case 'reserved':
-      return [`${shown}: line 3 is reserved; every known file leaves it empty.`];
+      return [t('{0}: line 3 is reserved; every known file leaves it empty.', shown)];
     case 'serverId':
-      return [`${shown}: every message file this server writes starts with ${code(value)}.`];
+      return [t('{0}: every message file this server writes starts with {1}.', shown, code(value))];
     case 'remoteLogon': {
       const entries = node.remoteLogon;
-      return [`${entries.length === 1 ? 'One entry' : `${entries.length} entries`}:`, ...entries.slice(0, MAX_LISTED).map((entry) => `- ${describeEntry(entry)}`), ...(entries.length > MAX_LISTED ? [`- … and ${entries.length - MAX_LISTED} more`] : [])];
+      return [
+        entries.length === 1 ? t('One entry:') : t('{0} entries:', entries.length),
+        ...entries.slice(0, MAX_LISTED).map((entry) => `- ${describeEntry(entry)}`),
+        ...(entries.length > MAX_LISTED ? [`- ${t('… and {0} more', entries.length - MAX_LISTED)}`] : []),
+      ];
     }
     case 'ipBinding': {
       const [server, outgoing, ...extra] = node.ipBinding.halves;
-      const list = (half: typeof server) => codeList(half.entries.map((entry) => entry.text)) || '(none)';
-      const lines = [`Server binding: ${list(server)}.`];
-      lines.push(outgoing ? `Outgoing binding: ${list(outgoing)}.` : 'No `|`: no separate outgoing binding.');
-      if (extra.length > 0) lines.push(`${extra.length} more \`|\` part${extra.length === 1 ? '' : 's'}, which IceWarp does not expect.`);
+      const list = (half: typeof server) => codeList(half.entries.map((entry) => entry.text)) || t('(none)');
+      const lines = [t('Server binding: {0}.', list(server))];
+      lines.push(outgoing ? t('Outgoing binding: {0}.', list(outgoing)) : t('No `|`: no separate outgoing binding.'));
+      if (extra.length > 0) lines.push(extra.length === 1 ? t('{0} more `|` part, which IceWarp does not expect.', 1) : t('{0} more `|` parts, which IceWarp does not expect.', extra.length));
       return lines;
     }
     case 'hostname': {
-      const lines = [`${shown}: this server's own name (${describeHost(value)}).`];
+      const lines = [t("{0}: this server's own name ({1}).", shown, describeHost(value))];
       const named = roleOf(node).named;
-      if (named) lines.push(named.as === 'master' ? 'It is the master host named on line 15.' : 'It is listed as a slave on line 16.');
+      if (named) lines.push(named.as === 'master' ? t('It is the master host named on line 15.') : t('It is listed as a slave on line 16.'));
       return lines;
     }
     case 'file':
-      return [`${shown}: the license file.`];
+      return [t('{0}: the license file.', shown)];
     case 'slaveFlag': {
       const known = field.values?.find((entry) => entry.value === value);
-      return [known ? `${shown}: ${known.meaning}.` : `${shown}: not a value IceWarp knows; it expects \`0\` (master) or \`1\` (slave).`];
+      return [known ? `${shown}: ${known.meaning}.` : t('{0}: not a value IceWarp knows; it expects `0` (master) or `1` (slave).', shown)];
     }
     case 'host': {
       const hosts = node.masterHosts.hosts;
-      if (hosts.length !== 1) return [`${hosts.length} hosts: ${codeList(hosts.map((host) => host.text))}; the master host is exactly one.`];
-      const self = roleOf(node).named?.as === 'master' ? ' That is this server itself (line 11).' : '';
-      return [`${shown}: the master is ${describeHost(value)}.${self}`];
+      if (hosts.length !== 1) return [t('{0} hosts: {1}; the master host is exactly one.', hosts.length, codeList(hosts.map((host) => host.text)))];
+      return [roleOf(node).named?.as === 'master' ? t('{0}: the master is {1}. That is this server itself (line 11).', shown, describeHost(value)) : t('{0}: the master is {1}.', shown, describeHost(value))];
     }
     case 'hostList': {
       const hosts = node.slaveHosts.hosts;
-      return [`${hosts.length} slave host${hosts.length === 1 ? '' : 's'}: ${codeList(hosts.map((host) => host.text))}.`];
+      const listed = codeList(hosts.map((host) => host.text));
+      return [hosts.length === 1 ? t('{0} slave host: {1}.', 1, listed) : t('{0} slave hosts: {1}.', hosts.length, listed)];
     }
     case 'url':
-      return [`${shown}: the public address of this node's TeamChat API.`];
+      return [t("{0}: the public address of this node's TeamChat API.", shown)];
   }
 }
 
 /** What an empty line means; a default is given for the file's platform when its other paths tell it, else for both. */
 function emptyMeaning(field: FieldSpec, onlyWhitespace: boolean, platform: Platform | undefined): string {
-  const what = onlyWhitespace ? 'empty (only whitespace)' : 'empty';
+  const what = onlyWhitespace ? t('empty (only whitespace)') : t('empty');
   if (field.emptyMeaning) return `${what}: ${field.emptyMeaning}.`;
   const defaults = field.defaults;
-  const shown = !defaults
-    ? ''
-    : platform
-      ? ` (${code(defaults[platform])} on ${PLATFORM_NAME[platform]})`
-      : ` (${code(defaults.windows)} on Windows, ${code(defaults.posix)} on Linux)`;
-  return `${what}: IceWarp uses its default${shown}.`;
+  if (!defaults) return t('{0}: IceWarp uses its default.', what);
+  if (platform) return t('{0}: IceWarp uses its default ({1} on {2}).', what, code(defaults[platform]), PLATFORM_NAME[platform]);
+  return t('{0}: IceWarp uses its default ({1} on Windows, {2} on Linux).', what, code(defaults.windows), code(defaults.posix));
 }
 
 const PLATFORM_NAME: Record<Platform, string> = { windows: 'Windows', posix: 'Linux' };
 
-export const UNREAD_LINE_TEXT = `IceWarp does not read lines after ${FIELD_COUNT}.`;
+/** Said of every line after 17, in the current language. */
+export function unreadLineText(): string {
+  return t('IceWarp does not read lines after {0}.', FIELD_COUNT);
+}

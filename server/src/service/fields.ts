@@ -73,8 +73,12 @@ export const FIELDS: readonly FieldSpec[] = [
     },
     kind: 'directory',
     sharing: 'common',
-    docs: 'The shared Config folder. In a cluster every node points at the same shared folder (a UNC path on Windows, a mounted share on Linux). Empty: the node falls back to its own local config.',
-    emptyMeaning: 'this node uses its own local config folder, shared with no other node',
+    get docs() {
+      return t('The shared Config folder. In a cluster every node points at the same shared folder (a UNC path on Windows, a mounted share on Linux). Empty: the node falls back to its own local config.');
+    },
+    get emptyMeaning() {
+      return t('this node uses its own local config folder, shared with no other node');
+    },
     defaults: { windows: 'C:\\Program Files\\IceWarp\\config\\', posix: '/opt/icewarp/config/' },
     example: '\\\\fs01\\icewarp\\config\\',
   },
@@ -86,7 +90,9 @@ export const FIELDS: readonly FieldSpec[] = [
     },
     kind: 'directory',
     sharing: 'either',
-    docs: 'The web (html) folder. Optional; may be local.',
+    get docs() {
+      return t('The web (html) folder. Optional; may be local.');
+    },
     defaults: { windows: 'C:\\Program Files\\IceWarp\\html\\', posix: '/opt/icewarp/html/' },
   },
   {
@@ -96,8 +102,12 @@ export const FIELDS: readonly FieldSpec[] = [
       return t('(reserved)');
     },
     kind: 'reserved',
-    docs: 'Reserved. Empty in every known file.',
-    emptyMeaning: 'as in every known file',
+    get docs() {
+      return t('Reserved. Empty in every known file.');
+    },
+    get emptyMeaning() {
+      return t('as in every known file');
+    },
   },
   {
     line: 4,
@@ -106,7 +116,9 @@ export const FIELDS: readonly FieldSpec[] = [
       return t('Server ID');
     },
     kind: 'serverId',
-    docs: 'Prefix of every message file this server writes. "Maximum two characters, numbers are recommended." Must differ between nodes that share a mail folder, or their message files collide.',
+    get docs() {
+      return t('Prefix of every message file this server writes. "Maximum two characters, numbers are recommended." Must differ between nodes that share a mail folder, or their message files collide.');
+    },
     example: '01',
   },
   {
@@ -116,7 +128,9 @@ export const FIELDS: readonly FieldSpec[] = [
       return t('Remote logon');
     },
     kind: 'remoteLogon',
-    docs: 'Credentials IceWarp uses to reach protected shares: `\\\\server\\share;user;password` entries joined by `|`.',
+    get docs() {
+      return t('Credentials IceWarp uses to reach protected shares: `\\\\server\\share;user;password` entries joined by `|`.');
+    },
     example: '\\\\fs01\\icewarp;ICEWARP\\svc-mail;secret',
   },
   {
@@ -128,7 +142,9 @@ export const FIELDS: readonly FieldSpec[] = [
     kind: 'directory',
     sharing: 'common',
     deprecated: true,
-    docs: 'The AntiSpam (spam) folder. Shared in the console\'s design; newer IceWarp notes call it deprecated in favour of local paths.',
+    get docs() {
+      return t('The AntiSpam (spam) folder. Shared in the console\'s design; newer IceWarp notes call it deprecated in favour of local paths.');
+    },
     defaults: { windows: 'C:\\Program Files\\IceWarp\\spam\\', posix: '/opt/icewarp/spam/' },
   },
   {
@@ -140,7 +156,9 @@ export const FIELDS: readonly FieldSpec[] = [
     kind: 'directory',
     sharing: 'common',
     deprecated: true,
-    docs: 'The GroupWare (calendar) folder. Shared in the console\'s design; newer IceWarp notes call it deprecated in favour of local paths.',
+    get docs() {
+      return t('The GroupWare (calendar) folder. Shared in the console\'s design; newer IceWarp notes call it deprecated in favour of local paths.');
+    },
     defaults: { windows: 'C:\\Program Files\\IceWarp\\calendar\\', posix: '/opt/icewarp/calendar/' },
   },
   {
@@ -151,7 +169,9 @@ export const FIELDS: readonly FieldSpec[] = [
     },
     kind: 'directory',
     sharing: 'working',
-    docs: "This server's outgoing queue, typically an `_outgoing` folder among the mail queues. A working folder: keep it local to this server.",
+    get docs() {
+      return t("This server's outgoing queue, typically an `_outgoing` folder among the mail queues. A working folder: keep it local to this server.");
+    },
     defaults: { windows: 'C:\\Program Files\\IceWarp\\mail\\_outgoing\\', posix: '/opt/icewarp/mailqueues/_outgoing/' },
   },
   {
@@ -162,7 +182,9 @@ export const FIELDS: readonly FieldSpec[] = [
     },
     kind: 'directory',
     sharing: 'working',
-    docs: "This server's outgoing retry queue, typically the outgoing queue's `retry` subfolder. A working folder: keep it local to this server.",
+    get docs() {
+      return t("This server's outgoing retry queue, typically the outgoing queue's `retry` subfolder. A working folder: keep it local to this server.");
+    },
     defaults: { windows: 'C:\\Program Files\\IceWarp\\mail\\_outgoing\\retry\\', posix: '/opt/icewarp/mailqueues/_outgoing/retry/' },
   },
   {
@@ -172,7 +194,9 @@ export const FIELDS: readonly FieldSpec[] = [
       return t('IP binding');
     },
     kind: 'ipBinding',
-    docs: 'The server binding, then optionally `|` and the outgoing binding. IPs inside a half are joined by `;` (e.g. `127.0.0.1;192.168.0.1|192.168.0.1`). Each node uses its own IP addresses.',
+    get docs() {
+      return t('The server binding, then optionally `|` and the outgoing binding. IPs inside a half are joined by `;` (e.g. `127.0.0.1;192.168.0.1|192.168.0.1`). Each node uses its own IP addresses.');
+    },
     example: '192.168.10.12|192.168.10.12',
   },
   {
@@ -182,7 +206,9 @@ export const FIELDS: readonly FieldSpec[] = [
       return t('Hostname');
     },
     kind: 'hostname',
-    docs: 'The DNS name this server uses towards other servers. Each node needs its own.',
+    get docs() {
+      return t('The DNS name this server uses towards other servers. Each node needs its own.');
+    },
     example: 'mx1.example.net',
   },
   {
@@ -192,7 +218,9 @@ export const FIELDS: readonly FieldSpec[] = [
       return t('License file');
     },
     kind: 'file',
-    docs: 'The license file name or path, e.g. `license.key`.',
+    get docs() {
+      return t('The license file name or path, e.g. `license.key`.');
+    },
     example: 'license.key',
   },
   {
@@ -203,7 +231,9 @@ export const FIELDS: readonly FieldSpec[] = [
     },
     kind: 'directory',
     sharing: 'working',
-    docs: "This server's incoming queue, typically an `_incoming` folder among the mail queues: where messages wait before they are processed. A working folder: keep it local to this server.",
+    get docs() {
+      return t("This server's incoming queue, typically an `_incoming` folder among the mail queues: where messages wait before they are processed. A working folder: keep it local to this server.");
+    },
     defaults: { windows: 'C:\\Program Files\\IceWarp\\mail\\_incoming\\', posix: '/opt/icewarp/mailqueues/_incoming/' },
   },
   {
@@ -213,7 +243,9 @@ export const FIELDS: readonly FieldSpec[] = [
       return t('Slave flag');
     },
     kind: 'slaveFlag',
-    docs: '`1`: this server is a slave. `0` or empty: this server is the master. The console\'s checkbox "This server operates in master mode" is the inverse.',
+    get docs() {
+      return t('`1`: this server is a slave. `0` or empty: this server is the master. The console\'s checkbox "This server operates in master mode" is the inverse.');
+    },
     example: '0',
     values: [
       {
@@ -229,7 +261,9 @@ export const FIELDS: readonly FieldSpec[] = [
         },
       },
     ],
-    emptyMeaning: "this server is the master, as with 0; the console's 'master mode' box is on",
+    get emptyMeaning() {
+      return t("this server is the master, as with 0; the console's 'master mode' box is on");
+    },
   },
   {
     line: 15,
@@ -238,7 +272,9 @@ export const FIELDS: readonly FieldSpec[] = [
       return t('Master host');
     },
     kind: 'host',
-    docs: 'The one server that works in master mode (host name or IP).',
+    get docs() {
+      return t('The one server that works in master mode (host name or IP).');
+    },
     example: 'mx1.example.net',
   },
   {
@@ -248,7 +284,9 @@ export const FIELDS: readonly FieldSpec[] = [
       return t('Slave hosts');
     },
     kind: 'hostList',
-    docs: 'The slave servers (host names or IPs). "Use semicolon for separation."',
+    get docs() {
+      return t('The slave servers (host names or IPs). "Use semicolon for separation."');
+    },
     example: 'mx2.example.net;mx3.example.net',
   },
   {
@@ -258,7 +296,9 @@ export const FIELDS: readonly FieldSpec[] = [
       return t('TeamChat API URL');
     },
     kind: 'url',
-    docs: "Newer versions only: the public https URL of this node's TeamChat API.",
+    get docs() {
+      return t("Newer versions only: the public https URL of this node's TeamChat API.");
+    },
     example: 'https://mx1.example.net/teamchatapi/',
   },
 ];

@@ -2,7 +2,8 @@
 import { FIELD_COUNT } from './fields';
 import { NodeFile } from './parse';
 import { Position, Range, lineRange } from './types';
-import { UNREAD_LINE_TEXT, valueMeaning } from './describe';
+import { unreadLineText, valueMeaning } from './describe';
+import { t } from './l10n';
 import { WorkspaceFacts } from './workspace';
 import { hostFileNotes } from './navigation';
 
@@ -19,12 +20,12 @@ export function hover(node: NodeFile, position: Position, workspace?: WorkspaceF
   const wholeLine = lineRange(textLine.index, textLine.column, textLine.column + textLine.text.length);
   if (lineNumber > FIELD_COUNT) {
     return {
-      markdown: `**Line ${lineNumber}** · not read\n\n${UNREAD_LINE_TEXT} This line is ignored; IceWarp's own template keeps its examples down here.`,
+      markdown: `**${t('Line {0}', lineNumber)}** · ${t('not read')}\n\n${unreadLineText()} ${t("This line is ignored; IceWarp's own template keeps its examples down here.")}`,
       range: wholeLine,
     };
   }
   const line = node.fields[position.line];
   const field = line.field;
-  const parts = [`**${field.title}** · line ${field.line}${field.deprecated ? ' · *deprecated*' : ''}`, field.docs, '---', ...valueMeaning(node, line), ...hostFileNotes(node, position, workspace)];
+  const parts = [`**${field.title}** · ${t('line {0}', field.line)}${field.deprecated ? ` · *${t('deprecated')}*` : ''}`, field.docs, '---', ...valueMeaning(node, line), ...hostFileNotes(node, position, workspace)];
   return { markdown: parts.join('\n\n').replace(/\n\n- /g, '\n- '), range: wholeLine };
 }

@@ -4,7 +4,8 @@
 import { FIELD_COUNT } from './fields';
 import { NodeFile } from './parse';
 import { Position, Range } from './types';
-import { UNREAD_LINE_TEXT } from './describe';
+import { unreadLineText } from './describe';
+import { t } from './l10n';
 import { MAX_UNREAD_LINES } from './bounds';
 
 export interface FieldHint {
@@ -26,11 +27,11 @@ export function inlayHints(node: NodeFile, range?: Range): FieldHint[] {
     const position = { line: line.index, character: line.column + line.text.length };
     if (line.index < FIELD_COUNT) {
       const field = node.fields[line.index].field;
-      hints.push({ position, label: `${HINT_PREFIX}${field.title}`, tooltip: `**${field.title}** · line ${field.line}\n\n${field.docs}` });
+      hints.push({ position, label: `${HINT_PREFIX}${field.title}`, tooltip: `**${field.title}** · ${t('line {0}', field.line)}\n\n${field.docs}` });
     } else if (line.text.trim().length > 0) {
       // A viewport never shows more; a whole-file request on a 200,000-line log gets no more.
       if (++unread > MAX_UNREAD_LINES) break;
-      hints.push({ position, label: `${HINT_PREFIX}not read (line ${line.index + 1})`, tooltip: UNREAD_LINE_TEXT });
+      hints.push({ position, label: `${HINT_PREFIX}${t('not read (line {0})', line.index + 1)}`, tooltip: unreadLineText() });
     }
   }
   return hints;

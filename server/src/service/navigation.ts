@@ -9,7 +9,8 @@ import { WorkspaceFacts } from './workspace';
 import { fileLabel } from './mention';
 import { hostKey, isIpAddress } from './values/hosts';
 import { code } from './bounds';
-import { roleOf } from './role';
+import { roleName, roleOf } from './role';
+import { t } from './l10n';
 
 /** A host named on line 10 (an IP of the binding), 11, 15 or 16. */
 export interface HostMention {
@@ -152,8 +153,8 @@ function symbolName(node: NodeFile): string {
   const hostname = node.field.hostname.value.text;
   const role = roleOf(node).role;
   const id = node.field.serverId.value.text;
-  const host = hostname ? (hostname.length > MAX_SYMBOL_HOST ? `${hostname.slice(0, MAX_SYMBOL_HOST - 1)}…` : hostname) : '(no hostname)';
-  return [host, role === 'unknown' ? 'role unknown' : role, id ? `ID ${id.slice(0, 8)}` : undefined, fileLabel(node)].filter(Boolean).join(' · ');
+  const host = hostname ? (hostname.length > MAX_SYMBOL_HOST ? `${hostname.slice(0, MAX_SYMBOL_HOST - 1)}…` : hostname) : t('(no hostname)');
+  return [host, roleName(role), id ? t('ID {0}', id.slice(0, 8)) : undefined, fileLabel(node)].filter(Boolean).join(' · ');
 }
 
 function isSubsequence(needle: string, haystack: string): boolean {
@@ -174,5 +175,5 @@ export function hostFileNotes(node: NodeFile, position: Position, workspace: Wor
   const mention = workspace && hostAt(node, position);
   if (!workspace || !mention || (mention.field !== 'masterHost' && mention.field !== 'slaveHosts')) return [];
   if (searched(node, workspace).some((candidate) => answersTo(candidate, mention.key))) return [];
-  return [`${code(mention.text)}: no node file in the workspace.`];
+  return [t('{0}: no node file in the workspace.', code(mention.text))];
 }

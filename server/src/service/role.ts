@@ -4,6 +4,7 @@ import { perNode } from './memo';
 import { NodeFile } from './parse';
 import { Piece } from './types';
 import { hostKey } from './values/hosts';
+import { t } from './l10n';
 
 export type NodeRole = 'master' | 'slave' | 'unknown';
 
@@ -46,4 +47,16 @@ function namedAs(node: NodeFile): RoleReading['named'] {
   if (master && hostKey(master.text) === key) return { as: 'master', piece: master };
   const listed = node.slaveHosts.hosts.find((host) => hostKey(host.text) === key);
   return listed ? { as: 'slave', piece: listed } : undefined;
+}
+
+/** A role as the user reads it: `master`, `slave`, `role unknown`, in the current language. */
+export function roleName(role: NodeRole): string {
+  switch (role) {
+    case 'master':
+      return t('master');
+    case 'slave':
+      return t('slave');
+    case 'unknown':
+      return t('role unknown');
+  }
 }

@@ -86,49 +86,52 @@ export function addNode(node: NodeFile, workspace: WorkspaceFacts, request: NewN
       uri: fileUri,
       text,
       label: `${shortText(hostname)} (${folder})`,
-      description: `new slave of ${shortText(masterHost)}, Server ID ${serverId}${passwordsLeftOut ? '; line 5 without its passwords' : ''}`,
+      description: passwordsLeftOut
+        ? t('new slave of {0}, Server ID {1}; line 5 without its passwords', shortText(masterHost), serverId)
+        : t('new slave of {0}, Server ID {1}', shortText(masterHost), serverId),
     },
   ];
   for (const member of members) {
     if (listHasHost(member.slaveHosts, hostname)) continue;
     const rewrite = new NodeRewrite(member).setLine('slaveHosts', editHostList(member.field.slaveHosts, member.slaveHosts, new Set(), [hostname]));
-    files.push({ kind: 'edit', uri: member.uri, edits: rewrite.edits(), label: nodeName(member), description: `slave hosts: ${shortText(hostname)} in (line 16)` });
+    files.push({ kind: 'edit', uri: member.uri, edits: rewrite.edits(), label: nodeName(member), description: t('slave hosts: {0} in (line 16)', shortText(hostname)) });
   }
+  const listing = files.length - 1;
+  const joins =
+    listing === 1
+      ? t('{0} ({1}) joins the cluster of {2} as a slave with Server ID {3}; {4} other node file lists it now.', shortText(hostname), folder, shortText(masterHost), serverId, listing)
+      : t('{0} ({1}) joins the cluster of {2} as a slave with Server ID {3}; {4} other node files list it now.', shortText(hostname), folder, shortText(masterHost), serverId, listing);
   const logon = passwordsLeftOut
-    ? ` Line 5 (Remote logon) has the master's share and user entries without their passwords, which never travel through the editor: type them in before the node goes live.`
+    ? ` ${t("Line 5 (Remote logon) has the master's share and user entries without their passwords, which never travel through the editor: type them in before the node goes live.")}`
     : '';
-  return changeOf(
-    `Add ${shortText(hostname)} to the cluster of ${shortText(masterHost)}`,
-    `${shortText(hostname)} (${folder}) joins the cluster of ${shortText(masterHost)} as a slave with Server ID ${serverId}; ${files.length - 1} other node file${files.length === 2 ? '' : 's'} list it now.${logon}`,
-    files,
-  );
+  return changeOf(t('Add {0} to the cluster of {1}', shortText(hostname), shortText(masterHost)), `${joins}${logon}`, files);
 }
 
 function problemsOf(workspace: WorkspaceFacts, members: readonly NodeFile[], answers: { hostname: string; ip?: string; fileUri?: string }): NewNodeProblems {
   const problems: NewNodeProblems = {};
   const hostname = answers.hostname;
   const key = hostKey(hostname);
-  if (!hostname) problems.hostname = "Enter the new node's hostname (line 11), e.g. mx4.example.net.";
+  if (!hostname) problems.hostname = t("Enter the new node's hostname (line 11), e.g. {0}.", 'mx4.example.net');
   else {
     const why = hostProblem(hostname);
     const owner = workspace.all().find((other) => identityKeys(other).includes(`host:${key}`));
-    if (why) problems.hostname = `"${shortText(hostname)}" is not a valid host name: ${why}.`;
-    else if (owner) problems.hostname = `${nodeName(owner)} already has this hostname; every node needs its own.`;
+    if (why) problems.hostname = t('"{0}" is not a valid host name: {1}.', shortText(hostname), why);
+    else if (owner) problems.hostname = t('{0} already has this hostname; every node needs its own.', nodeName(owner));
     else if (members.some((member) => member.masterHosts.hosts.some((host) => hostKey(host.text) === key))) {
-      problems.hostname = `"${shortText(hostname)}" is the master host this cluster names on line 15; a new node joins as a slave.`;
+      problems.hostname = t('"{0}" is the master host this cluster names on line 15; a new node joins as a slave.', shortText(hostname));
     }
   }
   const ip = (answers.ip ?? '').trim();
   if (ip) {
     const binder = workspace.all().find((other) => identityKeys(other).includes(`ip:${ip.toLowerCase()}`));
-    if (!isIpAddress(ip)) problems.ip = `"${shortText(ip)}" is not an IPv4 or IPv6 address; leave it empty to bind none (line 10).`;
-    else if (binder) problems.ip = `${nodeName(binder)} already binds ${ip} (line 10); every node uses its own address.`;
+    if (!isIpAddress(ip)) problems.ip = t('"{0}" is not an IPv4 or IPv6 address; leave it empty to bind none (line 10).', shortText(ip));
+    else if (binder) problems.ip = t('{0} already binds {1} (line 10); every node uses its own address.', nodeName(binder), ip);
   }
   const fileUri = answers.fileUri;
   if (fileUri) {
     const name = lastSegments(fileUri, 1).toLowerCase();
-    if (!NODE_FILE_NAMES.includes(name)) problems.file = 'A node file is named path.cfg or path.dat.';
-    else if (workspace.get(fileUri)) problems.file = `${newFileLabel(members[0], fileUri)} exists already; choose another folder.`;
+    if (!NODE_FILE_NAMES.includes(name)) problems.file = t('A node file is named path.cfg or path.dat.');
+    else if (workspace.get(fileUri)) problems.file = t('{0} exists already; choose another folder.', newFileLabel(members[0], fileUri));
   }
   return problems;
 }

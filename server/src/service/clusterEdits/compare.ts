@@ -48,17 +48,18 @@ export function expectationOf(field: FieldSpec): Expectation {
 export function compareNodes(left: NodeFile, right: NodeFile): NodeComparison {
   const differing = FIELDS.filter((field) => left.fields[field.line - 1].raw.text !== right.fields[field.line - 1].raw.text);
   const of = (expectation: Expectation) => differing.filter((field) => expectationOf(field) === expectation);
-  const named = (fields: readonly FieldSpec[]) => listNames(fields.map((field) => `${field.title} (line ${field.line})`), 8);
+  const named = (fields: readonly FieldSpec[]) => listNames(fields.map((field) => t('{0} (line {1})', field.title, field.line)), 8);
   const note: string[] = [];
-  if (differing.length === 0) note.push(`Lines 1-17 of ${nodeName(left)} and ${nodeName(right)} are the same.`);
-  else note.push(`${differing.length} of lines 1-17 differ between ${nodeName(left)} and ${nodeName(right)}.`);
+  if (differing.length === 0) note.push(t('Lines 1-17 of {0} and {1} are the same.', nodeName(left), nodeName(right)));
+  else if (differing.length === 1) note.push(t('{0} of lines 1-17 differs between {1} and {2}.', differing.length, nodeName(left), nodeName(right)));
+  else note.push(t('{0} of lines 1-17 differ between {1} and {2}.', differing.length, nodeName(left), nodeName(right)));
   const perNode = of('per-node');
-  if (perNode.length > 0) note.push(`Differ per node, as they must (not a problem): ${named(perNode)}.`);
+  if (perNode.length > 0) note.push(t('Differ per node, as they must (not a problem): {0}.', named(perNode)));
   const shared = of('same');
-  if (shared.length > 0) note.push(`Should be the same on every node of a cluster, but differ: ${named(shared)}.`);
-  else if (differing.length > 0) note.push('Every line that every node of a cluster shares is the same.');
+  if (shared.length > 0) note.push(t('Should be the same on every node of a cluster, but differ: {0}.', named(shared)));
+  else if (differing.length > 0) note.push(t('Every line that every node of a cluster shares is the same.'));
   const either = of('either');
-  if (either.length > 0) note.push(`May differ: ${named(either)}.`);
+  if (either.length > 0) note.push(t('May differ: {0}.', named(either)));
   return {
     left: left.uri,
     right: right.uri,

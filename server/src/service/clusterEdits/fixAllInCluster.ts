@@ -36,7 +36,7 @@ export function fixAllInCluster(node: NodeFile, workspace: WorkspaceFacts, optio
       uri: member.uri,
       edits: diffEdits(member.text, fixed.text),
       label: nodeName(member),
-      description: gone.length > 0 ? `fixes ${listNames(gone, 4)}` : 'preferred quick fixes',
+      description: gone.length > 0 ? t('fixes {0}', listNames(gone, 4)) : t('preferred quick fixes'),
     });
   }
   const left = leftToDecide(members.map((member) => overlay.get(member.uri) ?? member), overlay, optionsFor);
@@ -45,8 +45,8 @@ export function fixAllInCluster(node: NodeFile, workspace: WorkspaceFacts, optio
     return refuse(left ? `${nothing} ${left}` : nothing);
   }
   return changeOf(
-    `Fix all in the cluster of ${shortName(node)}`,
-    `Applied every preferred quick fix to ${files.length} of the ${members.length} node files of the cluster of ${nodeName(node)}.`,
+    t('Fix all in the cluster of {0}', shortName(node)),
+    t('Applied every preferred quick fix to {0} of the {1} node files of the cluster of {2}.', files.length, members.length, nodeName(node)),
     files,
     left ? [left] : [],
   );

@@ -42,28 +42,35 @@ export function promoteToMaster(node: NodeFile, workspace: WorkspaceFacts): Clus
     const said: string[] = [];
     if (member === node) {
       rewrite.setValue('slaveFlag', '0');
-      said.push('becomes the master (line 14: 0)');
+      said.push(t('becomes the master (line 14: 0)'));
     } else if (member === oldMaster) {
       rewrite.setValue('slaveFlag', '1');
-      said.push('becomes a slave (line 14: 1)');
+      said.push(t('becomes a slave (line 14: 1)'));
     }
     if (member.field.masterHost.value.text !== newHost) {
       rewrite.setValue('masterHost', newHost);
-      said.push(`master host ${shortText(newHost)} (line 15)`);
+      said.push(t('master host {0} (line 15)', shortText(newHost)));
     }
     const append = listHasHost(member.slaveHosts, oldHost) ? [] : [oldHost];
     const slaveLine = editHostList(member.field.slaveHosts, member.slaveHosts, new Set([hostKey(newHost)]), append);
     rewrite.setLine('slaveHosts', slaveLine);
     if (rewrite.changedFields.includes('slaveHosts')) {
-      const changes = [listHasHost(member.slaveHosts, newHost) ? `${shortText(newHost)} out` : '', append.length > 0 ? `${shortText(oldHost)} in` : ''];
-      said.push(`slave hosts: ${changes.filter(Boolean).join(', ')} (line 16)`);
+      const out = listHasHost(member.slaveHosts, newHost);
+      const into = append.length > 0;
+      said.push(
+        out && into
+          ? t('slave hosts: {0} out, {1} in (line 16)', shortText(newHost), shortText(oldHost))
+          : out
+            ? t('slave hosts: {0} out (line 16)', shortText(newHost))
+            : t('slave hosts: {0} in (line 16)', shortText(oldHost)),
+      );
     }
     const edits = rewrite.edits();
     if (edits.length > 0) files.push({ kind: 'edit', uri: member.uri, edits, label: nodeName(member), description: said.join('; ') });
   }
-  return changeOf(
-    `Promote ${shortName(node)} to master`,
-    `${nodeName(node)} is the master of its cluster now and ${nodeName(oldMaster)} a slave; ${files.length} node file${files.length === 1 ? '' : 's'} changed.`,
-    files,
-  );
+  const summary =
+    files.length === 1
+      ? t('{0} is the master of its cluster now and {1} a slave; {2} node file changed.', nodeName(node), nodeName(oldMaster), files.length)
+      : t('{0} is the master of its cluster now and {1} a slave; {2} node files changed.', nodeName(node), nodeName(oldMaster), files.length);
+  return changeOf(t('Promote {0} to master', shortName(node)), summary, files);
 }

@@ -32,24 +32,26 @@ export function removeNode(node: NodeFile, workspace: WorkspaceFacts, options: R
   for (const member of others) {
     if (!listHasHost(member.slaveHosts, hostname)) continue;
     const rewrite = new NodeRewrite(member).setLine('slaveHosts', editHostList(member.field.slaveHosts, member.slaveHosts, new Set([hostKey(hostname)])));
-    files.push({ kind: 'edit', uri: member.uri, edits: rewrite.edits(), label: nodeName(member), description: `slave hosts: ${shortText(hostname)} out (line 16)` });
+    files.push({ kind: 'edit', uri: member.uri, edits: rewrite.edits(), label: nodeName(member), description: t('slave hosts: {0} out (line 16)', shortText(hostname)) });
   }
   if (options.deleteFile) {
-    files.push({ kind: 'delete', uri: node.uri, label: nodeName(node), description: 'the node file is deleted' });
+    files.push({ kind: 'delete', uri: node.uri, label: nodeName(node), description: t('the node file is deleted') });
   } else {
     const rewrite = new NodeRewrite(node).setValue('slaveFlag', '0').setValue('masterHost', '').setLine('slaveHosts', '');
     const edits = rewrite.edits();
     if (edits.length > 0) {
-      files.push({ kind: 'edit', uri: node.uri, edits, label: nodeName(node), description: 'leaves the cluster: a standalone server (line 14: 0; lines 15 and 16 emptied)' });
+      files.push({ kind: 'edit', uri: node.uri, edits, label: nodeName(node), description: t('leaves the cluster: a standalone server (line 14: 0; lines 15 and 16 emptied)') });
     }
   }
   const listed = files.filter((file) => file.kind === 'edit' && file.uri !== node.uri).length;
-  return changeOf(
-    `Remove ${shortName(node)} from its cluster`,
-    `${nodeName(node)} left its cluster: ${listed} node file${listed === 1 ? '' : 's'} no longer list it${options.deleteFile ? ', and its file is deleted' : '; its file stays as a standalone server'}.`,
-    files,
-    options.deleteFile ? [] : keptOnSharedConfig(node, others),
-  );
+  const summary = options.deleteFile
+    ? listed === 1
+      ? t('{0} left its cluster: {1} node file no longer lists it, and its file is deleted.', nodeName(node), listed)
+      : t('{0} left its cluster: {1} node files no longer list it, and its file is deleted.', nodeName(node), listed)
+    : listed === 1
+      ? t('{0} left its cluster: {1} node file no longer lists it; its file stays as a standalone server.', nodeName(node), listed)
+      : t('{0} left its cluster: {1} node files no longer list it; its file stays as a standalone server.', nodeName(node), listed);
+  return changeOf(t('Remove {0} from its cluster', shortName(node)), summary, files, options.deleteFile ? [] : keptOnSharedConfig(node, others));
 }
 
 /**

@@ -60,7 +60,7 @@ export function rename(node: NodeFile, position: Position, newName: string, work
     for (const field of ['masterHost', 'slaveHosts'] as const) {
       if (listed[field] === 3 && !listConflict) {
         const line = other.field[field].field;
-        listConflict = `Line ${line.line} (${line.title}) of ${nodeName(other)} names "${shortText(name)}" already; renaming would name it twice there.`;
+        listConflict = t('Line {0} ({1}) of {2} names "{3}" already; renaming would name it twice there.', line.line, line.title, nodeName(other), shortText(name));
       }
     }
     if (hits) renamed.push({ node: other, mentions: hits });
@@ -73,12 +73,12 @@ export function rename(node: NodeFile, position: Position, newName: string, work
       const line: FieldLine = other.field[field];
       rewrite.setLine(field, replaceInLine(line, mentions.filter((mention) => mention.field === field).map((mention) => ({ piece: mention, text: name }))));
     }
-    const lines = fields.map((field) => `${other.field[field].field.title.toLowerCase()} (line ${other.field[field].field.line})`);
+    const lines = fields.map((field) => t('{0} (line {1})', other.field[field].field.title, other.field[field].field.line));
     return { kind: 'edit', uri: other.uri, edits: rewrite.edits(), label: nodeName(other), description: lines.join(', ') };
   });
-  return changeOf(
-    `Rename ${shortText(oldName)} to ${shortText(name)}`,
-    `${shortText(oldName)} is ${shortText(name)} now in ${files.length} node file${files.length === 1 ? '' : 's'}.`,
-    files,
-  );
+  const summary =
+    files.length === 1
+      ? t('{0} is {1} now in {2} node file.', shortText(oldName), shortText(name), files.length)
+      : t('{0} is {1} now in {2} node files.', shortText(oldName), shortText(name), files.length);
+  return changeOf(t('Rename {0} to {1}', shortText(oldName), shortText(name)), summary, files);
 }

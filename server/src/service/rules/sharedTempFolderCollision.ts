@@ -1,3 +1,4 @@
+import { t } from '../l10n';
 import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
 import { workingFolders } from '../workspace';
@@ -24,17 +25,22 @@ export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
       const others = workspace.nodesSharing(node, `work:${key}`);
       if (others.length === 0) continue;
       const field = node.field[fieldId].field;
-      const where = `${field.title} (line ${field.line})`;
       const fix = localFolderFix(node, field, path, workspace);
       findings.push({
         range: path.range,
         severity: 'error',
-        message: `${where} ${quote(path.text)} is also used as a working folder by ${otherNodesNamed(others)}; a service empties its working folders when it starts and each server takes queued messages from its own, so servers sharing one lose or steal each other's work. Give each server a local folder.`,
+        message: t(
+          "{0} (line {1}) {2} is also used as a working folder by {3}; a service empties its working folders when it starts and each server takes queued messages from its own, so servers sharing one lose or steal each other's work. Give each server a local folder.",
+          field.title,
+          field.line,
+          quote(path.text),
+          otherNodesNamed(others),
+        ),
         related: others.flatMap((other) =>
           matchingWorkingFolders(other, key).map((match) => ({
             uri: other.uri,
             range: match.range,
-            message: `${nodeName(other)} uses the same folder here`,
+            message: t('{0} uses the same folder here', nodeName(other)),
           })),
         ),
         ...(fix ? { fixes: [fix] } : {}),
