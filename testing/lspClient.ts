@@ -97,6 +97,20 @@ export interface StartOptions {
   timers?: Timers;
   /** Spawned: another server script than dist/server.js (the bench's floor server, run with execArgv). */
   serverPath?: string;
+  /**
+   * The server's locale variables (LC_ALL, LC_MESSAGES, LANG), which it reads when the client
+   * sends no `locale`; none by default, whatever the machine running the tests has.
+   */
+  environment?: Record<string, string>;
+}
+
+const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'];
+
+/** The environment of a spawned server: this process's, without its locale, plus the test's own. */
+function serverEnvironment(options: StartOptions): NodeJS.ProcessEnv {
+  const environment: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of LOCALE_VARIABLES) delete environment[name];
+  return { ...environment, ...options.environment };
 }
 
 /**
@@ -265,7 +279,7 @@ export class TestClient {
           })
         : options.host === 'browser'
           ? (require('../server/src/browserHost') as typeof import('../server/src/browserHost')).createBrowserServer(serverConnection)
-        : createNodeServer(serverConnection);
+        : createNodeServer(serverConnection, options.environment ?? {});
     serverConnection.listen();
     const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     return new TestClient(connection, toClient, undefined, server, undefined, startedAt, options);
@@ -287,13 +301,13 @@ export class TestClient {
     const execArgv = options.execArgv ?? [];
     const serverPath = options.serverPath ?? SERVER_PATH;
     if (transport === 'stdio') {
-      const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: serverEnvironment(options) });
       child.stderr?.resume();
       const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
       return new TestClient(connection, child.stdout!, child, undefined, undefined, startedAt, options);
     }
     // As vscode-languageclient starts it with TransportKind.ipc.
-    const child = fork(serverPath, ['--node-ipc'], { execArgv, stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(serverPath, ['--node-ipc'], { execArgv, stdio: ['pipe', 'pipe', 'pipe', 'ipc'], env: serverEnvironment(options) });
     child.stderr?.resume();
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     return new TestClient(connection, child.stdout!, child, undefined, undefined, startedAt, options);

@@ -9,7 +9,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CheckReport, runCheck } from './check';
 import { type SeveritySetting, severitySettingSchema } from '../../common/protocol';
-import { DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, isDiagnosticCode, setMessageLocale } from '../../server/src/service';
+import { DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, environmentLocale, isDiagnosticCode, setMessageLocale } from '../../server/src/service';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -35,7 +35,8 @@ interface CheckFlags {
   maxFileSize?: number;
   color?: boolean;
   debug?: boolean;
-  locale: string;
+  /** Absent: the language of the environment (LC_ALL, LC_MESSAGES, LANG). */
+  locale?: string;
 }
 
 function parseRule(value: string, previous: Record<string, SeveritySetting>): Record<string, SeveritySetting> {
@@ -63,7 +64,7 @@ const output = commandOutput();
 const stderr = (line: string) => output.line(line);
 
 async function check(paths: string[], flags: CheckFlags): Promise<number> {
-  setMessageLocale(flags.locale);
+  setMessageLocale(flags.locale ?? environmentLocale(process.env));
   const report = await runCheck({
     paths: paths.length > 0 ? paths : ['.'],
     rules: flags.rule,
@@ -149,7 +150,7 @@ function program(debug: { on: boolean }): Command {
     .option('--color', 'colour the text format even when not on a terminal')
     .option('--no-color', 'never colour (also NO_COLOR=1)')
     .option('--debug', 'print stack traces of internal errors')
-    .addOption(new Option('--locale <language>', 'the language of the messages (codes stay English)').choices(['en', ...Object.keys(MESSAGE_LANGUAGES)]).default('en'))
+    .addOption(new Option('--locale <language>', 'the language of the messages (codes stay English)').choices(['en', ...Object.keys(MESSAGE_LANGUAGES)]).default(undefined, 'LC_ALL / LC_MESSAGES / LANG, else en'))
     .action(async (paths: string[], flags: CheckFlags) => {
       debug.on = flags.debug === true;
       output.exit(await check(paths, flags));

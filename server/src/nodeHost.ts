@@ -7,8 +7,10 @@ import { type Server, createServer } from './core/createServer';
 import { clientFileAccess, fileAccessByScheme } from './host/clientFiles';
 import { diskCodePages } from './host/codePages';
 import { nodeFileAccess } from './host/diskNodeFiles';
+import { environmentLocale } from './service';
 
-export function createNodeServer(connection: Connection): Server {
+/** `environment`: where the language comes from when the client sends none (the process's own, unless a test brings one). */
+export function createNodeServer(connection: Connection, environment: Readonly<Record<string, string | undefined>> = process.env): Server {
   return createServer(connection, fileAccessByScheme(nodeFileAccess, clientFileAccess(connection)), {
     processStatus: () => {
       const memory = process.memoryUsage();
@@ -16,5 +18,7 @@ export function createNodeServer(connection: Connection): Server {
     },
     // Beside the bundle (dist/ of the package, the .vsix or a checkout), or above this file in a checkout.
     codePageUri: diskCodePages(__dirname),
+    // For a client that sends no locale: LC_ALL / LC_MESSAGES / LANG, as other programs on the machine read them.
+    environmentLocale: environmentLocale(environment),
   });
 }

@@ -171,3 +171,16 @@ test('--locale cs and de write the messages in that language, the codes in Engli
   assert.deepEqual(codesOf(german.stdout), codesOf(english.stdout));
   assert.equal(runCli(['check', '--locale', 'xx'], { cwd: root }).code, 2);
 });
+
+test('without --locale the language is the environment\'s: LC_ALL, else LC_MESSAGES, else LANG; C is English; --locale wins', () => {
+  const root = copyFixture('cross-node');
+  const said = (env: Record<string, string>, ...args: string[]) => runCli(['check', ...args], { cwd: root, env }).stdout;
+  assert.match(said({ LANG: 'cs_CZ.UTF-8' }), /Server ID "\S+" používá také/);
+  assert.match(said({ LANG: 'de_AT.UTF-8' }), /Die Server ID "\S+" wird auch von/);
+  assert.match(said({ LANG: 'cs_CZ.UTF-8', LC_MESSAGES: 'de_DE.UTF-8' }), /Die Server ID "\S+" wird auch von/);
+  assert.match(said({ LANG: 'de_DE.UTF-8', LC_MESSAGES: 'de_DE.UTF-8', LC_ALL: 'cs_CZ.UTF-8' }), /Server ID "\S+" používá také/);
+  assert.match(said({ LANG: 'C.UTF-8' }), /Server ID "\S+" is also used by/);
+  assert.match(said({ LANG: 'fr_FR.UTF-8' }), /Server ID "\S+" is also used by/);
+  assert.match(said({ LANG: 'cs_CZ.UTF-8' }, '--locale', 'en'), /Server ID "\S+" is also used by/);
+  assert.match(said({ LANG: 'cs_CZ.UTF-8' }, '--locale', 'de'), /Die Server ID "\S+" wird auch von/);
+});

@@ -27,10 +27,13 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** The environment of a CI job: no colour settings inherited from whoever runs the tests. */
+/**
+ * The environment of a CI job: no colour settings and no locale inherited from whoever runs the
+ * tests (the command line speaks the language of LC_ALL / LC_MESSAGES / LANG without --locale).
+ */
 function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'GITHUB_ACTIONS']) delete env[name];
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'GITHUB_ACTIONS', 'LC_ALL', 'LC_MESSAGES', 'LANG']) delete env[name];
   for (const [name, value] of Object.entries(extra)) {
     if (value === undefined) delete env[name];
     else env[name] = value;

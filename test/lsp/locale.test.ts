@@ -85,3 +85,28 @@ describe('a client that sends no locale', () => {
     assert.equal(diagnostics.find((d) => d.code === 'server-id-too-long')?.message, 'Server ID "103" has 3 characters; IceWarp allows at most 2.');
   });
 });
+
+describe('a client that sends no locale (eglot 1.9, ALE), on a server whose environment names a language', () => {
+  const serverIdMessage = async (environment: Record<string, string>, locale?: string): Promise<string | undefined> => {
+    const client = await TestClient.start({ transport: 'stdio', environment, ...(locale ? { locale } : {}) });
+    try {
+      const uri = 'untitled:environment/path.dat';
+      await client.open(uri, TEXT);
+      const diagnostics = await client.diagnosticsAfter(uri, 0);
+      return diagnostics.find((d) => d.code === 'server-id-too-long')?.message;
+    } finally {
+      await client.stop();
+    }
+  };
+
+  test('speaks Czech under LANG=cs_CZ.UTF-8, German when LC_MESSAGES or LC_ALL says de, English under C', async () => {
+    assert.equal(await serverIdMessage({ LANG: 'cs_CZ.UTF-8' }), 'Server ID "103" má 3 znaky; IceWarp povoluje nejvýše 2.');
+    assert.equal(await serverIdMessage({ LANG: 'cs_CZ.UTF-8', LC_MESSAGES: 'de_DE.UTF-8' }), 'Die Server ID "103" hat 3 Zeichen; IceWarp erlaubt höchstens 2.');
+    assert.equal(await serverIdMessage({ LANG: 'cs_CZ.UTF-8', LC_ALL: 'de_AT.UTF-8' }), 'Die Server ID "103" hat 3 Zeichen; IceWarp erlaubt höchstens 2.');
+    assert.equal(await serverIdMessage({ LANG: 'C.UTF-8' }), 'Server ID "103" has 3 characters; IceWarp allows at most 2.');
+  });
+
+  test("a client's own locale wins over the environment", async () => {
+    assert.equal(await serverIdMessage({ LANG: 'cs_CZ.UTF-8' }, 'de'), 'Die Server ID "103" hat 3 Zeichen; IceWarp erlaubt höchstens 2.');
+  });
+});

@@ -33,6 +33,11 @@ export interface ServerOptions {
    * initializationOptions.explainBaseUri.
    */
   codePageUri?: (code: string, language: string) => string | undefined;
+  /**
+   * The language of the process's environment (LC_ALL / LC_MESSAGES / LANG in Node), for a client
+   * whose initialize sends no `locale` (eglot, ALE); none in the browser, where VS Code always sends one.
+   */
+  environmentLocale?: string;
 }
 
 export interface Server {
@@ -95,7 +100,7 @@ export function createServer(connection: Connection, files: FileAccess, options:
     { folders: () => index.folderUris(), unopenedFiles: () => index.unopenedFiles(), knows: (uri) => index.has(uri) || isOpen(uri) },
     (changes) => sync.filesChanged(changes),
   );
-  registerInitialize(session, { connection, settings, index, sync, timers, featureCapabilities: FEATURES.map((feature) => feature.capabilities), watching });
+  registerInitialize(session, { connection, settings, index, sync, timers, featureCapabilities: FEATURES.map((feature) => feature.capabilities), watching, environmentLocale: options.environmentLocale });
 
   const context: ServerContext = {
     connection,

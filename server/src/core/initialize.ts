@@ -61,10 +61,12 @@ export interface InitializeParts {
   featureCapabilities: readonly ServerCapabilities[];
   /** Node files changed on disk: the client's watchers, or the server's own. */
   watching: FileWatching;
+  /** The host environment's language, used when the client sends no `locale`. */
+  environmentLocale?: string;
 }
 
 /** Registers initialize, initialized and the pushed settings; fills `session` as the client answers. */
-export function registerInitialize(session: ClientSession, { connection, settings, index, sync, timers, featureCapabilities, watching }: InitializeParts): void {
+export function registerInitialize(session: ClientSession, { connection, settings, index, sync, timers, featureCapabilities, watching, environmentLocale }: InitializeParts): void {
   const pullEvents = {
     onUnanswered: () =>
       settings.logOnce(
@@ -80,8 +82,9 @@ export function registerInitialize(session: ClientSession, { connection, setting
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.capabilities = params.capabilities;
-    // The language of every message from now on: the client's display language where a bundle has it.
-    session.messageLanguage = setMessageLocale(localeOf(params));
+    // The language of every message from now on: the client's display language where a bundle has
+    // it; a client that sends none (eglot, ALE) gets the language of the server's environment.
+    session.messageLanguage = setMessageLocale(localeOf(params) ?? environmentLocale);
     const positionEncoding = negotiatePositionEncoding(params.capabilities);
     session.positionEncoding = positionEncoding;
     const canPullConfiguration = params.capabilities.workspace?.configuration === true;
