@@ -151,6 +151,8 @@ export class TestClient {
   /** Called on every publishDiagnostics as it arrives (a test samples memory there). */
   readonly publishListeners: ((params: PublishDiagnosticsParams) => void)[] = [];
   readonly logMessages: string[] = [];
+  /** Every window/showMessage (a notification the user sees), in order. */
+  readonly shownMessages: { type: number; message: string }[] = [];
   /** The method of every request the server sent, in order. */
   readonly serverRequests: string[] = [];
   /** Every capability the server registered (client/registerCapability), in order. */
@@ -197,6 +199,10 @@ export class TestClient {
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logMessages.push(params.message);
+      this.wake();
+    });
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
       this.wake();
     });
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { englishBundle, extractMessages } from '../../scripts/extractMessages';
-import { setMessageLocale } from '../../server/src/service';
+import { addMessageBundle, setMessageLocale, wholeFileSnippetWords } from '../../server/src/service';
+import { PSEUDO_LOCALE, assertAllThroughCatalogue, pseudoBundle } from './pseudoLocale';
 import { diagnose, nodeText, only } from './helpers';
 import { MANIFEST_LANGUAGES, ROOT, manifestReferences, manifestStrings, rawManifest } from './manifestFiles';
 
@@ -67,6 +68,34 @@ test('the service speaks the language it is set to, English by default and for a
     assert.deepEqual(only(diagnose(nodeText({ 4: '103' })), 'server-id-too-long').map((d) => d.message), ['Die Server ID "103" hat 3 Zeichen; IceWarp erlaubt höchstens 2.']);
     assert.equal(setMessageLocale('fr'), 'en');
     assert.deepEqual(only(diagnose(nodeText({ 4: '103' })), 'server-id-too-long').map((d) => d.message), ['Server ID "103" has 3 characters; IceWarp allows at most 2.']);
+  } finally {
+    setMessageLocale(undefined);
+  }
+});
+
+const WHOLE_FILE_SNIPPETS = JSON.parse(readFileSync(path.join(ROOT, 'snippets', 'pathcfg-files.json'), 'utf8')) as Record<string, { description: string }>;
+
+test("the whole-file snippets' words read in English exactly as the snippet file writes them", () => {
+  setMessageLocale('en');
+  for (const [name, { description }] of Object.entries(WHOLE_FILE_SNIPPETS)) {
+    assert.deepEqual(wholeFileSnippetWords({ name, description }), { label: name, summary: description.split('; ')[0], description });
+  }
+});
+
+test("every name, sentence and line note of the whole-file snippets has its message (a new snippet's words go into snippetWords.ts)", () => {
+  addMessageBundle(PSEUDO_LOCALE, pseudoBundle());
+  try {
+    setMessageLocale(PSEUDO_LOCALE);
+    const seen = Object.entries(WHOLE_FILE_SNIPPETS).flatMap(([name, { description }]) => {
+      const words = wholeFileSnippetWords({ name, description });
+      return [
+        { where: `${name} label`, text: words.label },
+        { where: `${name} summary`, text: words.summary },
+        { where: `${name} description`, text: words.description },
+      ];
+    });
+    // The line notes quote IceWarp's own entry form, `share;user;password`, as a value.
+    assertAllThroughCatalogue(seen, ['path.cfg', 'path.dat', 'share;user;password', 'UNC', 'https', 'URL']);
   } finally {
     setMessageLocale(undefined);
   }

@@ -90,6 +90,7 @@ export { PASSWORD_MASK, redactedRemoteLogon } from './describe';
 export { MAX_LIST_PARTS } from './values/pieces';
 export { hostKey, isIPv6Address, isIpAddress } from './values/hosts';
 export { SnippetSyntaxError, expandSnippet, parseSnippet } from './snippetText';
+export { wholeFileSnippetWords } from './snippetWords';
 export { fixOffer } from './rules/fix';
 export { setValue } from './rules/edits';
 export { removeBindingEntries } from './rules/ipBindingInvalid';
