@@ -105,9 +105,10 @@ export async function freePort() {
  * `stop()` ends code-server and every process it started (they share its process group).
  * `env` is added to code-server's environment, which its extension host inherits.
  * `workspaceTrust` keeps VS Code's workspace trust on (Restricted Mode for untrusted folders).
- * @param {{ entry: string, folder?: string, userDataDir: string, extensionsDir: string, port?: number, quiet?: boolean, env?: Record<string, string>, workspaceTrust?: boolean }} options
+ * `locale` is the display language (`--locale`); VS Code takes it only with that language's pack installed.
+ * @param {{ entry: string, folder?: string, userDataDir: string, extensionsDir: string, port?: number, quiet?: boolean, env?: Record<string, string>, workspaceTrust?: boolean, locale?: string }} options
  */
-export async function startCodeServer({ entry, folder, userDataDir, extensionsDir, port, quiet = true, env = {}, workspaceTrust = false }) {
+export async function startCodeServer({ entry, folder, userDataDir, extensionsDir, port, quiet = true, env = {}, workspaceTrust = false, locale }) {
   const chosenPort = port ?? (await freePort());
   const args = [
     entry,
@@ -119,6 +120,7 @@ export async function startCodeServer({ entry, folder, userDataDir, extensionsDi
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
+    ...(locale ? ['--locale', locale] : []),
   ];
   if (folder) args.push(folder);
   const child = spawn(process.execPath, args, {

@@ -23,7 +23,7 @@ const assertForTheBrowser = {
 };
 
 export async function buildE2e() {
-  const entryPoints = ['suite', 'vsix-probe/suite', 'broken-server/suite', 'restricted/suite', 'live/suite']
+  const entryPoints = ['suite', 'vsix-probe/suite', 'broken-server/suite', 'restricted/suite', 'live/suite', 'czech/suite']
     .flatMap((folder) => fs.readdirSync(path.join(here, folder)).filter((file) => file.endsWith('.ts')).map((file) => path.join(here, folder, file)));
   fs.rmSync(E2E_OUT_DIR, { recursive: true, force: true });
   await esbuild.build({

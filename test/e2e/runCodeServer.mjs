@@ -11,6 +11,9 @@
 //   node test/e2e/runCodeServer.mjs --restricted [F]
 //                                              installs F (as --vsix) and opens the demo folder in
 //                                              Restricted Mode (workspace trust on, not trusted)
+//   node test/e2e/runCodeServer.mjs --czech    VS Code in Czech: a Czech language pack built and
+//                                              installed offline, code-server --locale cs; the
+//                                              cluster view's rows and a notification read Czech
 //   node test/e2e/runCodeServer.mjs --vsix [F]  installs F (default: the <name>-<version>.vsix that
 //                                              `npm run package` writes) with --install-extension and
 //                                              checks that the installed extension activates on a path.dat
@@ -27,6 +30,7 @@ import { REPO_ROOT, ensureCodeServer, installVsix, makeTempDir, runInWebWorkerSe
 import { E2E_OUT_DIR, buildE2e } from './build.mjs';
 import { openWorkbench, paletteProbe } from './workbench.mjs';
 import { prepareWorkspace } from './workspace.mjs';
+import { buildCzechLanguagePack, registerLanguagePack } from './languagePack.mjs';
 
 const TIMEOUT_MS = Number(process.env.ICEWARP_E2E_TIMEOUT_MS ?? 10 * 60_000);
 const EXTENSION_ID = 'icewarp-cluster-config.icewarp-cluster-config';
@@ -44,6 +48,7 @@ async function main() {
     if (vsix && restricted) return await runRestrictedCheck(vsix, scratch);
     if (vsix) return await runVsixCheck(vsix, scratch);
     if (process.argv.includes('--broken-server')) return await runBrokenServerCheck(scratch);
+    if (process.argv.includes('--czech')) return await runCzechCheck(scratch);
     if (process.argv.includes('--web')) return await runWebSuite(scratch);
     if (process.argv.includes('--live-cluster')) return await runLiveClusterSuite(scratch);
     return await runSuite(scratch);
@@ -159,6 +164,38 @@ async function runBrokenServerCheck(scratch) {
   });
 }
 
+async function runCzechCheck(scratch) {
+  const folder = path.join(scratch, 'cluster');
+  fs.cpSync(path.join(REPO_ROOT, 'examples', 'cluster'), folder, { recursive: true });
+  return runInWorkbench('VS Code in Czech', {
+    folder,
+    extensionDevelopmentPath: REPO_ROOT,
+    extensionTestsPath: path.join(E2E_OUT_DIR, 'czech', 'suite', 'index'),
+    locale: 'cs',
+    installFirst: [buildCzechLanguagePack(scratch)],
+    // ICEWARP_E2E_PACK_UNREGISTERED=1 leaves the pack as --install-extension leaves it (the display language stays English).
+    prepareUserData: process.env.ICEWARP_E2E_PACK_UNREGISTERED ? undefined : registerLanguagePack,
+    // What the admin sees on the page, while the suite runs (the view empties when its extension
+    // host ends): the cluster's row in Czech, and the master's row, which is clicked; the suite
+    // waits for that click to open mx1/path.dat, so the row was on the page, in Czech.
+    duringRun: async (page) => {
+      const cluster = page.locator('.monaco-list-row', { hasText: 'uzly: 3' });
+      await cluster.first().waitFor({ timeout: 120_000 });
+      const master = page.locator('.monaco-list-row', { hasText: 'master · ID 11' });
+      await master.first().waitFor({ timeout: 30_000 });
+      console.log(`[e2e] Czech: the cluster's row: ${(await cluster.first().innerText()).replace(/\s+/g, ' ')}`);
+      console.log(`[e2e] Czech: the master's row: ${(await master.first().innerText()).replace(/\s+/g, ' ')}`);
+      await master.first().click();
+    },
+    // The notification stays on the page after the suite.
+    afterExit: async (page) => {
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Otevřete path.cfg nebo path.dat' });
+      await toast.first().waitFor({ timeout: 10_000 });
+      console.log(`[e2e] Czech: the notification: ${(await toast.first().innerText()).replace(/\s+/g, ' ')}`);
+    },
+  });
+}
+
 async function runInWorkbench(label, options) {
   const started = Date.now();
   console.log(`[e2e] ${label}: starting code-server and Chromium`);
@@ -175,7 +212,14 @@ async function runInWorkbench(label, options) {
         resolve(1);
       }, TIMEOUT_MS);
     });
+    // Checks of the page while the suite runs; their failure fails the run.
+    const during = options.duringRun ? options.duringRun(workbench.page).then(() => undefined, (error) => error) : Promise.resolve(undefined);
     let code = await Promise.race([workbench.exitCode, timeout]);
+    const duringError = await Promise.race([during, Promise.resolve('unfinished')]);
+    if (code === 0 && duringError) {
+      console.error(`[e2e] ${label}: ${duringError === 'unfinished' ? 'the page check had not finished when the suite ended' : duringError instanceof Error ? duringError.message : duringError}`);
+      code = 1;
+    }
     if (code === 0 && options.afterExit) {
       try {
         await options.afterExit(workbench.page);

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { ensureCodeServer, launchChromium, makeTempDir, startCodeServer, workbenchUrl } from '../../scripts/codeServer.mjs';
+import { ensureCodeServer, installVsix, launchChromium, makeTempDir, startCodeServer, workbenchUrl } from '../../scripts/codeServer.mjs';
 
 /** Harmless workbench chatter: the marketplace lookup fails offline, connection set-up details. */
 const KNOWN_NOISE = [/ENOTFOUND open-vsx\.org/, /^(Resolving|Resolved) connection token/, /^Creating a socket/, /^\[Service Worker\]/, /^Updating additional builtin extensions cache/, /^ChatSessionStore:/];
@@ -14,7 +14,10 @@ const KNOWN_NOISE = [/ENOTFOUND open-vsx\.org/, /^(Resolving|Resolved) connectio
  * @param {{ folder?: string, workspaceFile?: string, extensionDevelopmentPath?: string, extensionTestsPath?: string,
  *           extensionsDir?: string, env?: Record<string, string>, onLog?: (line: string) => void,
  *           userSettings?: Record<string, unknown>, workspaceTrust?: boolean,
- *           viewport?: { width: number, height: number } }} options
+ *           viewport?: { width: number, height: number }, locale?: string, installFirst?: string[],
+ *           prepareUserData?: (folders: { userDataDir: string, extensionsDir: string }) => void }} options
+ * `installFirst`: .vsix files installed with this session's user-data folder before code-server
+ * starts, then `prepareUserData` runs on its folders; `locale`: code-server's `--locale`.
  */
 export async function openWorkbench(options) {
   const entry = ensureCodeServer();
@@ -23,8 +26,10 @@ export async function openWorkbench(options) {
   const extensionsDir = options.extensionsDir ?? path.join(scratch, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir, options);
+  for (const vsix of options.installFirst ?? []) installVsix({ entry, vsix, extensionsDir, userDataDir });
+  options.prepareUserData?.({ userDataDir, extensionsDir });
 
-  const codeServer = await startCodeServer({ entry, userDataDir, extensionsDir, env: options.env, workspaceTrust: options.workspaceTrust });
+  const codeServer = await startCodeServer({ entry, userDataDir, extensionsDir, env: options.env, workspaceTrust: options.workspaceTrust, locale: options.locale });
 
   const browser = await launchChromium();
   const close = async () => {
