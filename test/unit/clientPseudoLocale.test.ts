@@ -5,6 +5,7 @@
 // the language status item of other programs' files hold no word outside ⟦ ⟧ but the files'
 // values, node names and paths. Runs the client's modules against test/unit/fakeVscode.ts.
 import { fake, fakeDocument, resetFake } from './fakeVscode';
+import { URI } from 'vscode-uri';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
@@ -23,6 +24,8 @@ import { CrashAwareErrorHandler, ServerNotifier } from '../../client/src/serverE
 import { CrashPolicy } from '../../client/src/crashPolicy';
 import { SettingsFileCommand } from '../../client/src/settingsFiles/openSettingsFile';
 import { ForeignFiles } from '../../client/src/settingsFiles/foreignDocuments';
+import { LiveCluster } from '../../client/src/live/liveCluster';
+import type { LiveEngine, LiveLocalState, LivePushPlan } from '../../common/liveCluster';
 import { TestClient, fileUri } from '../../testing/lspClient';
 import { windowsNode } from './clusterFixtures';
 import { PSEUDO_LOCALE, type SeenText, assertAllThroughCatalogue, pseudoBundle, valuePieces } from './pseudoLocale';
@@ -239,5 +242,53 @@ describe("under the pseudo-locale, everything the client shows goes through the 
       ],
       values,
     );
+  });
+
+  test('the live cluster: Pull and Push notifications, their questions, and the sync state of the view\'s rows', async () => {
+    const channel = { appendLine: () => undefined } as unknown as vscode.OutputChannel;
+    const tree = { addNodeDecorator: () => ({ dispose: () => undefined }), onDidRefresh: () => ({ dispose: () => undefined }), redraw: () => undefined } as unknown as ClusterTreeProvider;
+    // In the browser: no engine, and a message why.
+    await new LiveCluster(undefined, channel, tree).pull();
+    // A pulled cluster of three: in sync, changed here, not put back after a failed push.
+    const pulledFolder = '/srv/pulled';
+    fake.foundFiles = [URI.file(`${pulledFolder}/.icewarp-cluster.json`)];
+    const at = '2025-01-31T12:00:00.000Z';
+    const states: LiveLocalState[] = [
+      { host: 'mx1.example.net', file: `${pulledFolder}/mx1/path.dat`, changedLocally: false, pulledAt: at },
+      { host: 'mx2.example.net', file: `${pulledFolder}/mx2/path.dat`, changedLocally: true, pulledAt: at },
+      { host: 'mx3.example.net', file: `${pulledFolder}/mx3/path.dat`, changedLocally: false, pulledAt: at, restoreFailed: { at, backup: '/opt/icewarp/path.dat.bak', reason: 'the connection failed' } },
+      { host: 'mx4.example.net', file: `${pulledFolder}/mx4/path.dat`, pulledAt: at },
+    ];
+    let plan: Omit<LivePushPlan, 'apply'> = { folder: pulledFolder, nodes: [], refusals: [], unreachable: [] };
+    const engine: LiveEngine = {
+      hostProblem: () => undefined,
+      pull: async () => ({ folder: pulledFolder, pulled: [{ host: 'mx1.example.net', file: states[0].file }, { host: 'mx2.example.net', file: states[1].file }], failed: [{ host: 'mx3.example.net', reason: 'Connection refused' }], rejected: [] }),
+      localStates: async () => states,
+      status: async () => [],
+      planPush: async () => ({ ...plan, apply: async () => ({ ok: true, written: ['mx2.example.net'], restored: [], notRestored: [], leftovers: [] }) }),
+    };
+    const live = new LiveCluster(() => engine, channel, tree);
+    const disposables = live.register();
+    await live.reloadStates();
+    const rows = states.map((state) => live.syncStateOf(URI.file(state.file).toString()));
+    assert.ok(rows.every((row) => row !== undefined), 'every pulled node has a sync state');
+    await live.pull({ host: 'mx1.example.net', folder: URI.file(pulledFolder) as unknown as vscode.Uri, open: false });
+    await live.push({ folder: URI.file(pulledFolder) as unknown as vscode.Uri });
+    plan = { folder: pulledFolder, nodes: [{ host: 'mx2.example.net', display: 'mx2/path.dat', diff: '--- a\n+++ b\n', endings: 'CRLF' }], refusals: [], unreachable: [] };
+    const questions: string[] = [];
+    await live.push({ folder: URI.file(pulledFolder) as unknown as vscode.Uri, confirm: async (question) => (questions.push(question), true) });
+    fake.foundFiles = [];
+    await live.compare();
+    disposables.forEach((each) => each.dispose());
+    const seen: SeenText[] = [
+      ...fake.messages.flatMap((shown) => [{ where: `${shown.kind} message`, text: shown.message }, ...shown.buttons.map((button) => ({ where: 'button', text: button }))]),
+      ...fake.progressTitles.map((text) => ({ where: 'progress', text })),
+      ...questions.map((text) => ({ where: 'push question', text })),
+      ...rows.flatMap((row, index) => [{ where: `row ${index + 1} description`, text: row?.text ?? '' }, { where: `row ${index + 1} tooltip`, text: row?.tooltip ?? '' }]),
+    ];
+    assert.ok(questions.length === 1 && fake.messages.length >= 4, JSON.stringify(seen));
+    // The engine's own words (ssh's reason, the record's dates) are values here.
+    const dates = [new Date(at).toLocaleString('en'), new Date(at).toLocaleString()];
+    assertAllThroughCatalogue(seen, [...values, pulledFolder, ...states.map((state) => state.file), at, ...dates, 'Connection refused', '/opt/icewarp/path.dat.bak', 'CRLF', 'mx1.example.net', 'mx2.example.net', 'mx3.example.net']);
   });
 });

@@ -47,6 +47,10 @@ export const fake = {
   settings: {} as Record<string, Record<string, unknown>>,
   textDocuments: [] as FakeDocument[],
   activeDocument: undefined as FakeDocument | undefined,
+  /** What workspace.findFiles finds. */
+  foundFiles: [] as URI[],
+  /** The titles of the progress notifications shown. */
+  progressTitles: [] as string[],
 };
 
 export function resetFake(bundle: Record<string, string> = {}): void {
@@ -60,6 +64,8 @@ export function resetFake(bundle: Record<string, string> = {}): void {
   fake.settings = {};
   fake.textDocuments = [];
   fake.activeDocument = undefined;
+  fake.foundFiles = [];
+  fake.progressTitles = [];
 }
 
 export interface FakeDocument {
@@ -224,6 +230,10 @@ const window = {
   },
   onDidChangeActiveTextEditor: () => new Disposable(),
   showTextDocument: async () => undefined,
+  async withProgress<T>(options: { title?: string }, task: (progress: { report(value: unknown): void }) => Promise<T>): Promise<T> {
+    fake.progressTitles.push(options.title ?? '');
+    return task({ report: () => undefined });
+  },
   registerFileDecorationProvider: () => new Disposable(),
 };
 
@@ -243,10 +253,13 @@ const workspace = {
   getWorkspaceFolder: () => ({ uri: URI.file('/workspace'), name: 'workspace', index: 0 }),
   workspaceFolders: [] as unknown[],
   applyEdit: async () => true,
-  findFiles: async () => [] as URI[],
+  findFiles: async () => fake.foundFiles,
   openTextDocument: async () => undefined,
   onDidChangeConfiguration: () => new Disposable(),
   onDidOpenTextDocument: () => new Disposable(),
+  onDidChangeWorkspaceFolders: () => new Disposable(),
+  registerTextDocumentContentProvider: () => new Disposable(),
+  createFileSystemWatcher: () => ({ onDidChange: () => new Disposable(), onDidCreate: () => new Disposable(), onDidDelete: () => new Disposable(), dispose: () => undefined }),
   fs: { stat: async () => ({ type: 1, size: 1 }), isWritableFileSystem: () => true },
 };
 
@@ -293,6 +306,7 @@ const modelled: Record<string, unknown> = {
   Uri,
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
   FilePermission: { Readonly: 1 },
+  ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   window,
   workspace,
   languages,

@@ -11,7 +11,6 @@ import * as vscode from 'vscode';
 import {
   CLUSTER_RECORD_FILE,
   DEFAULT_REMOTE_PATH,
-  TAKE_EFFECT_NOTE,
   type LiveEngine,
   type LiveLocalState,
   type LivePullResult,
@@ -41,15 +40,26 @@ export interface PushOptions {
 const PUSH_DIFF_SCHEME = 'icewarp-push';
 
 /** Why the commands do nothing in the browser. */
-const BROWSER_REASON =
-  'Pulling and pushing a cluster runs ssh on the machine the extension runs on, and the browser has none. Use VS Code on the desktop, or a Remote-SSH, WSL or code-server window (ssh then runs on that machine, with its keys and ssh config).';
+const browserReason = () =>
+  vscode.l10n.t(
+    'Pulling and pushing a cluster runs ssh on the machine the extension runs on, and the browser has none. Use VS Code on the desktop, or a Remote-SSH, WSL or code-server window (ssh then runs on that machine, with its keys and ssh config).',
+  );
 
-const SYNC_TEXT: Record<LiveSyncState, string> = {
-  'in-sync': 'in sync',
-  'changed-locally': 'changed locally',
-  'changed-on-server': 'changed on the server',
-  'changed-both': 'changed locally and on the server',
-};
+/** A node's sync state as the view says it, in the display language. */
+function syncText(state: LiveSyncState): string {
+  switch (state) {
+    case 'in-sync':
+      return vscode.l10n.t('in sync');
+    case 'changed-locally':
+      return vscode.l10n.t('changed locally');
+    case 'changed-on-server':
+      return vscode.l10n.t('changed on the server');
+    case 'changed-both':
+      return vscode.l10n.t('changed locally and on the server');
+  }
+}
+
+const noPulledCluster = () => vscode.l10n.t('No pulled cluster in this workspace: run "IceWarp: Pull Cluster from Servers…" first.');
 
 interface ServerState {
   changedOnServer?: boolean;
@@ -101,7 +111,7 @@ export class LiveCluster implements vscode.Disposable {
   /** The engine, or undefined after saying why there is none (the browser). */
   private requireEngine(): LiveEngine | undefined {
     if (!this.loadEngine) {
-      void vscode.window.showInformationMessage(BROWSER_REASON);
+      void vscode.window.showInformationMessage(browserReason());
       return undefined;
     }
     this.engine ??= this.loadEngine();
@@ -119,8 +129,8 @@ export class LiveCluster implements vscode.Disposable {
     const host =
       options.host ??
       (await vscode.window.showInputBox({
-        title: 'IceWarp: Pull Cluster from Servers',
-        prompt: 'One server of the cluster, as ssh knows it (your ssh config, agent and known_hosts apply). The other nodes are found in its path.dat (lines 15 and 16).',
+        title: vscode.l10n.t('IceWarp: Pull Cluster from Servers'),
+        prompt: vscode.l10n.t('One server of the cluster, as ssh knows it (your ssh config, agent and known_hosts apply). The other nodes are found in its path.dat (lines 15 and 16).'),
         placeHolder: 'mx1.example.net',
         ignoreFocusOut: true,
         validateInput: (value) => (value.trim() === '' ? undefined : engine.hostProblem(value.trim())),
@@ -129,13 +139,13 @@ export class LiveCluster implements vscode.Disposable {
     const folder = options.folder ?? (await pickFolder());
     if (!folder) return undefined;
     if (folder.scheme !== 'file') {
-      void vscode.window.showErrorMessage(`The cluster is pulled into a folder of this machine's disk; ${folder.toString()} is not one.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t("The cluster is pulled into a folder of this machine's disk; {0} is not one.", folder.toString()));
       return undefined;
     }
     const remotePath = vscode.workspace.getConfiguration().get<string>(LIVE_SETTINGS.remotePath, DEFAULT_REMOTE_PATH) || DEFAULT_REMOTE_PATH;
     let result: LivePullResult;
     try {
-      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pulling the cluster of ${host}` }, (progress) =>
+      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pulling the cluster of {0}', host) }, (progress) =>
         engine.pull({
           host,
           folder: folder.fsPath,
@@ -149,19 +159,25 @@ export class LiveCluster implements vscode.Disposable {
         }),
       );
     } catch (error) {
-      void vscode.window.showErrorMessage(`Pull Cluster: ${messageOf(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Pull Cluster: {0}', messageOf(error)));
       return undefined;
     }
     for (const node of result.pulled) this.serverStates.delete(node.file);
     await this.reloadStates();
     if (result.pulled.length === 0) {
-      void vscode.window.showErrorMessage(`Nothing was pulled: ${result.failed.map((failure) => `${failure.host}: ${failure.reason}`).join('; ')}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was pulled: {0}', result.failed.map((failure) => `${failure.host}: ${failure.reason}`).join('; ')));
       return result;
     }
-    const failed = result.failed.length > 0 ? ` ${result.failed.length} could not be read: ${result.failed.map((failure) => `${failure.host} (${failure.reason})`).join('; ')}.` : '';
-    const rejected = result.rejected.length > 0 ? ` Not contacted (no host name): ${result.rejected.map((entry) => JSON.stringify(entry.value)).join(', ')}.` : '';
-    const message = `Pulled ${plural(result.pulled.length, 'node')} (${result.pulled.map((node) => node.host).join(', ')}) into ${folder.fsPath}.${failed}${rejected}`;
-    void (failed || rejected ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
+    const pulledHosts = result.pulled.map((node) => node.host).join(', ');
+    const said = [
+      result.pulled.length === 1
+        ? vscode.l10n.t('Pulled {0} node ({1}) into {2}.', 1, pulledHosts, folder.fsPath)
+        : vscode.l10n.t('Pulled {0} nodes ({1}) into {2}.', result.pulled.length, pulledHosts, folder.fsPath),
+    ];
+    if (result.failed.length > 0) said.push(vscode.l10n.t('Could not be read ({0}): {1}.', result.failed.length, result.failed.map((failure) => `${failure.host} (${failure.reason})`).join('; ')));
+    if (result.rejected.length > 0) said.push(vscode.l10n.t('Not contacted (no host name): {0}.', result.rejected.map((entry) => JSON.stringify(entry.value)).join(', ')));
+    const message = said.join(' ');
+    void (said.length > 1 ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
     if (options.open !== false) await openFolder(folder);
     return result;
   }
@@ -176,20 +192,21 @@ export class LiveCluster implements vscode.Disposable {
     const report = (line: string) => this.log(line);
     let plan;
     try {
-      plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Comparing the pulled cluster with its servers' }, () => engine.planPush(folder.fsPath, sshOptions(), report));
+      plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing the pulled cluster with its servers') }, () => engine.planPush(folder.fsPath, sshOptions(), report));
     } catch (error) {
-      void vscode.window.showErrorMessage(`Push Cluster: ${messageOf(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Push Cluster: {0}', messageOf(error)));
       return undefined;
     }
     const stops = [...plan.refusals.map((refusal) => `${refusal.host}: ${refusal.reason}`), ...plan.unreachable.map((failure) => `${failure.host}: ${failure.reason}`)];
     if (stops.length > 0) {
       for (const stop of stops) this.log(`refused: ${stop}`);
-      const errors = plan.checkErrors ? ' (the Problems panel lists them)' : '';
-      void vscode.window.showErrorMessage(`Nothing was pushed. ${stops.join(' ')}${errors}`);
+      void vscode.window.showErrorMessage(
+        plan.checkErrors ? vscode.l10n.t('Nothing was pushed. {0} (the Problems panel lists them)', stops.join(' ')) : vscode.l10n.t('Nothing was pushed. {0}', stops.join(' ')),
+      );
       return undefined;
     }
     if (plan.nodes.length === 0) {
-      void vscode.window.showInformationMessage('Nothing to push: no pulled node changed since the pull.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to push: no pulled node changed since the pull.'));
       return undefined;
     }
     const hosts = plan.nodes.map((node) => node.host).join(', ');
@@ -197,31 +214,47 @@ export class LiveCluster implements vscode.Disposable {
     this.diffs.set(diffUri.toString(), plan.nodes.map((node) => node.diff).join(''));
     this.diffChanged.fire(diffUri);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(diffUri), { preview: true });
-    const endings = plan.nodes.filter((node) => node.endings).map((node) => `${node.host} keeps its ${node.endings} line endings.`);
-    const question = `Write ${plural(plan.nodes.length, 'node')} to ${plan.nodes.length === 1 ? 'its server' : 'their servers'} (${hosts})? The diff is open; each server keeps a backup of its file. ${endings.join(' ')}`.trim();
-    const confirmed = options.confirm ? await options.confirm(question) : (await vscode.window.showWarningMessage(question, { modal: true }, 'Push')) === 'Push';
+    const endings = plan.nodes.filter((node) => node.endings).map((node) => vscode.l10n.t('{0} keeps its {1} line endings.', node.host, node.endings ?? ''));
+    const question = [
+      plan.nodes.length === 1
+        ? vscode.l10n.t('Write {0} node to its server ({1})? The diff is open; each server keeps a backup of its file.', 1, hosts)
+        : vscode.l10n.t('Write {0} nodes to their servers ({1})? The diff is open; each server keeps a backup of its file.', plan.nodes.length, hosts),
+      ...endings,
+    ].join(' ');
+    const pushButton = vscode.l10n.t('Push');
+    const confirmed = options.confirm ? await options.confirm(question) : (await vscode.window.showWarningMessage(question, { modal: true }, pushButton)) === pushButton;
     if (!confirmed) return undefined;
     let result: LivePushResult;
     try {
-      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pushing to ${hosts}` }, (progress) =>
+      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pushing to {0}', hosts) }, (progress) =>
         plan.apply((line) => {
           report(line);
           progress.report({ message: line });
         }),
       );
     } catch (error) {
-      void vscode.window.showErrorMessage(`Push Cluster: ${messageOf(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Push Cluster: {0}', messageOf(error)));
       return undefined;
     }
     for (const leftover of result.leftovers) this.log(`${leftover.host}: could not delete ${leftover.path} on the server; delete it by hand`);
     for (const node of plan.nodes) this.serverStates.delete(this.fileOfHost(folder, node.host) ?? '');
     await this.reloadStates();
     if (result.ok) {
-      void vscode.window.showInformationMessage(`Pushed ${plural(result.written.length, 'node')} (${result.written.join(', ')}). ${TAKE_EFFECT_NOTE} (${result.written.join(', ')}) for the change to take effect.`);
+      const written = result.written.join(', ');
+      void vscode.window.showInformationMessage(
+        result.written.length === 1
+          ? vscode.l10n.t('Pushed {0} node ({1}). IceWarp reads path.dat when its services start: restart the IceWarp services on each changed node ({1}) for the change to take effect.', 1, written)
+          : vscode.l10n.t('Pushed {0} nodes ({1}). IceWarp reads path.dat when its services start: restart the IceWarp services on each changed node ({1}) for the change to take effect.', result.written.length, written),
+      );
     } else if (result.notRestored.length > 0) {
-      void vscode.window.showErrorMessage(`The push failed and ${result.notRestored.join(', ')} could not be put back: ${plural(result.notRestored.length, 'server')} hold the pushed file (see the output; the Cluster view marks them).`);
+      const notRestored = result.notRestored.join(', ');
+      void vscode.window.showErrorMessage(
+        result.notRestored.length === 1
+          ? vscode.l10n.t('The push failed and {0} could not be put back: {1} server holds the pushed file (see the output; the Cluster view marks it).', notRestored, 1)
+          : vscode.l10n.t('The push failed and {0} could not be put back: {1} servers hold the pushed file (see the output; the Cluster view marks them).', notRestored, result.notRestored.length),
+      );
     } else {
-      void vscode.window.showErrorMessage(`The push failed; every node holds the file it held before (see the output for what happened).`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The push failed; every node holds the file it held before (see the output for what happened).'));
     }
     return result;
   }
@@ -232,11 +265,11 @@ export class LiveCluster implements vscode.Disposable {
     if (!engine) return undefined;
     const folders = await findPulledFolders();
     if (folders.length === 0) {
-      void vscode.window.showInformationMessage('No pulled cluster in this workspace: run "IceWarp: Pull Cluster from Servers…" first.');
+      void vscode.window.showInformationMessage(noPulledCluster());
       return undefined;
     }
     const lines: string[] = [];
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Comparing pulled nodes with their servers' }, async () => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing pulled nodes with their servers') }, async () => {
       for (const folder of folders) {
         try {
           for (const node of await engine.status(folder.fsPath, sshOptions())) {
@@ -261,23 +294,26 @@ export class LiveCluster implements vscode.Disposable {
     const fsPath = vscode.Uri.parse(uri).fsPath;
     const local = this.localStates.get(fsPath);
     if (!local) return undefined;
-    const pulled = `Pulled from ${local.host} (${new Date(local.pulledAt).toLocaleString()}).`;
+    const language = vscode.env.language;
+    const pulled = vscode.l10n.t('Pulled from {0} ({1}).', local.host, new Date(local.pulledAt).toLocaleString(language));
     if (local.restoreFailed) {
       return {
-        text: 'not put back after a failed push',
-        tooltip: `${pulled} A push on ${local.restoreFailed.at} failed and this node could not be put back: its server holds the pushed file; the file as it was is ${local.restoreFailed.backup} there.`,
+        text: vscode.l10n.t('not put back after a failed push'),
+        tooltip: `${pulled} ${vscode.l10n.t('A push on {0} failed and this node could not be put back: its server holds the pushed file; the file as it was is {1} there.', local.restoreFailed.at, local.restoreFailed.backup)}`,
       };
     }
-    if (local.changedLocally === undefined) return { text: 'local copy missing', tooltip: pulled };
+    if (local.changedLocally === undefined) return { text: vscode.l10n.t('local copy missing'), tooltip: pulled };
     const server = this.serverStates.get(fsPath);
     if (!server || server.changedOnServer === undefined) {
-      const asked = server?.problem ? ` Its server could not be read: ${server.problem}.` : ' Not compared with its server since: use "Compare Pulled Nodes with Their Servers".';
+      const asked = server?.problem
+        ? vscode.l10n.t('Its server could not be read: {0}.', server.problem)
+        : vscode.l10n.t('Not compared with its server since: use "Compare Pulled Nodes with Their Servers".');
       return local.changedLocally
-        ? { state: 'changed-locally', text: SYNC_TEXT['changed-locally'], tooltip: `${pulled}${asked}` }
-        : { text: 'pulled', tooltip: `${pulled} Unchanged here.${asked}` };
+        ? { state: 'changed-locally', text: syncText('changed-locally'), tooltip: `${pulled} ${asked}` }
+        : { text: vscode.l10n.t('pulled'), tooltip: `${pulled} ${vscode.l10n.t('Unchanged here.')} ${asked}` };
     }
     const state: LiveSyncState = local.changedLocally ? (server.changedOnServer ? 'changed-both' : 'changed-locally') : server.changedOnServer ? 'changed-on-server' : 'in-sync';
-    return { state, text: SYNC_TEXT[state], tooltip: `${pulled} Compared with its server at ${server.at.toLocaleTimeString()}.` };
+    return { state, text: syncText(state), tooltip: `${pulled} ${vscode.l10n.t('Compared with its server at {0}.', server.at.toLocaleTimeString(language))}` };
   }
 
   private decorate(uri: string): { description: string; tooltip: string } | undefined {
@@ -316,13 +352,13 @@ export class LiveCluster implements vscode.Disposable {
   private async pickPulledFolder(): Promise<vscode.Uri | undefined> {
     const folders = await findPulledFolders();
     if (folders.length === 0) {
-      void vscode.window.showInformationMessage('No pulled cluster in this workspace: run "IceWarp: Pull Cluster from Servers…" first.');
+      void vscode.window.showInformationMessage(noPulledCluster());
       return undefined;
     }
     if (folders.length === 1) return folders[0];
     const picked = await vscode.window.showQuickPick(
       folders.map((folder) => ({ label: vscode.workspace.asRelativePath(folder, true), folder })),
-      { title: 'IceWarp: Push Cluster to Servers', placeHolder: 'The pulled cluster to push' },
+      { title: vscode.l10n.t('IceWarp: Push Cluster to Servers'), placeHolder: vscode.l10n.t('The pulled cluster to push') },
     );
     return picked?.folder;
   }
@@ -355,11 +391,11 @@ function folderOf(target: unknown): vscode.Uri | undefined {
 
 async function pickFolder(): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
-    title: 'The folder to pull the cluster into (each node in a folder named after its host)',
+    title: vscode.l10n.t('The folder to pull the cluster into (each node in a folder named after its host)'),
     canSelectFiles: false,
     canSelectFolders: true,
     canSelectMany: false,
-    openLabel: 'Pull into This Folder',
+    openLabel: vscode.l10n.t('Pull into This Folder'),
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
   });
   return picked?.[0];
@@ -381,17 +417,25 @@ async function openFolder(folder: vscode.Uri): Promise<void> {
     vscode.workspace.updateWorkspaceFolders(open.length, 0, { uri: folder });
     return;
   }
-  const choice = await vscode.window.showInformationMessage(`Open the pulled cluster, ${folder.fsPath}?`, 'Open Folder', 'Open in New Window', 'Add to Workspace');
-  if (choice === 'Open Folder' || choice === 'Open in New Window') await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: choice === 'Open in New Window' });
-  else if (choice === 'Add to Workspace') vscode.workspace.updateWorkspaceFolders(open.length, 0, { uri: folder });
+  const openFolderButton = vscode.l10n.t('Open Folder');
+  const newWindow = vscode.l10n.t('Open in New Window');
+  const addToWorkspace = vscode.l10n.t('Add to Workspace');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Open the pulled cluster, {0}?', folder.fsPath), openFolderButton, newWindow, addToWorkspace);
+  if (choice === openFolderButton || choice === newWindow) await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: choice === newWindow });
+  else if (choice === addToWorkspace) vscode.workspace.updateWorkspaceFolders(open.length, 0, { uri: folder });
 }
 
 /** Unsaved node files under the folder are saved first (a push sends what is on disk), or the push stops. */
 async function saveNodeFilesUnder(folder: vscode.Uri): Promise<boolean> {
   const dirty = vscode.workspace.textDocuments.filter((document) => document.isDirty && document.uri.scheme === 'file' && document.uri.fsPath.startsWith(folder.fsPath));
   if (dirty.length === 0) return true;
-  const answer = await vscode.window.showWarningMessage(`${plural(dirty.length, 'file')} of the pulled cluster ${dirty.length === 1 ? 'has' : 'have'} unsaved changes; a push sends what is saved.`, { modal: true }, 'Save and Continue');
-  if (answer !== 'Save and Continue') return false;
+  const saveButton = vscode.l10n.t('Save and Continue');
+  const question =
+    dirty.length === 1
+      ? vscode.l10n.t('{0} file of the pulled cluster has unsaved changes; a push sends what is saved.', 1)
+      : vscode.l10n.t('{0} files of the pulled cluster have unsaved changes; a push sends what is saved.', dirty.length);
+  const answer = await vscode.window.showWarningMessage(question, { modal: true }, saveButton);
+  if (answer !== saveButton) return false;
   for (const document of dirty) if (!(await document.save())) return false;
   return true;
 }
@@ -400,6 +444,3 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${count === 1 ? word : `${word}s`}`;
-}
