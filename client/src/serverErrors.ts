@@ -20,6 +20,11 @@ export class ServerNotifier {
     this.shownInEpisode = false;
   }
 
+  /** The language client's own error (English, from the library), said as ours. */
+  showServerErrorOnce(message: string): void {
+    this.showErrorOnce(vscode.l10n.t('IceWarp language server: {0}', message));
+  }
+
   showErrorOnce(message: string): void {
     if (this.shownInEpisode) return;
     this.shownInEpisode = true;

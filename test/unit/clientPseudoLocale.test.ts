@@ -126,10 +126,18 @@ describe("under the pseudo-locale, everything the client shows goes through the 
     // Nothing to run on; a refusal from the server; a change applied to an open, unsaved file.
     await commands.promoteToMaster(undefined);
     await commands.promoteToMaster(uri('mx1'));
-    fake.textDocuments = [fakeDocument(uri('mx1'), LANGUAGE_ID, true)];
-    await commands.promoteToMaster(uri('mx2'), { preview: false });
-    await commands.fixAllInCluster(uri('mx2'), { preview: false });
-    fake.textDocuments = [];
+    // A change: its question (the preview's summary and buttons), applied, then its summary and buttons.
+    const asked: SeenText[] = [];
+    const confirm = async (question: { message: string; detail?: string; buttons: readonly string[] }) => {
+      asked.push({ where: 'question', text: question.message }, { where: 'question detail', text: question.detail ?? '' }, ...question.buttons.map((text) => ({ where: 'question button', text })));
+      return question.buttons[0];
+    };
+    const respond = async (message: string, buttons: readonly string[]) => {
+      asked.push({ where: 'summary', text: message }, ...buttons.map((text) => ({ where: 'summary button', text })));
+      return undefined;
+    };
+    await commands.promoteToMaster(uri('mx2'), { confirm, respond });
+    await commands.fixAllInCluster(uri('mx2'), { preview: false, respond });
     // Remove Node asks first (the answer: dismissed).
     await commands.removeNode(uri('mx3'));
     // Add Node: each box validated with a wrong and a right answer; the third cancelled.
@@ -155,6 +163,7 @@ describe("under the pseudo-locale, everything the client shows goes through the 
     await new ClusterCommands(down, Promise.resolve(), tree).promoteToMaster(uri('mx3'));
 
     const seen: SeenText[] = [
+      ...asked,
       ...fake.messages.flatMap((shown) => [
         { where: `${shown.kind} message`, text: shown.message },
         { where: `${shown.kind} detail`, text: shown.detail ?? '' },
@@ -172,6 +181,7 @@ describe("under the pseudo-locale, everything the client shows goes through the 
       ]),
     ];
     assert.equal(fake.inputBoxes.length, 3, 'the three boxes of Add Node');
+    assert.ok(asked.some((each) => each.where === 'question') && asked.some((each) => each.where === 'summary'), JSON.stringify(asked));
     assert.ok(fake.messages.some((shown) => shown.detail), 'the Remove question and its detail');
     assert.ok(fake.inputBoxes.flatMap((box) => box.problems).filter(Boolean).length >= 5, 'each box said what is wrong');
     assertAllThroughCatalogue(seen, values);

@@ -6,6 +6,8 @@
 // Anything a module touches that is not modelled here is an inert stub (as testing/vscodeStub.ts
 // gives the bench), so a module loads even where a test does not exercise that part.
 import Module from 'node:module';
+import { promises as fs } from 'node:fs';
+import { TextDocument as TextModel } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { formatMessage } from './pseudoLocale';
 
@@ -68,15 +70,57 @@ export function resetFake(bundle: Record<string, string> = {}): void {
   fake.progressTitles = [];
 }
 
-export interface FakeDocument {
-  uri: URI;
-  languageId: string;
-  version: number;
+/** An open document: its text in memory (edits make it dirty), the disk's until then. */
+export class FakeDocument {
+  private model: TextModel;
   isDirty: boolean;
+  constructor(
+    readonly uri: URI,
+    public languageId: string,
+    text = '',
+    isDirty = false,
+  ) {
+    this.model = TextModel.create(uri.toString(), languageId, 1, text);
+    this.isDirty = isDirty;
+  }
+  get version(): number {
+    return this.model.version;
+  }
+  get eol(): number {
+    return this.model.getText().includes('\r\n') ? 2 : 1;
+  }
+  getText(): string {
+    return this.model.getText();
+  }
+  offsetAt(position: { line: number; character: number }): number {
+    return this.model.offsetAt(position);
+  }
+  positionAt(offset: number): Position {
+    const { line, character } = this.model.positionAt(offset);
+    return new Position(line, character);
+  }
+  replace(edits: { range: Range; newText: string }[]): void {
+    this.model = TextModel.update(this.model, edits.map((each) => ({ range: each.range, text: each.newText })), this.model.version + 1);
+    this.isDirty = true;
+  }
+  async save(): Promise<boolean> {
+    if (this.uri.scheme === 'file') await fs.writeFile(this.uri.fsPath, this.getText());
+    this.isDirty = false;
+    return true;
+  }
 }
 
-export function fakeDocument(uri: string, languageId: string, isDirty = false): FakeDocument {
-  return { uri: URI.parse(uri), languageId, version: 1, isDirty };
+export function fakeDocument(uri: string, languageId: string, isDirty = false, text = ''): FakeDocument {
+  return new FakeDocument(URI.parse(uri), languageId, text, isDirty);
+}
+
+/** The open document of a URI, opened from the disk on first use (as VS Code's openTextDocument). */
+async function documentOf(uri: URI): Promise<FakeDocument> {
+  const open = fake.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  if (open) return open;
+  const document = new FakeDocument(uri, uri.path.endsWith('/path.dat') || uri.path.endsWith('/path.cfg') ? 'icewarp-pathcfg' : 'plaintext', await fs.readFile(uri.fsPath, 'utf8'));
+  fake.textDocuments.push(document);
+  return document;
 }
 
 /** A thenable that resolves at once, as VS Code's notifications do once answered. */
@@ -150,6 +194,13 @@ class Position {
   ) {}
 }
 
+class TextEdit {
+  constructor(
+    readonly range: Range,
+    readonly newText: string,
+  ) {}
+}
+
 class Range {
   readonly start: Position;
   readonly end: Position;
@@ -167,27 +218,32 @@ class FileDecoration {
   ) {}
 }
 
-/** The edits asked for, in order; applyEdit accepts every one. */
+/** The edits asked for, in order; applyEdit applies them to the open documents (opening them from the disk). */
 class WorkspaceEdit {
-  readonly operations: { kind: string; uri: URI }[] = [];
-  createFile(uri: URI): void {
-    this.operations.push({ kind: 'create', uri });
+  readonly operations: ({ kind: 'create'; uri: URI; text: string } | { kind: 'delete'; uri: URI } | { kind: 'edit'; uri: URI; range: Range; newText: string })[] = [];
+  createFile(uri: URI, options: { contents?: Uint8Array } = {}): void {
+    this.operations.push({ kind: 'create', uri, text: options.contents ? new TextDecoder().decode(options.contents) : '' });
   }
   deleteFile(uri: URI): void {
     this.operations.push({ kind: 'delete', uri });
   }
-  replace(uri: URI): void {
-    this.operations.push({ kind: 'edit', uri });
+  replace(uri: URI, range: Range, newText: string): void {
+    this.operations.push({ kind: 'edit', uri, range, newText });
   }
-  insert(uri: URI): void {
-    this.operations.push({ kind: 'edit', uri });
+}
+
+async function applyEdit(edit: WorkspaceEdit): Promise<boolean> {
+  const byDocument = new Map<FakeDocument, { range: Range; newText: string }[]>();
+  for (const operation of edit.operations) {
+    if (operation.kind === 'create') fake.textDocuments.push(new FakeDocument(operation.uri, 'icewarp-pathcfg', operation.text, true));
+    else if (operation.kind === 'delete') fake.textDocuments = fake.textDocuments.filter((document) => document.uri.toString() !== operation.uri.toString());
+    else {
+      const document = await documentOf(operation.uri);
+      byDocument.set(document, [...(byDocument.get(document) ?? []), operation]);
+    }
   }
-  delete(uri: URI): void {
-    this.operations.push({ kind: 'edit', uri });
-  }
-  set(uri: URI): void {
-    this.operations.push({ kind: 'edit', uri });
-  }
+  for (const [document, edits] of byDocument) document.replace(edits);
+  return true;
 }
 
 /** vscode.Uri is vscode-uri's URI: `x instanceof vscode.Uri` holds for every URI made here. */
@@ -230,6 +286,7 @@ const window = {
   },
   onDidChangeActiveTextEditor: () => new Disposable(),
   showTextDocument: async () => undefined,
+  tabGroups: { all: [] as unknown[], close: async () => true },
   async withProgress<T>(options: { title?: string }, task: (progress: { report(value: unknown): void }) => Promise<T>): Promise<T> {
     fake.progressTitles.push(options.title ?? '');
     return task({ report: () => undefined });
@@ -252,15 +309,24 @@ const workspace = {
   },
   getWorkspaceFolder: () => ({ uri: URI.file('/workspace'), name: 'workspace', index: 0 }),
   workspaceFolders: [] as unknown[],
-  applyEdit: async () => true,
+  applyEdit,
   findFiles: async () => fake.foundFiles,
-  openTextDocument: async () => undefined,
+  openTextDocument: async (target?: URI) => (target instanceof URI && target.scheme === 'file' ? documentOf(target) : undefined),
   onDidChangeConfiguration: () => new Disposable(),
   onDidOpenTextDocument: () => new Disposable(),
   onDidChangeWorkspaceFolders: () => new Disposable(),
   registerTextDocumentContentProvider: () => new Disposable(),
   createFileSystemWatcher: () => ({ onDidChange: () => new Disposable(), onDidCreate: () => new Disposable(), onDidDelete: () => new Disposable(), dispose: () => undefined }),
-  fs: { stat: async () => ({ type: 1, size: 1 }), isWritableFileSystem: () => true },
+  fs: {
+    stat: async (uri: URI) => {
+      if (fake.textDocuments.some((document) => document.uri.toString() === uri.toString())) return { type: 1, size: 1 };
+      if (uri.scheme !== 'file') return { type: 1, size: 1 };
+      const stat = await fs.stat(uri.fsPath);
+      return { type: stat.isDirectory() ? 2 : 1, size: stat.size };
+    },
+    readFile: async (uri: URI) => new Uint8Array(await fs.readFile(uri.fsPath)),
+    isWritableFileSystem: () => true,
+  },
 };
 
 const languages = {
@@ -301,6 +367,8 @@ const modelled: Record<string, unknown> = {
   ThemeColor,
   Position,
   Range,
+  TextEdit,
+  EndOfLine: { LF: 1, CRLF: 2 },
   FileDecoration,
   WorkspaceEdit,
   Uri,

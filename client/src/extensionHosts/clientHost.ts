@@ -2,7 +2,6 @@
 // client whose server runs somewhere, and the parts that need the local machine. The Node host
 // (./nodeClient.ts) spawns the server and reads the machine's disk; the browser host
 // (./browserClient.ts) runs the server in its own worker and reaches nothing but the workspace.
-import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import type { ServerNotifier } from '../serverErrors';
 import type { WriteAccessCheck } from '../cluster/writableFiles';
@@ -88,7 +87,7 @@ export function oneNotificationClient<Base extends ClientClass>(base: Base) {
       }
       super.error(message, data, false);
       if (!this.suppressForcedNotifications) {
-        this.notifier?.showErrorOnce(vscode.l10n.t('IceWarp language server: {0}', message));
+        this.notifier?.showServerErrorOnce(message);
       }
     }
   }
