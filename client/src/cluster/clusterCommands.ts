@@ -116,8 +116,8 @@ export class ClusterCommands {
     ];
   }
 
-  /** The read-only copies the change's diff shows (`register` does it; a second instance in a test needs it alone). */
-  registerPreviews(): vscode.Disposable {
+  /** The read-only copies the change's diff shows. */
+  private registerPreviews(): vscode.Disposable {
     return vscode.Disposable.from(this.previews, this.previews.register());
   }
 

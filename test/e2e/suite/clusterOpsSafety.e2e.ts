@@ -9,11 +9,9 @@
 // is written into the second workspace folder and removed at the end.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { IceWarpExtensionApi } from '../../../client/src/extension';
-import { type ChangeQuestion, ClusterCommands } from '../../../client/src/cluster/clusterCommands';
+import type { ChangeQuestion } from '../../../client/src/cluster/clusterCommands';
 import type { ClusterModel as ClusterResponse } from '../../../common/protocol';
-import { REMOVE_NODE_REQUEST } from '../../../common/clusterRequests';
 import { DIAGNOSTIC_CODES } from '../../../server/src/service';
 import { activatedApi, codeOf, fileIn, waitForDiagnostics, waitForEvent } from './helpers';
 import { commandsListed } from './palette';
@@ -217,44 +215,30 @@ suite('Cluster operations, safe and found everywhere', () => {
     }
   });
 
-  test('Remove Node, Keep the File: the question and the summary say what the kept file still points at, offer deleting it instead, and explain', async () => {
-    // The server's own answer with the warning the cluster reasoning attaches to it (the shared
-    // Config folder), so this holds whether or not that server part is there.
-    const warning = "The kept file still points line 1 at the cluster's shared Config folder.";
-    const client = {
-      sendRequest: async (type: { method: string }, params: unknown) => {
-        const answer = await api.client.sendRequest(type.method, params);
-        return type.method === REMOVE_NODE_REQUEST.method && (params as { deleteFile: boolean }).deleteFile === false ? { ...(answer as object), warnings: [warning] } : answer;
+  test('Remove Node, Keep the File: the question and the summary say the kept file still points at the shared Config folder, offer deleting it instead, and explain', async () => {
+    const { seen, confirm } = answering('apply');
+    let told: { message: string; buttons: readonly string[] } | undefined;
+    const kept = await api.clusterCommands.removeNode(safeUri(3), {
+      deleteFile: false,
+      confirm,
+      respond: async (message, buttons) => {
+        told = { message, buttons };
+        return undefined;
       },
-    } as unknown as BaseLanguageClient;
-    const commands = new ClusterCommands(client, api.ready, api.clusterTree);
-    const previews = commands.registerPreviews();
-    try {
-      const { seen, confirm } = answering('apply');
-      let told: { message: string; buttons: readonly string[] } | undefined;
-      const kept = await commands.removeNode(safeUri(3), {
-        deleteFile: false,
-        confirm,
-        respond: async (message, buttons) => {
-          told = { message, buttons };
-          return undefined;
-        },
-      });
-      assert.equal(kept.outcome, 'applied', kept.message);
-      assert.ok(seen.question?.detail.includes(warning), 'the question says it before anything changes');
-      assert.deepEqual(seen.question?.buttons, ['Apply to 3 Nodes', 'Delete the File Instead']);
-      assert.ok(told?.message.includes(warning), 'the summary says it');
-      assert.deepEqual(told?.buttons, ['Save These 3 Files', 'Explain']);
-      await undoAndWait(safeUri(3), originals);
+    });
+    assert.equal(kept.outcome, 'applied', kept.message);
+    const warning = /The kept file still points line 1 at the cluster's shared Config folder/;
+    assert.match(seen.question?.detail ?? '', warning, 'the question says it before anything changes');
+    assert.deepEqual(seen.question?.buttons, ['Apply to 3 Nodes', 'Delete the File Instead']);
+    assert.match(told?.message ?? '', warning, 'the summary says it');
+    assert.deepEqual(told?.buttons, ['Save These 3 Files', 'Explain']);
+    await undoAndWait(safeUri(3), originals);
 
-      const instead = answering('Delete the File Instead');
-      const deleted = await commands.removeNode(safeUri(3), { deleteFile: false, confirm: instead.confirm, respond: async () => undefined });
-      assert.equal(deleted.outcome, 'cancelled', 'the second question (for the deletion) was not answered with Apply');
-      assert.deepEqual(instead.seen.question?.buttons, ['Apply to 3 Nodes'], 'the deletion is shown and asked for on its own');
-      assert.ok(deleted.files?.some((file) => file.kind === 'delete' && file.uri === safeUri(3).toString()));
-    } finally {
-      previews.dispose();
-    }
+    const instead = answering('Delete the File Instead');
+    const deleted = await api.clusterCommands.removeNode(safeUri(3), { deleteFile: false, confirm: instead.confirm, respond: async () => undefined });
+    assert.equal(deleted.outcome, 'cancelled', 'the second question (for the deletion) was not answered with Apply');
+    assert.deepEqual(instead.seen.question?.buttons, ['Apply to 3 Nodes'], 'the deletion is shown and asked for on its own');
+    assert.ok(deleted.files?.some((file) => file.kind === 'delete' && file.uri === safeUri(3).toString()));
   });
 
   async function addSafe4(): Promise<vscode.Uri> {
