@@ -17,6 +17,7 @@ import { URI } from 'vscode-uri';
 import { Workspace, fixAll, fixesFor, parseNodeFile, validate } from '../server/src/service';
 import { TestClient, type StartOptions } from '../testing/lspClient';
 import { benchCli } from './cli';
+import { benchCliffs } from './cliffs';
 import { benchClusterOps } from './clusterOps';
 import { benchDiskWatching } from './diskWatching';
 import { benchWeb } from './web';
@@ -746,6 +747,7 @@ async function main(): Promise<void> {
     if (want('typing')) await benchClearAndShow();
     if (want('fixes')) benchQuickFixes();
     if (want('cli')) await benchCli({ record, quick: QUICK, root: ROOT, generateWorkspace });
+    if (want('cliff')) await benchCliffs({ record, quick: QUICK, dist: path.join(ROOT, 'dist') });
     if (want('cluster')) for (const figure of benchClusterOps({ files: SETTINGS.workspaceFiles, runs: SETTINGS.workspaceEdits, warmups: SETTINGS.warmups })) record(figure);
     if (want('web')) await benchWeb({ record, root: ROOT, runs: SETTINGS.coldRuns, workspaceFiles: SETTINGS.workspaceFiles, generateWorkspace });
     if (want('watching')) await benchDiskWatching({ record, files: SETTINGS.workspaceFiles, runs: SETTINGS.coldRuns, generateWorkspace });

@@ -11,6 +11,7 @@ import { Piece } from '../types';
 import { HostList, hostKey, hostProblem, isIpAddress } from '../values/hosts';
 import { folderKey } from '../values/path';
 import type { WorkspaceFacts } from '../workspace';
+import type { Cluster } from '../cluster';
 import { MAX_HOST_LENGTH, editDistance, followsConventions, isSeries, isTypoOf, typoLimit } from './hostNames';
 import { FieldSpec } from '../fields';
 import { PathValue } from '../values/path';
@@ -610,9 +611,19 @@ function readMember(node: NodeFile): Member {
  * cluster it would join, with itself in it; the real nodes never see it.
  */
 export function clusterEvidence(node: NodeFile, workspace: WorkspaceFacts): ClusterEvidence {
+  // Every rule of every node asks: a cluster kept as one object answers in constant time, where
+  // gathering and comparing the peers made each question cost the cluster's size.
+  const cluster = workspace.isGuest(node.uri) || shiftOf(node) ? undefined : workspace.clusterOf?.(node.uri);
+  if (cluster && workspace.get(node.uri) === node) {
+    let evidence = byCluster.get(cluster);
+    if (!evidence) byCluster.set(cluster, (evidence = evidenceOf(cluster.nodes.filter((member) => !shiftOf(member)))));
+    return evidence;
+  }
   // A peer whose lines are shifted (lineShift.ts) has no say: its values are read from the wrong lines.
   return evidenceOf([node, ...workspace.peersOf(node).filter((peer) => !shiftOf(peer))], !workspace.isGuest(node.uri));
 }
+
+const byCluster = new WeakMap<Cluster, ClusterEvidence>();
 
 /**
  * Keyed by each member (a NodeFile is never changed: an edit makes a new one, which misses).

@@ -2,7 +2,7 @@ import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
 import { workingFolders } from '../workspace';
 import { judgeFolder } from '../folders';
-import { Finding, Rule } from './rule';
+import { Finding, Rule, relatedFor } from './rule';
 import { localFolderFix } from './sharedTempFolder';
 import { nodeName, otherNodesNamed, quote } from '../mention';
 
@@ -30,12 +30,9 @@ export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
         range: path.range,
         severity: 'error',
         message: `${where} ${quote(path.text)} is also used as a working folder by ${otherNodesNamed(others)}; a service empties its working folders when it starts and each server takes queued messages from its own, so servers sharing one lose or steal each other's work. Give each server a local folder.`,
-        related: others.flatMap((other) =>
-          matchingWorkingFolders(other, key).map((match) => ({
-            uri: other.uri,
-            range: match.range,
-            message: `${nodeName(other)} uses the same folder here`,
-          })),
+        ...relatedFor(
+          others.flatMap((other) => matchingWorkingFolders(other, key).map((match) => ({ other, match }))),
+          ({ other, match }) => ({ uri: other.uri, range: match.range, message: `${nodeName(other)} uses the same folder here` }),
         ),
         ...(fix ? { fixes: [fix] } : {}),
       });
