@@ -1,4 +1,4 @@
-// (l) Performance cliffs: inputs whose cost once grew far faster than their size, each judged
+// (m) Performance cliffs: inputs whose cost once grew far faster than their size, each judged
 // as a ratio measured in the same run.
 // - A 0.95 MB line 9 of `/` opened beside a small node: how long a keystroke in the small node
 //   waits for its diagnostics while the big one is validated (budget 100 ms where `node -e 0`
@@ -166,7 +166,7 @@ export async function benchCliffs(context: CliffContext): Promise<void> {
   const runs = context.quick ? 1 : 5;
   const bytes = Math.round(0.95 * 1024 * 1024);
   const server = path.join(context.dist, 'server.js');
-  console.log('(l) performance cliffs: a 0.95 MB line 9 of `/`, 300 identical copies of a node, check --fix of a 160-node cluster');
+  console.log('(m) performance cliffs: a 0.95 MB line 9 of `/`, 300 identical copies of a node, check --fix of a 160-node cluster');
 
   const keystrokes: number[] = [];
   const opens: number[] = [];

@@ -9,7 +9,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CheckReport, runCheck } from './check';
 import { type SeveritySetting, severitySettingSchema } from '../../common/protocol';
-import { DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, isDiagnosticCode, setMessageLocale } from '../../server/src/service';
+import { DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, isDiagnosticCode, setMessageBundleLoader, setMessageLocale } from '../../server/src/service';
+import { diskMessages } from '../../server/src/host/diskMessages';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -63,7 +64,9 @@ const output = commandOutput();
 const stderr = (line: string) => output.line(line);
 
 async function check(paths: string[], flags: CheckFlags): Promise<number> {
-  setMessageLocale(flags.locale);
+  // The language's messages are read from the l10n folder shipped beside the bundle, only when asked for.
+  setMessageBundleLoader(diskMessages(__dirname));
+  if (setMessageLocale(flags.locale) !== flags.locale) stderr(`The messages in "${flags.locale}" are not installed beside ${CLI_NAME}; writing them in English.`);
   const report = await runCheck({
     paths: paths.length > 0 ? paths : ['.'],
     rules: flags.rule,
@@ -149,7 +152,7 @@ function program(debug: { on: boolean }): Command {
     .option('--color', 'colour the text format even when not on a terminal')
     .option('--no-color', 'never colour (also NO_COLOR=1)')
     .option('--debug', 'print stack traces of internal errors')
-    .addOption(new Option('--locale <language>', 'the language of the messages (codes stay English)').choices(['en', ...Object.keys(MESSAGE_LANGUAGES)]).default('en'))
+    .addOption(new Option('--locale <language>', 'the language of the messages (codes stay English)').choices(['en', ...MESSAGE_LANGUAGES]).default('en'))
     .action(async (paths: string[], flags: CheckFlags) => {
       debug.on = flags.debug === true;
       output.exit(await check(paths, flags));
