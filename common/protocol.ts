@@ -8,7 +8,7 @@ import { SEVERITIES } from './protocolNames';
 
 // The names the client's activation needs live without zod (./protocolNames.ts): the client
 // loads this file, and zod with it, only after the server has started.
-export { DIAGNOSTIC_SOURCE, EXPLAIN_BASE_URI_OPTION, EXPLAIN_CODE_COMMAND, LANGUAGE_ID, NODE_FILE_GLOB, NODE_FILE_NAMES, SEVERITIES, VSCODE_EXTENSION_OPTION, explainHref } from './protocolNames';
+export { DIAGNOSTIC_SOURCE, EXPLAIN_BASE_URI_OPTION, EXPLAIN_CODE_COMMAND, LANGUAGE_ID, MESSAGES_OPTION, NODE_FILE_GLOB, NODE_FILE_NAMES, SEVERITIES, VSCODE_EXTENSION_OPTION, explainHref } from './protocolNames';
 export type { Severity } from './protocolNames';
 
 export const severitySettingSchema = z.enum([...SEVERITIES, 'off']);

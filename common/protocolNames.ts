@@ -23,6 +23,12 @@ export const EXPLAIN_BASE_URI_OPTION = 'explainBaseUri';
  * and the server asks them to watch the files, or watches for them.
  */
 export const VSCODE_EXTENSION_OPTION = 'vscodeExtension';
+/**
+ * The messages of the client's display language (its l10n bundle, which holds the server's
+ * messages too), in initializationOptions: the browser's server has no disk to read them from,
+ * and the Node server is spared the read. A server without them reads its own l10n folder.
+ */
+export const MESSAGES_OPTION = 'messages';
 
 /**
  * The link of a code's page under a client's explain base: `vscode://publisher.name/explain?code=whitespace`.

@@ -1,6 +1,7 @@
 // `npm run pack:cli [-- --out DIR]`: the npm package of the command line and the language
 // server (packages/icewarp-pathcfg) as a tarball: production bundles, the code pages the server
-// links each diagnostic to (docs/codes/, and docs/<language>/codes/ where translated), no
+// links each diagnostic to (docs/codes/, and docs/<language>/codes/ where translated), the messages
+// of each language (l10n/bundle.l10n.<language>.json, read when --locale or a client asks), no
 // dependencies, installable offline with `npm install -g <tarball>`. Prints the tarball's path and size.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,6 +18,11 @@ execFileSync(process.execPath, ['esbuild.mjs', '--cli-package'], { cwd: root, st
 // npm packs a LICENSE found in the package folder; the repository keeps one copy, at its root.
 const license = path.join(packageDir, 'LICENSE');
 fs.copyFileSync(path.join(root, 'LICENSE'), license);
+// The messages of each language besides English, beside dist/ as in the .vsix (server/src/host/diskMessages.ts reads them there).
+const messages = path.join(packageDir, 'l10n');
+fs.rmSync(messages, { recursive: true, force: true });
+fs.mkdirSync(messages);
+for (const name of fs.readdirSync(path.join(root, 'l10n')).filter((file) => /^bundle\.l10n\.[a-z]+\.json$/.test(file))) fs.copyFileSync(path.join(root, 'l10n', name), path.join(messages, name));
 // The code pages, beside dist/ as in the .vsix and a checkout (server/src/host/codePages.ts finds them there).
 const docs = path.join(packageDir, 'docs');
 fs.rmSync(docs, { recursive: true, force: true });
@@ -33,6 +39,7 @@ try {
 } finally {
   fs.rmSync(license, { force: true });
   fs.rmSync(docs, { recursive: true, force: true });
+  fs.rmSync(messages, { recursive: true, force: true });
 }
 
 /** `codes` and each translation's `<language>/codes` under docs/. */

@@ -4,9 +4,10 @@
 // fixed (two nodes missing a Server ID get two different free IDs). No rule lives here.
 import { SettingsReader } from './config';
 import { DEFAULT_MAX_FILE_SIZE, SeveritySetting } from '../../common/protocol';
-import { NodeFile, ServiceDiagnostic, Workspace } from '../../server/src/service';
-import { CheckOptions, check, fileUri, fixedText, foreignReasons, parseNode, readNode, tooLarge } from './engine';
-import { InputProblem, collectInputs, describeError, displayPath, whyUnreadable } from './inputs';
+import { NodeFile, ServiceDiagnostic, Workspace, classifyNodeFile, parseNodeFile } from '../../server/src/service';
+import * as path from 'node:path';
+import { CheckOptions, check, fileUri, fixedText, parseNode, tooLarge } from './engine';
+import { InputProblem, collectInputs, describeError, displayPath, readNodeText, whyUnreadable } from './inputs';
 import { unifiedDiff } from './unifiedDiff';
 import { writeFixed } from './write';
 
@@ -62,6 +63,12 @@ export interface CheckReport {
   internalErrors: string[];
 }
 
+/** Why a text belongs to another program (the editor's verdict), or undefined for an IceWarp file. */
+function foreignReasons(text: string): string[] | undefined {
+  const verdict = classifyNodeFile(text);
+  return verdict.kind === 'foreign' ? verdict.reasons : undefined;
+}
+
 interface LoadedFile extends FileReport {
   /** The current text of a readable file (its fixed text once fixed). */
   node?: NodeFile;
@@ -75,38 +82,51 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
   const internalErrors = new Set<string>();
   const settings = new SettingsReader(request.notify, inputs.listedFolders);
 
+  // Every file of a folder has the same settings: looked up once per folder.
+  const optionsByFolder = new Map<string, CheckOptions>();
   const optionsFor = (fsPath: string): CheckOptions => {
-    const folder = request.useConfig ? settings.forFile(fsPath).settings : undefined;
-    return {
-      // No prototype: a code is looked up as an own key, never one an object inherits.
-      severityOverrides: Object.assign(Object.create(null) as Record<string, SeveritySetting>, folder?.diagnostics.severity, request.rules),
-      maxFileSize: request.maxFileSize ?? folder?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    };
+    const folderPath = path.dirname(fsPath);
+    let options = optionsByFolder.get(folderPath);
+    if (!options) {
+      const folder = request.useConfig ? settings.forFile(fsPath).settings : undefined;
+      options = {
+        // No prototype: a code is looked up as an own key, never one an object inherits.
+        severityOverrides: Object.assign(Object.create(null) as Record<string, SeveritySetting>, folder?.diagnostics.severity, request.rules),
+        maxFileSize: request.maxFileSize ?? folder?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      };
+      optionsByFolder.set(folderPath, options);
+    }
+    return options;
   };
 
+  // One pass over the files: read, classify, parse, index. The reads are synchronous: for the
+  // small files node files are, a callback or promise read costs several times the CPU of the
+  // read itself (docs/performance.md, figure (g)), and the walk has already found every file.
   const workspace = new Workspace();
-  const loaded: (LoadedFile & { foreign?: string[] })[] = await Promise.all(
-    inputs.files.map(async (fsPath) => {
-      const options = optionsFor(fsPath);
-      const read = await readNode(fsPath, options.maxFileSize);
-      const file: LoadedFile = { path: fsPath, display: displayPath(fsPath), uri: fileUri(fsPath), diagnostics: [], options };
-      if (read.kind === 'node') {
-        const reasons = foreignReasons(read.node);
-        if (reasons) return { ...file, foreign: reasons };
-        file.node = read.node;
-        workspace.set(read.node);
-      } else if (read.kind === 'too-large') {
-        file.notChecked = `${formatBytes(read.size)}, more than the ${formatBytes(options.maxFileSize)} of --max-file-size (icewarp.maxFileSize); not checked`;
-        file.diagnostics = tooLarge(read.size, options);
-      } else {
-        file.notChecked = await whyUnreadable(fsPath);
+  const files: LoadedFile[] = [];
+  const foreign: SkippedFile[] = [];
+  for (const fsPath of inputs.files) {
+    const options = optionsFor(fsPath);
+    const read = readNodeText(fsPath, options.maxFileSize);
+    const file: LoadedFile = { path: fsPath, display: displayPath(fsPath), uri: fileUri(fsPath), diagnostics: [], options };
+    if (read.kind === 'text') {
+      // The editor's verdict on the text, before it is parsed: another program's file is never a node.
+      const reasons = foreignReasons(read.text);
+      if (reasons) {
+        foreign.push({ display: file.display, reasons });
+        continue;
       }
-      if (file.notChecked) problems.push({ path: fsPath, reason: file.notChecked });
-      return file;
-    }),
-  );
-  const foreign = loaded.flatMap((file) => (file.foreign ? [{ display: file.display, reasons: file.foreign }] : []));
-  const files = loaded.filter((file) => !file.foreign);
+      file.node = parseNodeFile(file.uri, read.text);
+      workspace.set(file.node);
+    } else if (read.kind === 'too-large') {
+      file.notChecked = `${formatBytes(read.size)}, more than the ${formatBytes(options.maxFileSize)} of --max-file-size (icewarp.maxFileSize); not checked`;
+      file.diagnostics = tooLarge(read.size, options);
+    } else {
+      file.notChecked = await whyUnreadable(fsPath);
+    }
+    if (file.notChecked) problems.push({ path: fsPath, reason: file.notChecked });
+    files.push(file);
+  }
 
   const validateFile = (node: NodeFile, file: LoadedFile) => check(node, workspace, file.options, (code) => internalErrors.add(`rule ${code} failed on ${file.display}`));
 
@@ -144,7 +164,11 @@ export async function runCheck(request: CheckRequest): Promise<CheckReport> {
     }
   }
 
-  for (const file of files) if (file.node) file.diagnostics = validateFile(file.node, file);
+  // Only the reports stay: each node is let go once it is validated (the workspace still holds it for its peers).
+  for (const file of files) {
+    if (file.node) file.diagnostics = validateFile(file.node, file);
+    file.node = undefined;
+  }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     files: files.map(({ path, display, uri, diagnostics, notChecked }) => ({ path, display, uri, diagnostics, ...(notChecked ? { notChecked } : {}) })),

@@ -9,7 +9,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CheckReport, runCheck } from './check';
 import { type SeveritySetting, severitySettingSchema } from '../../common/protocol';
-import { DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, environmentLocale, isDiagnosticCode, setMessageLocale } from '../../server/src/service';
+import { DIAGNOSTIC_CODES, MESSAGE_LANGUAGES, environmentLocale, isDiagnosticCode, setMessageBundleLoader, setMessageLocale } from '../../server/src/service';
+import { diskMessages } from '../../server/src/host/diskMessages';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -64,7 +65,11 @@ const output = commandOutput();
 const stderr = (line: string) => output.line(line);
 
 async function check(paths: string[], flags: CheckFlags): Promise<number> {
-  setMessageLocale(flags.locale ?? environmentLocale(process.env));
+  // The language's messages are read from the l10n folder shipped beside the bundle, only when asked for;
+  // without --locale, the language of the environment (LC_ALL / LC_MESSAGES / LANG).
+  setMessageBundleLoader(diskMessages(__dirname));
+  const taken = setMessageLocale(flags.locale ?? environmentLocale(process.env));
+  if (flags.locale !== undefined && taken !== flags.locale) stderr(`The messages in "${flags.locale}" are not installed beside ${CLI_NAME}; writing them in English.`);
   const report = await runCheck({
     paths: paths.length > 0 ? paths : ['.'],
     rules: flags.rule,
@@ -150,7 +155,7 @@ function program(debug: { on: boolean }): Command {
     .option('--color', 'colour the text format even when not on a terminal')
     .option('--no-color', 'never colour (also NO_COLOR=1)')
     .option('--debug', 'print stack traces of internal errors')
-    .addOption(new Option('--locale <language>', 'the language of the messages (codes stay English)').choices(['en', ...Object.keys(MESSAGE_LANGUAGES)]).default(undefined, 'LC_ALL / LC_MESSAGES / LANG, else en'))
+    .addOption(new Option('--locale <language>', 'the language of the messages (codes stay English)').choices(['en', ...MESSAGE_LANGUAGES]).default(undefined, 'LC_ALL / LC_MESSAGES / LANG, else en'))
     .action(async (paths: string[], flags: CheckFlags) => {
       debug.on = flags.debug === true;
       output.exit(await check(paths, flags));

@@ -5,8 +5,9 @@
 // link that leads to no file, a folder that cannot be listed, the walk's folder limit reached.
 // Folders whose name is not valid UTF-8 are walked by their bytes (server/src/host/diskPaths.ts):
 // their paths keep every byte, and print with `\xNN` for the bytes that are no UTF-8.
-import { Stats, promises as fs } from 'node:fs';
+import { Stats, closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import * as path from 'node:path';
+import { MAX_READABLE_FILE_SIZE } from '../../common/fileRequests';
 import { describeFsError, forFs, kindOfStats, walkNodeFiles } from '../../server/src/host/diskNodeFiles';
 
 export interface InputProblem {
@@ -61,6 +62,48 @@ export async function collectInputs(args: readonly string[]): Promise<Inputs> {
     notices: notices.sort(),
     listedFolders: walk.listedFolders,
   };
+}
+
+export type NodeText = { kind: 'text'; text: string } | { kind: 'too-large'; size: number } | { kind: 'unreadable' };
+
+/** One buffer for every read: a node file is well under 1 KB, and a run reads thousands. */
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * A node file's text as the language server reads an unopened one (server/src/host/diskNodeFiles.ts:
+ * UTF-8, BOM removed, larger than `maxSize` only measured), synchronously and without a stat
+ * first: open, read into one reused buffer, close. For 10,000 small files that is a fraction of
+ * the CPU of a stat and a callback read each, and nothing is in flight between two files.
+ */
+export function readNodeText(fsPath: string, maxSize: number): NodeText {
+  const limit = Math.min(maxSize, MAX_READABLE_FILE_SIZE);
+  let descriptor: number;
+  try {
+    descriptor = openSync(forFs(fsPath), 'r');
+  } catch {
+    return { kind: 'unreadable' };
+  }
+  try {
+    let length = 0;
+    // One byte past the limit tells a file that is too large, without reading the rest of it.
+    while (length <= limit) {
+      if (length === readBuffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(readBuffer.length * 2, limit + 1));
+        readBuffer.copy(grown, 0, 0, length);
+        readBuffer = grown;
+      }
+      const read = readSync(descriptor, readBuffer, length, readBuffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > limit) return { kind: 'too-large', size: fstatSync(descriptor).size };
+    const text = readBuffer.toString('utf8', 0, length);
+    return { kind: 'text', text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    return { kind: 'unreadable' };
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 function kindOf(stats: Stats): string {

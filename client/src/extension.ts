@@ -5,7 +5,7 @@
 // needs Node: what needs the local machine comes from the host (./extensionHosts/clientHost.ts).
 import * as vscode from 'vscode';
 import { type BaseLanguageClient, type LanguageClientOptions, RevealOutputChannelOn, State } from 'vscode-languageclient';
-import { EXPLAIN_BASE_URI_OPTION, LANGUAGE_ID, NODE_FILE_GLOB, VSCODE_EXTENSION_OPTION } from '../../common/protocolNames';
+import { EXPLAIN_BASE_URI_OPTION, LANGUAGE_ID, MESSAGES_OPTION, NODE_FILE_GLOB, VSCODE_EXTENSION_OPTION } from '../../common/protocolNames';
 import { explainBaseUri, registerExplain } from './explain';
 import { CrashAwareErrorHandler, ServerNotifier } from './serverErrors';
 import { RedactingOutputChannel } from './passwords/redactingChannel';
@@ -92,7 +92,8 @@ export function activateExtension(context: vscode.ExtensionContext, host: Client
     errorHandler,
     // Each diagnostic's code links to its page, opened by this extension (./explain.ts); this
     // client handles IceWarp's notifications, and its own watchers above report the disk's changes.
-    initializationOptions: { [EXPLAIN_BASE_URI_OPTION]: explainBaseUri(context), [VSCODE_EXTENSION_OPTION]: true },
+    // The display language's messages, which the server loads only when asked for (the browser's server has no disk).
+    initializationOptions: { [EXPLAIN_BASE_URI_OPTION]: explainBaseUri(context), [VSCODE_EXTENSION_OPTION]: true, ...(vscode.l10n.bundle ? { [MESSAGES_OPTION]: vscode.l10n.bundle } : {}) },
   };
 
   const languageClient = host.createClient(clientOptions, notifier);

@@ -6,6 +6,8 @@
 // delimiter to find the next message by: the library reports it and reads on, answering nothing,
 // so the client would wait forever and never restart the server. Here such an error writes one
 // line to stderr and ends the process with 1, which the client sees as a crash.
+// First: V8's heap limits hold from the first allocation of the bundle's modules on.
+import './heapLimits';
 import { format } from 'node:util';
 import {
   type Connection,

@@ -36,11 +36,16 @@ function codePages(): string[] {
   return folders.flatMap((folder) => fs.readdirSync(path.join(docs, folder)).filter((name) => name.endsWith('.md')).map((name) => `package/docs/${folder}/${name}`));
 }
 
-test('the tarball holds the two bundles, the server, the code pages and its manifest, and no dependency', () => {
+/** The messages of each language besides English, read when a language is asked for. */
+function messageBundles(): string[] {
+  return fs.readdirSync(path.join(ROOT, 'l10n')).filter((name) => /^bundle\.l10n\.[a-z]+\.json$/.test(name)).map((name) => `package/l10n/${name}`);
+}
+
+test('the tarball holds the two bundles, the server, the code pages, the messages and its manifest, and no dependency', () => {
   const listing = runCommand('tar', ['tzf', installed.tarball], { cwd: ROOT }).stdout.trim().split('\n').sort();
   assert.deepEqual(
     listing,
-    ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/language-server.js', 'package/dist/server.js', 'package/package.json', ...codePages()].sort(),
+    ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/language-server.js', 'package/dist/server.js', 'package/package.json', ...codePages(), ...messageBundles()].sort(),
   );
   const manifest = JSON.parse(runCommand('tar', ['xzOf', installed.tarball, 'package/package.json'], { cwd: ROOT }).stdout);
   assert.equal(manifest.dependencies, undefined);
@@ -61,6 +66,13 @@ test('the installed icewarp-pathcfg checks a folder: exit codes 0, 1 and 2', () 
 test('the installed icewarp-pathcfg has the live cluster commands (pull, status, push over SSH)', () => {
   const help = runCommand(path.join(installed.bin, 'icewarp-pathcfg'), ['--help'], { cwd: ROOT });
   for (const command of ['pull [options] <host>', 'status [options] [dir]', 'push [options] [dir]']) assert.ok(help.stdout.includes(command), command);
+});
+
+test('the installed icewarp-pathcfg writes its messages in Czech with --locale cs, read from the package', () => {
+  const czech = runCommand(path.join(installed.bin, 'icewarp-pathcfg'), ['check', '--locale', 'cs'], { cwd: copyFixture('cross-node') });
+  assert.equal(czech.code, 1);
+  assert.match(czech.stdout, /Server ID "\S+" používá také/);
+  assert.equal(czech.stderr, '');
 });
 
 test('the installed icewarp-pathcfg-language-server answers --version and --help, and speaks LSP over stdio by default', async () => {

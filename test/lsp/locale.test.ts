@@ -1,13 +1,15 @@
 // The server speaks the client's display language (initialize's `locale`) where a bundle has it:
-// messages, fix titles and field names; codes stay English. Spawned as editors run it, so the
-// bundles must be inside dist/server.js (run `npm run build` first).
+// messages, fix titles and field names; codes stay English. Spawned as editors run it: the Node
+// server reads the language's messages from l10n/ beside dist/ (run `npm run build` first); the
+// browser's server, which has no disk, takes the ones the client passes in initializationOptions.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { REMOVE_NODE_REQUEST, type ClusterEditAnswer } from '../../common/clusterRequests';
+import { MESSAGES_OPTION } from '../../common/protocolNames';
 import { LONER_TEXT, windowsNode } from '../unit/clusterFixtures';
 import { TestClient, codes, fileUri } from '../../testing/lspClient';
 
@@ -108,5 +110,28 @@ describe('a client that sends no locale (eglot 1.9, ALE), on a server whose envi
 
   test("a client's own locale wins over the environment", async () => {
     assert.equal(await serverIdMessage({ LANG: 'cs_CZ.UTF-8' }, 'de'), 'Die Server ID "103" hat 3 Zeichen; IceWarp erlaubt höchstens 2.');
+  });
+});
+
+describe("the browser's server, which has no disk to read a language's messages from", () => {
+  const czech = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'l10n', 'bundle.l10n.cs.json'), 'utf8')) as Record<string, string>;
+
+  test('speaks Czech with the messages the client passes, and English without them', async () => {
+    for (const [messages, expected] of [
+      [czech, 'Server ID "103" má 3 znaky; IceWarp povoluje nejvýše 2.'],
+      [undefined, 'Server ID "103" has 3 characters; IceWarp allows at most 2.'],
+      // An answer that is no bundle is not taken.
+      [{ 'Server ID {0} has {1} characters; IceWarp allows at most 2.': 'Server ID {0}!', broken: 42 }, 'Server ID "103" has 3 characters; IceWarp allows at most 2.'],
+    ] as const) {
+      const client = await TestClient.start({ transport: 'worker', locale: 'cs', ...(messages ? { initializationOptions: { [MESSAGES_OPTION]: messages } } : {}) });
+      try {
+        const uri = 'untitled:browser/path.dat';
+        await client.open(uri, TEXT);
+        const diagnostics = await client.diagnosticsAfter(uri, 0);
+        assert.equal(diagnostics.find((d) => d.code === 'server-id-too-long')?.message, expected);
+      } finally {
+        await client.stop();
+      }
+    }
   });
 });

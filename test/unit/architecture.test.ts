@@ -93,11 +93,12 @@ test('the service imports no protocol library, no vscode and no Node built-in (t
   assert.deepEqual(offenders.map(describeSite), []);
 });
 
-test('the command line reaches the service only through its front door; of the rest of the server only the disk walk and the LSP diagnostic', () => {
+test('the command line reaches the service only through its front door; of the rest of the server only the disk walk, the messages on disk and the LSP diagnostic', () => {
   const server = path.join(ROOT, 'server');
-  // The same walk and read as the language server (so CI and the editor see the same files), and
-  // the very shape the server publishes (so --format json is what an LSP client gets).
-  const allowed = new Set([SERVICE, FRONT_DOOR, path.join(ROOT, 'server/src/host/diskNodeFiles'), path.join(ROOT, 'server/src/core/lspDiagnostic')]);
+  // The same walk and read as the language server (so CI and the editor see the same files), the
+  // same messages of a language, and the very shape the server publishes (so --format json is
+  // what an LSP client gets).
+  const allowed = new Set([SERVICE, FRONT_DOOR, path.join(ROOT, 'server/src/host/diskNodeFiles'), path.join(ROOT, 'server/src/host/diskMessages'), path.join(ROOT, 'server/src/core/lspDiagnostic')]);
   const cliIntoServer = sites.filter((site) => site.file.startsWith('cli/src/') && site.resolved !== undefined && isInside(site.resolved, server));
   assert.ok(cliIntoServer.some((site) => site.resolved === SERVICE || site.resolved === FRONT_DOOR), 'the command line uses the service');
   assert.deepEqual(cliIntoServer.filter((site) => !allowed.has(site.resolved ?? '')).map(describeSite), []);

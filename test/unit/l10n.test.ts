@@ -4,9 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { englishBundle, extractMessages } from '../../scripts/extractMessages';
-import { addMessageBundle, setMessageLocale, wholeFileSnippetWords } from '../../server/src/service';
+import { addMessageBundle, setMessageBundleLoader, setMessageLocale, wholeFileSnippetWords } from '../../server/src/service';
+import { diskMessages } from '../../server/src/host/diskMessages';
 import { PSEUDO_LOCALE, assertAllThroughCatalogue, pseudoBundle } from './pseudoLocale';
 import { diagnose, nodeText, only } from './helpers';
 import { MANIFEST_LANGUAGES, ROOT, manifestReferences, manifestStrings, rawManifest } from './manifestFiles';
@@ -62,9 +64,9 @@ for (const language of BUNDLE_LANGUAGES) {
 
 test('the service speaks the language it is set to, English by default and for a language without a bundle', () => {
   try {
-    assert.equal(setMessageLocale('cs-CZ'), 'cs');
+    assert.equal(setMessageLocale('cs-CZ', bundle('cs')), 'cs');
     assert.deepEqual(only(diagnose(nodeText({ 4: '103' })), 'server-id-too-long').map((d) => d.message), ['Server ID "103" má 3 znaky; IceWarp povoluje nejvýše 2.']);
-    assert.equal(setMessageLocale('de'), 'de');
+    assert.equal(setMessageLocale('de', bundle('de')), 'de');
     assert.deepEqual(only(diagnose(nodeText({ 4: '103' })), 'server-id-too-long').map((d) => d.message), ['Die Server ID "103" hat 3 Zeichen; IceWarp erlaubt höchstens 2.']);
     assert.equal(setMessageLocale('fr'), 'en');
     assert.deepEqual(only(diagnose(nodeText({ 4: '103' })), 'server-id-too-long').map((d) => d.message), ['Server ID "103" has 3 characters; IceWarp allows at most 2.']);
@@ -99,4 +101,36 @@ test("every name, sentence and line note of the whole-file snippets has its mess
   } finally {
     setMessageLocale(undefined);
   }
+});
+
+test("a language's messages are loaded only when it is asked for: from the host's loader, else English", () => {
+  const asked: string[] = [];
+  try {
+    setMessageBundleLoader((language) => {
+      asked.push(language);
+      return language === 'cs' ? bundle('cs') : undefined;
+    });
+    assert.deepEqual(asked, [], 'nothing is loaded before a language is asked for');
+    assert.equal(setMessageLocale('en'), 'en');
+    assert.deepEqual(asked, [], 'English is built in');
+    assert.equal(setMessageLocale('cs'), 'cs');
+    assert.deepEqual(only(diagnose(nodeText({ 4: '103' })), 'server-id-too-long').map((d) => d.message), ['Server ID "103" má 3 znaky; IceWarp povoluje nejvýše 2.']);
+    // German asked for, but the host finds no messages: English, not the Czech of before.
+    assert.equal(setMessageLocale('de'), 'en');
+    assert.deepEqual(only(diagnose(nodeText({ 4: '103' })), 'server-id-too-long').map((d) => d.message), ['Server ID "103" has 3 characters; IceWarp allows at most 2.']);
+    assert.deepEqual(asked, ['cs', 'de']);
+    // Messages passed with the locale (a browser client's) are taken as they are.
+    assert.equal(setMessageLocale('de', bundle('de')), 'de');
+    assert.deepEqual(asked, ['cs', 'de']);
+  } finally {
+    setMessageBundleLoader(undefined);
+    setMessageLocale(undefined);
+  }
+});
+
+test('the Node host reads a language\'s messages from the l10n folder beside the bundle, or above the sources in a checkout', () => {
+  // dist/server.js and the npm package's dist/ have l10n/ one folder up; the sources three.
+  assert.deepEqual(diskMessages(path.join(ROOT, 'dist'))('cs'), bundle('cs'));
+  assert.deepEqual(diskMessages(path.join(ROOT, 'server', 'src', 'host'))('de'), bundle('de'));
+  assert.equal(diskMessages(os.tmpdir())('cs'), undefined);
 });

@@ -75,3 +75,49 @@ for (const [name, unit] of Object.entries(CLASSES)) {
     }
   });
 }
+
+// Cross-node work: a keystroke re-validates every node that depends on the edited one. Among
+// identical copies of a node (a backup-folder layout) each of them shares every identity with
+// all the others; naming and locating every other copy in each copy's findings made a keystroke
+// quadratic in the copies (300 copies: seconds). The same keystroke in a cluster of as many
+// distinct nodes re-validates as many nodes: that is the floor, measured here on the same machine.
+
+/** Node k (1-based) of one cluster: node 1 the master, the first four slaves listed. */
+function clusterMember(k: number): string {
+  const host = (n: number) => `mx${n}.big.example.net`;
+  return nodeText(
+    withValues(LINUX_MASTER, {
+      1: '/mnt/big/config/',
+      4: `${1000 + k}`,
+      10: `10.9.${Math.floor(k / 200)}.${10 + (k % 200)}`,
+      11: host(k),
+      14: k === 1 ? '0' : '1',
+      15: host(1),
+      16: [2, 3, 4, 5].map(host).join(';'),
+    }),
+  );
+}
+
+/** One keystroke in the first of `texts.length` nodes: the index updated and every node that depends on it validated. */
+function keystrokeAmong(texts: readonly string[]): number {
+  const workspace = new Workspace();
+  const uri = (index: number) => `file:///backup/${String(index).padStart(4, '0')}/path.dat`;
+  texts.forEach((text, index) => workspace.set(parseNodeFile(uri(index), text)));
+  for (const node of workspace.all()) validate(node, workspace);
+  const edited = [texts[0].replace('license.key', 'license2.key'), texts[0]];
+  let edit = 0;
+  return fastest(3, () => {
+    const dependents = workspace.dependents(uri(0));
+    workspace.set(parseNodeFile(uri(0), edited[edit++ % 2]));
+    for (const each of workspace.dependents(uri(0))) dependents.add(each);
+    assert.equal(dependents.size, texts.length);
+    for (const each of dependents) validate(workspace.get(each)!, workspace);
+  });
+}
+
+test('a keystroke among 300 identical copies of a node costs a few times the same keystroke in a cluster of 300 distinct nodes', () => {
+  const copies = keystrokeAmong(Array.from({ length: 300 }, () => clusterMember(2)));
+  const distinct = keystrokeAmong(Array.from({ length: 300 }, (_, index) => clusterMember(index + 1)));
+  // Every copy has four findings with ten related locations each; the distinct nodes have none.
+  assert.ok(copies <= 8 * distinct, `300 copies: ${copies.toFixed(1)} ms, 300 distinct nodes: ${distinct.toFixed(1)} ms (${(copies / distinct).toFixed(1)}x)`);
+});

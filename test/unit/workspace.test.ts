@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workspace, parseNodeFile, validate } from '../../server/src/service';
+import { Workspace, evidenceBuilds, parseNodeFile, validate } from '../../server/src/service';
 import { LINUX_MASTER, nodeText, withValues } from './helpers';
 
 const codesOf = (workspace: Workspace, uri: string) => {
@@ -34,4 +34,27 @@ test('saving a draft as a file makes it a node the others see', () => {
   workspace.set(parseNodeFile('file:///ws/mx2/path.dat', copy));
   assert.ok(codesOf(workspace, 'file:///ws/mx1/path.dat').includes('server-id-duplicate'));
   assert.equal(workspace.has('untitled:Untitled-1'), false);
+});
+
+test('the evidence of a cluster is kept while its nodes are validated, and let go once hundreds of other clusters were weighed since', () => {
+  const workspace = new Workspace();
+  const uri = (cluster: number, k: number) => `file:///ws/c${cluster}/mx${k}/path.dat`;
+  const host = (cluster: number, k: number) => `mx${k}.c${cluster}.example.net`;
+  const clusters = 600;
+  for (let cluster = 0; cluster < clusters; cluster++) {
+    for (const k of [1, 2]) {
+      const text = nodeText({ 1: `/mnt/c${cluster}/config/`, 4: `${10 + k}`, 11: host(cluster, k), 14: k === 1 ? '0' : '1', 15: host(cluster, 1), 16: host(cluster, 2) });
+      workspace.set(parseNodeFile(uri(cluster, k), text));
+    }
+  }
+  const validateCluster = (cluster: number) => {
+    const before = evidenceBuilds();
+    for (const k of [1, 2]) validate(workspace.get(uri(cluster, k))!, workspace);
+    return evidenceBuilds() - before;
+  };
+  assert.equal(validateCluster(0), 1, 'weighed once for both of its nodes');
+  assert.equal(validateCluster(0), 0, 'kept while it is asked for');
+  for (let cluster = 1; cluster < clusters; cluster++) validateCluster(cluster);
+  // Kept for every cluster of a large workspace, the evidence outweighed the nodes themselves.
+  assert.equal(validateCluster(0), 1, 'weighed again: not held for a cluster nobody asked about since');
 });

@@ -14,9 +14,9 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { EXPLAIN_BASE_URI_OPTION, VSCODE_EXTENSION_OPTION } from '../../../common/protocol';
+import { EXPLAIN_BASE_URI_OPTION, MESSAGES_OPTION, VSCODE_EXTENSION_OPTION } from '../../../common/protocol';
 import { isRecord } from '../../../common/isRecord';
-import { setMessageLocale } from '../service';
+import { isMessageBundle, setMessageLocale } from '../service';
 import type { DocumentSync } from './documentSync';
 import { type FileWatching, watchModeOf } from './fileWatching';
 import { type PositionEncoding, negotiatePositionEncoding } from './positionEncoding';
@@ -83,8 +83,12 @@ export function registerInitialize(session: ClientSession, { connection, setting
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.capabilities = params.capabilities;
     // The language of every message from now on: the client's display language where a bundle has
-    // it; a client that sends none (eglot, ALE) gets the language of the server's environment.
-    session.messageLanguage = setMessageLocale(localeOf(params) ?? environmentLocale);
+    // it, with the messages the client passes (the browser's server has no disk to read them from);
+    // a client that sends no locale (eglot, ALE) gets the language of the server's environment.
+    const options: unknown = params.initializationOptions;
+    const passed = isRecord(options) ? options[MESSAGES_OPTION] : undefined;
+    const messages = isMessageBundle(passed) ? passed : undefined;
+    session.messageLanguage = setMessageLocale(localeOf(params) ?? environmentLocale, messages);
     const positionEncoding = negotiatePositionEncoding(params.capabilities);
     session.positionEncoding = positionEncoding;
     const canPullConfiguration = params.capabilities.workspace?.configuration === true;

@@ -78,7 +78,8 @@ export { MAX_RELATED } from './rules/rule';
 export type { Finding } from './rules/rule';
 
 // Localized messages (English, Czech, German).
-export { MESSAGE_LANGUAGES, addMessageBundle, currentMessageLanguage, environmentLocale, formatCount, setMessageLocale, t } from './l10n';
+export { MESSAGE_LANGUAGES, addMessageBundle, currentMessageLanguage, environmentLocale, formatCount, isMessageBundle, setMessageBundleLoader, setMessageLocale, t } from './l10n';
+export type { MessageBundle, MessageBundleLoader, MessageLanguage } from './l10n';
 
 // The service's value types: positions as LSP has them (0-based line, UTF-16 character), edits.
 export type { Position, Range, Severity, TextEdit } from './types';

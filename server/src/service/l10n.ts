@@ -1,20 +1,36 @@
 // The language of every message the service writes (diagnostics, fix titles, hover, refusals):
-// English by default, or a language of l10n/bundle.l10n.<language>.json. The bundles are part of
-// the bundle (imported as JSON, not read from disk), so the Node server, the browser's web worker
-// and the command line all carry them. A message is its English template, `{0}`-style
-// placeholders filled by `t`; codes stay English (they are the contract).
+// English by default, or a language of l10n/bundle.l10n.<language>.json. A message is its
+// English template, `{0}`-style placeholders filled by `t`; codes stay English (they are the
+// contract). Only English is built in: a language's messages are loaded when a client or a user
+// asks for that language (each bundle was some 50 KB of the server's bundle and about 0.9 MB of
+// its resident memory at start, docs/performance.md (b)). The host says where they come from:
+// the Node server and the command line read the l10n folder shipped beside their bundles
+// (server/src/host/diskMessages.ts); in the browser the client passes them with initialize.
 import * as l10n from '@vscode/l10n';
-import czech from '../../../l10n/bundle.l10n.cs.json';
-import german from '../../../l10n/bundle.l10n.de.json';
 
-/** The languages with a bundle, besides English. */
-export const MESSAGE_LANGUAGES = { cs: czech, de: german } as const satisfies Record<string, Record<string, string>>;
-export type MessageLanguage = keyof typeof MESSAGE_LANGUAGES | 'en';
+/** The languages with a bundle of messages, besides English. */
+export const MESSAGE_LANGUAGES = ['cs', 'de'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number] | 'en';
+/** English template -> the message in one language, as l10n/bundle.l10n.<language>.json holds it. */
+export type MessageBundle = Readonly<Record<string, string>>;
+export type MessageBundleLoader = (language: Exclude<MessageLanguage, 'en'>) => MessageBundle | undefined;
 
-/** The language of a locale such as `cs`, `de-AT` or `cs_CZ.UTF-8`; English when there is no bundle for it. */
-export function messageLanguage(locale: string | undefined): MessageLanguage {
-  const language = locale?.toLowerCase().split(/[-_.@]/)[0] ?? '';
-  return language in MESSAGE_LANGUAGES ? (language as keyof typeof MESSAGE_LANGUAGES) : 'en';
+let loadBundle: MessageBundleLoader | undefined;
+
+/** Where the host finds a language's messages when none are given with the locale. */
+export function setMessageBundleLoader(loader: MessageBundleLoader | undefined): void {
+  loadBundle = loader;
+}
+
+/** The language of a locale such as `cs`, `de-AT` or `cs_CZ.UTF-8`; English when there is no bundle for it, or no locale at all. */
+export function messageLanguage(locale: unknown): MessageLanguage {
+  const language = typeof locale === 'string' ? locale.toLowerCase().split(/[-_.@]/)[0] : '';
+  return (MESSAGE_LANGUAGES as readonly string[]).includes(language) ? (language as MessageLanguage) : 'en';
+}
+
+/** Is this a bundle of messages (every value a string)? A client's answer is checked before it is used. */
+export function isMessageBundle(value: unknown): value is MessageBundle {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((each) => typeof each === 'string');
 }
 
 /**
@@ -34,32 +50,35 @@ export function environmentLocale(environment: Readonly<Record<string, string | 
 let current: string = 'en';
 
 /** Bundles added for locales of their own: the tests' pseudo-locale, which wraps every message in ⟦ ⟧. */
-const addedBundles = new Map<string, Record<string, string>>();
+const addedBundles = new Map<string, MessageBundle>();
 
 /**
  * A bundle for a locale no shipped language has, used while that exact locale is set. The tests'
  * pseudo-locale proves that every message goes through the catalogue: each translation is its
  * English template in brackets, so text outside brackets was never looked up.
  */
-export function addMessageBundle(locale: string, contents: Record<string, string>): void {
+export function addMessageBundle(locale: string, contents: MessageBundle): void {
   addedBundles.set(locale.toLowerCase(), contents);
 }
 
 /**
  * Sets the language of the messages written from now on, for the process (one server serves
- * one client, the command line one run); returns the language taken (`en`, `cs`, `de`, or an
- * added bundle's locale).
+ * one client, the command line one run), with its messages when the caller has them (a browser
+ * client passes its own), else as the host's loader finds them; returns the language taken:
+ * English when the language has no bundle or its messages cannot be found (or an added
+ * bundle's locale).
  */
-export function setMessageLocale(locale: string | undefined): string {
-  const added = locale === undefined ? undefined : addedBundles.get(locale.toLowerCase());
-  if (locale !== undefined && added) {
-    current = locale.toLowerCase();
+export function setMessageLocale(locale: unknown, messages?: MessageBundle): string {
+  const added = typeof locale === 'string' ? addedBundles.get(locale.toLowerCase()) : undefined;
+  if (added) {
+    current = (locale as string).toLowerCase();
     l10n.config({ contents: added });
     return current;
   }
   const language = messageLanguage(locale);
-  current = language;
-  l10n.config({ contents: language === 'en' ? {} : MESSAGE_LANGUAGES[language] });
+  const contents = language === 'en' ? undefined : (messages ?? loadBundle?.(language));
+  current = contents ? language : 'en';
+  l10n.config({ contents: contents ?? {} });
   return current;
 }
 

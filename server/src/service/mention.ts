@@ -32,6 +32,8 @@ export function nodeName(node: NodeFile): string {
 
 /** Several nodes named (`a (x/path.dat) and b (y/path.dat)`), shortened past `max`. */
 export function nodeNames(nodes: readonly NodeFile[], max = 2): string {
+  // Only the names shown are made: 299 other copies of a node are "a, b and 297 more".
+  if (nodes.length > max) return t('{0} and {1} more', nodes.slice(0, max).map(nodeName).join(', '), nodes.length - max);
   return listNames(nodes.map(nodeName), max);
 }
 

@@ -65,6 +65,12 @@ export class WorkspaceOverlay implements WorkspaceFacts {
     return dependentsOf(this, uri);
   }
 
+  /** The regrouped clusters are this overlay's own objects (one evidence each per trial); every other is the base's. */
+  clusterOf(uri: string): Cluster | undefined {
+    if (this.guest) return uri === this.node.uri ? undefined : this.base.clusterOf?.(uri);
+    return this.clusters().get(uri) ?? this.base.clusterOf?.(uri);
+  }
+
   /**
    * The clusters that change: the one the replaced node was in (it may split) and every one the
    * new node's keys reach (they may merge), regrouped with the new node. Every other cluster

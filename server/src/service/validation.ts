@@ -84,7 +84,7 @@ export function diagnose(node: NodeFile, workspace: WorkspaceFacts, options: Val
       const severity = effectiveSeverity(rule.code, finding.severity, overrides);
       if (!severity) continue;
       const related = finding.related ?? [];
-      const unlisted = related.length - MAX_RELATED;
+      const unlisted = Math.max(finding.relatedCount ?? 0, related.length) - MAX_RELATED;
       diagnostics.push({
         code: rule.code,
         severity,

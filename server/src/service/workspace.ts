@@ -28,6 +28,12 @@ export interface WorkspaceFacts {
   clusterHolding(key: string): readonly NodeFile[];
   /** The nodes whose diagnostics depend on this one, itself included. */
   dependents(uri: string): Set<string>;
+  /**
+   * The cluster of a node, where the facts keep clusters as objects: the same object for as long
+   * as neither its membership nor any of its members changes, so what is derived from a cluster
+   * can be kept with it (the cluster evidence).
+   */
+  clusterOf?(uri: string): Cluster | undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ import { Piece } from '../types';
 import { HostList, hostKey, hostProblem, isIpAddress } from '../values/hosts';
 import { folderKey } from '../values/path';
 import type { WorkspaceFacts } from '../workspace';
+import type { Cluster } from '../cluster';
 import { MAX_HOST_LENGTH, editDistance, followsConventions, isSeries, isTypoOf, typoLimit } from './hostNames';
 import { FieldSpec } from '../fields';
 import { PathValue } from '../values/path';
@@ -610,17 +611,43 @@ function readMember(node: NodeFile): Member {
  * cluster it would join, with itself in it; the real nodes never see it.
  */
 export function clusterEvidence(node: NodeFile, workspace: WorkspaceFacts): ClusterEvidence {
+  // Every rule of every node asks: a cluster kept as one object answers in constant time, where
+  // gathering and comparing the peers made each question cost the cluster's size.
+  const cluster = workspace.isGuest(node.uri) || shiftOf(node) ? undefined : workspace.clusterOf?.(node.uri);
+  if (cluster && workspace.get(node.uri) === node) {
+    const known = byCluster.get(cluster);
+    if (known) return refreshed(known);
+    const evidence = evidenceOf(cluster.nodes.filter((member) => !shiftOf(member)));
+    byCluster.set(cluster, evidence);
+    const kept = recent.get(evidence);
+    if (kept) kept.cluster = cluster;
+    return evidence;
+  }
   // A peer whose lines are shifted (lineShift.ts) has no say: its values are read from the wrong lines.
   return evidenceOf([node, ...workspace.peersOf(node).filter((peer) => !shiftOf(peer))], !workspace.isGuest(node.uri));
 }
 
 /**
- * Keyed by each member (a NodeFile is never changed: an edit makes a new one, which misses).
- * Two per member: a quick fix is tried against the cluster with the fixed node in it while the
- * cluster as it is stays asked too, and the two must not keep pushing each other out.
+ * Keyed by each member (a NodeFile is never changed: an edit makes a new one, which misses), and
+ * by the workspace's cluster object where there is one. Two per member: a quick fix is tried
+ * against the cluster with the fixed node in it while the cluster as it is stays asked too, and
+ * the two must not keep pushing each other out.
  */
 const cache = new WeakMap<NodeFile, ClusterEvidence[]>();
+const byCluster = new WeakMap<Cluster, ClusterEvidence>();
 const KEPT_PER_MEMBER = 2;
+/**
+ * The evidences kept, the most recently asked for last. A validation round asks for one cluster's
+ * evidence for each of its nodes in turn, and an edit for its own cluster's: a few hundred cover
+ * both, where keeping the evidence of every cluster of 10,000 nodes held some 15 MB that only the
+ * next change of each cluster would have let go (docs/performance.md, figure (j)).
+ */
+const KEPT_EVIDENCES = 256;
+interface Kept {
+  members: readonly NodeFile[];
+  cluster?: Cluster;
+}
+const recent = new Map<ClusterEvidence, Kept>();
 let built = 0;
 
 /** How many evidences were built so far: the tests hold it to one per cluster state. */
@@ -631,9 +658,35 @@ export function evidenceBuilds(): number {
 /** The evidence of exactly these nodes (in any order); `share` stores it for every one of them. */
 export function evidenceOf(nodes: readonly NodeFile[], share = true): ClusterEvidence {
   const cached = cache.get(nodes[0])?.find((evidence) => evidence.holdsExactly(nodes));
-  if (cached) return cached;
+  if (cached) return refreshed(cached);
   const evidence = new ClusterEvidence(nodes);
   built++;
-  for (const node of share ? nodes : nodes.slice(0, 1)) cache.set(node, [evidence, ...(cache.get(node) ?? [])].slice(0, KEPT_PER_MEMBER));
+  const members = share ? nodes : nodes.slice(0, 1);
+  for (const node of members) cache.set(node, [evidence, ...(cache.get(node) ?? [])].slice(0, KEPT_PER_MEMBER));
+  recent.set(evidence, { members });
+  if (recent.size > KEPT_EVIDENCES) forget(recent.keys().next().value as ClusterEvidence);
   return evidence;
+}
+
+/** Marks an evidence as the most recently asked for. */
+function refreshed(evidence: ClusterEvidence): ClusterEvidence {
+  const kept = recent.get(evidence);
+  if (kept) {
+    recent.delete(evidence);
+    recent.set(evidence, kept);
+  }
+  return evidence;
+}
+
+/** Lets the least recently asked evidence go: no member or cluster refers to it any more. */
+function forget(evidence: ClusterEvidence): void {
+  const kept = recent.get(evidence);
+  recent.delete(evidence);
+  if (!kept) return;
+  if (kept.cluster && byCluster.get(kept.cluster) === evidence) byCluster.delete(kept.cluster);
+  for (const node of kept.members) {
+    const left = cache.get(node)?.filter((each) => each !== evidence) ?? [];
+    if (left.length > 0) cache.set(node, left);
+    else cache.delete(node);
+  }
 }

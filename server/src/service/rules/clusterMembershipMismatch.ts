@@ -1,6 +1,6 @@
 import { FieldLine, NodeFile } from '../parse';
 import { HostList } from '../values/hosts';
-import { Finding, Rule } from './rule';
+import { Finding, Rule, relatedFor } from './rule';
 import { listNames, nodeName, nodeNames, quote } from '../mention';
 import { share } from '../evidence/votes';
 import { HostLine, Listed, MembershipVote, clusterEvidence } from '../evidence/evidence';
@@ -58,7 +58,7 @@ function compareLine(node: NodeFile, result: MembershipVote | undefined, line: F
     {
       range: line.value.range,
       message,
-      related: differing.map((peer) => ({
+      ...relatedFor(differing, (peer) => ({
         uri: peer.uri,
         range: peer.field[line.field.id].value.range,
         message: listText(nodeName(peer), list(peer)),

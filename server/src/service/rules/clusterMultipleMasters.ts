@@ -1,6 +1,6 @@
 import { roleOf } from '../role';
 import { t } from '../l10n';
-import { Rule } from './rule';
+import { Rule, relatedFor } from './rule';
 import { clusterEvidence } from '../evidence/evidence';
 import { nodeName, nodeNames } from '../mention';
 
@@ -33,7 +33,7 @@ export const clusterMultipleMasters: Rule<'cluster-multiple-masters'> = {
       {
         range: flag.value.range,
         message,
-        related: masters.map((peer) => ({
+        ...relatedFor(masters, (peer) => ({
           uri: peer.uri,
           range: peer.field.slaveFlag.value.range,
           message: t('{0} says master too', nodeName(peer)),

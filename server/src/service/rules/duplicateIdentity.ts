@@ -3,7 +3,7 @@ import { t } from '../l10n';
 import { Piece } from '../types';
 import { hostKey } from '../values/hosts';
 import { identityKeys } from '../workspace';
-import { Finding, Rule } from './rule';
+import { Finding, Rule, relatedFor } from './rule';
 import { nodeName, otherNodesNamed, quote } from '../mention';
 import { FixOffer, fixOffer } from './fix';
 import { replacePiece, setValue } from './edits';
@@ -28,23 +28,26 @@ export const duplicateIdentity: Rule<'duplicate-identity'> = {
       if (kind !== 'host' && kind !== 'ip' && kind !== 'url') continue;
       const others = workspace.nodesSharing(node, key);
       if (others.length === 0) continue;
-      const group = [node, ...others];
+      // The numbering blames one of two nodes only (blameDuplicate); a value shared by more is
+      // nobody's alone, and looking at every one of 300 copies for each of them was quadratic.
+      const group = others.length === 1 ? [node, others[0]] : undefined;
       // The numbering reads each node's first IPv4 address: it judges a shared address only when that is the one shared.
-      const isNumbered = kind === 'host' || (kind === 'ip' && group.every((member) => `ip:${numberedValueOf(member, 'ip')}` === key));
-      const blame = isNumbered ? blameDuplicate(kind === 'host' ? 'hostname' : 'ip', group, workspace) : undefined;
+      const isNumbered = group !== undefined && (kind === 'host' || (kind === 'ip' && group.every((member) => `ip:${numberedValueOf(member, 'ip')}` === key)));
+      const blame = group && isNumbered ? blameDuplicate(kind === 'host' ? 'hostname' : 'ip', group, workspace) : undefined;
       // Another node of the duplicate breaks its cluster's numbering: it alone is told.
       if (blame && blame.node !== node) continue;
       const verdict = kind === 'url' ? '' : ` ${blame ? blamedSentence(node, kind, blame) : undecidedDuplicate(others.length)}`;
       const fixes = blame && kind !== 'url' ? numberingFixes(node, kind, key, blame, workspace) : [];
-      const related = others.flatMap((other) => {
-        const piece = partsFor(other, key)[0];
-        return piece ? [{ uri: other.uri, range: piece.range, message: t('{0} uses {1} too', nodeName(other), quote(piece.text)) }] : [];
+      // Every node sharing the key holds a value that gives it (identityKeys), so each names one place.
+      const related = relatedFor(others, (other) => {
+        const piece = partsFor(other, key)[0] ?? other.field.hostname.value;
+        return { uri: other.uri, range: piece.range, message: t('{0} uses {1} too', nodeName(other), quote(piece.text)) };
       });
       for (const piece of partsFor(node, key)) {
         findings.push({
           range: piece.range,
           message: duplicateMessage(kind, piece, otherNodesNamed(others, 'workspace')) + verdict,
-          related,
+          ...related,
           ...(fixes.length > 0 ? { fixes } : {}),
         });
       }

@@ -4,7 +4,7 @@ import { clusterEvidence } from '../evidence/evidence';
 import { excerpt, nodeName, nodeNames, quote } from '../mention';
 import { setValue } from './edits';
 import { fixOffer } from './fix';
-import { Finding, Rule } from './rule';
+import { Finding, Rule, relatedFor } from './rule';
 
 /**
  * A typo in a node's own hostname (line 11): every other node that names the server on line 15
@@ -36,13 +36,14 @@ export const hostnameContradicted: Rule<'hostname-contradicted'> = {
         range: own.value.range,
         message,
         // Every line 15/16 giving the name, the other nodes' first.
-        related: [...dispute.mentions]
-          .sort((a, b) => Number(a.by === node) - Number(b.by === node))
-          .map((mention) => ({
+        ...relatedFor(
+          [...dispute.mentions].sort((a, b) => Number(a.by === node) - Number(b.by === node)),
+          (mention) => ({
             uri: mention.by.uri,
             range: mention.piece.range,
             message: mention.by === node ? t('This file calls this server {0} here too', name) : t('{0} calls this server {1} here', nodeName(mention.by), name),
-          })),
+          }),
+        ),
         fixes: [useClusterName(node, dispute.name)],
       });
     }

@@ -27,6 +27,15 @@ export const MAX_DIAGNOSTICS_PER_FILE = 200;
  */
 export const MAX_RELATED = 10;
 
+/**
+ * The related locations of a finding, built for the first MAX_RELATED items only and the rest
+ * counted: a node copied 300 times names 299 peers, and naming every one of them in every node's
+ * findings made one keystroke quadratic in the size of the cluster.
+ */
+export function relatedFor<T>(items: readonly T[], locate: (item: T) => RelatedLocation): { related: RelatedLocation[]; relatedCount: number } {
+  return { related: items.slice(0, MAX_RELATED).map(locate), relatedCount: items.length };
+}
+
 export interface RelatedLocation {
   uri: string;
   range: Range;
@@ -39,6 +48,11 @@ export interface Finding<C extends DiagnosticCode = DiagnosticCode> {
   /** Only where a rule raises its code's default, as two nodes sharing a temp folder do. */
   severity?: Severity;
   related?: RelatedLocation[];
+  /**
+   * How many related locations there are when `related` lists only the first MAX_RELATED of
+   * them (see `relatedFor`); validation says how many more are not shown.
+   */
+  relatedCount?: number;
   tags?: ('unnecessary' | 'deprecated')[];
   /** The quick fixes this finding implies, best first. */
   fixes?: FixOffer<FixIdOf<C>>[];

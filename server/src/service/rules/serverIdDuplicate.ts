@@ -1,4 +1,4 @@
-import { Finding, Rule } from './rule';
+import { Finding, Rule, relatedFor } from './rule';
 import { nodeName, otherNodesNamed, quote } from '../mention';
 import { nextFreeIdFix } from './serverIdFix';
 import { FixOffer, fixOffer } from './fix';
@@ -21,15 +21,16 @@ export const serverIdDuplicate: Rule<'server-id-duplicate'> = {
     const id = node.field.serverId.value;
     if (id.text.length === 0) return [];
     const peers = workspace.peersOf(node);
+    const own = id.text.toLowerCase();
     // A shifted peer's line 4 is another field's value (lineShift.ts), not its Server ID.
-    const clashes = peers.filter((peer) => !isShiftedField(peer, 'serverId') && peer.field.serverId.value.text.toLowerCase() === id.text.toLowerCase());
+    const clashes = peers.filter((peer) => !isShiftedField(peer, 'serverId') && peer.field.serverId.value.text.toLowerCase() === own);
     if (clashes.length === 0) return [];
     const blame = blameDuplicate('serverId', [node, ...clashes], workspace);
     // Another node of the duplicate breaks the numbering: it alone is told.
     if (blame && blame.node !== node) return [];
     const collision = t('Server ID {0} is also used by {1}; their message files would collide.', quote(id.text), otherNodesNamed(clashes, 'cluster'));
-    const related = clashes.map((peer) => ({ uri: peer.uri, range: peer.field.serverId.value.range, message: t('{0} uses Server ID {1} too', nodeName(peer), quote(id.text)) }));
-    if (!blame) return [{ range: id.range, message: `${collision} ${undecidedDuplicate(clashes.length)}`, related, fixes: [nextFreeIdFix(node, workspace, false)] }];
+    const related = relatedFor(clashes, (peer) => ({ uri: peer.uri, range: peer.field.serverId.value.range, message: t('{0} uses Server ID {1} too', nodeName(peer), quote(id.text)) }));
+    if (!blame) return [{ range: id.range, message: `${collision} ${undecidedDuplicate(clashes.length)}`, ...related, fixes: [nextFreeIdFix(node, workspace, false)] }];
 
     const fixes: FixOffer<'server-id-by-numbering' | 'server-id-next-free'>[] = [];
     const numbered = numberedServerId(node, blame.rule);
@@ -42,7 +43,7 @@ export const serverIdDuplicate: Rule<'server-id-duplicate'> = {
     const finding: Finding<'server-id-duplicate'> = {
       range: id.range,
       message: `${collision} ${t("This node breaks the cluster's numbering: every other node's Server ID is {0}.", describeNumbering(blame.rule))}`,
-      related,
+      ...related,
       fixes,
     };
     return [finding];

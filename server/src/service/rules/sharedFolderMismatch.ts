@@ -2,7 +2,7 @@ import { t } from '../l10n';
 import { DIRECTORY_FIELDS, FieldSpec } from '../fields';
 import { NodeFile } from '../parse';
 import { PathValue } from '../values/path';
-import { Finding, Rule } from './rule';
+import { Finding, Rule, relatedFor } from './rule';
 import { nodeName, nodeNames, quote } from '../mention';
 import { Version, share } from '../evidence/votes';
 import { clusterEvidence } from '../evidence/evidence';
@@ -47,13 +47,14 @@ export const sharedFolderMismatch: Rule<'shared-folder-mismatch'> = {
       findings.push({
         range: ownPath.range,
         message,
-        related: others
-          .flatMap((version) => version.nodes)
-          .map((peer) => {
+        ...relatedFor(
+          others.flatMap((version) => version.nodes),
+          (peer) => {
             // Every voter holds a folder on this line.
             const path = peer.paths.get(field.id) as PathValue;
             return { uri: peer.uri, range: path.range, message: t('{0} uses {1}', nodeName(peer), quote(path.text)) };
-          }),
+          },
+        ),
         ...(majority ? { fixes: [useClusterFolder(node, field, majority, clear)] } : {}),
       });
     }

@@ -3,7 +3,7 @@ import { NodeFile } from '../parse';
 import { PathValue, folderKey } from '../values/path';
 import { workingFolders } from '../workspace';
 import { judgeFolder } from '../folders';
-import { Finding, Rule } from './rule';
+import { Finding, Rule, relatedFor } from './rule';
 import { localFolderFix } from './sharedTempFolder';
 import { nodeName, otherNodesNamed, quote } from '../mention';
 
@@ -36,12 +36,9 @@ export const sharedTempFolderCollision: Rule<'shared-temp-folder'> = {
           quote(path.text),
           otherNodesNamed(others),
         ),
-        related: others.flatMap((other) =>
-          matchingWorkingFolders(other, key).map((match) => ({
-            uri: other.uri,
-            range: match.range,
-            message: t('{0} uses the same folder here', nodeName(other)),
-          })),
+        ...relatedFor(
+          others.flatMap((other) => matchingWorkingFolders(other, key).map((match) => ({ other, match }))),
+          ({ other, match }) => ({ uri: other.uri, range: match.range, message: t('{0} uses the same folder here', nodeName(other)) }),
         ),
         ...(fix ? { fixes: [fix] } : {}),
       });

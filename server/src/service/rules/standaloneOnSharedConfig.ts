@@ -3,7 +3,7 @@ import { ClusterEvidence, clusterEvidence } from '../evidence/evidence';
 import { nodeName, nodeNames, quote } from '../mention';
 import { NodeFile } from '../parse';
 import { PathValue } from '../values/path';
-import { Finding, Rule } from './rule';
+import { Finding, Rule, relatedFor } from './rule';
 
 /**
  * A standalone server (line 14 says master, no master host, no slaves) whose Config path (line
@@ -27,7 +27,7 @@ export const standaloneOnSharedConfig: Rule<'standalone-on-shared-config'> = {
       findings.push({
         range: config.range,
         message: t("This server is standalone (no master host, no slaves), but {0} (line 1) is the shared Config folder of the cluster of {1}: started, it writes that configuration as a second master. Before starting it, copy the folder to local storage and point line 1 at the copy; an empty line 1 means an empty local configuration.", node.field.configPath.field.title, quote(clusterName(evidence, members))),
-        related: members.map((member) => ({ uri: member.uri, range: configRange(member), message: t('{0} uses this Config folder', nodeName(member)) })),
+        ...relatedFor(members, (member) => ({ uri: member.uri, range: configRange(member), message: t('{0} uses this Config folder', nodeName(member)) })),
       });
     }
     if (evidence.master?.node === node && own?.configKey !== undefined) {
@@ -39,7 +39,7 @@ export const standaloneOnSharedConfig: Rule<'standalone-on-shared-config'> = {
             standalones.length === 1
               ? t("{0}, a standalone server (no master host, no slaves), uses this cluster's shared Config folder too: started, it writes the cluster's configuration as a second master.", nodeName(standalones[0]))
               : t("{0} standalone servers (no master host, no slaves), {1}, use this cluster's shared Config folder too: started, they write the cluster's configuration as more masters.", standalones.length, nodeNames(standalones)),
-          related: standalones.map((standalone) => ({ uri: standalone.uri, range: configRange(standalone), message: t('{0} is standalone on this Config folder', nodeName(standalone)) })),
+          ...relatedFor(standalones, (standalone) => ({ uri: standalone.uri, range: configRange(standalone), message: t('{0} is standalone on this Config folder', nodeName(standalone)) })),
         });
       }
     }
